@@ -1,0 +1,161 @@
+// Package model holds bao's domain: articles, their blocks and sections, and
+// the library they are loaded into. It imports nothing else of bao's.
+package model
+
+import (
+	"time"
+)
+
+// BlockKind says what role a block plays in an article.
+type BlockKind int
+
+// The kinds of block an article is made of.
+const (
+	Paragraph BlockKind = iota
+	Heading
+	Caption
+	Quote
+	ListItem
+)
+
+var kindNames = [...]string{"paragraph", "heading", "caption", "quote", "list_item"}
+
+// String returns the kind's name as it appears in bao's JSON output.
+func (k BlockKind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Block is one unit of an article's body: a paragraph, a heading, a caption...
+type Block struct {
+	Kind BlockKind
+	// Level is the heading level, 1 to 6, for headings; 0 for other kinds.
+	Level int
+	// Text is plain text: NFC, no control characters, no line breaks.
+	Text string
+}
+
+// Section is a part of an article that starts at a heading.
+type Section struct {
+	Title string
+	// Block is the index in Article.Blocks of the section's heading.
+	Block int
+	Level int
+}
+
+// Format is the kind of source an article was read from.
+type Format string
+
+// The formats bao reads.
+const (
+	PlainText Format = "text"
+	Markdown  Format = "markdown"
+)
+
+// Article is one recovered article.
+type Article struct {
+	// ID is derived from the article's content, so it is stable across runs
+	// and file moves.
+	ID     string
+	Path   string
+	Format Format
+	Title  string
+	// Byline holds the names and credits of the people behind the article.
+	Byline   []string
+	Source   string
+	Dateline string
+	// Date is the publication date when the source states one; zero otherwise.
+	Date time.Time
+	Lead string
+	// Blocks is the body after the lead.
+	Blocks []Block
+	// Sections is derived from the heading blocks by Derive.
+	Sections []Section
+	// Dropped holds the boilerplate lines removed from the text.
+	Dropped  []string
+	Language string
+	// Words is the number of words in the title, lead and blocks, set by Derive.
+	Words int
+	// Size is the size in bytes of the source.
+	Size int64
+	// ModTime is when the source file was last changed; zero for stdin.
+	ModTime time.Time
+}
+
+// WordsPerMinute is the reading speed used for reading times.
+const WordsPerMinute = 220
+
+// Minutes is the estimated reading time, at least one minute.
+func (a *Article) Minutes() int {
+	m := (a.Words + WordsPerMinute/2) / WordsPerMinute
+	return max(m, 1)
+}
+
+// Derive recomputes Sections and Words from the title, lead and blocks.
+func (a *Article) Derive() {
+	a.Sections = a.Sections[:0]
+	words := CountWords(a.Title) + CountWords(a.Lead)
+	for i, b := range a.Blocks {
+		words += CountWords(b.Text)
+		if b.Kind == Heading {
+			a.Sections = append(a.Sections, Section{Title: b.Text, Block: i, Level: b.Level})
+		}
+	}
+	a.Words = words
+}
+
+// CountWords counts the runs of non-space characters in s.
+func CountWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
+// SectionAt returns the index of the section that block i belongs to, or -1
+// when the block comes before the first heading.
+func (a *Article) SectionAt(block int) int {
+	s := -1
+	for i, sec := range a.Sections {
+		if sec.Block > block {
+			break
+		}
+		s = i
+	}
+	return s
+}
+
+// Text returns every piece of text of the article, title first, for searching.
+func (a *Article) Text() []string {
+	out := make([]string, 0, len(a.Blocks)+2)
+	out = append(out, a.Title, a.Lead)
+	for _, b := range a.Blocks {
+		out = append(out, b.Text)
+	}
+	return out
+}
+
+// LoadError records why one path could not be read as an article.
+type LoadError struct {
+	Path string
+	Err  error
+}
+
+// Error reports the path and the reason in one line.
+func (e LoadError) Error() string { return e.Path + ": " + e.Err.Error() }
+
+// Unwrap returns the reason.
+func (e LoadError) Unwrap() error { return e.Err }
+
+// Library is a set of loaded articles and the paths that failed to load.
+type Library struct {
+	Articles []*Article
+	Errors   []LoadError
+}

@@ -1,0 +1,61 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold returns s in the form bao matches searches against: lower case, with
+// diacritics removed whether s is NFC or NFD, and đ/Đ (which have no
+// decomposition) folded to d. "Ba Đình" and "ba dinh" fold to the same text.
+func Fold(s string) string {
+	f, _ := FoldIndex(s)
+	return f
+}
+
+// FoldIndex folds s like Fold and also returns, for every byte of the folded
+// text, the byte offset in s of the rune it came from, plus a final entry
+// len(s). A match found at folded bytes [i, j) covers s[idx[i]:idx[j]].
+func FoldIndex(s string) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	idx := make([]int, 0, len(s)+1)
+	var buf [utf8.UTFMax * 4]byte
+	for off, r := range s {
+		before := b.Len()
+		foldRune(&b, r, buf[:0])
+		for range b.Len() - before {
+			idx = append(idx, off)
+		}
+	}
+	idx = append(idx, len(s))
+	return b.String(), idx
+}
+
+func foldRune(b *strings.Builder, r rune, buf []byte) {
+	switch {
+	case r < utf8.RuneSelf:
+		b.WriteByte(byte(unicode.ToLower(r)))
+		return
+	case r == 'đ' || r == 'Đ' || r == 'ð' || r == 'Ð':
+		b.WriteByte('d')
+		return
+	case unicode.Is(unicode.Mn, r):
+		return
+	}
+	buf = utf8.AppendRune(buf, r)
+	for _, d := range string(norm.NFD.Bytes(buf)) {
+		if !unicode.Is(unicode.Mn, d) {
+			b.WriteRune(unicode.ToLower(d))
+		}
+	}
+}
+
+// Contains reports whether the folded form of text contains the folded form
+// of query.
+func Contains(text, query string) bool {
+	return strings.Contains(Fold(text), Fold(query))
+}
