@@ -1,0 +1,183 @@
+package articles
+
+import (
+	"strings"
+	"unicode"
+
+	"bao/model"
+)
+
+// shareLines are the texts of share and tool buttons that scrapers keep as
+// lines of their own. They are compared folded (no case, no diacritics).
+var shareLines = setOf(
+	"chia se", "share", "share this", "share this article", "share this page",
+	"share on facebook", "share on twitter", "tweet", "facebook", "twitter",
+	"email", "e-mail", "print", "in bai", "in bai viet", "luu", "luu bai",
+	"binh luan", "gui binh luan", "copy link", "sao chep lien ket", "zalo",
+	"theo doi", "follow", "advertisement", "quang cao", "gop y", "bao loi",
+	"save", "comments", "comment", "like", "thich",
+)
+
+// widgetLines start the blocks of links that news sites append to an
+// article ("most read", "related stories"...). From such a line on, the tail
+// of a scraped article is site furniture, not article text.
+var widgetLines = setOf(
+	"tin doc nhieu", "doc nhieu", "doc nhieu nhat", "tin lien quan", "bai lien quan",
+	"tin cung chuyen muc", "tin moi", "tin moi nhat", "tin khac", "xem them",
+	"doc them", "tin noi bat", "tieu diem", "co the ban quan tam", "ban co the quan tam",
+	"tags", "tag", "tu khoa", "chu de", "most read", "most popular", "most viewed",
+	"related stories", "related articles", "related", "more on this story",
+	"more stories", "top stories", "read more", "you may also like", "recommended",
+	"latest news", "trending", "around the web", "related topics", "more from",
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// folded returns the folded form of a short line without a trailing colon.
+func folded(s string) string {
+	return strings.TrimRight(model.Fold(s), ": ")
+}
+
+// isShareLine reports whether s is the text of a share or tool button.
+func isShareLine(s string) bool {
+	return len(s) <= 120 && runeCount(s) <= 30 && shareLines[folded(s)]
+}
+
+// isWidgetLine reports whether s heads a block of site links.
+func isWidgetLine(s string) bool {
+	return len(s) <= 160 && runeCount(s) <= 40 && widgetLines[folded(s)]
+}
+
+// bylineParticles may appear in lower case inside a byline.
+var bylineParticles = setOf("theo", "va", "and", "tong", "hop", "t/h", "th", "by", "of", "de", "van", "von", "bin")
+
+// creditWords start credits that name a source rather than a person.
+var creditPrefixes = []string{"theo ", "by ", "báo ", "nguồn: ", "nguồn ", "source: ", "reporting by ", "written by "}
+
+// isBylineText reports whether s reads as a byline: a few capitalised names
+// or initials, possibly with a credit in parentheses ("Huy Đức (theo Digital
+// Trends)") or after "Theo"/"By", and no sentence punctuation.
+func isBylineText(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) > 360 {
+		return false
+	}
+	n := runeCount(s)
+	if n < 2 || n > 90 || strings.ContainsAny(stripParenthetical(s), ":;!?\"“”") {
+		return false
+	}
+	if isCredit(s) {
+		return true
+	}
+	if hasDigit(s) {
+		return false
+	}
+	if strings.HasSuffix(s, ".") && !endsWithInitial(s) {
+		return false
+	}
+	core := stripTitle(stripParenthetical(s))
+	core = strings.TrimRight(core, " -–—")
+	words := strings.FieldsFunc(core, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '–' || r == ',' || r == '&' })
+	if len(words) == 0 || len(words) > 8 || strings.Contains(core, ",") && len(words) > 6 {
+		return false
+	}
+	for _, w := range words {
+		if !capitalised(w) && !bylineParticles[model.Fold(w)] {
+			return false
+		}
+	}
+	return capitalised(words[0])
+}
+
+// personTitles are professional titles that may come before a name in a
+// byline ("Luật sư Phạm Thanh Hữu"), folded.
+var personTitles = []string{"luat su ", "tien si ", "thac si ", "bac si ", "nha bao ", "pgs.ts ", "pgs ", "gs ", "ts ", "ths ", "dr ", "dr. ", "prof ", "prof. "}
+
+// stripTitle removes a professional title from the start of s.
+func stripTitle(s string) string {
+	f := model.Fold(s)
+	for _, t := range personTitles {
+		if strings.HasPrefix(f, t) {
+			words := len(strings.Fields(t))
+			return strings.Join(strings.Fields(s)[words:], " ")
+		}
+	}
+	return s
+}
+
+// splitGluedByline splits a last line where a scraper glued a name to the
+// organisation under it: "Luật sư Phạm Thanh HữuĐoàn luật sư TP HCM".
+func splitGluedByline(s string) []string {
+	if len(s) > 300 || endsSentence(s) || model.CountWords(s) > 14 {
+		return nil
+	}
+	off := 0
+	for _, w := range strings.SplitAfter(s, " ") {
+		if cut := glueCut(strings.TrimSpace(w)); cut > 0 {
+			name, org := s[:off+cut], strings.TrimSpace(s[off+cut:])
+			if isBylineText(name) && !strings.ContainsAny(org, ".,;:!?") {
+				return []string{name, org}
+			}
+			return nil
+		}
+		off += len(w)
+	}
+	return nil
+}
+
+// isCredit reports whether s is a short credit line such as "Theo
+// Reuters", "Theo 7-second riddles" or "By Jane Doe".
+func isCredit(s string) bool {
+	if endsSentence(s) && !endsWithInitial(s) || strings.Contains(s, ",") {
+		return false
+	}
+	for _, p := range creditPrefixes {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
+			rest := strings.Fields(s[len(p):])
+			return len(rest) > 0 && len(rest) <= 6
+		}
+	}
+	return false
+}
+
+// endsWithInitial reports whether s ends in an initial such as "K.N." or "Q.".
+func endsWithInitial(s string) bool {
+	f := strings.Fields(s)
+	last := strings.TrimSuffix(f[len(f)-1], ".")
+	return runeCount(strings.ReplaceAll(last, ".", "")) <= 3 && strings.ToUpper(last) == last
+}
+
+// stripParenthetical removes parenthesised parts of s.
+func stripParenthetical(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			depth = max(depth-1, 0)
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// splitByline splits a byline into its names and credits.
+func splitByline(s string) []string {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "-–—"))
+	for _, p := range []string{"By ", "by ", "BY "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	if f := model.Fold(s); strings.HasPrefix(f, "theo ") || strings.HasPrefix(f, "bao ") {
+		return []string{s}
+	}
+	return splitOutside(s, " - ", " – ", " — ", ", ", " và ", " and ", " & ")
+}

@@ -1,0 +1,148 @@
+package articles
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// photoCredits start the credit that ends a photo caption.
+var photoCredits = []string{"(Ảnh:", "Ảnh:", "Ảnh :", "(Ảnh minh họa", "Ảnh minh họa", "(Ảnh minh hoạ", "Ảnh minh hoạ", "(Photo:", "Photo:", "(Nguồn ảnh:", "Picture:", "Image:"}
+
+// isCaptionLine reports whether a line on its own is a photo caption: a
+// short text ending in a photo credit, or a credit alone.
+func isCaptionLine(t string) bool {
+	if len(t) > 1600 || !mayHaveCredit(t) || runeCount(t) > 400 {
+		return false
+	}
+	for _, c := range photoCredits {
+		i := strings.Index(t, c)
+		if i < 0 {
+			continue
+		}
+		if i == 0 || runeCount(t[i:]) <= 60 && !strings.Contains(t[i+len(c):], ". ") {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveCredit is a quick test that t might hold a photo credit.
+func mayHaveCredit(t string) bool {
+	return strings.Contains(t, "Ảnh") || strings.Contains(t, "Photo") || strings.Contains(t, "Picture:") || strings.Contains(t, "Image:")
+}
+
+// isPhotoCredit reports whether t is a photo credit alone: "Ảnh: Volvo".
+func isPhotoCredit(t string) bool {
+	if len(t) > 240 || runeCount(t) > 60 {
+		return false
+	}
+	for _, c := range photoCredits {
+		if strings.HasPrefix(t, c) {
+			return !strings.Contains(t, ". ")
+		}
+	}
+	return false
+}
+
+// bareCredit matches a credit of initials without a colon after a
+// sentence: "... của xổ số Vietlott. Ảnh TM Giá trị ...".
+var bareCredit = regexp.MustCompile(`[.!?] (Ảnh [\p{Lu}][\p{Lu}./]{0,7})(?: |$)`)
+
+// findCredit returns where the first photo credit in t starts and how long
+// its "Ảnh:"-like opening is, or -1.
+func findCredit(t string) (at, open int) {
+	at = -1
+	if !mayHaveCredit(t) {
+		return at, 0
+	}
+	for _, c := range photoCredits {
+		if i := strings.Index(t, c); i >= 0 && (at < 0 || i < at) {
+			at, open = i, len(c)
+		}
+	}
+	if !strings.Contains(t, "Ảnh ") {
+		return at, open
+	}
+	if m := bareCredit.FindStringSubmatchIndex(t); m != nil && (at < 0 || m[2] < at) {
+		at, open = m[2], len("Ảnh ")
+	}
+	return at, open
+}
+
+// inlineCaption finds a photo caption running inside a paragraph: the
+// sentence before a photo credit plus the credit. It returns the caption's
+// byte range, or end 0 when there is none.
+func inlineCaption(t string) (start, end int) {
+	at, open := findCredit(t)
+	if at < 0 {
+		return 0, 0
+	}
+	end = at + open + creditLen(t[at+open:], t[at] == '(')
+	before := strings.TrimRight(t[:at], " ")
+	before = strings.TrimSuffix(before, ".")
+	// A caption is at most 400 runes, so look no further back than that.
+	window := max(len(before)-1600, 0)
+	start = 0
+	for _, b := range []string{". ", "! ", "? ", "… ", ".” ", ".\" ", "  "} {
+		if i := strings.LastIndex(before[window:], b); i >= 0 && window+i+len(b) > start {
+			start = window + i + len(b)
+		}
+	}
+	if runeCount(t[start:at]) > 400 {
+		start = at
+	}
+	return start, end
+}
+
+// creditLen returns how much of s (the text after "Ảnh:") is the credit: up
+// to the closing bracket, the end of the sentence or a run of spaces, and
+// no further than the start of a new sentence: a capitalised word followed
+// by a lower-case one ("Công an TP HCM | Siêu xe 25 tỷ"), or a quotation.
+func creditLen(s string, bracketed bool) int {
+	if bracketed {
+		if i := strings.IndexByte(s, ')'); i >= 0 && i < 120 {
+			n := i + 1
+			if strings.HasPrefix(s[n:], ".") {
+				n++
+			}
+			return n
+		}
+	}
+	limit := min(len(s), 80)
+	for _, stop := range []string{". ", "  "} {
+		if i := strings.Index(s[:limit], stop); i >= 0 {
+			limit = i
+			if stop == ". " {
+				limit++
+			}
+		}
+	}
+	if limit == len(s) && strings.HasSuffix(s, ".") {
+		limit = len(s)
+	}
+	lead := len(s[:limit]) - len(strings.TrimLeft(s[:limit], " "))
+	words := strings.SplitAfter(s[lead:limit], " ")
+	n := lead
+	for i, w := range words {
+		tw := strings.TrimSpace(w)
+		if i > 0 && tw != "" && (isQuoteOpen(firstRune(tw)) || capitalised(tw) && i+1 < len(words) && unicode.IsLower(firstRune(words[i+1]))) {
+			return n
+		}
+		n += len(w)
+	}
+	return limit
+}
+
+// parseDMY turns day, month, year matches into a date.
+func parseDMY(m []string) time.Time {
+	if len(m) < 4 {
+		return time.Time{}
+	}
+	t, err := time.Parse("2/1/2006", m[1]+"/"+m[2]+"/"+m[3])
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}

@@ -1,0 +1,238 @@
+// Package articles turns bytes (files, directories, stdin) into model
+// articles: it cleans text, recovers the structure of scraped plain-text news
+// articles and reads Markdown.
+package articles
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// ErrBinary is the reason given for input that holds NUL bytes.
+var ErrBinary = errors.New("binary file (contains NUL bytes), not an article")
+
+// ErrEmpty is the reason given for input with no text in it.
+var ErrEmpty = errors.New("empty file, no article text")
+
+// Clean turns raw bytes into the text bao parses: valid UTF-8 (invalid bytes
+// become U+FFFD), NFC, LF line ends, no byte-order mark, tabs as spaces, no
+// trailing spaces, and no control characters: C0 except newline, DEL, C1,
+// terminal escape sequences (CSI, OSC, DCS and the like, in 7- and 8-bit
+// forms) and bidirectional overrides are removed.
+func Clean(data []byte) (string, error) {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", ErrBinary
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	var s string
+	if !needsStrip(data) && isStableNFC(data) {
+		s = string(data)
+	} else {
+		s = norm.NFC.String(stripControls(data))
+	}
+	s = trimLineEnds(s)
+	if strings.TrimSpace(s) == "" {
+		return "", ErrEmpty
+	}
+	return s, nil
+}
+
+// CleanLine cleans a short piece of text that must stay on one line, such as
+// a front-matter value: controls are removed and runs of space collapse.
+func CleanLine(s string) string {
+	s = stripControls([]byte(s))
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
+
+// needsStrip reports whether data has anything stripControls would change.
+// It looks at bytes: C1 controls and the bidirectional controls have fixed
+// UTF-8 encodings.
+func needsStrip(data []byte) bool {
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case c < 0x20 && c != '\n' || c == 0x7f:
+			return true
+		case c < 0xc2:
+		case c == 0xc2:
+			if i+1 < len(data) && data[i+1] >= 0x80 && data[i+1] <= 0x9f {
+				return true
+			}
+		case c == 0xd8:
+			if i+1 < len(data) && data[i+1] == 0x9c {
+				return true
+			}
+		case c == 0xe2 && i+2 < len(data):
+			b, d := data[i+1], data[i+2]
+			if b == 0x80 && (d == 0x8e || d == 0x8f || d >= 0xaa && d <= 0xae) || b == 0x81 && d >= 0xa6 && d <= 0xa9 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nfcStable marks the runes of the Basic Multilingual Plane that are in
+// NFC on their own and never compose or reorder with their neighbours.
+var nfcStable = sync.OnceValue(func() *[1 << 16 / 64]uint64 {
+	var set [1 << 16 / 64]uint64
+	for r := rune(0); r < 1<<16; r++ {
+		if r >= 0xd800 && r < 0xe000 {
+			continue
+		}
+		s := string(r)
+		p := norm.NFC.PropertiesString(s)
+		if p.CCC() == 0 && p.BoundaryBefore() && norm.NFC.IsNormalString(s) {
+			set[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &set
+})
+
+// isStableNFC reports whether data is valid UTF-8 made only of runes that
+// are NFC whatever surrounds them, so that normalising would not change it.
+// Precomposed Vietnamese passes; text with combining marks does not.
+func isStableNFC(data []byte) bool {
+	set := nfcStable()
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 || r >= 1<<16 || set[r/64]&(1<<(r%64)) == 0 {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
+
+// isBidiControl reports explicit embeddings, overrides and isolates, which
+// would let article text reorder what the terminal shows around it.
+func isBidiControl(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+func stripControls(data []byte) string {
+	if !needsStrip(data) && utf8.Valid(data) {
+		return string(data)
+	}
+	var b strings.Builder
+	b.Grow(len(data))
+	s := strings.ToValidUTF8(string(data), "\uFFFD")
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+				continue
+			}
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == 0x1b:
+			i += escapeLen(s[i:])
+			continue
+		case r == 0x9b || r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f:
+			i += c1SequenceLen(s[i:], r, n)
+			continue
+		case r < 0x20 || r == 0x7f || isC1(r) || isBidiControl(r):
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// escapeLen returns the length of the escape sequence that starts s (s[0] is
+// ESC): CSI up to its final byte, OSC/DCS/SOS/PM/APC up to BEL or ST, or a
+// two-byte escape.
+func escapeLen(s string) int {
+	if len(s) < 2 {
+		return len(s)
+	}
+	switch s[1] {
+	case '[':
+		return 2 + csiBodyLen(s[2:])
+	case ']', 'P', 'X', '^', '_':
+		return 2 + stringBodyLen(s[2:])
+	}
+	if s[1] < 0x20 || s[1] >= utf8.RuneSelf {
+		return 1
+	}
+	return 2
+}
+
+func c1SequenceLen(s string, r rune, n int) int {
+	if r == 0x9b {
+		return n + csiBodyLen(s[n:])
+	}
+	return n + stringBodyLen(s[n:])
+}
+
+// csiBodyLen skips parameter and intermediate bytes and the final byte.
+func csiBodyLen(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x40 && c <= 0x7e {
+			return i + 1
+		}
+		if c < 0x20 || c >= 0x7f {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// stringBodyLen skips a control string up to and including its terminator
+// (BEL, ESC \ or 8-bit ST). An unterminated string stops at the line end, so
+// a stray OSC cannot swallow the rest of an article.
+func stringBodyLen(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 0x07:
+			return i + 1
+		case '\n':
+			return i
+		case 0x1b:
+			if i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2
+			}
+			return i + 1
+		}
+		if strings.HasPrefix(s[i:], "\u009c") {
+			return i + len("\u009c")
+		}
+	}
+	return len(s)
+}
+
+// trimLineEnds turns CR and CRLF into LF (for input that needed no other
+// cleaning) and removes trailing spaces from every line.
+func trimLineEnds(s string) string {
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	if !strings.Contains(s, " \n") && !strings.HasSuffix(s, " ") && strings.IndexByte(s, '\t') < 0 {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(strings.ReplaceAll(l, "\t", " "), " \u00a0")
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,68 @@
+package articles
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+func TestClean(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"crlf", "a\r\nb\rc", "a\nb\nc"},
+		{"bom", "\uFEFFtitle", "title"},
+		{"tabs and trailing space", "a\tb  \nc \u00a0", "a b\nc"},
+		{"nfd to nfc", "Ba Đi\u0300nh", "Ba Đình"},
+		{"csi", "a\x1b[2Jb\x1b[5mc", "abc"},
+		{"osc title bel", "a\x1b]0;pwned\x07b", "ab"},
+		{"osc 8 link st", "a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b", "alinkb"},
+		{"osc 52", "a\x1b]52;c;ZXZpbA==\x07b", "ab"},
+		{"c1 csi", "a\u009b2Jb", "ab"},
+		{"c1 osc", "a\u009d0;x\u009cb", "ab"},
+		{"bel del c1", "a\x07b\x7fc\u0085d", "abcd"},
+		{"bidi", "abc\u202edef\u2066g", "abcdefg"},
+		{"invalid utf8", "a\xffb", "a\uFFFDb"},
+		{"unterminated osc stops at line end", "a\x1b]0;x\nb", "a\nb"},
+	}
+	for _, tt := range tests {
+		got, err := Clean([]byte(tt.in))
+		if err != nil || got != tt.want {
+			t.Errorf("%s: Clean(%q) = %q, %v; want %q", tt.name, tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestCleanRejects(t *testing.T) {
+	if _, err := Clean([]byte("a\x00b")); !errors.Is(err, ErrBinary) {
+		t.Errorf("NUL bytes: err = %v, want ErrBinary", err)
+	}
+	for _, in := range []string{"", "  \n\r\n\t", "\uFEFF"} {
+		if _, err := Clean([]byte(in)); !errors.Is(err, ErrEmpty) {
+			t.Errorf("Clean(%q): err = %v, want ErrEmpty", in, err)
+		}
+	}
+}
+
+// noControls reports the first control character in s, if any.
+func noControls(s string) (rune, bool) {
+	for _, r := range s {
+		if r != '\n' && (unicode.IsControl(r) || isBidiControl(r)) {
+			return r, false
+		}
+	}
+	return 0, true
+}
+
+func TestHostileArticle(t *testing.T) {
+	in := "Title \x1b]0;owned\x07with \u009b31mcolour\n\nBy Eve\x1b[5m Blink\n\nBody \x1b]52;c;Y2xpcA==\x07text \u202eevil\x07.\n \x1b[2JCaption\n"
+	a, err := Parse("x.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := append(a.Text(), a.Byline...)
+	for _, s := range all {
+		if r, ok := noControls(s); !ok || strings.Contains(s, "\x1b") {
+			t.Errorf("%q keeps control %U", s, r)
+		}
+	}
+}

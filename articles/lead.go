@@ -1,0 +1,121 @@
+package articles
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// leadPrefix matches "SOURCE - " or "(Source) - " at the start of a lead:
+// up to four words, then a dash.
+var leadPrefix = regexp.MustCompile(`^(\(([^()]{2,40})\)|[\p{L}\p{N}.&]+(?: [\p{L}\p{N}.&]+){0,3})\s*[-–—]{1,2}\s+`)
+
+// englishDateline matches wire-style datelines: "LONDON, March 3 -",
+// "WASHINGTON (Reuters) -", "NEW YORK, Jan. 5 (AP) —".
+var englishDateline = regexp.MustCompile(`^([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, [A-Z][a-z]{2,}\.? \d{1,2})?)\s*(?:\(([^()]{2,30})\))?\s*[-–—]{1,2}\s+`)
+
+// splitLeadPrefix takes a source and a dateline off the start of a lead:
+// "Kinhtedothi - Ngày 5/4, ..." gives source "Kinhtedothi"; "(Dân trí) - "
+// gives "Dân trí"; "Hà Nội - " and "LONDON, March 3 - " give datelines.
+func splitLeadPrefix(lead, lang string) (rest, source, dateline string) {
+	if m := englishDateline.FindStringSubmatch(lead); m != nil && isUpperWords(strings.Split(m[1], ",")[0]) && (lang == "en" || m[2] != "" || strings.Contains(m[1], ",")) {
+		return lead[len(m[0]):], m[2], m[1]
+	}
+	m := leadPrefix.FindStringSubmatch(lead)
+	if m == nil {
+		return lead, "", ""
+	}
+	rest = lead[len(m[0]):]
+	if firstRune(rest) == 0 {
+		return lead, "", ""
+	}
+	switch {
+	case m[2] != "":
+		return rest, strings.TrimSpace(m[2]), ""
+	case isSourceName(m[1]):
+		return rest, m[1], ""
+	case lang == "vi" && allCapitalised(m[1]):
+		return rest, "", m[1]
+	}
+	return lead, "", ""
+}
+
+// isSourceName reports whether a lead prefix names a publication rather than
+// a place: a domain ("VTV.vn"), an acronym ("TTO", "ANTĐ") or one long
+// single word ("Kinhtedothi").
+func isSourceName(p string) bool {
+	if strings.Contains(p, " ") {
+		return strings.Contains(p, ".")
+	}
+	n := utf8.RuneCountInString(p)
+	switch {
+	case strings.Contains(p, "."):
+		return true
+	case isUpperWords(p):
+		return n >= 2 && n <= 6
+	}
+	return n >= 6 && capitalised(p) && !hasDigit(p)
+}
+
+// isUpperWords reports whether s has letters and none of them is lower case.
+func isUpperWords(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
+}
+
+// allCapitalised reports whether every word of s starts with a capital.
+func allCapitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !capitalised(w) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// splitGluedDateline splits a place-name dateline that a scraper glued to
+// the first word of the lead: "TP HCMThí sinh..." gives "TP HCM" and "Thí
+// sinh...", "Thanh HóaRa bờ..." gives "Thanh Hóa" and "Ra bờ...". A glued
+// word that also appears elsewhere in the article (a brand such as "TikTok")
+// is left alone.
+func splitGluedDateline(lead string, inBody func(string) bool) (dateline, rest string) {
+	words := strings.SplitAfter(lead, " ")
+	prefix := 0
+	for i, w := range words {
+		if i >= 4 || !capitalised(w) && strings.TrimSpace(w) != "-" {
+			return "", lead
+		}
+		if cut := glueCut(strings.TrimSpace(w)); cut > 0 {
+			token := strings.TrimSpace(w)
+			token = strings.TrimRightFunc(token, func(r rune) bool { return !unicode.IsLetter(r) })
+			if inBody(token) || strings.Count(lead, token) > 1 {
+				return "", lead
+			}
+			return strings.TrimSpace(lead[:prefix+cut]), lead[prefix+cut:]
+		}
+		prefix += len(w)
+	}
+	return "", lead
+}
+
+// glueCut returns the byte offset in word where a second word starts without
+// a space ("HCMThí" -> 3, "HóaRa" -> 3), or 0: a capital that follows a
+// letter and is followed by a lower-case letter.
+func glueCut(word string) int {
+	runes := []rune(word)
+	off := 0
+	for i := 1; i+1 < len(runes); i++ {
+		off += utf8.RuneLen(runes[i-1])
+		if unicode.IsLetter(runes[i-1]) && unicode.IsUpper(runes[i]) && unicode.IsLower(runes[i+1]) {
+			return off
+		}
+	}
+	return 0
+}

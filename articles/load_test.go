@@ -1,0 +1,97 @@
+package articles
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestLoadDirectory(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), "First\n\nBody one.\n")
+	write(t, filepath.Join(dir, "sub", "b.md"), "# Second\n\nBody two.\n")
+	write(t, filepath.Join(dir, ".hidden", "c.txt"), "Hidden\n")
+	write(t, filepath.Join(dir, ".d.txt"), "Hidden too\n")
+	write(t, filepath.Join(dir, "photo.jpg"), "\xff\xd8\xff\x00")
+	write(t, filepath.Join(dir, "empty.txt"), "")
+	write(t, filepath.Join(dir, "bin.txt"), "abc\x00def")
+	write(t, filepath.Join(dir, "big.txt"), strings.Repeat("word ", 1000))
+	if err := os.Symlink(dir, filepath.Join(dir, "sub", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "missing"), filepath.Join(dir, "dangling.txt")); err != nil {
+		t.Fatal(err)
+	}
+	lib := Load([]string{dir, filepath.Join(dir, "nope.txt")}, Options{MaxSize: 1000})
+	var titles []string
+	for _, a := range lib.Articles {
+		titles = append(titles, a.Title)
+	}
+	if strings.Join(titles, ",") != "First,Second" {
+		t.Errorf("titles = %q, want First, Second", titles)
+	}
+	reasons := map[string]string{}
+	for _, e := range lib.Errors {
+		reasons[filepath.Base(e.Path)] = e.Err.Error()
+	}
+	want := map[string]string{
+		"empty.txt":    "empty",
+		"bin.txt":      "binary",
+		"big.txt":      "larger than the 1000 bytes limit",
+		"dangling.txt": "no such file",
+		"nope.txt":     "no such file",
+	}
+	for name, reason := range want {
+		if !strings.Contains(reasons[name], reason) {
+			t.Errorf("%s: error %q, want it to say %q", name, reasons[name], reason)
+		}
+	}
+	if len(lib.Errors) != len(want) {
+		t.Errorf("errors = %v", lib.Errors)
+	}
+}
+
+func TestLoadUnreadable(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every file: unreadable files cannot be made")
+	}
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "secret.txt"), "Secret\n")
+	os.Chmod(filepath.Join(dir, "secret.txt"), 0)
+	lib := Load([]string{dir}, Options{})
+	if len(lib.Errors) != 1 || !strings.Contains(lib.Errors[0].Err.Error(), "permission denied") {
+		t.Errorf("errors = %v", lib.Errors)
+	}
+}
+
+func TestLoadStdin(t *testing.T) {
+	lib := Load([]string{"-"}, Options{Stdin: strings.NewReader("From a pipe\n\nText.\n")})
+	if len(lib.Articles) != 1 || lib.Articles[0].Title != "From a pipe" || lib.Articles[0].Path != "-" {
+		t.Fatalf("library = %+v", lib)
+	}
+}
+
+func TestIDStableAcrossMoves(t *testing.T) {
+	a, _ := Parse("one/a.txt", []byte("Title\n\nBody.\n"))
+	b, _ := Parse("two/b.txt", []byte("Title\r\n\r\nBody.   \r\n"))
+	if a.ID != b.ID || len(a.ID) != 16 {
+		t.Errorf("IDs %q and %q", a.ID, b.ID)
+	}
+}
+
+func TestSafeText(t *testing.T) {
+	if got := SafeText("a\x1b]0;x\x07b\u202ec"); strings.ContainsAny(got, "\x1b\x07\u202e") {
+		t.Errorf("SafeText kept controls: %q", got)
+	}
+}

@@ -1,0 +1,74 @@
+package articles
+
+import (
+	"slices"
+	"testing"
+
+	"bao/model"
+)
+
+const mdArticle = `---
+title: "Ba Đình: phố đi bộ mở cửa"
+author: [Lan Anh, Minh Khôi]
+date: 2026-04-05
+source: Báo Thủ đô
+---
+Hà Nội - Phố đi bộ quanh hồ Trúc Bạch mở cửa từ tối thứ sáu.
+
+## Lộ trình
+
+Phố dài **1,2 km**, đi qua [đền Quán Thánh](https://example.org).
+
+![Phố đi bộ nhìn từ trên cao](pho.jpg "Ảnh: Lan Anh")
+
+- Mở cửa từ 19h
+- Đóng cửa lúc 24h
+
+> Chúng tôi mong người dân giữ gìn vệ sinh chung.
+
+### Giao thông
+
+Xe máy gửi ở bãi Nguyễn Khắc Hiếu.
+`
+
+func TestMarkdown(t *testing.T) {
+	a, err := Parse("pho.md", []byte(mdArticle))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Format != model.Markdown || a.Title != "Ba Đình: phố đi bộ mở cửa" {
+		t.Errorf("format %q title %q", a.Format, a.Title)
+	}
+	if !slices.Equal(a.Byline, []string{"Lan Anh", "Minh Khôi"}) || a.Source != "Báo Thủ đô" || a.Date.Format("2006-01-02") != "2026-04-05" {
+		t.Errorf("byline %q source %q date %v", a.Byline, a.Source, a.Date)
+	}
+	if a.Dateline != "Hà Nội" || a.Lead != "Phố đi bộ quanh hồ Trúc Bạch mở cửa từ tối thứ sáu." {
+		t.Errorf("dateline %q lead %q", a.Dateline, a.Lead)
+	}
+	want := []model.Block{
+		{Kind: model.Heading, Level: 2, Text: "Lộ trình"},
+		{Kind: model.Paragraph, Text: "Phố dài 1,2 km, đi qua đền Quán Thánh."},
+		{Kind: model.Caption, Text: "Phố đi bộ nhìn từ trên cao Ảnh: Lan Anh"},
+		{Kind: model.ListItem, Text: "Mở cửa từ 19h"},
+		{Kind: model.ListItem, Text: "Đóng cửa lúc 24h"},
+		{Kind: model.Quote, Text: "Chúng tôi mong người dân giữ gìn vệ sinh chung."},
+		{Kind: model.Heading, Level: 3, Text: "Giao thông"},
+		{Kind: model.Paragraph, Text: "Xe máy gửi ở bãi Nguyễn Khắc Hiếu."},
+	}
+	if !slices.Equal(a.Blocks, want) {
+		t.Errorf("blocks:\n got %+v\nwant %+v", a.Blocks, want)
+	}
+	if len(a.Sections) != 2 || a.Sections[1].Title != "Giao thông" || a.Sections[1].Block != 6 {
+		t.Errorf("sections %+v", a.Sections)
+	}
+}
+
+func TestMarkdownTitleFromHeading(t *testing.T) {
+	a, err := Parse("x.md", []byte("# Hello \x1b[31mworld\n\nFirst paragraph.\n\n## Part\n\nText.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Hello world" || a.Lead != "First paragraph." || len(a.Sections) != 1 {
+		t.Errorf("title %q lead %q sections %+v", a.Title, a.Lead, a.Sections)
+	}
+}

@@ -1,0 +1,432 @@
+package articles
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"bao/model"
+)
+
+// line is one non-blank line of a plain-text article.
+type line struct {
+	text string // trimmed
+	// indent is set when the line began with a space or a no-break space,
+	// which scraped articles use for image captions.
+	indent bool
+	// gap is set when one or more blank lines came before the line.
+	gap bool
+}
+
+// splitLines turns cleaned text into non-blank lines.
+func splitLines(text string) []line {
+	var out []line
+	gap := false
+	for raw := range strings.SplitSeq(text, "\n") {
+		t := strings.TrimSpace(raw)
+		if t == "" {
+			gap = true
+			continue
+		}
+		first := firstRune(raw)
+		out = append(out, line{text: t, indent: first == ' ' || first == '\u00a0' || unicode.IsSpace(first), gap: gap})
+		gap = false
+	}
+	return out
+}
+
+// plainParser recovers one article's structure from its lines.
+type plainParser struct {
+	a     *model.Article
+	lines []line
+	// spaced is set when paragraphs are separated by blank lines. A leading
+	// space is then a paragraph indent; in the dense layout (one paragraph a
+	// line) it marks an image caption.
+	spaced bool
+}
+
+// ParsePlain recovers the structure of a plain-text article from cleaned
+// text (see Clean): title, byline, source, dateline, lead, headings,
+// captions, list items and quotes, with share buttons and site widgets
+// dropped.
+func ParsePlain(text string) *model.Article {
+	p := &plainParser{a: &model.Article{Format: model.PlainText}, lines: splitLines(text)}
+	p.a.Language = detectLanguage(text)
+	p.dropShareLines()
+	p.dropTrailingWidgets()
+	if len(p.lines) == 0 {
+		p.a.Derive()
+		return p.a
+	}
+	p.a.Title = p.lines[0].text
+	p.spaced = isSpaced(p.lines)
+	rest := p.header(p.lines[1:])
+	rest = p.lead(rest)
+	p.body(rest)
+	p.trailingByline()
+	p.a.Derive()
+	return p.a
+}
+
+func (p *plainParser) drop(s string) { p.a.Dropped = append(p.a.Dropped, s) }
+
+// dropShareLines removes share-button lines wherever they are.
+func (p *plainParser) dropShareLines() {
+	kept := p.lines[:0]
+	for _, l := range p.lines {
+		if isShareLine(l.text) {
+			p.drop(l.text)
+			continue
+		}
+		kept = append(kept, l)
+	}
+	p.lines = kept
+}
+
+// dropTrailingWidgets removes the site's link blocks at the end: from the
+// first widget heading ("Tin đọc nhiều", "Related stories") found among the
+// trailing lines that are not sentences.
+func (p *plainParser) dropTrailingWidgets() {
+	cut := -1
+	for i := len(p.lines) - 1; i > 0; i-- {
+		t := p.lines[i].text
+		if isWidgetLine(t) {
+			cut = i
+			continue
+		}
+		if endsSentence(t) || len(t) > 480 || runeCount(t) > 120 {
+			break
+		}
+	}
+	if cut < 0 {
+		return
+	}
+	for _, l := range p.lines[cut:] {
+		p.drop(l.text)
+	}
+	p.lines = p.lines[:cut]
+}
+
+// dateLine matches a line holding only a date and perhaps a time, with an
+// optional weekday: "05/04/2018 10:30", "Thứ Năm, 5/4/2018 - 14:02 GMT+7".
+var dateLine = regexp.MustCompile(`^(?:[\p{L} ]{2,12},\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-,|]?\s*\d{1,2}[:h]\d{2}(?:\s*\(?GMT[+-]\d{1,2}\)?)?)?$`)
+
+// header takes the short lines between the title and the lead: bylines and
+// a date.
+func (p *plainParser) header(rest []line) []line {
+	for n := 0; n < 3 && len(rest) > 1; n++ {
+		t := rest[0].text
+		switch {
+		case dateLine.MatchString(t):
+			p.a.Date = parseDMY(dateLine.FindStringSubmatch(t))
+		case isBylineText(t) && !rest[1].indent:
+			p.a.Byline = append(p.a.Byline, splitByline(t)...)
+		default:
+			return rest
+		}
+		rest = rest[1:]
+	}
+	return rest
+}
+
+// lead takes the first paragraph and splits off its source and dateline.
+func (p *plainParser) lead(rest []line) []line {
+	if len(rest) == 0 || rest[0].indent {
+		return rest
+	}
+	lead := rest[0].text
+	body := func(token string) bool {
+		for _, l := range rest[1:] {
+			if strings.Contains(l.text, token) {
+				return true
+			}
+		}
+		return false
+	}
+	lead, p.a.Source, p.a.Dateline = splitLeadPrefix(lead, p.a.Language)
+	if p.a.Dateline == "" && p.a.Source == "" {
+		p.a.Dateline, lead = splitGluedDateline(lead, body)
+	}
+	p.a.Lead = strings.TrimSpace(lead)
+	return rest[1:]
+}
+
+// body classifies the remaining lines into blocks.
+func (p *plainParser) body(rest []line) {
+	repeats := repeatedLines(rest)
+	for i, l := range rest {
+		switch {
+		case repeats[l.text] < 0:
+			// Galleries are scraped with each photo's description twice:
+			// the first copy is kept as a caption, later ones dropped.
+			p.drop(l.text)
+		case repeats[l.text] > 0 && !isListLine(rest, i):
+			repeats[l.text] = -1
+			p.add(model.Caption, 0, l.text)
+		case hasLostBreaks(l.text):
+			for _, para := range splitRuns(l.text) {
+				p.paragraph(para)
+			}
+		case isListLine(rest, i):
+			p.add(model.ListItem, 0, listText(l.text))
+		case l.indent && !p.spaced || isCaptionLine(l.text):
+			p.add(model.Caption, 0, l.text)
+		case p.isHeading(rest, i):
+			p.add(model.Heading, 2, l.text)
+		case isQuoteLine(l.text):
+			p.add(model.Quote, 0, strings.TrimSpace(strings.TrimPrefix(l.text, ">")))
+		default:
+			p.paragraph(l.text)
+		}
+	}
+}
+
+func (p *plainParser) add(kind model.BlockKind, level int, text string) {
+	if text = strings.TrimSpace(text); text != "" {
+		p.a.Blocks = append(p.a.Blocks, model.Block{Kind: kind, Level: level, Text: text})
+	}
+}
+
+// paragraph adds a paragraph, splitting off the photo captions that run
+// inline in it ("... sentence. Caption. Ảnh: Credit. Next sentence ...").
+func (p *plainParser) paragraph(text string) {
+	for text != "" {
+		start, end := inlineCaption(text)
+		if end <= 0 {
+			p.add(model.Paragraph, 0, text)
+			return
+		}
+		p.add(model.Paragraph, 0, text[:start])
+		p.add(model.Caption, 0, text[start:end])
+		text = strings.TrimSpace(text[end:])
+	}
+}
+
+// repeatedLines maps each text that occurs more than once among ls to 1.
+func repeatedLines(ls []line) map[string]int {
+	seen := make(map[string]int, len(ls))
+	for _, l := range ls {
+		seen[l.text]++
+	}
+	for t, n := range seen {
+		if n < 2 || runeCount(t) < 20 {
+			delete(seen, t)
+		} else {
+			seen[t] = 1
+		}
+	}
+	return seen
+}
+
+// hasLostBreaks reports whether a line holds several paragraphs run
+// together, with double spaces where the breaks were. Text typed with two
+// spaces after every sentence is not split.
+func hasLostBreaks(t string) bool {
+	runs := strings.Count(t, "  ")
+	if runs == 0 {
+		return false
+	}
+	sentences := strings.Count(t, ". ") + strings.Count(t, "? ") + strings.Count(t, "! ")
+	return sentences >= 3 && runs*2 <= sentences
+}
+
+// splitRuns splits a line at runs of two or more spaces, which is where
+// scrapers that flatten a page leave the paragraph breaks.
+func splitRuns(s string) []string {
+	var out []string
+	for part := range strings.SplitSeq(s, "  ") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// isHeading reports whether line i reads as a section heading: short, not a
+// sentence, capitalised, and followed by body text.
+func (p *plainParser) isHeading(ls []line, i int) bool {
+	t := ls[i].text
+	if len(t) > 400 {
+		return false
+	}
+	n := runeCount(t)
+	words := model.CountWords(t)
+	if n > 100 || words > 18 || n < 3 || i+1 >= len(ls) || endsSentence(t) || hasSentenceBreak(numberedLine.ReplaceAllString(t, "")) {
+		return false
+	}
+	if r := firstRune(t); !unicode.IsUpper(r) && !unicode.IsDigit(r) || isQuoteOpen(r) {
+		return false
+	}
+	if lastRune(t) == '?' && words > 12 || lastRune(t) == ')' && isBylineText(t) {
+		return false
+	}
+	if !hasWord(t) {
+		return false
+	}
+	next := ls[i+1]
+	if next.indent && i+2 >= len(ls) || unicode.IsLower(firstRune(next.text)) {
+		return false
+	}
+	if len(p.a.Blocks) > 0 && p.a.Blocks[len(p.a.Blocks)-1].Kind == model.Heading {
+		return false
+	}
+	return !(i+2 >= len(ls) && isBylineText(next.text) && isBylineText(t))
+}
+
+// isSpaced reports whether most lines after the title follow a blank line.
+func isSpaced(ls []line) bool {
+	gaps := 0
+	for _, l := range ls[1:] {
+		if l.gap {
+			gaps++
+		}
+	}
+	return len(ls) > 2 && gaps*2 > len(ls)-1
+}
+
+// hasSentenceBreak reports whether t holds the end of a sentence followed
+// by more text.
+func hasSentenceBreak(t string) bool {
+	return strings.Contains(t, ". ") || strings.Contains(t, "! ") || strings.Contains(t, "? ")
+}
+
+// hasWord reports whether t has a word of two or more letters.
+func hasWord(t string) bool {
+	run := 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			run++
+			if run >= 2 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+var (
+	bulletLine   = regexp.MustCompile(`^[-*•–—▪●+]\s+\S`)
+	numberedLine = regexp.MustCompile(`^(\d{1,3})([.)]?)\s+\S`)
+)
+
+// isListLine reports whether line i is a list item: a bullet, or a number
+// with a dot or bracket, or a bare number in a run of numbered lines.
+func isListLine(ls []line, i int) bool {
+	t := ls[i].text
+	if bulletLine.MatchString(t) {
+		return true
+	}
+	m := numberedLine.FindStringSubmatch(t)
+	if m == nil {
+		return false
+	}
+	n, _ := strconv.Atoi(m[1])
+	if numberAt(ls, i-1) == n-1 || numberAt(ls, i+1) == n+1 {
+		return true
+	}
+	// A numbered line with prose between it and the next number is a
+	// numbered heading ("1. Xác định mục tiêu"), unless it is a sentence.
+	return m[2] != "" && runeCount(t) < 400 && endsSentence(t)
+}
+
+func numberAt(ls []line, i int) int {
+	if i < 0 || i >= len(ls) {
+		return -2
+	}
+	m := numberedLine.FindStringSubmatch(ls[i].text)
+	if m == nil {
+		return -2
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// listText removes a bullet from a list line; numbers are kept.
+func listText(t string) string {
+	if bulletLine.MatchString(t) {
+		_, rest, _ := strings.Cut(t, " ")
+		return strings.TrimSpace(rest)
+	}
+	return t
+}
+
+// isQuoteLine reports whether t is a quotation on its own: "> text", or a
+// text wholly inside quotation marks.
+func isQuoteLine(t string) bool {
+	if strings.HasPrefix(t, "> ") {
+		return true
+	}
+	open, closeQ := firstRune(t), lastRune(strings.TrimRight(t, "."))
+	if !(open == '“' && closeQ == '”') || strings.Count(t, "“") != 1 {
+		return false
+	}
+	return true
+}
+
+// trailingByline moves the credits at the end of the body into Byline:
+// last blocks that read as names or photo credits ("Minh Quân", "Ảnh:
+// Volvo"), or a short credit after the last sentence of the last paragraph
+// ("... 2 phút. Hạnh Nguyên(Tổng hợp)").
+func (p *plainParser) trailingByline() {
+	for range 3 {
+		n := len(p.a.Blocks)
+		if n == 0 {
+			return
+		}
+		last := &p.a.Blocks[n-1]
+		if isPhotoCredit(last.Text) || last.Kind != model.ListItem && last.Kind != model.Quote && isBylineText(last.Text) {
+			p.a.Byline = append(splitByline(last.Text), p.a.Byline...)
+			p.a.Blocks = p.a.Blocks[:n-1]
+			continue
+		}
+		if last.Kind != model.Paragraph {
+			return
+		}
+		if parts := splitGluedByline(last.Text); parts != nil {
+			p.a.Byline = append(parts, p.a.Byline...)
+			p.a.Blocks = p.a.Blocks[:n-1]
+			return
+		}
+		if body, credit := splitTrailingCredit(last.Text); credit != "" {
+			p.a.Byline = append(splitByline(credit), p.a.Byline...)
+			last.Text = body
+			if body == "" {
+				p.a.Blocks = p.a.Blocks[:n-1]
+			}
+		}
+		return
+	}
+}
+
+// splitTrailingCredit splits "... last sentence. Name Name" into the text
+// and the credit, when the part after the last sentence reads as a byline.
+func splitTrailingCredit(t string) (string, string) {
+	tail := max(len(t)-240, 0)
+	for tail > 0 && !utf8.RuneStart(t[tail]) {
+		tail--
+	}
+	cut := -1
+	for _, end := range []string{". ", "! ", "? ", "… ", ".” ", "!” ", "?” ", ".\" ", "./. "} {
+		if i := strings.LastIndex(t[tail:], end); i >= 0 && tail+i+len(end) > cut {
+			cut = tail + i + len(end)
+		}
+	}
+	if cut < 0 || cut >= len(t) {
+		return t, ""
+	}
+	before := strings.TrimRight(t[:cut], " ")
+	if w := before[strings.LastIndexByte(before, ' ')+1:]; runeCount(w) == 2 && capitalised(w) && cut > len(w)+1 {
+		// "P. Họ": the full stop belongs to an initial.
+		cut -= len(w) + 1
+	}
+	credit := strings.TrimSpace(t[cut:])
+	credit = strings.TrimSpace(strings.TrimRight(credit, "-–—."))
+	if !isBylineText(credit) || len(strings.Fields(credit)) > 7 {
+		return t, ""
+	}
+	return strings.TrimSpace(t[:cut]), credit
+}
