@@ -1,0 +1,192 @@
+// Command bao is a terminal reader for articles: scraped plain-text news,
+// Markdown, and more.
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"bao/articles"
+	"bao/model"
+	"bao/ui"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run dispatches the subcommands and returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "cat":
+			return runCat(args[1:], stdin, stdout, stderr)
+		}
+	}
+	return runRead(args, stdin, stdout, stderr)
+}
+
+// sizeFlag is a byte count that accepts K, M and G suffixes.
+type sizeFlag int64
+
+func (s *sizeFlag) String() string { return fmt.Sprint(int64(*s)) }
+
+func (s *sizeFlag) Set(v string) error {
+	mult := int64(1)
+	switch u := strings.ToUpper(strings.TrimSuffix(strings.TrimSuffix(v, "B"), "iB")); {
+	case strings.HasSuffix(u, "K"):
+		mult, v = 1<<10, u[:len(u)-1]
+	case strings.HasSuffix(u, "M"):
+		mult, v = 1<<20, u[:len(u)-1]
+	case strings.HasSuffix(u, "G"):
+		mult, v = 1<<30, u[:len(u)-1]
+	}
+	var n int64
+	if _, err := fmt.Sscan(v, &n); err != nil || n <= 0 {
+		return errors.New("want a size such as 16M")
+	}
+	*s = sizeFlag(n * mult)
+	return nil
+}
+
+// runCat prints articles as text or JSON Lines.
+func runCat(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("bao cat", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print one JSON object per article per line")
+	width := fs.Int("width", 80, "wrap text at this many columns (0: no wrapping)")
+	maxSize := sizeFlag(articles.DefaultMaxSize)
+	fs.Var(&maxSize, "max-size", "largest file read as an article")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: bao cat [--json] [--width N] [--max-size SIZE] PATH... (- for standard input)")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		fs.Usage()
+		return 2
+	}
+	lib := articles.Load(paths, articles.Options{MaxSize: int64(maxSize), Stdin: stdin})
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	for i, a := range lib.Articles {
+		var err error
+		if *asJSON {
+			err = articles.WriteJSON(out, a)
+		} else {
+			if i > 0 {
+				fmt.Fprintln(out)
+			}
+			err = articles.WriteText(out, a, *width)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "bao: write: %v\n", err)
+			return 1
+		}
+	}
+	return reportErrors(stderr, lib)
+}
+
+// reportErrors prints the library's load errors and returns the exit code.
+func reportErrors(stderr io.Writer, lib *model.Library) int {
+	for _, e := range lib.Errors {
+		articles.PrintError(stderr, e)
+	}
+	if len(lib.Errors) > 0 {
+		return 1
+	}
+	return 0
+}
+
+// runRead opens the reader on the given paths, the sample library when
+// there are none, or standard input when it is a pipe. When standard output
+// is not a terminal it prints the articles as text instead, like cat.
+func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("bao", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	style := fs.String("style", "", "dark, light, ascii, notty or a Glamour JSON style file (default: from the terminal's background)")
+	width := fs.Int("width", 80, "widest the article text is set, in columns")
+	maxSize := sizeFlag(articles.DefaultMaxSize)
+	fs.Var(&maxSize, "max-size", "largest file read as an article")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	paths := fs.Args()
+	if len(paths) == 0 && !isTerminal(stdin) {
+		paths = []string{"-"}
+	}
+	opts := articles.Options{MaxSize: int64(maxSize), Stdin: stdin}
+	load := func() *model.Library {
+		if len(paths) == 0 {
+			return articles.Sample()
+		}
+		return articles.Load(paths, opts)
+	}
+	if !isTerminal(stdout) {
+		return printText(load(), *width, stdout, stderr)
+	}
+	if os.Getenv("NO_COLOR") != "" && *style == "" {
+		*style = "notty"
+	}
+	m, err := ui.New(ui.Options{Load: load, Style: *style, ReadWidth: *width, OpenSingle: len(paths) == 1 && !isDir(paths[0])})
+	if err != nil {
+		fmt.Fprintf(stderr, "bao: %v\n", err)
+		return 2
+	}
+	if _, err := tea.NewProgram(m).Run(); err != nil {
+		fmt.Fprintf(stderr, "bao: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+const usage = `bao reads articles in the terminal: scraped plain-text news and Markdown.
+
+usage:
+  bao [flags] [PATH...]     read files and directories (- for standard input);
+                            with no PATH, the built-in sample library
+  bao cat [--json] PATH...  print articles as text or JSON Lines
+
+flags:
+`
+
+// printText prints every article as plain text, for pipes.
+func printText(lib *model.Library, width int, stdout, stderr io.Writer) int {
+	out := bufio.NewWriter(stdout)
+	for i, a := range lib.Articles {
+		if i > 0 {
+			fmt.Fprintln(out)
+		}
+		articles.WriteText(out, a, width)
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(stderr, "bao: write: %v\n", err)
+		return 1
+	}
+	return reportErrors(stderr, lib)
+}
+
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	return ok && term.IsTerminal(file.Fd())
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}

@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"container/list"
+	"sync"
+	"sync/atomic"
+
+	"bao/model"
+)
+
+// RenderCache holds rendered documents keyed by (article, width, style),
+// shared by every reader in the process: many SSH visitors reading the same
+// article at the same size share one copy, and each document is rendered
+// once however many readers ask for it at the same time. It keeps at most
+// a fixed number of documents, dropping the least recently used.
+type RenderCache struct {
+	mu      sync.Mutex
+	max     int
+	entries map[renderKey]*list.Element
+	order   *list.List // front: most recently used
+}
+
+type renderKey struct {
+	id    string
+	width int
+	style string
+}
+
+type cacheEntry struct {
+	key  renderKey
+	once sync.Once
+	doc  *Document
+	done atomic.Bool
+}
+
+// NewRenderCache returns a cache of at most max documents.
+func NewRenderCache(max int) *RenderCache {
+	return &RenderCache{max: max, entries: map[renderKey]*list.Element{}, order: list.New()}
+}
+
+// Get returns the complete document for a at width in st, rendering it if
+// no reader has yet.
+func (c *RenderCache) Get(a *model.Article, width int, st *Styles) *Document {
+	e := c.entry(renderKey{a.ID + "\x00" + a.Path, width, st.Name})
+	e.once.Do(func() {
+		e.doc = Render(a, width, st, 0)
+		e.done.Store(true)
+	})
+	return e.doc
+}
+
+// Peek returns the cached document if it is ready, or nil.
+func (c *RenderCache) Peek(a *model.Article, width int, st *Styles) *Document {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.entries[renderKey{a.ID + "\x00" + a.Path, width, st.Name}]
+	if !ok {
+		return nil
+	}
+	e := el.Value.(*cacheEntry)
+	if !e.done.Load() {
+		return nil
+	}
+	c.order.MoveToFront(el)
+	return e.doc
+}
+
+func (c *RenderCache) entry(k renderKey) *cacheEntry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.entries[k]; ok {
+		c.order.MoveToFront(el)
+		return el.Value.(*cacheEntry)
+	}
+	e := &cacheEntry{key: k}
+	c.entries[k] = c.order.PushFront(e)
+	for c.order.Len() > c.max {
+		last := c.order.Back()
+		c.order.Remove(last)
+		delete(c.entries, last.Value.(*cacheEntry).key)
+	}
+	return e
+}
+
+// Len is the number of documents held.
+func (c *RenderCache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.order.Len()
+}

@@ -1,0 +1,17 @@
+package ui
+
+// Common is what every screen of one session shares: its size, its styles
+// and the render cache. Each session (one terminal, or one SSH visitor) has
+// its own; only the cache is shared between sessions.
+type Common struct {
+	Width, Height int
+	Styles        *Styles
+	// ReadWidth is the widest the article text is set, in cells.
+	ReadWidth int
+	Cache     *RenderCache
+}
+
+// textWidth is the width articles are rendered at for the current size.
+func (c *Common) textWidth() int {
+	return max(min(c.ReadWidth, c.Width-2), min(20, c.Width), 8)
+}

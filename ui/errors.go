@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"strings"
+
+	"bao/model"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// ErrorsView lists the files that failed to load and why.
+type ErrorsView struct {
+	c      *Common
+	lines  []string
+	offset int
+}
+
+// NewErrorsView lists lib's load errors. Paths are shown with anything
+// that could act on the terminal replaced.
+func NewErrorsView(c *Common, lib *model.Library) ErrorsView {
+	v := ErrorsView{c: c}
+	for _, e := range lib.Errors {
+		v.lines = append(v.lines, safeText(e.Path)+": "+safeText(e.Err.Error()))
+	}
+	return v
+}
+
+// Update scrolls; q or esc goes back.
+func (v ErrorsView) Update(msg tea.Msg) (ErrorsView, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return v, nil
+	}
+	switch k.String() {
+	case "q", "esc", "e":
+		return v, func() tea.Msg { return BackMsg{} }
+	case "j", "down":
+		v.offset = min(v.offset+1, max(len(v.lines)-1, 0))
+	case "k", "up":
+		v.offset = max(v.offset-1, 0)
+	}
+	return v, nil
+}
+
+// View draws the errors.
+func (v ErrorsView) View() string {
+	st := v.c.Styles
+	out := []string{"", "  " + st.Error.Render(itoa(len(v.lines))+" files could not be read") + st.Dim.Render("   q/esc back · j/k scroll"), ""}
+	for _, l := range v.lines[v.offset:] {
+		out = append(out, "  "+ansi.Truncate(l, v.c.Width-4, "…"))
+	}
+	return fitHeight(strings.Join(out, "\n"), v.c.Height)
+}

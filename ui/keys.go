@@ -1,0 +1,119 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// GlobalKeys work on every screen.
+type GlobalKeys struct {
+	Quit key.Binding
+	Help key.Binding
+}
+
+// DefaultGlobalKeys returns the bindings that work everywhere.
+func DefaultGlobalKeys() GlobalKeys {
+	return GlobalKeys{
+		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+	}
+}
+
+// ListKeys are the article list's own bindings; the list's cursor and
+// filter keys come from bubbles' list.
+type ListKeys struct {
+	Open   key.Binding
+	Sort   key.Binding
+	Errors key.Binding
+	Quit   key.Binding
+}
+
+// DefaultListKeys returns the list's bindings.
+func DefaultListKeys() ListKeys {
+	return ListKeys{
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
+		Sort:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Errors: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "load errors")),
+		Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+}
+
+// ReaderKeys are the reader's bindings.
+type ReaderKeys struct {
+	GlobalKeys
+	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
+	NextSection, PrevSection, Section, TOC                  key.Binding
+	Search, NextMatch, PrevMatch, ClearSearch               key.Binding
+	Back                                                    key.Binding
+}
+
+// DefaultReaderKeys returns the reader's bindings: less for scrolling and
+// searching, info for sections.
+func DefaultReaderKeys() ReaderKeys {
+	return ReaderKeys{
+		GlobalKeys:  DefaultGlobalKeys(),
+		Down:        key.NewBinding(key.WithKeys("j", "down", "ctrl+n", "enter"), key.WithHelp("j/↓", "down")),
+		Up:          key.NewBinding(key.WithKeys("k", "up", "ctrl+p"), key.WithHelp("k/↑", "up")),
+		PageDown:    key.NewBinding(key.WithKeys("space", "f", "pgdown", "ctrl+f"), key.WithHelp("space/f", "page down")),
+		PageUp:      key.NewBinding(key.WithKeys("b", "pgup", "ctrl+b"), key.WithHelp("b", "page up")),
+		HalfDown:    key.NewBinding(key.WithKeys("d", "ctrl+d"), key.WithHelp("d", "½ page down")),
+		HalfUp:      key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u", "½ page up")),
+		Top:         key.NewBinding(key.WithKeys("g", "home", "<"), key.WithHelp("g/home", "top")),
+		Bottom:      key.NewBinding(key.WithKeys("G", "end", ">"), key.WithHelp("G/end", "bottom")),
+		NextSection: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next section")),
+		PrevSection: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous section")),
+		Section:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "go to section")),
+		TOC:         key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "contents")),
+		Search:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		ClearSearch: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search")),
+		Back:        key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", "back")),
+	}
+}
+
+// ShortHelp is the one-line help of the reader.
+func (k ReaderKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.NextSection, k.PrevSection, k.TOC, k.Search, k.Back, k.Help}
+}
+
+// FullHelp is the reader's full help, in columns.
+func (k ReaderKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.NextSection, k.PrevSection, k.Section, k.TOC},
+		{k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
+		{k.Back, k.Help, k.Quit},
+	}
+}
+
+// TOCKeys are the table of contents' bindings.
+type TOCKeys struct {
+	Up, Down, Jump, Close key.Binding
+}
+
+// DefaultTOCKeys returns the table of contents' bindings.
+func DefaultTOCKeys() TOCKeys {
+	return TOCKeys{
+		Up:    key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
+		Down:  key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
+		Jump:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go there")),
+		Close: key.NewBinding(key.WithKeys("esc", "t", "q"), key.WithHelp("esc", "close")),
+	}
+}
+
+// ShortHelp is the table of contents' help.
+func (k TOCKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Jump, k.Close} }
+
+// FullHelp is the table of contents' full help.
+func (k TOCKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// SearchKeys are the bindings while typing a search.
+type SearchKeys struct {
+	Confirm, Cancel key.Binding
+}
+
+// DefaultSearchKeys returns the search prompt's bindings.
+func DefaultSearchKeys() SearchKeys {
+	return SearchKeys{
+		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}

@@ -1,0 +1,240 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"bao/model"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/list"
+	tea "charm.land/bubbletea/v2"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// item is one article in the list.
+type item struct {
+	a *model.Article
+	// order is the article's position in the library, for sorting by path.
+	order int
+}
+
+// Title is the article's title.
+func (i item) Title() string { return i.a.Title }
+
+// Description is the line under the title: source, date or dateline,
+// reading time and number of sections.
+func (i item) Description() string {
+	var parts []string
+	if i.a.Source != "" {
+		parts = append(parts, i.a.Source)
+	} else if len(i.a.Byline) > 0 {
+		parts = append(parts, i.a.Byline[0])
+	}
+	switch {
+	case !i.a.Date.IsZero():
+		parts = append(parts, i.a.Date.Format("2006-01-02"))
+	case i.a.Dateline != "":
+		parts = append(parts, i.a.Dateline)
+	}
+	parts = append(parts, fmt.Sprintf("%d min", i.a.Minutes()))
+	switch n := len(i.a.Sections); n {
+	case 0:
+	case 1:
+		parts = append(parts, "1 section")
+	default:
+		parts = append(parts, fmt.Sprintf("%d sections", n))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// FilterValue is matched by the filter: the title first (so that matches
+// can be highlighted in it), then source, dateline and byline.
+func (i item) FilterValue() string {
+	return i.a.Title + "\n" + i.a.Source + " " + i.a.Dateline + " " + strings.Join(i.a.Byline, " ")
+}
+
+// foldFilter matches every word of the term, without case or diacritics,
+// anywhere in the target. Targets are ranked in library order.
+func foldFilter(term string, targets []string) []list.Rank {
+	words := strings.Fields(model.Fold(term))
+	if len(words) == 0 {
+		return nil
+	}
+	var ranks []list.Rank
+	for i, t := range targets {
+		folded, idx := model.FoldIndex(t)
+		var matched []int
+		ok := true
+		for _, w := range words {
+			at := strings.Index(folded, w)
+			if at < 0 {
+				ok = false
+				break
+			}
+			matched = append(matched, runeIndexes(t, idx[at], idx[at+len(w)])...)
+		}
+		if ok {
+			slices.Sort(matched)
+			ranks = append(ranks, list.Rank{Index: i, MatchedIndexes: slices.Compact(matched)})
+		}
+	}
+	return ranks
+}
+
+// runeIndexes returns the rune indexes of s[a:b].
+func runeIndexes(s string, a, b int) []int {
+	start := utf8.RuneCountInString(s[:a])
+	n := utf8.RuneCountInString(s[a:b])
+	out := make([]int, n)
+	for i := range out {
+		out[i] = start + i
+	}
+	return out
+}
+
+// sortOrder is how the list is sorted.
+type sortOrder int
+
+const (
+	byPath sortOrder = iota
+	byTitle
+	bySource
+	byDate
+)
+
+var sortNames = [...]string{"path", "title", "source", "date"}
+
+// List is the library screen.
+type List struct {
+	c       *Common
+	keys    ListKeys
+	list    list.Model
+	lib     *model.Library
+	sort    sortOrder
+	loading bool
+}
+
+// NewList returns the list, waiting for its library.
+func NewList(c *Common) List {
+	d := list.NewDefaultDelegate()
+	l := list.New(nil, d, 0, 0)
+	l.Title = "bao"
+	l.Filter = foldFilter
+	l.DisableQuitKeybindings()
+	l.SetStatusBarItemName("article", "articles")
+	keys := DefaultListKeys()
+	l.AdditionalShortHelpKeys = func() []key.Binding { return []key.Binding{keys.Open, keys.Sort} }
+	l.AdditionalFullHelpKeys = func() []key.Binding { return []key.Binding{keys.Open, keys.Sort, keys.Errors, keys.Quit} }
+	m := List{c: c, keys: keys, list: l, loading: true}
+	m.Restyle(true)
+	return m
+}
+
+// Restyle applies the list styles for a dark or light background.
+func (m *List) Restyle(dark bool) {
+	d := list.NewDefaultDelegate()
+	d.Styles = list.NewDefaultItemStyles(dark)
+	m.list.SetDelegate(d)
+	m.list.Styles = list.DefaultStyles(dark)
+}
+
+// SetLibrary shows a loaded library.
+func (m List) SetLibrary(lib *model.Library) (List, tea.Cmd) {
+	m.lib, m.loading = lib, false
+	m.keys.Errors.SetEnabled(len(lib.Errors) > 0)
+	m.updateTitle()
+	return m, m.applySort()
+}
+
+func (m *List) updateTitle() {
+	t := "bao"
+	if m.lib != nil {
+		t = fmt.Sprintf("bao · %d articles · by %s", len(m.lib.Articles), sortNames[m.sort])
+		if n := len(m.lib.Errors); n > 0 {
+			t += fmt.Sprintf(" · %d failed to load (e)", n)
+		}
+	}
+	m.list.Title = t
+}
+
+// applySort reorders the items.
+func (m *List) applySort() tea.Cmd {
+	items := make([]item, len(m.lib.Articles))
+	for i, a := range m.lib.Articles {
+		items[i] = item{a, i}
+	}
+	switch m.sort {
+	case byTitle:
+		col := collate.New(language.Vietnamese, collate.IgnoreCase)
+		slices.SortStableFunc(items, func(a, b item) int { return col.CompareString(a.a.Title, b.a.Title) })
+	case bySource:
+		col := collate.New(language.Vietnamese, collate.IgnoreCase)
+		slices.SortStableFunc(items, func(a, b item) int { return col.CompareString(a.a.Source, b.a.Source) })
+	case byDate:
+		slices.SortStableFunc(items, func(a, b item) int { return b.a.Date.Compare(a.a.Date) })
+	}
+	li := make([]list.Item, len(items))
+	for i := range items {
+		li[i] = items[i]
+	}
+	return m.list.SetItems(li)
+}
+
+// SetSize fits the list to the screen.
+func (m *List) SetSize(w, h int) { m.list.SetSize(w, h) }
+
+// Filtering reports whether the filter prompt is taking keys.
+func (m List) Filtering() bool { return m.list.SettingFilter() }
+
+// Update handles the list's keys.
+func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && !m.list.SettingFilter() && !m.loading {
+		switch {
+		case key.Matches(k, m.keys.Open):
+			if it, ok := m.list.SelectedItem().(item); ok {
+				return m, func() tea.Msg { return OpenArticleMsg{it.a} }
+			}
+			return m, nil
+		case key.Matches(k, m.keys.Sort):
+			m.sort = (m.sort + 1) % sortOrder(len(sortNames))
+			m.updateTitle()
+			return m, m.applySort()
+		case key.Matches(k, m.keys.Errors):
+			return m, func() tea.Msg { return ShowErrorsMsg{} }
+		case key.Matches(k, m.keys.Quit) && m.list.FilterState() == list.Unfiltered:
+			return m, tea.Quit
+		}
+	}
+	var cmd tea.Cmd
+	m.list, cmd = m.list.Update(msg)
+	return m, cmd
+}
+
+// View draws the list.
+func (m List) View() string {
+	if m.loading {
+		return "\n  " + m.c.Styles.Dim.Render("Loading articles…")
+	}
+	if len(m.lib.Articles) == 0 {
+		msg := "No articles to show."
+		if len(m.lib.Errors) > 0 {
+			msg += fmt.Sprintf(" %d files failed to load: press e to see why.", len(m.lib.Errors))
+		}
+		return "\n  " + m.list.Title + "\n\n  " + msg
+	}
+	return m.list.View()
+}
+
+// Select moves the cursor to the article a.
+func (m *List) Select(a *model.Article) {
+	for i, it := range m.list.Items() {
+		if it.(item).a == a {
+			m.list.Select(i)
+			return
+		}
+	}
+}

@@ -1,0 +1,27 @@
+package ui
+
+import "bao/model"
+
+// The messages that the screens send to the root model, and that slow work
+// sends back when it is done.
+
+// OpenArticleMsg asks the root to open an article in the reader.
+type OpenArticleMsg struct{ Article *model.Article }
+
+// BackMsg asks the root to go back to the list.
+type BackMsg struct{}
+
+// ShowErrorsMsg asks the root to show the library's load errors.
+type ShowErrorsMsg struct{}
+
+// LibraryLoadedMsg carries a loaded library.
+type LibraryLoadedMsg struct{ Library *model.Library }
+
+// renderedMsg carries a rendered document for an article at a width and
+// style; the reader drops it when it no longer matches what is shown.
+type renderedMsg struct {
+	article *model.Article
+	width   int
+	style   string
+	doc     *Document
+}

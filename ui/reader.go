@@ -1,0 +1,300 @@
+package ui
+
+import (
+	"strconv"
+
+	"bao/model"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Reader shows one article: a header with its title and current section, the
+// rendered text, and a footer with the section position and how much has
+// been read.
+type Reader struct {
+	c       *Common
+	keys    ReaderKeys
+	help    help.Model
+	article *model.Article
+	doc     *Document
+	// offset is the first line shown.
+	offset int
+	// anchor is the block at the top of the screen, kept across re-renders
+	// so that a resize keeps the reader at the same place.
+	anchor int
+	// status is a one-off message shown in the footer until the next key.
+	status   string
+	toc      TOC
+	tocOpen  bool
+	search   Search
+	showHelp bool
+}
+
+// NewReader returns an empty reader.
+func NewReader(c *Common) Reader {
+	return Reader{c: c, keys: DefaultReaderKeys(), help: help.New(), toc: NewTOC(c), search: NewSearch(c), anchor: -1}
+}
+
+// Article returns the article being read, or nil.
+func (r Reader) Article() *model.Article { return r.article }
+
+// Open starts reading a: it shows the cached document at once if there is
+// one, or renders the first screen and then the whole article in commands.
+func (r Reader) Open(a *model.Article) (Reader, tea.Cmd) {
+	r.article, r.doc, r.offset, r.anchor = a, nil, 0, -1
+	r.status, r.tocOpen, r.showHelp = "", false, false
+	r.search = NewSearch(r.c)
+	return r, r.render()
+}
+
+// render asks for the document at the current width and style.
+func (r *Reader) render() tea.Cmd {
+	a, width, st, cache := r.article, r.c.textWidth(), r.c.Styles, r.c.Cache
+	if a == nil {
+		return nil
+	}
+	if doc := cache.Peek(a, width, st); doc != nil {
+		r.setDoc(doc)
+		return nil
+	}
+	full := func() tea.Msg { return renderedMsg{a, width, st.Name, cache.Get(a, width, st)} }
+	first := func() tea.Msg { return renderedMsg{a, width, st.Name, Render(a, width, st, r.c.Height*2+8)} }
+	return tea.Batch(first, full)
+}
+
+// setDoc shows doc, keeping the anchored block at the top.
+func (r *Reader) setDoc(doc *Document) {
+	if r.doc != nil && r.doc.Complete && !doc.Complete && r.doc.Width == doc.Width {
+		return
+	}
+	r.doc = doc
+	if r.anchor >= 0 && r.anchor < len(doc.Blocks) {
+		r.offset = doc.Blocks[r.anchor]
+	} else if r.anchor >= len(doc.Blocks) && !doc.Complete {
+		r.offset = len(doc.Lines)
+	}
+	r.search.Reindex(doc)
+	r.clamp(false)
+}
+
+// SetSize re-renders for a new size, keeping the same block at the top.
+func (r Reader) SetSize() (Reader, tea.Cmd) {
+	if r.doc == nil || r.doc.Width == r.c.textWidth() {
+		r.clamp(false)
+		return r, nil
+	}
+	r.remember()
+	return r, r.render()
+}
+
+// Restyle re-renders after the styles changed.
+func (r Reader) Restyle() (Reader, tea.Cmd) {
+	if r.article == nil {
+		return r, nil
+	}
+	r.remember()
+	r.doc = nil
+	return r, r.render()
+}
+
+// remember records the block at the top of the screen.
+func (r *Reader) remember() {
+	if r.doc != nil {
+		r.anchor = r.doc.BlockAtLine(r.offset)
+	}
+}
+
+// bodyHeight is the number of article lines on screen.
+func (r Reader) bodyHeight() int { return max(r.c.Height-2, 1) }
+
+func (r Reader) maxOffset() int {
+	if r.doc == nil {
+		return 0
+	}
+	return max(len(r.doc.Lines)-r.bodyHeight(), 0)
+}
+
+// clamp keeps the offset in the document. Jumps may leave a heading near the
+// end at the top with blank space below; scrolling never goes further.
+func (r *Reader) clamp(scrolled bool) {
+	limit := r.maxOffset()
+	if !scrolled && r.doc != nil && r.offset < len(r.doc.Lines) {
+		limit = max(limit, r.offset)
+	}
+	r.offset = max(min(r.offset, limit), 0)
+}
+
+// scroll moves by n lines.
+func (r *Reader) scroll(n int) {
+	before := r.offset
+	r.offset += n
+	if n > 0 {
+		r.offset = min(r.offset, max(r.maxOffset(), before))
+	}
+	r.offset = max(r.offset, 0)
+	r.anchor = -1
+}
+
+// Update handles keys, mouse and render results.
+func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
+	switch msg := msg.(type) {
+	case renderedMsg:
+		if msg.article == r.article && msg.width == r.c.textWidth() && msg.style == r.c.Styles.Name {
+			r.setDoc(msg.doc)
+		}
+		return r, nil
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			r.scroll(3)
+		case tea.MouseWheelUp:
+			r.scroll(-3)
+		}
+		return r, nil
+	case tea.KeyPressMsg:
+		return r.handleKey(msg)
+	}
+	return r, nil
+}
+
+func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
+	r.status = ""
+	switch {
+	case r.search.Typing():
+		return r.handleSearchKey(msg)
+	case r.tocOpen:
+		return r.handleTOCKey(msg)
+	case r.showHelp:
+		r.showHelp = false
+		return r, nil
+	case r.doc == nil:
+		if key.Matches(msg, r.keys.Back) {
+			return r, func() tea.Msg { return BackMsg{} }
+		}
+		return r, nil
+	}
+	k := r.keys
+	h := r.bodyHeight()
+	switch {
+	case key.Matches(msg, k.Help):
+		r.showHelp = true
+	case key.Matches(msg, k.Down):
+		r.scroll(1)
+	case key.Matches(msg, k.Up):
+		r.scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		r.scroll(h)
+	case key.Matches(msg, k.PageUp):
+		r.scroll(-h)
+	case key.Matches(msg, k.HalfDown):
+		r.scroll(h / 2)
+	case key.Matches(msg, k.HalfUp):
+		r.scroll(-h / 2)
+	case key.Matches(msg, k.Top):
+		r.offset, r.anchor = 0, -1
+	case key.Matches(msg, k.Bottom):
+		r.offset, r.anchor = r.maxOffset(), -1
+	case key.Matches(msg, k.NextSection):
+		r.nextSection()
+	case key.Matches(msg, k.PrevSection):
+		r.prevSection()
+	case key.Matches(msg, k.Section):
+		n, _ := strconv.Atoi(msg.String())
+		r.gotoSection(n - 1)
+	case key.Matches(msg, k.TOC):
+		r.openTOC()
+	case key.Matches(msg, k.Search):
+		return r, r.search.Start()
+	case key.Matches(msg, k.NextMatch):
+		r.moveMatch(1)
+	case key.Matches(msg, k.PrevMatch):
+		r.moveMatch(-1)
+	case key.Matches(msg, k.ClearSearch) && r.search.Active():
+		r.search.Clear()
+	case key.Matches(msg, k.Back):
+		return r, func() tea.Msg { return BackMsg{} }
+	}
+	return r, nil
+}
+
+// gotoLine puts line at the top of the screen.
+func (r *Reader) gotoLine(line int) {
+	r.offset = line
+	r.anchor = r.doc.BlockAtLine(line)
+	r.clamp(false)
+}
+
+func (r *Reader) noSections() bool {
+	if len(r.article.Sections) == 0 {
+		r.status = "This article has no sections."
+		return true
+	}
+	if !r.doc.Complete {
+		r.status = "Still laying out the article…"
+		return true
+	}
+	return false
+}
+
+func (r *Reader) nextSection() {
+	if r.noSections() {
+		return
+	}
+	for _, l := range r.doc.Sections {
+		if l > r.offset {
+			r.gotoLine(l)
+			return
+		}
+	}
+	r.status = "Already at the last section."
+}
+
+func (r *Reader) prevSection() {
+	if r.noSections() {
+		return
+	}
+	target := 0
+	for _, l := range r.doc.Sections {
+		if l < r.offset {
+			target = l
+		}
+	}
+	if r.offset == 0 {
+		r.status = "Already at the start."
+		return
+	}
+	r.gotoLine(target)
+}
+
+// gotoSection jumps to section n (0-based).
+func (r *Reader) gotoSection(n int) {
+	if r.noSections() {
+		return
+	}
+	if n < 0 || n >= len(r.doc.Sections) {
+		r.status = "There are only " + strconv.Itoa(len(r.doc.Sections)) + " sections."
+		return
+	}
+	r.gotoLine(r.doc.Sections[n])
+}
+
+// CurrentSection returns the index of the section at the top of the screen,
+// or -1 before the first heading.
+func (r Reader) CurrentSection() int {
+	if r.doc == nil {
+		return -1
+	}
+	if r.doc.Complete && r.offset > 0 && r.offset == r.maxOffset() {
+		// At the end, the last heading on screen is where the reader is.
+		return r.doc.SectionAtLine(len(r.doc.Lines) - 1)
+	}
+	return r.doc.SectionAtLine(r.offset)
+}
+
+// Offset returns the first line on screen.
+func (r Reader) Offset() int { return r.offset }
+
+// Document returns the document shown, or nil while it is rendering.
+func (r Reader) Document() *Document { return r.doc }

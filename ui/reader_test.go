@@ -1,0 +1,234 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"bao/model"
+)
+
+// openFirst opens the first article of the list.
+func openFirst(t *testing.T, lib *model.Library, w, h int) *harness {
+	t.Helper()
+	hs := newHarness(t, lib, w, h, Options{})
+	hs.keys("enter")
+	if hs.root().Screen() != "reader" {
+		t.Fatalf("enter did not open the reader; screen:\n%s", strings.Join(hs.screen(), "\n"))
+	}
+	return hs
+}
+
+// topLine is the first article line on screen, under the header.
+func topLine(hs *harness) string { return hs.line(1) }
+
+// headingText strips the heading prefix.
+func headingText(s string) string { return strings.TrimSpace(strings.TrimLeft(s, "#")) }
+
+// checkSectionKeys runs the section navigation tests on an article whose
+// first line-of-list article has the given headings.
+func checkSectionKeys(t *testing.T, lib *model.Library, headings []string) {
+	hs := openFirst(t, lib, 80, 24)
+	for i, want := range headings {
+		hs.keys("]")
+		if got := headingText(topLine(hs)); got != want {
+			t.Fatalf("after ] #%d the top line is %q, want %q", i+1, got, want)
+		}
+		if hs.root().Reader().CurrentSection() != i {
+			t.Errorf("current section %d, want %d", hs.root().Reader().CurrentSection(), i)
+		}
+	}
+	hs.keys("]")
+	if !strings.Contains(hs.line(23), "last section") {
+		t.Errorf("] at the last section says %q", hs.line(23))
+	}
+	hs.keys("[")
+	if got := headingText(topLine(hs)); got != headings[len(headings)-2] {
+		t.Errorf("[ goes to %q, want %q", got, headings[len(headings)-2])
+	}
+
+	hs.keys("t")
+	toc := strings.Join(hs.screen(), "\n")
+	for _, h := range headings {
+		if !strings.Contains(toc, h) {
+			t.Errorf("contents lack %q:\n%s", h, toc)
+		}
+	}
+	hs.keys("g") // ignored by the contents
+	for range len(headings) {
+		hs.keys("down")
+	}
+	hs.keys("enter")
+	if got := headingText(topLine(hs)); got != headings[len(headings)-1] {
+		t.Errorf("enter on the last entry goes to %q", got)
+	}
+	hs.keys("g", "3")
+	if got := headingText(topLine(hs)); got != headings[2] {
+		t.Errorf("3 goes to %q, want %q", got, headings[2])
+	}
+	hs.keys("1")
+	if got := headingText(topLine(hs)); got != headings[0] {
+		t.Errorf("1 goes to %q, want %q", got, headings[0])
+	}
+}
+
+func TestSeedSections(t *testing.T) {
+	checkSectionKeys(t, seedLibrary(t), []string{"Đã hoàn thành tốt nhiều nhiệm vụ", "Tập trung giải quyết 4 vấn đề", "Thực hiện 6 nhiệm vụ trọng tâm"})
+}
+
+func TestSampleSections(t *testing.T) {
+	checkSectionKeys(t, sampleLibrary(t), []string{"Ba tuyến phố được đề xuất", "Người dân băn khoăn về giờ cấm xe", "Sẽ tiếp thu và điều chỉnh phương án"})
+}
+
+// checkResize jumps to a section at 120x40 and resizes to 60x20.
+func checkResize(t *testing.T, lib *model.Library, section int) {
+	hs := openFirst(t, lib, 120, 40)
+	for range section + 1 {
+		hs.keys("]")
+	}
+	want := headingText(topLine(hs))
+	before := hs.root().Reader().Document().Width
+	hs.send(teaSize(60, 20))
+	if got := headingText(topLine(hs)); got != want {
+		t.Errorf("after resize the top line is %q, want %q", got, want)
+	}
+	if after := hs.root().Reader().Document().Width; after >= before {
+		t.Errorf("document width %d after resize, was %d", after, before)
+	}
+	for _, l := range hs.screen() {
+		if w := displayWidth(l); w > 60 {
+			t.Errorf("line wider than the window (%d): %q", w, l)
+		}
+	}
+	hs.keys("j")
+	hs.send(teaSize(120, 40))
+	if got := hs.root().Reader().CurrentSection(); got != section {
+		t.Errorf("after scrolling and resizing back, section %d, want %d", got, section)
+	}
+}
+
+func TestSeedResizeKeepsHeading(t *testing.T) { checkResize(t, seedLibrary(t), 1) }
+
+func TestSampleResizeKeepsHeading(t *testing.T) { checkResize(t, sampleLibrary(t), 1) }
+
+// checkSearch searches without diacritics and moves between matches.
+func checkSearch(t *testing.T, lib *model.Library, query, want string) {
+	hs := openFirst(t, lib, 80, 24)
+	hs.keys("/")
+	hs.typeText(query)
+	hs.keys("enter")
+	r := hs.root().Reader()
+	if r.search.Matches() < 2 {
+		t.Fatalf("%q: %d matches, want at least 2", query, r.search.Matches())
+	}
+	first := r.search.Current()
+	doc := r.Document()
+	m := r.search.matches[r.search.current]
+	if got := cut(doc.Plain[m.line], m.start, m.end); !strings.EqualFold(got, want) {
+		t.Errorf("current match is %q, want %q", got, want)
+	}
+	if first < r.Offset() || first >= r.Offset()+22 {
+		t.Errorf("match line %d is off screen (offset %d)", first, r.Offset())
+	}
+	hs.keys("n")
+	r = hs.root().Reader()
+	if r.search.current != 1 && r.search.Matches() > 1 && r.search.current == 0 {
+		t.Errorf("n did not move")
+	}
+	second := r.search.matches[r.search.current]
+	hs.keys("N")
+	if back := hs.root().Reader().search.matches[hs.root().Reader().search.current]; back == second {
+		t.Errorf("N did not move back")
+	}
+	if !strings.Contains(hs.line(23), "match") {
+		t.Errorf("footer %q does not report the match", hs.line(23))
+	}
+	hs.keys("esc")
+	if hs.root().Reader().search.Active() || hs.root().Screen() != "reader" {
+		t.Errorf("esc did not clear the search")
+	}
+	hs.keys("esc")
+	if hs.root().Screen() != "list" {
+		t.Errorf("second esc did not go back to the list")
+	}
+}
+
+func TestSeedSearch(t *testing.T) { checkSearch(t, seedLibrary(t), "hoi nghi", "Hội nghị") }
+
+func TestSampleSearch(t *testing.T) { checkSearch(t, sampleLibrary(t), "nguoi dan", "người dân") }
+
+func TestNoSections(t *testing.T) {
+	lib := sampleLibrary(t)
+	var plain *model.Article
+	for _, a := range lib.Articles {
+		if len(a.Sections) == 0 {
+			plain = a
+			break
+		}
+	}
+	hs := newHarness(t, &model.Library{Articles: []*model.Article{plain}}, 80, 24, Options{})
+	hs.keys("enter", "]")
+	if !strings.Contains(hs.line(23), "no sections") {
+		t.Errorf("] on an article without headings says %q", hs.line(23))
+	}
+	hs.keys("t")
+	if !strings.Contains(hs.line(23), "no sections") {
+		t.Errorf("t on an article without headings says %q", hs.line(23))
+	}
+}
+
+func TestHelpIsGenerated(t *testing.T) {
+	hs := openFirst(t, sampleLibrary(t), 100, 30)
+	hs.keys("?")
+	screen := strings.Join(hs.screen(), "\n")
+	for _, want := range []string{"next section", "contents", "search", "next match", "page down", "back"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("help lacks %q:\n%s", want, screen)
+		}
+	}
+	hs.keys("j")
+	if strings.Contains(strings.Join(hs.screen(), "\n"), "next match") {
+		t.Error("a key did not close the help")
+	}
+}
+
+func TestLongArticleSectionDigits(t *testing.T) {
+	lib := sampleLibrary(t)
+	var long *model.Article
+	for _, a := range lib.Articles {
+		if len(a.Sections) >= 20 {
+			long = a
+		}
+	}
+	hs := newHarness(t, &model.Library{Articles: []*model.Article{long}}, 80, 24, Options{OpenSingle: true})
+	if hs.root().Screen() != "reader" {
+		t.Fatal("a library of one article did not open straight into the reader")
+	}
+	hs.keys("9")
+	if got := headingText(topLine(hs)); !strings.HasPrefix(got, "9.") {
+		t.Errorf("9 goes to %q", got)
+	}
+	hs.keys("G")
+	if !strings.Contains(hs.line(23), "100%") || !strings.Contains(hs.line(23), "22/22") {
+		t.Errorf("footer at the end: %q", hs.line(23))
+	}
+	hs.keys("q")
+	if hs.root().Screen() != "list" {
+		t.Error("q did not show the list")
+	}
+}
+
+func cut(s string, start, end int) string {
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		w := displayWidth(string(r))
+		if col >= start && col < end {
+			b.WriteRune(r)
+		}
+		col += w
+	}
+	return b.String()
+}
+
+var _ = slices.Contains[[]string]

@@ -1,0 +1,231 @@
+// Package ui holds bao's Bubble Tea models: the root router, the article
+// list, the reader with its table of contents and search, keys and styles.
+// It keeps no package-level mutable state, so one process can serve many
+// sessions.
+package ui
+
+import (
+	"strings"
+
+	"bao/articles"
+	"bao/model"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Options configures a session.
+type Options struct {
+	// Load returns the library; it runs in a command, off the UI loop.
+	Load func() *model.Library
+	// Style is a Glamour style name or JSON file; empty picks dark or light
+	// from the terminal's background.
+	Style string
+	// ReadWidth is the widest the text is set; 0 means 80.
+	ReadWidth int
+	// Cache is shared by every session of the process; nil makes one.
+	Cache *RenderCache
+	// OpenSingle opens the article straight away when the library holds
+	// exactly one.
+	OpenSingle bool
+}
+
+type screen int
+
+const (
+	listScreen screen = iota
+	readerScreen
+	errorsScreen
+)
+
+// Model is the root: it routes messages to the screen in front.
+type Model struct {
+	c          *Common
+	opts       Options
+	keys       GlobalKeys
+	screen     screen
+	list       List
+	reader     Reader
+	errs       ErrorsView
+	lib        *model.Library
+	styleFixed bool
+}
+
+// New returns the root model. It fails only for a style that cannot be
+// loaded.
+func New(opts Options) (Model, error) {
+	name := opts.Style
+	if name == "" {
+		name = "dark"
+	}
+	st, err := NewStyles(name)
+	if err != nil {
+		return Model{}, err
+	}
+	if opts.ReadWidth <= 0 {
+		opts.ReadWidth = 80
+	}
+	if opts.Cache == nil {
+		opts.Cache = NewRenderCache(64)
+	}
+	c := &Common{Styles: &st, ReadWidth: opts.ReadWidth, Cache: opts.Cache, Width: 80, Height: 24}
+	m := Model{c: c, opts: opts, keys: DefaultGlobalKeys(), list: NewList(c), reader: NewReader(c), styleFixed: opts.Style != ""}
+	if name == "light" {
+		m.list.Restyle(false)
+	}
+	return m, nil
+}
+
+// Init loads the library and asks the terminal for its background colour.
+func (m Model) Init() tea.Cmd {
+	load := m.opts.Load
+	cmds := []tea.Cmd{func() tea.Msg { return LibraryLoadedMsg{load()} }}
+	if !m.styleFixed {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message: global keys first, then sizes, then the screen
+// in front.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if msg.String() == "ctrl+c" {
+			return m, tea.Quit
+		}
+	case tea.WindowSizeMsg:
+		return m.handleResize(msg)
+	case tea.BackgroundColorMsg:
+		return m.handleBackground(msg)
+	case LibraryLoadedMsg:
+		return m.handleLibrary(msg.Library)
+	case OpenArticleMsg:
+		return m.open(msg.Article)
+	case BackMsg:
+		m.screen = listScreen
+		if a := m.reader.Article(); a != nil {
+			m.list.Select(a)
+		}
+		return m, nil
+	case ShowErrorsMsg:
+		m.screen, m.errs = errorsScreen, NewErrorsView(m.c, m.lib)
+		return m, nil
+	case renderedMsg:
+		var cmd tea.Cmd
+		m.reader, cmd = m.reader.Update(msg)
+		return m, cmd
+	}
+	return m.updateScreen(msg)
+}
+
+func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.screen {
+	case readerScreen:
+		m.reader, cmd = m.reader.Update(msg)
+	case errorsScreen:
+		m.errs, cmd = m.errs.Update(msg)
+	default:
+		m.list, cmd = m.list.Update(msg)
+	}
+	return m, cmd
+}
+
+func (m Model) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
+	if msg.Width == m.c.Width && msg.Height == m.c.Height && m.lib != nil {
+		return m, nil
+	}
+	m.c.Width, m.c.Height = max(msg.Width, 1), max(msg.Height, 1)
+	m.list.SetSize(m.c.Width, m.c.Height)
+	var cmd tea.Cmd
+	m.reader, cmd = m.reader.SetSize()
+	return m, cmd
+}
+
+func (m Model) handleBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd) {
+	if m.styleFixed {
+		return m, nil
+	}
+	name := "light"
+	if msg.IsDark() {
+		name = "dark"
+	}
+	if name == m.c.Styles.Name {
+		return m, nil
+	}
+	st, _ := NewStyles(name)
+	*m.c.Styles = st
+	m.list.Restyle(msg.IsDark())
+	var cmd tea.Cmd
+	m.reader, cmd = m.reader.Restyle()
+	return m, cmd
+}
+
+func (m Model) handleLibrary(lib *model.Library) (tea.Model, tea.Cmd) {
+	m.lib = lib
+	var cmd tea.Cmd
+	m.list, cmd = m.list.SetLibrary(lib)
+	m.list.SetSize(m.c.Width, m.c.Height)
+	if m.opts.OpenSingle && len(lib.Articles) == 1 {
+		nm, open := m.open(lib.Articles[0])
+		return nm, tea.Batch(cmd, open)
+	}
+	return m, cmd
+}
+
+func (m Model) open(a *model.Article) (tea.Model, tea.Cmd) {
+	m.screen = readerScreen
+	var cmd tea.Cmd
+	m.reader, cmd = m.reader.Open(a)
+	return m, cmd
+}
+
+// View draws the screen in front, in the alternate screen with the mouse
+// wheel on.
+func (m Model) View() tea.View {
+	var s string
+	switch m.screen {
+	case readerScreen:
+		s = m.reader.View()
+	case errorsScreen:
+		s = m.errs.View()
+	default:
+		s = m.list.View()
+	}
+	v := tea.NewView(clip(s, m.c.Width, m.c.Height))
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	if a := m.reader.Article(); m.screen == readerScreen && a != nil {
+		v.WindowTitle = "bao: " + a.Title
+	} else {
+		v.WindowTitle = "bao"
+	}
+	return v
+}
+
+// Reader returns the reader, for tests and the server.
+func (m Model) Reader() Reader { return m.reader }
+
+// Screen names the screen in front: "list", "reader" or "errors".
+func (m Model) Screen() string {
+	return [...]string{"list", "reader", "errors"}[m.screen]
+}
+
+// clip cuts s to at most h lines of at most w cells, so that no screen can
+// spill out of a small window.
+func clip(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// safeText keeps file names and error texts from acting on the terminal.
+func safeText(s string) string { return articles.SafeText(s) }
