@@ -39,9 +39,9 @@ func DefaultListKeys() ListKeys {
 type ReaderKeys struct {
 	GlobalKeys
 	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
-	NextSection, PrevSection, Section, TOC                  key.Binding
-	Search, NextMatch, PrevMatch, ClearSearch               key.Binding
-	Back                                                    key.Binding
+	NextSection, PrevSection, Section, TOC                    key.Binding
+	Search, NextMatch, PrevMatch, ClearSearch                 key.Binding
+	Back                                                      key.Binding
 }
 
 // DefaultReaderKeys returns the reader's bindings: less for scrolling and

@@ -30,7 +30,7 @@ type Styles struct {
 	LeadBar       string
 	Rule          string
 
-	Match, CurrentMatch lipgloss.Style
+	Match, CurrentMatch    lipgloss.Style
 	Bar, BarDim, BarAccent lipgloss.Style
 	Dim, Error, Accent     lipgloss.Style
 	Selected, Unselected   lipgloss.Style

@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -108,4 +107,3 @@ func (t TOC) Entries() []string {
 	}
 	return out
 }
-
