@@ -7,7 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -77,28 +77,46 @@ func needsStrip(data []byte) bool {
 	return false
 }
 
-// nfcStable marks the runes of the Basic Multilingual Plane that are in
-// NFC on their own and never compose or reorder with their neighbours.
-var nfcStable = sync.OnceValue(func() *[1 << 16 / 64]uint64 {
-	var set [1 << 16 / 64]uint64
-	for r := rune(0); r < 1<<16; r++ {
-		if r >= 0xd800 && r < 0xe000 {
-			continue
+// nfcTable marks the runes of the Basic Multilingual Plane that are in NFC
+// on their own and never compose or reorder with the rune before them. It
+// is filled 64 runes at a time on first use, so a process pays only for the
+// scripts its articles use.
+type nfcTable struct {
+	known, stable [1 << 16 / 64]atomic.Uint64
+}
+
+var nfcStable nfcTable
+
+func (t *nfcTable) isStable(r rune) bool {
+	return t.chunk(r/64)&(1<<(r%64)) != 0
+}
+
+// chunk returns the bits of runes chunk*64 to chunk*64+63.
+func (t *nfcTable) chunk(chunk rune) uint64 {
+	if t.known[chunk].Load() == 0 {
+		var set uint64
+		for i := range rune(64) {
+			c := chunk*64 + i
+			if c >= 0xd800 && c < 0xe000 {
+				continue
+			}
+			s := string(c)
+			p := norm.NFC.PropertiesString(s)
+			if p.CCC() == 0 && p.BoundaryBefore() && norm.NFC.IsNormalString(s) {
+				set |= 1 << i
+			}
 		}
-		s := string(r)
-		p := norm.NFC.PropertiesString(s)
-		if p.CCC() == 0 && p.BoundaryBefore() && norm.NFC.IsNormalString(s) {
-			set[r/64] |= 1 << (r % 64)
-		}
+		t.stable[chunk].Store(set)
+		t.known[chunk].Store(1)
 	}
-	return &set
-})
+	return t.stable[chunk].Load()
+}
 
 // isStableNFC reports whether data is valid UTF-8 made only of runes that
 // are NFC whatever surrounds them, so that normalising would not change it.
 // Precomposed Vietnamese passes; text with combining marks does not.
 func isStableNFC(data []byte) bool {
-	set := nfcStable()
+	lastChunk, lastBits := rune(-1), uint64(0)
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
@@ -106,7 +124,13 @@ func isStableNFC(data []byte) bool {
 			continue
 		}
 		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n == 1 || r >= 1<<16 || set[r/64]&(1<<(r%64)) == 0 {
+		if r == utf8.RuneError && n == 1 || r >= 1<<16 {
+			return false
+		}
+		if r/64 != lastChunk {
+			lastChunk, lastBits = r/64, nfcStable.chunk(r/64)
+		}
+		if lastBits&(1<<(r%64)) == 0 {
 			return false
 		}
 		i += n

@@ -59,9 +59,32 @@ func WriteJSON(w io.Writer, a *model.Article) error {
 	for i, s := range a.Sections {
 		j.Sections[i] = jsonSection{Title: s.Title, Block: s.Block}
 	}
-	enc := json.NewEncoder(w)
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(j)
+	if err := enc.Encode(j); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, escapeControls(buf.String()))
+	return err
+}
+
+// escapeControls writes C1 controls and bidirectional overrides, which JSON
+// allows raw but a terminal would obey, as \u escapes. Only file paths can
+// still hold them: article text is cleaned when parsed.
+func escapeControls(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return isC1(r) || isBidiControl(r) }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isC1(r) || isBidiControl(r) {
+			fmt.Fprintf(&b, "\\u%04x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func nonNil(s []string) []string {
@@ -160,5 +183,5 @@ func wrap(s string, width int, indent string) string {
 
 // PrintError formats a load error as bao reports it: "bao: PATH: reason".
 func PrintError(w io.Writer, e model.LoadError) {
-	fmt.Fprintf(w, "bao: %s: %v\n", e.Path, e.Err)
+	fmt.Fprintf(w, "bao: %s: %s\n", SafeText(e.Path), SafeText(e.Err.Error()))
 }

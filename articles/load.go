@@ -140,7 +140,7 @@ func cleanErr(err error) error {
 // library's errors and loading goes on.
 func Load(paths []string, opts Options) *model.Library {
 	lib := &model.Library{}
-	files := expand(paths, lib)
+	files := expand(paths)
 	results := make([]result, len(files))
 	workers := opts.Workers
 	if workers <= 0 {
@@ -151,23 +151,33 @@ func Load(paths []string, opts Options) *model.Library {
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = loadOne(files[i], opts)
+				results[i] = loadOne(files[i].path, opts)
 			}
 		})
 	}
-	for i := range files {
+	for i, f := range files {
+		if f.err != nil {
+			results[i].err = f.err
+			continue
+		}
 		next <- i
 	}
 	close(next)
 	wg.Wait()
 	for i, r := range results {
 		if r.err != nil {
-			lib.Errors = append(lib.Errors, model.LoadError{Path: files[i], Err: r.err})
+			lib.Errors = append(lib.Errors, model.LoadError{Path: files[i].path, Err: r.err})
 			continue
 		}
 		lib.Articles = append(lib.Articles, r.article)
 	}
 	return lib
+}
+
+// pending is a file to load, or a path that already failed.
+type pending struct {
+	path string
+	err  error
 }
 
 type result struct {
@@ -188,26 +198,25 @@ func loadOne(path string, opts Options) result {
 	return result{a, err}
 }
 
-// expand turns the given paths into the files to load, walking directories.
-// Unreadable directories are recorded in lib.
-func expand(paths []string, lib *model.Library) []string {
-	var files []string
+// expand turns the given paths into the files to load, in order, walking
+// directories. Paths that cannot be read are kept with their error.
+func expand(paths []string) []pending {
+	var files []pending
 	seen := map[fileKey]bool{}
 	for _, p := range paths {
 		if p == "-" {
-			files = append(files, p)
+			files = append(files, pending{path: p})
 			continue
 		}
 		info, err := os.Stat(p)
-		if err != nil {
-			lib.Errors = append(lib.Errors, model.LoadError{Path: p, Err: cleanErr(err)})
-			continue
+		switch {
+		case err != nil:
+			files = append(files, pending{p, cleanErr(err)})
+		case info.IsDir():
+			files = walk(p, info, seen, files)
+		default:
+			files = append(files, pending{path: p})
 		}
-		if !info.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		files = walk(p, info, seen, files, lib)
 	}
 	return files
 }
@@ -223,7 +232,7 @@ func keyOf(info fs.FileInfo) (fileKey, bool) {
 	return fileKey{uint64(st.Dev), uint64(st.Ino)}, true
 }
 
-func walk(dir string, info fs.FileInfo, seen map[fileKey]bool, files []string, lib *model.Library) []string {
+func walk(dir string, info fs.FileInfo, seen map[fileKey]bool, files []pending) []pending {
 	if k, ok := keyOf(info); ok {
 		if seen[k] {
 			return files
@@ -232,8 +241,7 @@ func walk(dir string, info fs.FileInfo, seen map[fileKey]bool, files []string, l
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		lib.Errors = append(lib.Errors, model.LoadError{Path: dir, Err: cleanErr(err)})
-		return files
+		return append(files, pending{dir, cleanErr(err)})
 	}
 	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	for _, e := range entries {
@@ -242,15 +250,13 @@ func walk(dir string, info fs.FileInfo, seen map[fileKey]bool, files []string, l
 		}
 		path := filepath.Join(dir, e.Name())
 		info, err := os.Stat(path)
-		if err != nil {
-			lib.Errors = append(lib.Errors, model.LoadError{Path: path, Err: cleanErr(err)})
-			continue
-		}
 		switch {
+		case err != nil:
+			files = append(files, pending{path, cleanErr(err)})
 		case info.IsDir():
-			files = walk(path, info, seen, files, lib)
+			files = walk(path, info, seen, files)
 		case info.Mode().IsRegular() && isArticleName(e.Name()):
-			files = append(files, path)
+			files = append(files, pending{path: path})
 		}
 	}
 	return files

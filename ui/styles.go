@@ -6,14 +6,11 @@ import (
 	"image/color"
 	"os"
 
-	"charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
 	"charm.land/lipgloss/v2"
 )
 
-// Styles is everything bao draws with, built once per session from a
-// Glamour style (dark, light, ascii, notty or a JSON file), so that articles
-// look the way Glamour users expect.
+// Styles is everything bao draws with, built once per session for a dark
+// or light background (or a style file), never shared between sessions.
 type Styles struct {
 	// Name identifies the style in render-cache keys.
 	Name string
@@ -28,115 +25,174 @@ type Styles struct {
 	QuoteBar      string
 	Bullet        string
 	LeadBar       string
-	Rule          string
 
 	Match, CurrentMatch    lipgloss.Style
 	Bar, BarDim, BarAccent lipgloss.Style
 	Dim, Error, Accent     lipgloss.Style
-	Selected, Unselected   lipgloss.Style
+	Selected               lipgloss.Style
 }
 
 // StyleNames are the built-in styles for --style.
 var StyleNames = []string{"dark", "light", "ascii", "notty"}
 
-// LoadStyleConfig returns the Glamour style called name, or reads a JSON
-// style file when name is a path.
-func LoadStyleConfig(name string) (ansi.StyleConfig, error) {
+// styleFile is the part of Glamour's JSON style format that bao reads, so
+// that a style written for glow can be given to bao with --style.
+type styleFile struct {
+	Document   stylePrimitive `json:"document"`
+	BlockQuote struct {
+		stylePrimitive
+		IndentToken *string `json:"indent_token"`
+	} `json:"block_quote"`
+	Heading   stylePrimitive `json:"heading"`
+	H1        stylePrimitive `json:"h1"`
+	H2        stylePrimitive `json:"h2"`
+	H3        stylePrimitive `json:"h3"`
+	H4        stylePrimitive `json:"h4"`
+	H5        stylePrimitive `json:"h5"`
+	H6        stylePrimitive `json:"h6"`
+	Item      stylePrimitive `json:"item"`
+	ImageText stylePrimitive `json:"image_text"`
+	Strong    stylePrimitive `json:"strong"`
+	Link      stylePrimitive `json:"link"`
+}
+
+// stylePrimitive is one element's look in Glamour's format.
+type stylePrimitive struct {
+	BlockPrefix     string  `json:"block_prefix"`
+	Prefix          string  `json:"prefix"`
+	Color           *string `json:"color"`
+	BackgroundColor *string `json:"background_color"`
+	Bold            *bool   `json:"bold"`
+	Italic          *bool   `json:"italic"`
+	Underline       *bool   `json:"underline"`
+	Faint           *bool   `json:"faint"`
+}
+
+func str(s string) *string { return &s }
+func yes() *bool           { b := true; return &b }
+
+// builtinStyle returns the palette of a built-in style: the ANSI 256
+// colours glow users know from its dark and light themes.
+func builtinStyle(name string) (styleFile, bool) {
+	var f styleFile
 	switch name {
 	case "dark":
-		return styles.DarkStyleConfig, nil
+		f.Document.Color = str("252")
+		f.Heading = stylePrimitive{Color: str("39"), Bold: yes()}
+		f.H1 = stylePrimitive{Color: str("228"), BackgroundColor: str("63"), Bold: yes()}
+		f.H6 = stylePrimitive{Color: str("35")}
+		f.ImageText.Color = str("243")
+		f.Link.Color = str("30")
 	case "light":
-		return styles.LightStyleConfig, nil
-	case "ascii":
-		return styles.ASCIIStyleConfig, nil
-	case "notty":
-		return styles.NoTTYStyleConfig, nil
+		f.Document.Color = str("234")
+		f.Heading = stylePrimitive{Color: str("27"), Bold: yes()}
+		f.H1 = stylePrimitive{Color: str("228"), BackgroundColor: str("63"), Bold: yes()}
+		f.H6 = stylePrimitive{Bold: new(bool)}
+		f.ImageText.Color = str("243")
+		f.Link.Color = str("36")
+	case "ascii", "notty":
+		f.Heading.Bold = yes()
+		f.H1.Bold = yes()
+		f.Item.BlockPrefix = "* "
+		f.BlockQuote.IndentToken = str("| ")
+	default:
+		return f, false
+	}
+	f.H2.Prefix, f.H3.Prefix, f.H4.Prefix, f.H5.Prefix, f.H6.Prefix = "## ", "### ", "#### ", "##### ", "###### "
+	return f, true
+}
+
+// loadStyle returns the built-in style called name, or reads a Glamour
+// JSON style file when name is a path.
+func loadStyle(name string) (styleFile, error) {
+	if f, ok := builtinStyle(name); ok {
+		return f, nil
 	}
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return ansi.StyleConfig{}, fmt.Errorf("style %q: not dark, light, ascii or notty, and not a readable file: %w", name, err)
+		return styleFile{}, fmt.Errorf("style %q: not dark, light, ascii or notty, and not a readable file: %w", name, err)
 	}
-	var cfg ansi.StyleConfig
-	if err := json.Unmarshal(data, &cfg); err != nil {
-		return ansi.StyleConfig{}, fmt.Errorf("style %s: %w", name, err)
+	var f styleFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return styleFile{}, fmt.Errorf("style %s: %w", name, err)
 	}
-	return cfg, nil
+	return f, nil
 }
 
-// NewStyles builds the styles for the Glamour style called name.
+// NewStyles builds the styles called name: dark, light, ascii, notty, or
+// a Glamour JSON style file.
 func NewStyles(name string) (Styles, error) {
-	cfg, err := LoadStyleConfig(name)
+	f, err := loadStyle(name)
 	if err != nil {
 		return Styles{}, err
 	}
 	plain := name == "ascii" || name == "notty"
-	return buildStyles(name, cfg, plain, name != "light"), nil
+	return buildStyles(name, f, plain, name != "light"), nil
 }
 
-func buildStyles(name string, cfg ansi.StyleConfig, ascii, dark bool) Styles {
+func buildStyles(name string, f styleFile, ascii, dark bool) Styles {
 	s := Styles{Name: name, ASCII: ascii}
-	text := primitive(cfg.Document.StylePrimitive)
-	s.Paragraph = text
-	s.Title = primitive(cfg.H1.StylePrimitive).Bold(true)
-	if cfg.H1.BackgroundColor != nil {
+	text := primitive(lipgloss.NewStyle(), f.Document)
+	s.Paragraph, s.ListItem = text, text
+	s.Title = primitive(lipgloss.NewStyle(), f.H1).Bold(true)
+	if f.H1.BackgroundColor != nil {
 		s.Title = s.Title.Padding(0, 1)
 	}
 	s.Meta = text.Faint(true)
 	s.Lead = text.Bold(true)
-	base := primitive(cfg.Heading.StylePrimitive)
-	levels := []ansi.StyleBlock{cfg.H1, cfg.H2, cfg.H2, cfg.H3, cfg.H4, cfg.H5, cfg.H6}
+	base := primitive(lipgloss.NewStyle(), f.Heading)
+	levels := []stylePrimitive{f.H2, f.H2, f.H2, f.H3, f.H4, f.H5, f.H6}
 	for lvl := 1; lvl <= 6; lvl++ {
-		s.Heading[lvl] = inherit(base, levels[lvl].StylePrimitive)
+		s.Heading[lvl] = primitive(base, levels[lvl])
 		s.HeadingPrefix[lvl] = levels[lvl].Prefix
 	}
-	s.Heading[1] = s.Heading[2]
 	s.HeadingPrefix[1] = "# "
-	s.Caption = inherit(text, cfg.ImageText).Italic(true).Faint(true)
-	s.Quote = inherit(text, cfg.BlockQuote.StylePrimitive).Italic(true)
-	s.ListItem = text
-	s.Bullet = cfg.Item.BlockPrefix
-	s.QuoteBar, s.CaptionMark, s.LeadBar, s.Rule = "│ ", "▸ ", "┃ ", "─"
-	if cfg.BlockQuote.IndentToken != nil {
-		s.QuoteBar = *cfg.BlockQuote.IndentToken
+	s.Caption = primitive(text, f.ImageText).Italic(true).Faint(true)
+	s.Quote = primitive(text, f.BlockQuote.stylePrimitive).Italic(true)
+	s.Bullet = "• "
+	if f.Item.BlockPrefix != "" {
+		s.Bullet = f.Item.BlockPrefix
+	}
+	s.QuoteBar, s.CaptionMark, s.LeadBar = "│ ", "▸ ", "┃ "
+	if f.BlockQuote.IndentToken != nil {
+		s.QuoteBar = *f.BlockQuote.IndentToken
 	}
 	if ascii {
-		s.CaptionMark, s.LeadBar, s.Rule = "> ", "| ", "-"
-		if s.Bullet == "" || s.Bullet == "• " {
-			s.Bullet = "* "
-		}
+		s.CaptionMark, s.LeadBar = "> ", "| "
 	}
-	s.Match = lipgloss.NewStyle().Reverse(true)
-	s.CurrentMatch = lipgloss.NewStyle().Reverse(true).Bold(true).Underline(true)
-	s.Dim = lipgloss.NewStyle().Faint(true)
-	s.Error = lipgloss.NewStyle().Bold(true)
-	s.Accent = lipgloss.NewStyle().Bold(true)
-	s.Bar = lipgloss.NewStyle().Reverse(true)
-	s.BarDim = lipgloss.NewStyle().Faint(true)
-	s.BarAccent = lipgloss.NewStyle().Bold(true)
-	s.Selected = lipgloss.NewStyle().Bold(true).Reverse(true)
-	s.Unselected = text
-	if !ascii {
-		ld := lipgloss.LightDark(dark)
-		accent := ld(lipgloss.Color("27"), lipgloss.Color("39"))
-		s.Error = s.Error.Foreground(ld(lipgloss.Color("160"), lipgloss.Color("203")))
-		s.Accent = s.Accent.Foreground(accent)
-		s.Match = lipgloss.NewStyle().Background(ld(lipgloss.Color("229"), lipgloss.Color("58"))).Foreground(ld(lipgloss.Color("0"), lipgloss.Color("230")))
-		s.CurrentMatch = lipgloss.NewStyle().Background(ld(lipgloss.Color("214"), lipgloss.Color("208"))).Foreground(lipgloss.Color("0")).Bold(true)
-		s.Bar = lipgloss.NewStyle().Background(ld(lipgloss.Color("254"), lipgloss.Color("236"))).Foreground(ld(lipgloss.Color("235"), lipgloss.Color("252")))
-		s.BarDim = s.Bar.Foreground(ld(lipgloss.Color("243"), lipgloss.Color("245")))
-		s.BarAccent = s.Bar.Foreground(accent).Bold(true)
-		s.Selected = lipgloss.NewStyle().Foreground(accent).Bold(true)
-	}
+	s.chrome(ascii, dark)
 	return s
 }
 
-// primitive turns a Glamour style primitive into a Lip Gloss style.
-func primitive(p ansi.StylePrimitive) lipgloss.Style {
-	return inherit(lipgloss.NewStyle(), p)
+// chrome sets the styles of everything around the article: bars, matches,
+// selection.
+func (s *Styles) chrome(ascii, dark bool) {
+	s.Dim = lipgloss.NewStyle().Faint(true)
+	s.Error = lipgloss.NewStyle().Bold(true)
+	s.Accent = lipgloss.NewStyle().Bold(true)
+	s.Match = lipgloss.NewStyle().Reverse(true)
+	s.CurrentMatch = lipgloss.NewStyle().Reverse(true).Bold(true).Underline(true)
+	s.Bar = lipgloss.NewStyle().Reverse(true)
+	s.BarDim = s.Bar
+	s.BarAccent = s.Bar.Bold(true)
+	s.Selected = lipgloss.NewStyle().Bold(true).Reverse(true)
+	if ascii {
+		return
+	}
+	ld := lipgloss.LightDark(dark)
+	accent := ld(lipgloss.Color("27"), lipgloss.Color("39"))
+	s.Error = s.Error.Foreground(ld(lipgloss.Color("160"), lipgloss.Color("203")))
+	s.Accent = s.Accent.Foreground(accent)
+	s.Match = lipgloss.NewStyle().Background(ld(lipgloss.Color("229"), lipgloss.Color("58"))).Foreground(ld(lipgloss.Color("0"), lipgloss.Color("230")))
+	s.CurrentMatch = lipgloss.NewStyle().Background(ld(lipgloss.Color("214"), lipgloss.Color("208"))).Foreground(lipgloss.Color("0")).Bold(true)
+	s.Bar = lipgloss.NewStyle().Background(ld(lipgloss.Color("254"), lipgloss.Color("236"))).Foreground(ld(lipgloss.Color("235"), lipgloss.Color("252")))
+	s.BarDim = s.Bar.Foreground(ld(lipgloss.Color("243"), lipgloss.Color("245")))
+	s.BarAccent = s.Bar.Foreground(accent).Bold(true)
+	s.Selected = lipgloss.NewStyle().Foreground(accent).Bold(true)
 }
 
-// inherit applies the attributes p sets on top of base.
-func inherit(base lipgloss.Style, p ansi.StylePrimitive) lipgloss.Style {
+// primitive applies the attributes p sets on top of base.
+func primitive(base lipgloss.Style, p stylePrimitive) lipgloss.Style {
 	s := base
 	if c := colorOf(p.Color); c != nil {
 		s = s.Foreground(c)
@@ -144,16 +200,18 @@ func inherit(base lipgloss.Style, p ansi.StylePrimitive) lipgloss.Style {
 	if c := colorOf(p.BackgroundColor); c != nil {
 		s = s.Background(c)
 	}
-	set := func(b *bool, f func(bool) lipgloss.Style) {
-		if b != nil {
-			s = f(*b)
-		}
+	if p.Bold != nil {
+		s = s.Bold(*p.Bold)
 	}
-	set(p.Bold, func(v bool) lipgloss.Style { return s.Bold(v) })
-	set(p.Italic, func(v bool) lipgloss.Style { return s.Italic(v) })
-	set(p.Underline, func(v bool) lipgloss.Style { return s.Underline(v) })
-	set(p.Faint, func(v bool) lipgloss.Style { return s.Faint(v) })
-	set(p.CrossedOut, func(v bool) lipgloss.Style { return s.Strikethrough(v) })
+	if p.Italic != nil {
+		s = s.Italic(*p.Italic)
+	}
+	if p.Underline != nil {
+		s = s.Underline(*p.Underline)
+	}
+	if p.Faint != nil {
+		s = s.Faint(*p.Faint)
+	}
 	return s
 }
 

@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"bao/articles"
+	"bao/model"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+)
+
+// benchArticle is the seed when the corpus is present, else the first
+// sample article (the same layout).
+func benchArticle(b *testing.B) *model.Article {
+	if data, err := os.ReadFile(seedPath); err == nil {
+		a, err := articles.Parse("seed.txt", data)
+		if err == nil {
+			return a
+		}
+	}
+	return articles.Sample().Articles[0]
+}
+
+// bigArticle repeats the long sample article's blocks until the article
+// text is about size bytes.
+func bigArticle(size int) *model.Article {
+	var src *model.Article
+	for _, a := range articles.Sample().Articles {
+		if len(a.Sections) >= 20 {
+			src = a
+		}
+	}
+	a := &model.Article{ID: "big", Title: src.Title, Lead: src.Lead, Language: "en"}
+	n := 0
+	for round := 0; n < size; round++ {
+		for _, b := range src.Blocks {
+			a.Blocks = append(a.Blocks, b)
+			n += len(b.Text)
+		}
+	}
+	a.Derive()
+	return a
+}
+
+func benchStyles(b *testing.B) *Styles {
+	st, err := NewStyles("dark")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return &st
+}
+
+func BenchmarkRenderSeed(b *testing.B) {
+	a, st := benchArticle(b), benchStyles(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		Render(a, 80, st, 0)
+	}
+}
+
+// BenchmarkGlamourSeed renders the same article as Markdown through
+// Glamour's full pipeline, for comparison.
+func BenchmarkGlamourSeed(b *testing.B) {
+	a := benchArticle(b)
+	var md strings.Builder
+	md.WriteString("# " + a.Title + "\n\n" + a.Lead + "\n\n")
+	for _, blk := range a.Blocks {
+		if blk.Kind == model.Heading {
+			md.WriteString("## ")
+		}
+		md.WriteString(blk.Text + "\n\n")
+	}
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle("dark"), glamour.WithWordWrap(80))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Render(md.String()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRender300KB(b *testing.B) {
+	a, st := bigArticle(300<<10), benchStyles(b)
+	b.SetBytes(300 << 10)
+	b.ReportAllocs()
+	for b.Loop() {
+		Render(a, 80, st, 0)
+	}
+}
+
+// BenchmarkFirstScreen1MB is the work between opening a 1 MB article and
+// its first frame: the first-screen render and the view.
+func BenchmarkFirstScreen1MB(b *testing.B) {
+	a := bigArticle(1 << 20)
+	b.ReportAllocs()
+	for b.Loop() {
+		m, _ := New(Options{Style: "dark", Load: func() *model.Library { return nil }})
+		m.c.Width, m.c.Height = 100, 30
+		r := m.reader
+		r, cmd := r.Open(a)
+		// The batch's first command is the first-screen render.
+		msg := cmd().(tea.BatchMsg)[0]()
+		r, _ = r.Update(msg)
+		if r.View() == "" {
+			b.Fatal("empty view")
+		}
+	}
+}
+
+// readerAt returns a reader showing a fully rendered article.
+func readerAt(b *testing.B, a *model.Article) Reader {
+	m, _ := New(Options{Style: "dark", Load: func() *model.Library { return nil }})
+	m.c.Width, m.c.Height = 100, 30
+	r, _ := m.reader.Open(a)
+	r.setDoc(m.c.Cache.Get(a, m.c.textWidth(), m.c.Styles))
+	return r
+}
+
+// BenchmarkSectionJump is one key press to the next frame: ] then View.
+func BenchmarkSectionJump(b *testing.B) {
+	r := readerAt(b, bigArticle(300<<10))
+	next, top := keyMsg("]"), keyMsg("g")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		k := next
+		if i%40 == 39 {
+			k = top
+		}
+		r, _ = r.Update(k)
+		_ = r.View()
+		i++
+	}
+}
+
+// BenchmarkScrollLine is j then View.
+func BenchmarkScrollLine(b *testing.B) {
+	r := readerAt(b, bigArticle(300<<10))
+	down := keyMsg("j")
+	b.ReportAllocs()
+	for b.Loop() {
+		r, _ = r.Update(down)
+		_ = r.View()
+	}
+}
