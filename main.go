@@ -37,7 +37,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // sizeFlag is a byte count that accepts K, M and G suffixes.
 type sizeFlag int64
 
-func (s *sizeFlag) String() string { return fmt.Sprint(int64(*s)) }
+func (s *sizeFlag) String() string {
+	switch n := int64(*s); {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%dM", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%dK", n>>10)
+	default:
+		return fmt.Sprint(n)
+	}
+}
 
 func (s *sizeFlag) Set(v string) error {
 	mult := int64(1)
@@ -70,7 +79,7 @@ func runCat(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return parseExit(err)
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
@@ -96,6 +105,14 @@ func runCat(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return reportErrors(stderr, lib)
+}
+
+// parseExit is the exit code for a flag error: 0 for -h, 2 otherwise.
+func parseExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
 }
 
 // reportErrors prints the library's load errors and returns the exit code.
@@ -124,7 +141,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return parseExit(err)
 	}
 	paths := fs.Args()
 	if len(paths) == 0 && !isTerminal(stdin) {

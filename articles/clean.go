@@ -30,7 +30,7 @@ func Clean(data []byte) (string, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	var s string
-	if !needsStrip(data) && isStableNFC(data) {
+	if strip, stable := scan(data); !strip && stable {
 		s = string(data)
 	} else {
 		s = norm.NFC.String(stripControls(data))
@@ -47,34 +47,6 @@ func Clean(data []byte) (string, error) {
 func CleanLine(s string) string {
 	s = stripControls([]byte(s))
 	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
-}
-
-// needsStrip reports whether data has anything stripControls would change.
-// It looks at bytes: C1 controls and the bidirectional controls have fixed
-// UTF-8 encodings.
-func needsStrip(data []byte) bool {
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		switch {
-		case c < 0x20 && c != '\n' || c == 0x7f:
-			return true
-		case c < 0xc2:
-		case c == 0xc2:
-			if i+1 < len(data) && data[i+1] >= 0x80 && data[i+1] <= 0x9f {
-				return true
-			}
-		case c == 0xd8:
-			if i+1 < len(data) && data[i+1] == 0x9c {
-				return true
-			}
-		case c == 0xe2 && i+2 < len(data):
-			b, d := data[i+1], data[i+2]
-			if b == 0x80 && (d == 0x8e || d == 0x8f || d >= 0xaa && d <= 0xae) || b == 0x81 && d >= 0xa6 && d <= 0xa9 {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // nfcTable marks the runes of the Basic Multilingual Plane that are in NFC
@@ -112,30 +84,39 @@ func (t *nfcTable) chunk(chunk rune) uint64 {
 	return t.stable[chunk].Load()
 }
 
-// isStableNFC reports whether data is valid UTF-8 made only of runes that
-// are NFC whatever surrounds them, so that normalising would not change it.
-// Precomposed Vietnamese passes; text with combining marks does not.
-func isStableNFC(data []byte) bool {
+// scan reports in one pass whether data needs stripControls (controls,
+// escapes, bidi overrides or invalid UTF-8) and whether it is made only of
+// runes that are NFC whatever surrounds them, so that normalising would not
+// change it. Precomposed Vietnamese is stable; text with combining marks is
+// not.
+func scan(data []byte) (strip, stable bool) {
+	stable = true
 	lastChunk, lastBits := rune(-1), uint64(0)
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' || c == 0x7f {
+				return true, false
+			}
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n == 1 || r >= 1<<16 {
-			return false
-		}
-		if r/64 != lastChunk {
-			lastChunk, lastBits = r/64, nfcStable.chunk(r/64)
-		}
-		if lastBits&(1<<(r%64)) == 0 {
-			return false
+		switch {
+		case r == utf8.RuneError && n == 1, isC1(r), isBidiControl(r):
+			return true, false
+		case !stable:
+		case r >= 1<<16:
+			stable = false
+		default:
+			if r/64 != lastChunk {
+				lastChunk, lastBits = r/64, nfcStable.chunk(r/64)
+			}
+			stable = lastBits&(1<<(r%64)) != 0
 		}
 		i += n
 	}
-	return true
+	return false, stable
 }
 
 func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
@@ -147,7 +128,7 @@ func isBidiControl(r rune) bool {
 }
 
 func stripControls(data []byte) string {
-	if !needsStrip(data) && utf8.Valid(data) {
+	if strip, _ := scan(data); !strip {
 		return string(data)
 	}
 	var b strings.Builder

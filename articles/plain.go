@@ -157,6 +157,7 @@ func (p *plainParser) lead(rest []line) []line {
 func (p *plainParser) body(rest []line) {
 	repeats := repeatedLines(rest)
 	for i, l := range rest {
+		credit := mayHaveCredit(l.text)
 		switch {
 		case repeats[l.text] < 0:
 			// Galleries are scraped with each photo's description twice:
@@ -167,18 +168,18 @@ func (p *plainParser) body(rest []line) {
 			p.add(model.Caption, 0, l.text)
 		case hasLostBreaks(l.text):
 			for _, para := range splitRuns(l.text) {
-				p.paragraph(para)
+				p.paragraph(para, credit)
 			}
 		case isListLine(rest, i):
 			p.add(model.ListItem, 0, listText(l.text))
-		case l.indent && !p.spaced || isCaptionLine(l.text):
+		case l.indent && !p.spaced || credit && isCaptionLine(l.text):
 			p.add(model.Caption, 0, l.text)
 		case p.isHeading(rest, i):
 			p.add(model.Heading, 2, l.text)
 		case isQuoteLine(l.text):
 			p.add(model.Quote, 0, strings.TrimSpace(strings.TrimPrefix(l.text, ">")))
 		default:
-			p.paragraph(l.text)
+			p.paragraph(l.text, credit)
 		}
 	}
 }
@@ -190,9 +191,10 @@ func (p *plainParser) add(kind model.BlockKind, level int, text string) {
 }
 
 // paragraph adds a paragraph, splitting off the photo captions that run
-// inline in it ("... sentence. Caption. Ảnh: Credit. Next sentence ...").
-func (p *plainParser) paragraph(text string) {
-	for text != "" {
+// inline in it ("... sentence. Caption. Ảnh: Credit. Next sentence ...")
+// when it may have a photo credit.
+func (p *plainParser) paragraph(text string, credit bool) {
+	for credit && text != "" {
 		start, end := inlineCaption(text)
 		if end <= 0 {
 			p.add(model.Paragraph, 0, text)
@@ -202,6 +204,7 @@ func (p *plainParser) paragraph(text string) {
 		p.add(model.Caption, 0, text[start:end])
 		text = strings.TrimSpace(text[end:])
 	}
+	p.add(model.Paragraph, 0, text)
 }
 
 // repeatedLines maps each text that occurs more than once among ls to 1.

@@ -106,15 +106,18 @@ func (a *Article) Derive() {
 	a.Words = words
 }
 
+// wordBreak marks the bytes that separate words.
+var wordBreak = [256]bool{' ': true, '\n': true, '\t': true}
+
 // CountWords counts the runs of non-space characters in s.
 func CountWords(s string) int {
-	n, in := 0, false
+	n, prev := 0, true
 	for i := 0; i < len(s); i++ {
-		space := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
-		if !space && !in {
+		sp := wordBreak[s[i]]
+		if prev && !sp {
 			n++
 		}
-		in = !space
+		prev = sp
 	}
 	return n
 }
