@@ -85,7 +85,7 @@ func (h *harness) run(cmd tea.Cmd) {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(100 * time.Millisecond):
+	case <-time.After(40 * time.Millisecond):
 		return
 	}
 	switch msg := msg.(type) {

@@ -153,12 +153,20 @@ func (m List) SetLibrary(lib *model.Library) (List, tea.Cmd) {
 func (m *List) updateTitle() {
 	t := "bao"
 	if m.lib != nil {
-		t = fmt.Sprintf("bao · %d articles · by %s", len(m.lib.Articles), sortNames[m.sort])
+		t = fmt.Sprintf("bao · %s · by %s", plural(len(m.lib.Articles), "article"), sortNames[m.sort])
 		if n := len(m.lib.Errors); n > 0 {
 			t += fmt.Sprintf(" · %d failed to load (e)", n)
 		}
 	}
 	m.list.Title = t
+}
+
+// plural writes "1 article", "2 articles".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // applySort reorders the items.

@@ -32,9 +32,6 @@ type Styles struct {
 	Selected               lipgloss.Style
 }
 
-// StyleNames are the built-in styles for --style.
-var StyleNames = []string{"dark", "light", "ascii", "notty"}
-
 // styleFile is the part of Glamour's JSON style format that bao reads, so
 // that a style written for glow can be given to bao with --style.
 type styleFile struct {

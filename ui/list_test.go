@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"bao/articles"
+	"bao/model"
+)
+
+// visibleTitles returns the titles the list shows, in order.
+func visibleTitles(hs *harness) []string {
+	var out []string
+	for _, it := range hs.root().list.list.VisibleItems() {
+		out = append(out, it.(item).a.Title)
+	}
+	return out
+}
+
+func withSeed(t *testing.T) *model.Library {
+	lib := sampleLibrary(t)
+	seed := seedLibrary(t)
+	lib.Articles = append(lib.Articles, seed.Articles...)
+	return lib
+}
+
+func filter(hs *harness, text string) {
+	hs.keys("/")
+	hs.typeText(text)
+	hs.keys("enter")
+}
+
+func TestFilterWithoutDiacritics(t *testing.T) {
+	hs := newHarness(t, withSeed(t), 100, 40, Options{})
+	filter(hs, "ba dinh")
+	got := visibleTitles(hs)
+	if len(got) != 1 || !strings.Contains(got[0], "Ba Đình") {
+		t.Fatalf("filter ba dinh shows %q", got)
+	}
+	hs.keys("enter")
+	if hs.root().Screen() != "reader" || !strings.Contains(hs.root().Reader().Article().Title, "Ba Đình") {
+		t.Error("enter did not open the filtered article")
+	}
+}
+
+func TestFilterSample(t *testing.T) {
+	for _, tt := range []struct{ query, want string }{
+		{"cho noi", "Chợ nổi Cái Răng"},
+		{"CHỢ NỔI", "Chợ nổi Cái Răng"},
+		{"quang binh", "Mưa lớn kéo dài"}, // the dateline is searched too
+		{"reuters", "Central bank"},
+	} {
+		hs := newHarness(t, sampleLibrary(t), 100, 40, Options{})
+		filter(hs, tt.query)
+		got := visibleTitles(hs)
+		if len(got) != 1 || !strings.HasPrefix(got[0], tt.want) {
+			t.Errorf("filter %q shows %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
+func TestFoldFilterMarksTitleRunes(t *testing.T) {
+	ranks := foldFilter("dinh", []string{"Ba Đình\nsource"})
+	if len(ranks) != 1 || !slices.Equal(ranks[0].MatchedIndexes, []int{3, 4, 5, 6}) {
+		t.Errorf("ranks %+v", ranks)
+	}
+}
+
+func TestSortByTitleIsVietnamese(t *testing.T) {
+	var lib model.Library
+	for _, title := range []string{"Đà Nẵng đón khách", "Dũng cảm", "Ăn sáng", "An toàn", "Zebra", "Ê-đê"} {
+		a, err := articles.Parse("x.txt", []byte(title+"\n\nBody.\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lib.Articles = append(lib.Articles, a)
+	}
+	hs := newHarness(t, &lib, 100, 40, Options{})
+	hs.keys("s")
+	want := []string{"An toàn", "Ăn sáng", "Dũng cảm", "Đà Nẵng đón khách", "Ê-đê", "Zebra"}
+	if got := visibleTitles(hs); !slices.Equal(got, want) {
+		t.Errorf("sorted by title: %q, want %q", got, want)
+	}
+	if !strings.Contains(hs.line(0), "by title") {
+		t.Errorf("title bar %q does not say the order", hs.line(0))
+	}
+}
+
+func TestLoadErrorsAreShown(t *testing.T) {
+	lib := sampleLibrary(t)
+	lib.Errors = []model.LoadError{{Path: "bad\x1b]0;x\x07.txt", Err: articles.ErrBinary}}
+	hs := newHarness(t, lib, 100, 30, Options{})
+	if !strings.Contains(hs.line(0), "1 failed to load (e)") {
+		t.Errorf("title bar %q", hs.line(0))
+	}
+	hs.keys("e")
+	screen := strings.Join(hs.screen(), "\n")
+	if !strings.Contains(screen, "binary file") || strings.ContainsAny(screen, "\x1b\x07") {
+		t.Errorf("errors screen:\n%q", screen)
+	}
+	hs.keys("q")
+	if hs.root().Screen() != "list" {
+		t.Error("q did not go back to the list")
+	}
+}
