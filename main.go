@@ -29,6 +29,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "cat":
 			return runCat(args[1:], stdin, stdout, stderr)
+		case "serve":
+			return runServe(args[1:], stderr)
 		}
 	}
 	return runRead(args, stdin, stdout, stderr)
@@ -178,6 +180,8 @@ usage:
   bao [flags] [PATH...]     read files and directories (- for standard input);
                             with no PATH, the built-in sample library
   bao cat [--json] PATH...  print articles as text or JSON Lines
+  bao serve [flags] [PATH...]
+                            serve the reader over SSH (bao serve -h)
 
 flags:
 `

@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -191,4 +194,117 @@ func TestEndToEndTmux(t *testing.T) {
 	x.waitFor("1 article")
 	x.run("send-keys", "-t", "bao", "q")
 	x.waitFor("BAO-EXITED-0")
+}
+
+// freePort returns a loopback port nothing listens on.
+func freePort(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	_, port, _ := net.SplitHostPort(l.Addr().String())
+	return port
+}
+
+// TestEndToEndSSH serves an article with the real binary and reads it with
+// the OpenSSH client inside tmux: sections, contents, quit. Then SIGTERM
+// stops the server cleanly.
+func TestEndToEndSSH(t *testing.T) {
+	for _, tool := range []string{"tmux", "ssh"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed: skipping the SSH end-to-end test (.ci/run installs it)", tool)
+		}
+	}
+	file, headings := "articles/sample/01-pho-di-bo.txt", []string{"Ba tuyến phố được đề xuất", "Người dân băn khoăn về giờ cấm xe", "Sẽ tiếp thu và điều chỉnh phương án"}
+	if _, err := os.Stat(seedPath); err == nil {
+		file, headings = seedPath, []string{"Đã hoàn thành tốt nhiều nhiệm vụ", "Tập trung giải quyết 4 vấn đề", "Thực hiện 6 nhiệm vụ trọng tâm"}
+	}
+	bin := buildBinary(t)
+	port := freePort(t)
+	var logs syncBuffer
+	srv := exec.Command(bin, "serve", "--listen", "127.0.0.1:"+port, "--host-key", filepath.Join(t.TempDir(), "key"), file)
+	srv.Stderr = &logs
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Process.Kill()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		c, err := net.Dial("tcp", "127.0.0.1:"+port)
+		if err == nil {
+			c.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("server did not start: %s", logs.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+
+	x := tmux{t, filepath.Join(t.TempDir(), "tmux.sock")}
+	ssh := "ssh -tt -F /dev/null -p " + port + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR 127.0.0.1"
+	x.run("new-session", "-d", "-s", "bao", "-x", "100", "-y", "30", "TERM=xterm-256color "+ssh+"; echo SSH-EXITED-$?; sleep 30")
+	defer exec.Command("tmux", "-S", x.socket, "kill-server").Run()
+
+	x.waitFor("1 article")
+	x.run("send-keys", "-t", "bao", "Enter")
+	x.waitFor("min read")
+	for _, h := range headings {
+		x.run("send-keys", "-t", "bao", "]")
+		if s := x.waitFor("§ " + h); !strings.Contains(topLine(s), h) {
+			t.Errorf("over SSH, after ] the top line is %q, want %q", topLine(s), h)
+		}
+	}
+	x.run("send-keys", "-t", "bao", "t")
+	x.waitFor("Contents")
+	x.run("send-keys", "-t", "bao", "Escape")
+	x.waitGone("Contents")
+	x.run("send-keys", "-t", "bao", "q")
+	x.waitFor("1 article")
+	x.run("send-keys", "-t", "bao", "q")
+	x.waitFor("SSH-EXITED-0")
+
+	srv.Process.Signal(syscall.SIGHUP)
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(logs.String(), "library reloaded"); {
+		if time.Now().After(deadline) {
+			t.Fatalf("SIGHUP did not reload the library:\n%s", logs.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	srv.Process.Signal(syscall.SIGTERM)
+	waited := make(chan error, 1)
+	go func() { waited <- srv.Wait() }()
+	select {
+	case err := <-waited:
+		if err != nil {
+			t.Errorf("server exit after SIGTERM: %v\n%s", err, logs.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("server did not stop on SIGTERM:\n%s", logs.String())
+	}
+	for _, want := range []string{"serving", "connect", "disconnect", "shutting down"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, logs.String())
+		}
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe to read while a process writes to it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

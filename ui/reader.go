@@ -30,6 +30,10 @@ type Reader struct {
 	tocOpen  bool
 	search   Search
 	showHelp bool
+	// pending is a key that needs the whole document (a section jump, the
+	// contents, the end) pressed while only the first screen was rendered;
+	// it is replayed when the rest arrives.
+	pending *tea.KeyPressMsg
 }
 
 // NewReader returns an empty reader.
@@ -43,7 +47,7 @@ func (r Reader) Article() *model.Article { return r.article }
 // Open starts reading a: it shows the cached document at once if there is
 // one, or renders the first screen and then the whole article in commands.
 func (r Reader) Open(a *model.Article) (Reader, tea.Cmd) {
-	r.article, r.doc, r.offset, r.anchor = a, nil, 0, -1
+	r.article, r.doc, r.offset, r.anchor, r.pending = a, nil, 0, -1, nil
 	r.status, r.tocOpen, r.showHelp = "", false, false
 	r.search = NewSearch(r.c)
 	return r, r.render()
@@ -143,6 +147,10 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 	case renderedMsg:
 		if msg.article == r.article && msg.width == r.c.textWidth() && msg.style == r.c.Styles.Name {
 			r.setDoc(msg.doc)
+			if k := r.pending; k != nil && r.doc.Complete {
+				r.pending = nil
+				return r.handleKey(*k)
+			}
 		}
 		return r, nil
 	case tea.MouseWheelMsg:
@@ -177,6 +185,11 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	}
 	k := r.keys
 	h := r.bodyHeight()
+	if !r.doc.Complete && key.Matches(msg, k.NextSection, k.PrevSection, k.Section, k.TOC, k.Bottom, k.Search) {
+		r.pending = &msg
+		r.status = "Laying out the article…"
+		return r, nil
+	}
 	switch {
 	case key.Matches(msg, k.Help):
 		r.showHelp = true
@@ -229,10 +242,6 @@ func (r *Reader) gotoLine(line int) {
 func (r *Reader) noSections() bool {
 	if len(r.article.Sections) == 0 {
 		r.status = "This article has no sections."
-		return true
-	}
-	if !r.doc.Complete {
-		r.status = "Still laying out the article…"
 		return true
 	}
 	return false

@@ -232,3 +232,33 @@ func cut(s string, start, end int) string {
 }
 
 var _ = slices.Contains[[]string]
+
+// TestKeysWaitForTheWholeDocument presses ] while only the first screen of
+// a long article is laid out: the jump happens when the rest arrives.
+func TestKeysWaitForTheWholeDocument(t *testing.T) {
+	lib := sampleLibrary(t)
+	var long *model.Article
+	for _, a := range lib.Articles {
+		if len(a.Sections) >= 20 {
+			long = a
+		}
+	}
+	m, err := New(Options{Style: "dark", Load: func() *model.Library { return lib }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.c.Width, m.c.Height = 80, 10
+	r, _ := m.reader.Open(long)
+	r, _ = r.Update(renderedMsg{long, m.c.textWidth(), "dark", Render(long, m.c.textWidth(), m.c.Styles, 10)})
+	if r.Document().Complete {
+		t.Fatal("the first-screen render is complete; the article is too short for this test")
+	}
+	r, _ = r.Update(keyMsg("5"))
+	if r.CurrentSection() == 4 {
+		t.Fatal("jumped before the document was laid out")
+	}
+	r, _ = r.Update(renderedMsg{long, m.c.textWidth(), "dark", Render(long, m.c.textWidth(), m.c.Styles, 0)})
+	if r.CurrentSection() != 4 {
+		t.Errorf("after the whole document arrived, section %d, want 4", r.CurrentSection())
+	}
+}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"bao/articles"
+	"bao/model"
+	"bao/server"
+
+	"charm.land/log/v2"
+)
+
+// runServe runs the SSH server until SIGINT or SIGTERM; SIGHUP reloads the
+// library.
+func runServe(args []string, stderr io.Writer) int {
+	cfg := server.DefaultConfig()
+	fs := flag.NewFlagSet("bao serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.Listen, "listen", cfg.Listen, "address to listen on")
+	fs.StringVar(&cfg.HostKey, "host-key", "", "ed25519 host key file, created if missing (default $XDG_DATA_HOME/bao/ssh_host_ed25519_key)")
+	fs.StringVar(&cfg.AuthorizedKeys, "authorized-keys", "", "let in only the public keys in this file (default: anyone)")
+	fs.IntVar(&cfg.MaxSessions, "max-sessions", cfg.MaxSessions, "readers at once; the next is told the server is busy")
+	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", cfg.IdleTimeout, "end a session after this long without a key press (0: never)")
+	fs.DurationVar(&cfg.MaxSession, "max-session", cfg.MaxSession, "end a session after this long (0: never)")
+	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", cfg.HandshakeTimeout, "time a connection has to authenticate")
+	fs.Float64Var(&cfg.ConnRate, "conn-rate", cfg.ConnRate, "new connections per second allowed from one address")
+	fs.IntVar(&cfg.ConnBurst, "conn-burst", cfg.ConnBurst, "burst of new connections allowed from one address")
+	fs.IntVar(&cfg.ConnsPerIP, "conns-per-ip", cfg.ConnsPerIP, "open connections allowed from one address")
+	fs.IntVar(&cfg.ReadWidth, "width", cfg.ReadWidth, "widest the article text is set, in columns")
+	fs.StringVar(&cfg.Style, "style", "", "force dark, light, ascii or notty (default: each client's background)")
+	maxSize := sizeFlag(articles.DefaultMaxSize)
+	fs.Var(&maxSize, "max-size", "largest file read as an article")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: bao serve [flags] [PATH...]   (no PATH: the sample library)")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return parseExit(err)
+	}
+	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "bao"})
+	cfg.Logger = logger
+	paths := fs.Args()
+	load := func() *model.Library {
+		if len(paths) == 0 {
+			return articles.Sample()
+		}
+		lib := articles.Load(paths, articles.Options{MaxSize: int64(maxSize)})
+		for _, e := range lib.Errors {
+			logger.Warn("not loaded", "path", articles.SafeText(e.Path), "reason", e.Err)
+		}
+		return lib
+	}
+	srv, err := server.New(cfg, load())
+	if err != nil {
+		logger.Error(err)
+		return 1
+	}
+	ln, err := srv.Listen()
+	if err != nil {
+		logger.Error(err)
+		return 1
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	return waitForSignals(srv, load, done, logger)
+}
+
+// waitForSignals reloads on SIGHUP and shuts down on SIGINT or SIGTERM,
+// giving readers ten seconds to be told and disconnected.
+func waitForSignals(srv *server.Server, load func() *model.Library, done chan error, logger *log.Logger) int {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	for {
+		select {
+		case err := <-done:
+			if err != nil {
+				logger.Error(err)
+				return 1
+			}
+			return 0
+		case sig := <-sigs:
+			if sig == syscall.SIGHUP {
+				srv.Reload(load())
+				continue
+			}
+			logger.Info("shutting down", "signal", sig.String(), "readers", srv.Sessions())
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			srv.Shutdown(ctx)
+			cancel()
+			return 0
+		}
+	}
+}

@@ -1,0 +1,272 @@
+// Command loadtest opens many concurrent reader sessions against a bao SSH
+// server on this machine, has each open an article and jump through its
+// sections, and reports connect-to-first-frame latency, the server's
+// resident memory per session and the errors seen. It only dials loopback
+// addresses, and stops after -sessions sessions or -timeout.
+//
+//	go run ./server/cmd/loadtest -addr 127.0.0.1:2222 -sessions 200 -pid PID
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/x/vt"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:2222", "server address (loopback only)")
+	sessions := flag.Int("sessions", 200, "concurrent sessions")
+	pid := flag.Int("pid", 0, "server process id, to read its resident memory")
+	hold := flag.Duration("hold", 3*time.Second, "how long all sessions stay open together")
+	arrivals := flag.Float64("rate", 50, "new sessions per second (0: all at once)")
+	timeout := flag.Duration("timeout", 2*time.Minute, "give up after this long")
+	flag.Parse()
+	host, _, err := net.SplitHostPort(*addr)
+	if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
+		fmt.Fprintln(os.Stderr, "loadtest: -addr must be a loopback address")
+		os.Exit(2)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
+	defer cancel()
+	before := rss(*pid)
+	res := run(ctx, *addr, *sessions, *arrivals, *hold, *pid)
+	report(res, *sessions, before)
+	if len(res.errors) > 0 {
+		os.Exit(1)
+	}
+}
+
+type results struct {
+	mu         sync.Mutex
+	firstFrame []time.Duration
+	jumps      []time.Duration
+	errors     []string
+	peakRSS    int64
+}
+
+func (r *results) fail(format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+
+// run starts n sessions, arrivals a second (all at once for 0), waits until all have read their article,
+// measures the server's memory while they are all open, then closes them.
+func run(ctx context.Context, addr string, n int, arrivals float64, hold time.Duration, pid int) *results {
+	res := &results{}
+	var ready, done sync.WaitGroup
+	release := make(chan struct{})
+	ready.Add(n)
+	done.Add(n)
+	for i := range n {
+		if arrivals > 0 && i > 0 {
+			time.Sleep(time.Duration(float64(time.Second) / arrivals))
+		}
+		go func() {
+			defer done.Done()
+			reader(ctx, addr, i, res, &ready, release)
+		}()
+	}
+	waitGroup(ctx, &ready)
+	time.Sleep(hold / 2)
+	res.peakRSS = rss(pid)
+	time.Sleep(hold / 2)
+	close(release)
+	waitGroup(ctx, &done)
+	return res
+}
+
+func waitGroup(ctx context.Context, wg *sync.WaitGroup) {
+	c := make(chan struct{})
+	go func() { wg.Wait(); close(c) }()
+	select {
+	case <-c:
+	case <-ctx.Done():
+	}
+}
+
+// reader is one visitor: connect, wait for the list, open the article,
+// jump three sections, hold until released, quit.
+func reader(ctx context.Context, addr string, id int, res *results, ready *sync.WaitGroup, release chan struct{}) {
+	readyOnce := sync.OnceFunc(ready.Done)
+	defer readyOnce()
+	start := time.Now()
+	cfg := &gossh.ClientConfig{
+		User:            fmt.Sprintf("load%d", id),
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+		Auth:            []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
+		Timeout:         30 * time.Second,
+	}
+	client, err := gossh.Dial("tcp", addr, cfg)
+	if err != nil {
+		res.fail("session %d: dial: %v", id, err)
+		return
+	}
+	defer client.Close()
+	sess, err := client.NewSession()
+	if err != nil {
+		res.fail("session %d: %v", id, err)
+		return
+	}
+	defer sess.Close()
+	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
+		res.fail("session %d: pty: %v", id, err)
+		return
+	}
+	stdin, _ := sess.StdinPipe()
+	stdout, _ := sess.StdoutPipe()
+	out := newWatcher(stdout, stdin)
+	if err := sess.Shell(); err != nil {
+		res.fail("session %d: shell: %v", id, err)
+		return
+	}
+	// The list's title says how the articles are sorted once they are loaded.
+	if !out.waitFor(ctx, " · by ") {
+		res.fail("session %d: no first frame; screen: %.200q", id, out.screen())
+		return
+	}
+	first := time.Since(start)
+	io.WriteString(stdin, "\r")
+	if !out.waitFor(ctx, "min read") {
+		res.fail("session %d: article did not open; screen: %.200q", id, out.screen())
+		return
+	}
+	for k := 1; k <= 3; k++ {
+		t := time.Now()
+		io.WriteString(stdin, "]")
+		if !out.waitFor(ctx, fmt.Sprintf("§ %d/", k)) {
+			res.fail("session %d: section %d not shown", id, k)
+			return
+		}
+		res.mu.Lock()
+		res.jumps = append(res.jumps, time.Since(t))
+		res.mu.Unlock()
+	}
+	res.mu.Lock()
+	res.firstFrame = append(res.firstFrame, first)
+	res.mu.Unlock()
+	readyOnce()
+	select {
+	case <-release:
+	case <-ctx.Done():
+	}
+	io.WriteString(stdin, "qq")
+}
+
+// watcher draws a session's output in a terminal emulator (which also
+// answers the reader's queries) and reports when text is on screen.
+type watcher struct {
+	mu   sync.Mutex
+	emu  *vt.Emulator
+	more chan struct{}
+}
+
+func newWatcher(r io.Reader, replies io.Writer) *watcher {
+	w := &watcher{emu: vt.NewEmulator(100, 30), more: make(chan struct{}, 1)}
+	go io.Copy(replies, w.emu)
+	go func() {
+		b := make([]byte, 16<<10)
+		for {
+			n, err := r.Read(b)
+			w.mu.Lock()
+			w.emu.Write(b[:n])
+			w.mu.Unlock()
+			select {
+			case w.more <- struct{}{}:
+			default:
+			}
+			if err != nil {
+				close(w.more)
+				return
+			}
+		}
+	}()
+	return w
+}
+
+func (w *watcher) screen() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.emu.String()
+}
+
+// waitFor waits until text is on screen, looking after each burst of
+// output but at most every 5 ms, so the client's own work stays small next
+// to the server's.
+func (w *watcher) waitFor(ctx context.Context, text string) bool {
+	for {
+		w.mu.Lock()
+		screen := w.emu.String()
+		w.mu.Unlock()
+		if strings.Contains(screen, text) {
+			return true
+		}
+		select {
+		case _, ok := <-w.more:
+			if !ok {
+				return false
+			}
+			time.Sleep(5 * time.Millisecond)
+		case <-ctx.Done():
+			return false
+		}
+	}
+}
+
+// rss reads a process's resident memory in KiB, or 0.
+func rss(pid int) int64 {
+	if pid <= 0 {
+		return 0
+	}
+	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
+			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return n
+		}
+	}
+	return 0
+}
+
+func percentile(d []time.Duration, p float64) time.Duration {
+	if len(d) == 0 {
+		return 0
+	}
+	slices.Sort(d)
+	return d[min(int(float64(len(d))*p), len(d)-1)]
+}
+
+func report(r *results, n int, before int64) {
+	fmt.Printf("sessions: %d requested, %d read their article, %d errors\n", n, len(r.firstFrame), len(r.errors))
+	fmt.Printf("connect to first frame: p50 %v, p99 %v, max %v\n",
+		percentile(r.firstFrame, 0.5).Round(time.Millisecond), percentile(r.firstFrame, 0.99).Round(time.Millisecond), percentile(r.firstFrame, 1).Round(time.Millisecond))
+	fmt.Printf("section jump to frame: p50 %v, p99 %v\n", percentile(r.jumps, 0.5).Round(time.Millisecond), percentile(r.jumps, 0.99).Round(time.Millisecond))
+	if before > 0 && r.peakRSS > 0 {
+		fmt.Printf("server RSS: %d MiB idle, %d MiB with all sessions open, %.0f KiB per session\n",
+			before>>10, r.peakRSS>>10, float64(r.peakRSS-before)/float64(max(len(r.firstFrame), 1)))
+	}
+	for i, e := range r.errors {
+		if i == 10 {
+			fmt.Printf("... and %d more\n", len(r.errors)-10)
+			break
+		}
+		fmt.Println("error:", e)
+	}
+}

@@ -1,0 +1,252 @@
+// Package server serves bao over SSH: every visitor gets their own reader
+// (the same ui root the terminal uses) over one shared, read-only library
+// and one shared render cache.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"bao/model"
+	"bao/ui"
+
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
+)
+
+// Config sets what the server listens on and the limits it enforces.
+type Config struct {
+	// Listen is the address, e.g. "127.0.0.1:2222".
+	Listen string
+	// HostKey is the ed25519 host key file; created when missing.
+	HostKey string
+	// AuthorizedKeys, when set, lists the only public keys let in.
+	AuthorizedKeys string
+	// MaxSessions is the number of readers at once; the next is turned away.
+	MaxSessions int
+	// IdleTimeout ends a session after this long without a key press.
+	IdleTimeout time.Duration
+	// MaxSession ends a session after this long whatever happens.
+	MaxSession time.Duration
+	// HandshakeTimeout is how long a connection may take to authenticate.
+	HandshakeTimeout time.Duration
+	// ConnRate and ConnBurst limit new connections per address (per second).
+	ConnRate  float64
+	ConnBurst int
+	// ConnsPerIP limits open connections per address.
+	ConnsPerIP int
+	// MaxWidth and MaxHeight cap the terminal size a client may claim.
+	MaxWidth, MaxHeight int
+	// ReadWidth is the widest the article text is set.
+	ReadWidth int
+	// Style forces a style; empty picks dark or light from each client.
+	Style string
+	// Logger receives connection events; never article text.
+	Logger *log.Logger
+}
+
+// DefaultConfig returns the limits bao serve uses unless told otherwise.
+func DefaultConfig() Config {
+	return Config{
+		Listen:           "127.0.0.1:2222",
+		MaxSessions:      256,
+		IdleTimeout:      30 * time.Minute,
+		MaxSession:       8 * time.Hour,
+		HandshakeTimeout: 20 * time.Second,
+		ConnRate:         2,
+		ConnBurst:        10,
+		ConnsPerIP:       16,
+		MaxWidth:         500,
+		MaxHeight:        300,
+		ReadWidth:        80,
+	}
+}
+
+// Server is a running bao SSH server.
+type Server struct {
+	cfg    Config
+	ssh    *ssh.Server
+	log    *log.Logger
+	cache  *ui.RenderCache
+	lib    atomic.Pointer[model.Library]
+	active atomic.Int64
+	// Fingerprint is the host key's SHA256 fingerprint.
+	Fingerprint string
+
+	mu       sync.Mutex
+	sessions map[*session]struct{}
+	closing  bool
+	ln       net.Listener
+}
+
+// New prepares a server for lib. It reads or creates the host key and the
+// authorized keys file, so configuration errors show before listening.
+func New(cfg Config, lib *model.Library) (*Server, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = log.New(os.Stderr)
+	}
+	if cfg.HostKey == "" {
+		p, err := DefaultHostKeyPath()
+		if err != nil {
+			return nil, err
+		}
+		cfg.HostKey = p
+	}
+	signer, err := LoadOrCreateHostKey(cfg.HostKey)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, cache: ui.NewRenderCache(256), sessions: map[*session]struct{}{}}
+	s.Fingerprint = gossh.FingerprintSHA256(signer.PublicKey())
+	s.lib.Store(lib)
+	s.ssh = &ssh.Server{
+		Handler:          s.handle,
+		HostSigners:      []ssh.Signer{signer},
+		HandshakeTimeout: cfg.HandshakeTimeout,
+		Version:          "bao",
+		ConnectionFailedCallback: func(c net.Conn, err error) {
+			s.log.Debug("handshake failed", "remote", c.RemoteAddr(), "err", err)
+		},
+	}
+	if cfg.MaxSession > 0 {
+		// A backstop: sessions end themselves at MaxSession, politely.
+		s.ssh.MaxTimeout = cfg.MaxSession + time.Minute
+	}
+	if err := s.setAuth(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// setAuth lets anyone in, or only the keys of AuthorizedKeys.
+func (s *Server) setAuth() error {
+	if s.cfg.AuthorizedKeys == "" {
+		s.ssh.PublicKeyHandler = func(ssh.Context, ssh.PublicKey) bool { return true }
+		s.ssh.KeyboardInteractiveHandler = func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }
+		return nil
+	}
+	keys, err := readAuthorizedKeys(s.cfg.AuthorizedKeys)
+	if err != nil {
+		return err
+	}
+	s.ssh.PublicKeyHandler = func(ctx ssh.Context, key ssh.PublicKey) bool {
+		_, ok := keys[string(key.Marshal())]
+		return ok
+	}
+	return nil
+}
+
+func readAuthorizedKeys(path string) (map[string]bool, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("authorized keys: %w", err)
+	}
+	keys := map[string]bool{}
+	for len(data) > 0 {
+		key, _, _, rest, err := gossh.ParseAuthorizedKey(data)
+		if err != nil {
+			break
+		}
+		keys[string(key.Marshal())] = true
+		data = rest
+	}
+	if len(keys) == 0 {
+		return nil, fmt.Errorf("authorized keys %s: no keys found", path)
+	}
+	return keys, nil
+}
+
+// Listen opens the configured address.
+func (s *Server) Listen() (net.Listener, error) {
+	ln, err := net.Listen("tcp", s.cfg.Listen)
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", s.cfg.Listen, err)
+	}
+	return ln, nil
+}
+
+// Serve accepts connections on ln until Shutdown. New connections are
+// rate-limited per address before any SSH work is done.
+func (s *Server) Serve(ln net.Listener) error {
+	limited := newLimitListener(ln, rate.Limit(s.cfg.ConnRate), s.cfg.ConnBurst, s.cfg.ConnsPerIP, s.refused())
+	s.mu.Lock()
+	s.ln = limited
+	s.mu.Unlock()
+	s.log.Info("serving", "addr", ln.Addr().String(), "host key", s.Fingerprint, "articles", len(s.lib.Load().Articles))
+	err := s.ssh.Serve(limited)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// refused logs refused connections, at most once a second.
+func (s *Server) refused() func(string, string) {
+	var last atomic.Int64
+	var count atomic.Int64
+	return func(ip, why string) {
+		n := count.Add(1)
+		now := time.Now().Unix()
+		if last.Swap(now) != now {
+			s.log.Warn("refused connections", "remote", ip, "reason", why, "total", n)
+		}
+	}
+}
+
+// Reload replaces the library. New sessions get it at once; open sessions
+// get it in their list without losing their place.
+func (s *Server) Reload(lib *model.Library) {
+	s.lib.Store(lib)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for sess := range s.sessions {
+		sess.program.Send(ui.LibraryLoadedMsg{Library: lib})
+	}
+	s.log.Info("library reloaded", "articles", len(lib.Articles), "errors", len(lib.Errors))
+}
+
+// Sessions is the number of readers connected.
+func (s *Server) Sessions() int { return int(s.active.Load()) }
+
+// Shutdown stops accepting, tells every reader that the server is
+// restarting, ends their sessions and waits for them until ctx is done, then
+// closes what is left.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	s.closing = true
+	for sess := range s.sessions {
+		sess.end(endRestart)
+	}
+	s.mu.Unlock()
+	stopped := make(chan error, 1)
+	go func() { stopped <- s.ssh.Shutdown(ctx) }()
+	// Readers have been told; once their sessions have ended, connections
+	// left open by their clients are closed rather than waited for.
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for s.active.Load() > 0 {
+		select {
+		case <-ctx.Done():
+			s.ssh.Close()
+			return ctx.Err()
+		case <-tick.C:
+		}
+	}
+	s.ssh.Close()
+	err := <-stopped
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		err = nil
+	}
+	s.log.Info("stopped")
+	return err
+}
+
+func (s *Server) library() *model.Library { return s.lib.Load() }
