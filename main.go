@@ -13,6 +13,7 @@ import (
 
 	"bao/articles"
 	"bao/model"
+	"bao/state"
 	"bao/ui"
 
 	tea "charm.land/bubbletea/v2"
@@ -138,6 +139,8 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	width := fs.Int("width", 80, "widest the article text is set, in columns")
 	maxSize := sizeFlag(articles.DefaultMaxSize)
 	fs.Var(&maxSize, "max-size", "largest file read as an article")
+	statePath := fs.String("state", "", "state database: read marks, positions, bookmarks, search index (default $XDG_STATE_HOME/bao/state.db)")
+	noState := fs.Bool("no-state", false, "remember nothing between runs")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -162,7 +165,12 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if os.Getenv("NO_COLOR") != "" && *style == "" {
 		*style = "notty"
 	}
-	m, err := ui.New(ui.Options{Load: load, Style: *style, ReadWidth: *width, OpenSingle: len(paths) == 1 && !isDir(paths[0])})
+	store, warning := openState(*statePath, *noState)
+	defer store.Close()
+	m, err := ui.New(ui.Options{
+		Load: load, Style: *style, ReadWidth: *width, OpenSingle: len(paths) == 1 && !isDir(paths[0]),
+		User: store.User("local"), Index: store, IndexOnLoad: true, Warning: warning,
+	})
 	if err != nil {
 		fmt.Fprintf(stderr, "bao: %v\n", err)
 		return 2
@@ -185,6 +193,34 @@ usage:
 
 flags:
 `
+
+// openState opens the state store, or an in-memory one when there should
+// be none or it cannot be opened; the warning says why reading goes on
+// without saving.
+func openState(path string, none bool) (*state.Store, string) {
+	var warning string
+	if !none {
+		if path == "" {
+			p, err := state.DefaultPath()
+			if err != nil {
+				warning = err.Error()
+			}
+			path = p
+		}
+		if path != "" {
+			s, err := state.Open(path)
+			if err == nil {
+				return s, ""
+			}
+			warning = err.Error()
+		}
+	}
+	s, err := state.OpenMemory()
+	if err != nil {
+		panic(fmt.Sprintf("in-memory state: %v", err)) // only a broken SQLite build gets here
+	}
+	return s, warning
+}
 
 // printText prints every article as plain text, for pipes.
 func printText(lib *model.Library, width int, stdout, stderr io.Writer) int {

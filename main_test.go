@@ -168,7 +168,7 @@ func TestEndToEndTmux(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	x := tmux{t, filepath.Join(t.TempDir(), "tmux.sock")}
-	x.run("new-session", "-d", "-s", "bao", "-x", "100", "-y", "30", "TERM=xterm-256color "+bin+" "+file+"; echo BAO-EXITED-$?; sleep 30")
+	x.run("new-session", "-d", "-s", "bao", "-x", "100", "-y", "30", "TERM=xterm-256color XDG_STATE_HOME="+t.TempDir()+" "+bin+" "+file+"; echo BAO-EXITED-$?; sleep 30")
 	defer exec.Command("tmux", "-S", x.socket, "kill-server").Run()
 
 	x.waitFor("min read")
@@ -224,7 +224,7 @@ func TestEndToEndSSH(t *testing.T) {
 	bin := buildBinary(t)
 	port := freePort(t)
 	var logs syncBuffer
-	srv := exec.Command(bin, "serve", "--listen", "127.0.0.1:"+port, "--host-key", filepath.Join(t.TempDir(), "key"), file)
+	srv := exec.Command(bin, "serve", "--listen", "127.0.0.1:"+port, "--host-key", filepath.Join(t.TempDir(), "key"), "--state", filepath.Join(t.TempDir(), "state.db"), file)
 	srv.Stderr = &logs
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)

@@ -37,6 +37,8 @@ func runServe(args []string, stderr io.Writer) int {
 	fs.StringVar(&cfg.Style, "style", "", "force dark, light, ascii or notty (default: each client's background)")
 	maxSize := sizeFlag(articles.DefaultMaxSize)
 	fs.Var(&maxSize, "max-size", "largest file read as an article")
+	statePath := fs.String("state", "", "state database for visitors' marks, positions and bookmarks, by public key (default $XDG_STATE_HOME/bao/state.db)")
+	noState := fs.Bool("no-state", false, "remember nothing between sessions")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: bao serve [flags] [PATH...]   (no PATH: the sample library)")
 		fs.PrintDefaults()
@@ -57,6 +59,12 @@ func runServe(args []string, stderr io.Writer) int {
 		}
 		return lib
 	}
+	store, warning := openState(*statePath, *noState)
+	defer store.Close()
+	if warning != "" {
+		logger.Warn("not saving reader state", "reason", warning)
+	}
+	cfg.Store = store
 	srv, err := server.New(cfg, load())
 	if err != nil {
 		logger.Error(err)

@@ -162,3 +162,12 @@ type Library struct {
 	Articles []*Article
 	Errors   []LoadError
 }
+
+// Position is a reading position that survives a change of width: the
+// block at the top of the screen and how far into it, in runes. Block -1
+// is the article's header (title and lead).
+type Position struct {
+	Section int
+	Block   int
+	Offset  int
+}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"bao/model"
+	"bao/state"
 	"bao/ui"
 
 	"charm.land/log/v2"
@@ -51,6 +52,9 @@ type Config struct {
 	Style string
 	// Logger receives connection events; never article text.
 	Logger *log.Logger
+	// Store keeps visitors' marks, positions and bookmarks by public key,
+	// and the search index; nil keeps them in memory.
+	Store *state.Store
 }
 
 // DefaultConfig returns the limits bao serve uses unless told otherwise.
@@ -107,6 +111,12 @@ func New(cfg Config, lib *model.Library) (*Server, error) {
 	s := &Server{cfg: cfg, log: cfg.Logger, cache: ui.NewRenderCache(256), sessions: map[*session]struct{}{}}
 	s.Fingerprint = gossh.FingerprintSHA256(signer.PublicKey())
 	s.lib.Store(lib)
+	if s.cfg.Store == nil {
+		if s.cfg.Store, err = state.OpenMemory(); err != nil {
+			return nil, err
+		}
+	}
+	go s.index(lib)
 	s.ssh = &ssh.Server{
 		Handler:          s.handle,
 		HostSigners:      []ssh.Signer{signer},
@@ -205,6 +215,7 @@ func (s *Server) refused() func(string, string) {
 // get it in their list without losing their place.
 func (s *Server) Reload(lib *model.Library) {
 	s.lib.Store(lib)
+	go s.index(lib)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for sess := range s.sessions {
@@ -250,3 +261,23 @@ func (s *Server) Shutdown(ctx context.Context) error {
 }
 
 func (s *Server) library() *model.Library { return s.lib.Load() }
+
+// index brings the shared search index up to date with lib.
+func (s *Server) index(lib *model.Library) {
+	start := time.Now()
+	added, removed, err := s.cfg.Store.Index(lib)
+	if err != nil {
+		s.log.Warn("search index not updated", "err", err)
+		return
+	}
+	s.log.Info("search index updated", "added", added, "removed", removed, "took", time.Since(start).Round(time.Millisecond))
+}
+
+// userState is what a visitor's reader remembers: kept by public key in the
+// store, or for the session only for visitors without one.
+func (s *Server) userState(key ssh.PublicKey) ui.UserState {
+	if key == nil {
+		return state.NewMemory()
+	}
+	return s.cfg.Store.User("ssh:" + gossh.FingerprintSHA256(key))
+}

@@ -16,6 +16,7 @@ import (
 
 	"bao/articles"
 	"bao/model"
+	"bao/state"
 
 	"charm.land/log/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -419,4 +420,38 @@ func TestConnectionRateLimit(t *testing.T) {
 	time.Sleep(1100 * time.Millisecond)
 	term := openTerminal(t, addr, nil, 80, 24)
 	term.waitText("7 articles")
+}
+
+// TestStateByKey: a visitor's marks follow their key into a new session;
+// another key sees none of them.
+func TestStateByKey(t *testing.T) {
+	store, err := state.Open(filepath.Join(t.TempDir(), "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	_, addr := testServer(t, articles.Sample(), func(c *Config) { c.Store = store })
+	alice, bob := newKey(t), newKey(t)
+
+	a := openTerminal(t, addr, alice, 100, 30)
+	a.waitText("7 articles")
+	a.send("\r")
+	a.waitText("min read")
+	a.send("F")
+	a.waitText("Bookmarked.")
+	a.send("q")
+	a.waitFor("list", func(s []string) bool { return strings.Contains(strings.Join(s, "\n"), "★ bookmarked") })
+	a.send("q")
+	<-a.done
+
+	again := openTerminal(t, addr, alice, 100, 30)
+	s := again.waitText("★ bookmarked")
+	if strings.Contains(s[4], "●") {
+		t.Errorf("the article alice read is unread in her new session: %q", s[4])
+	}
+	other := openTerminal(t, addr, bob, 100, 30)
+	s = other.waitText("7 articles")
+	if joined := strings.Join(s, "\n"); strings.Contains(joined, "bookmarked") || !strings.Contains(s[4], "●") {
+		t.Errorf("bob sees alice's marks:\n%s", joined)
+	}
 }

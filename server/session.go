@@ -112,7 +112,10 @@ func (s *Server) clampSize(w, h int) (int, int) {
 
 // run runs the reader until it quits or the server ends it.
 func (s *Server) run(sess ssh.Session, winch <-chan ssh.Window, w, h int) endReason {
-	m, err := ui.New(ui.Options{Load: s.library, Cache: s.cache, ReadWidth: s.cfg.ReadWidth, Style: s.cfg.Style})
+	m, err := ui.New(ui.Options{
+		Load: s.library, Cache: s.cache, ReadWidth: s.cfg.ReadWidth, Style: s.cfg.Style,
+		User: s.userState(sess.PublicKey()), Index: s.cfg.Store,
+	})
 	if err != nil {
 		fmt.Fprint(sess, "bao: "+err.Error()+"\r\n")
 		return endNone

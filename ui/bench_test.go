@@ -103,7 +103,7 @@ func BenchmarkFirstScreen1MB(b *testing.B) {
 		m, _ := New(Options{Style: "dark", Load: func() *model.Library { return nil }})
 		m.c.Width, m.c.Height = 100, 30
 		r := m.reader
-		r, cmd := r.Open(a)
+		r, cmd := r.Open(a, -1, "")
 		// The batch's first command is the first-screen render.
 		msg := cmd().(tea.BatchMsg)[0]()
 		r, _ = r.Update(msg)
@@ -117,7 +117,7 @@ func BenchmarkFirstScreen1MB(b *testing.B) {
 func readerAt(b *testing.B, a *model.Article) Reader {
 	m, _ := New(Options{Style: "dark", Load: func() *model.Library { return nil }})
 	m.c.Width, m.c.Height = 100, 30
-	r, _ := m.reader.Open(a)
+	r, _ := m.reader.Open(a, -1, "")
 	r.setDoc(m.c.Cache.Get(a, m.c.textWidth(), m.c.Styles))
 	return r
 }

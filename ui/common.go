@@ -9,6 +9,10 @@ type Common struct {
 	// ReadWidth is the widest the article text is set, in cells.
 	ReadWidth int
 	Cache     *RenderCache
+	// Memory holds the reader's marks and saves them.
+	Memory *Memory
+	// Index searches the library; nil when there is none.
+	Index SearchIndex
 }
 
 // textWidth is the width articles are rendered at for the current size.

@@ -19,19 +19,29 @@ func DefaultGlobalKeys() GlobalKeys {
 // ListKeys are the article list's own bindings; the list's cursor and
 // filter keys come from bubbles' list.
 type ListKeys struct {
-	Open   key.Binding
-	Sort   key.Binding
-	Errors key.Binding
-	Quit   key.Binding
+	Open          key.Binding
+	Sort          key.Binding
+	Errors        key.Binding
+	ToggleRead    key.Binding
+	NextUnread    key.Binding
+	Bookmark      key.Binding
+	BookmarksOnly key.Binding
+	SearchAll     key.Binding
+	Quit          key.Binding
 }
 
 // DefaultListKeys returns the list's bindings.
 func DefaultListKeys() ListKeys {
 	return ListKeys{
-		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
-		Sort:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
-		Errors: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "load errors")),
-		Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Open:          key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
+		Sort:          key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Errors:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "load errors")),
+		ToggleRead:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark read/unread")),
+		NextUnread:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "next unread")),
+		Bookmark:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "bookmark")),
+		BookmarksOnly: key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "bookmarks only")),
+		SearchAll:     key.NewBinding(key.WithKeys("ctrl+f", "S"), key.WithHelp("ctrl+f/S", "search all articles")),
+		Quit:          key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
 
@@ -41,6 +51,7 @@ type ReaderKeys struct {
 	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
 	NextSection, PrevSection, Section, TOC                    key.Binding
 	Search, NextMatch, PrevMatch, ClearSearch                 key.Binding
+	Bookmark, ToggleRead                                      key.Binding
 	Back                                                      key.Binding
 }
 
@@ -65,6 +76,8 @@ func DefaultReaderKeys() ReaderKeys {
 		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 		ClearSearch: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search")),
+		Bookmark:    key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "bookmark")),
+		ToggleRead:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark unread")),
 		Back:        key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", "back")),
 	}
 }
@@ -80,7 +93,7 @@ func (k ReaderKeys) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.NextSection, k.PrevSection, k.Section, k.TOC},
 		{k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
-		{k.Back, k.Help, k.Quit},
+		{k.Bookmark, k.ToggleRead, k.Back, k.Help, k.Quit},
 	}
 }
 

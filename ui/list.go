@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"bao/model"
@@ -20,15 +21,25 @@ type item struct {
 	a *model.Article
 	// order is the article's position in the library, for sorting by path.
 	order int
+	c     *Common
 }
 
-// Title is the article's title.
-func (i item) Title() string { return i.a.Title }
+// Title is the article's title, marked when it has not been read.
+func (i item) Title() string {
+	mark := i.c.Styles.UnreadMark
+	if i.c.Memory.IsRead(i.a) {
+		mark = strings.Repeat(" ", utf8.RuneCountInString(mark))
+	}
+	return mark + i.a.Title
+}
 
 // Description is the line under the title: source, date or dateline,
 // reading time and number of sections.
 func (i item) Description() string {
 	var parts []string
+	if i.c.Memory.IsBookmarked(i.a) {
+		parts = append(parts, strings.TrimSpace(i.c.Styles.BookmarkMark)+" bookmarked")
+	}
 	if i.a.Source != "" {
 		parts = append(parts, i.a.Source)
 	} else if len(i.a.Byline) > 0 {
@@ -48,13 +59,13 @@ func (i item) Description() string {
 	default:
 		parts = append(parts, fmt.Sprintf("%d sections", n))
 	}
-	return strings.Join(parts, " · ")
+	return strings.Repeat(" ", utf8.RuneCountInString(i.c.Styles.UnreadMark)) + strings.Join(parts, " · ")
 }
 
 // FilterValue is matched by the filter: the title first (so that matches
 // can be highlighted in it), then source, dateline and byline.
 func (i item) FilterValue() string {
-	return i.a.Title + "\n" + i.a.Source + " " + i.a.Dateline + " " + strings.Join(i.a.Byline, " ")
+	return i.Title() + "\n" + i.a.Source + " " + i.a.Dateline + " " + strings.Join(i.a.Byline, " ")
 }
 
 // foldFilter matches every word of the term, without case or diacritics,
@@ -116,6 +127,8 @@ type List struct {
 	lib     *model.Library
 	sort    sortOrder
 	loading bool
+	// bookmarksOnly shows only bookmarked articles.
+	bookmarksOnly bool
 }
 
 // NewList returns the list, waiting for its library.
@@ -127,8 +140,11 @@ func NewList(c *Common) List {
 	l.DisableQuitKeybindings()
 	l.SetStatusBarItemName("article", "articles")
 	keys := DefaultListKeys()
-	l.AdditionalShortHelpKeys = func() []key.Binding { return []key.Binding{keys.Open, keys.Sort} }
-	l.AdditionalFullHelpKeys = func() []key.Binding { return []key.Binding{keys.Open, keys.Sort, keys.Errors, keys.Quit} }
+	l.StatusMessageLifetime = 10 * time.Second
+	l.AdditionalShortHelpKeys = func() []key.Binding { return []key.Binding{keys.Open, keys.Sort, keys.SearchAll} }
+	l.AdditionalFullHelpKeys = func() []key.Binding {
+		return []key.Binding{keys.Open, keys.Sort, keys.ToggleRead, keys.NextUnread, keys.Bookmark, keys.BookmarksOnly, keys.SearchAll, keys.Errors, keys.Quit}
+	}
 	m := List{c: c, keys: keys, list: l, loading: true}
 	m.Restyle(true)
 	return m
@@ -154,6 +170,9 @@ func (m *List) updateTitle() {
 	t := "bao"
 	if m.lib != nil {
 		t = fmt.Sprintf("bao · %s · by %s", plural(len(m.lib.Articles), "article"), sortNames[m.sort])
+		if m.bookmarksOnly {
+			t += " · bookmarks only (B)"
+		}
 		if n := len(m.lib.Errors); n > 0 {
 			t += fmt.Sprintf(" · %d failed to load (e)", n)
 		}
@@ -171,9 +190,11 @@ func plural(n int, word string) string {
 
 // applySort reorders the items.
 func (m *List) applySort() tea.Cmd {
-	items := make([]item, len(m.lib.Articles))
+	items := make([]item, 0, len(m.lib.Articles))
 	for i, a := range m.lib.Articles {
-		items[i] = item{a, i}
+		if !m.bookmarksOnly || m.c.Memory.IsBookmarked(a) {
+			items = append(items, item{a, i, m.c})
+		}
 	}
 	switch m.sort {
 	case byTitle:
@@ -204,7 +225,7 @@ func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 		switch {
 		case key.Matches(k, m.keys.Open):
 			if it, ok := m.list.SelectedItem().(item); ok {
-				return m, func() tea.Msg { return OpenArticleMsg{it.a} }
+				return m, func() tea.Msg { return OpenArticleMsg{Article: it.a, Section: -1} }
 			}
 			return m, nil
 		case key.Matches(k, m.keys.Sort):
@@ -213,6 +234,24 @@ func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 			return m, m.applySort()
 		case key.Matches(k, m.keys.Errors):
 			return m, func() tea.Msg { return ShowErrorsMsg{} }
+		case key.Matches(k, m.keys.ToggleRead):
+			if it, ok := m.list.SelectedItem().(item); ok {
+				return m, m.c.Memory.setRead(it.a, !m.c.Memory.IsRead(it.a))
+			}
+			return m, nil
+		case key.Matches(k, m.keys.Bookmark):
+			if it, ok := m.list.SelectedItem().(item); ok {
+				return m, m.c.Memory.toggleBookmark(it.a)
+			}
+			return m, nil
+		case key.Matches(k, m.keys.NextUnread):
+			return m, m.nextUnread()
+		case key.Matches(k, m.keys.BookmarksOnly):
+			m.bookmarksOnly = !m.bookmarksOnly
+			m.updateTitle()
+			return m, m.applySort()
+		case key.Matches(k, m.keys.SearchAll):
+			return m, func() tea.Msg { return ShowSearchMsg{} }
 		case key.Matches(k, m.keys.Quit) && m.list.FilterState() == list.Unfiltered:
 			return m, tea.Quit
 		}
@@ -220,6 +259,21 @@ func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
 	return m, cmd
+}
+
+// nextUnread moves the cursor to the next unread article after it,
+// wrapping around.
+func (m *List) nextUnread() tea.Cmd {
+	items := m.list.VisibleItems()
+	n := len(items)
+	for step := 1; step <= n; step++ {
+		i := (m.list.Index() + step) % n
+		if !m.c.Memory.IsRead(items[i].(item).a) {
+			m.list.Select(i)
+			return nil
+		}
+	}
+	return m.list.NewStatusMessage("Everything here has been read.")
 }
 
 // View draws the list.

@@ -5,8 +5,14 @@ import "bao/model"
 // The messages that the screens send to the root model, and that slow work
 // sends back when it is done.
 
-// OpenArticleMsg asks the root to open an article in the reader.
-type OpenArticleMsg struct{ Article *model.Article }
+// OpenArticleMsg asks the root to open an article in the reader, at a
+// section (or where the reader stopped, when Section is -1), highlighting
+// Query when it is set.
+type OpenArticleMsg struct {
+	Article *model.Article
+	Section int
+	Query   string
+}
 
 // BackMsg asks the root to go back to the list.
 type BackMsg struct{}
@@ -25,3 +31,6 @@ type renderedMsg struct {
 	style   string
 	doc     *Document
 }
+
+// ShowSearchMsg asks the root to show the library search.
+type ShowSearchMsg struct{}

@@ -30,6 +30,11 @@ type Reader struct {
 	tocOpen  bool
 	search   Search
 	showHelp bool
+	// restore is a position to go to once the whole document is laid out.
+	restore *model.Position
+	// saved is the last position saved, so a scroll within a block does
+	// not write to the store.
+	saved model.Position
 	// pending is a key that needs the whole document (a section jump, the
 	// contents, the end) pressed while only the first screen was rendered;
 	// it is replayed when the rest arrives.
@@ -46,11 +51,61 @@ func (r Reader) Article() *model.Article { return r.article }
 
 // Open starts reading a: it shows the cached document at once if there is
 // one, or renders the first screen and then the whole article in commands.
-func (r Reader) Open(a *model.Article) (Reader, tea.Cmd) {
-	r.article, r.doc, r.offset, r.anchor, r.pending = a, nil, 0, -1, nil
+// With section >= 0 it opens there; with a query it highlights its matches.
+func (r Reader) Open(a *model.Article, section int, query string) (Reader, tea.Cmd) {
+	r.article, r.doc, r.offset, r.anchor, r.pending, r.restore = a, nil, 0, -1, nil, nil
 	r.status, r.tocOpen, r.showHelp = "", false, false
+	r.saved = model.Position{Block: -1}
 	r.search = NewSearch(r.c)
+	r.search.query = query
+	if section >= 0 && section < len(a.Sections) {
+		r.restore = &model.Position{Section: section, Block: a.Sections[section].Block}
+	}
 	return r, r.render()
+}
+
+// RestoreTo goes to a saved position once the article is laid out, unless
+// the reader has already moved.
+func (r Reader) RestoreTo(p model.Position) Reader {
+	if r.offset != 0 || r.restore != nil {
+		return r
+	}
+	r.restore = &p
+	if r.doc != nil && r.doc.Complete {
+		r.applyRestore()
+	}
+	return r
+}
+
+func (r *Reader) applyRestore() {
+	p := *r.restore
+	r.restore = nil
+	r.offset = r.doc.LineOf(p)
+	r.anchor = r.doc.BlockAtLine(r.offset)
+	r.clamp(false)
+	r.saved = r.doc.PositionAt(r.offset)
+	if r.search.query != "" && len(r.search.matches) > 0 {
+		r.jumpToMatch(r.firstMatchFrom(r.offset))
+	}
+}
+
+// Position is the reading position at the top of the screen.
+func (r Reader) Position() (model.Position, bool) {
+	if r.doc == nil || r.article == nil {
+		return model.Position{}, false
+	}
+	return r.doc.PositionAt(r.offset), true
+}
+
+// savePosition saves the position when its block changed since the last
+// save, or always when force is set.
+func (r *Reader) savePosition(force bool) tea.Cmd {
+	p, ok := r.Position()
+	if !ok || r.c.Memory == nil || r.restore != nil || !force && p.Block == r.saved.Block {
+		return nil
+	}
+	r.saved = p
+	return r.c.Memory.savePosition(r.article, p)
 }
 
 // render asks for the document at the current width and style.
@@ -81,6 +136,9 @@ func (r *Reader) setDoc(doc *Document) {
 	}
 	r.search.Reindex(doc)
 	r.clamp(false)
+	if r.restore != nil && doc.Complete {
+		r.applyRestore()
+	}
 }
 
 // SetSize re-renders for a new size, keeping the same block at the top.
@@ -141,8 +199,18 @@ func (r *Reader) scroll(n int) {
 	r.anchor = -1
 }
 
-// Update handles keys, mouse and render results.
+// Update handles keys, mouse and render results, and saves the position
+// when the reader has moved to another block.
 func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
+	r, cmd := r.update(msg)
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.MouseWheelMsg:
+		return r, tea.Batch(cmd, r.savePosition(false))
+	}
+	return r, cmd
+}
+
+func (r Reader) update(msg tea.Msg) (Reader, tea.Cmd) {
 	switch msg := msg.(type) {
 	case renderedMsg:
 		if msg.article == r.article && msg.width == r.c.textWidth() && msg.style == r.c.Styles.Name {
@@ -226,6 +294,20 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		r.moveMatch(-1)
 	case key.Matches(msg, k.ClearSearch) && r.search.Active():
 		r.search.Clear()
+	case key.Matches(msg, k.Bookmark) && r.c.Memory != nil:
+		cmd := r.c.Memory.toggleBookmark(r.article)
+		r.status = "Bookmark removed."
+		if r.c.Memory.IsBookmarked(r.article) {
+			r.status = "Bookmarked."
+		}
+		return r, cmd
+	case key.Matches(msg, k.ToggleRead) && r.c.Memory != nil:
+		read := !r.c.Memory.IsRead(r.article)
+		r.status = "Marked unread."
+		if read {
+			r.status = "Marked read."
+		}
+		return r, r.c.Memory.setRead(r.article, read)
 	case key.Matches(msg, k.Back):
 		return r, func() tea.Msg { return BackMsg{} }
 	}

@@ -248,7 +248,7 @@ func TestKeysWaitForTheWholeDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.c.Width, m.c.Height = 80, 10
-	r, _ := m.reader.Open(long)
+	r, _ := m.reader.Open(long, -1, "")
 	r, _ = r.Update(renderedMsg{long, m.c.textWidth(), "dark", Render(long, m.c.textWidth(), m.c.Styles, 10)})
 	if r.Document().Complete {
 		t.Fatal("the first-screen render is complete; the article is too short for this test")

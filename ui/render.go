@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"bao/articles"
 	"bao/model"
@@ -22,6 +23,9 @@ type Document struct {
 	Blocks []int
 	// Sections[k] is the line of section k's heading.
 	Sections []int
+	// LineOffset[l] is how many runes of its block's text come before line
+	// l: the part of a reading position that survives a change of width.
+	LineOffset []int
 	// BodyStart is the first line after the title, meta line and lead.
 	BodyStart int
 	Width     int
@@ -38,6 +42,7 @@ type renderer struct {
 
 func (r *renderer) add(style lipgloss.Style, prefix, rest, text string, width int) {
 	lines := wrapLines(text, max(width-ansi.StringWidth(prefix), 8))
+	off := 0
 	for i, l := range lines {
 		p := prefix
 		if i > 0 {
@@ -45,6 +50,8 @@ func (r *renderer) add(style lipgloss.Style, prefix, rest, text string, width in
 		}
 		r.doc.Plain = append(r.doc.Plain, p+l)
 		r.doc.Lines = append(r.doc.Lines, r.style(p, style)+style.Render(l))
+		r.doc.LineOffset = append(r.doc.LineOffset, off)
+		off += utf8.RuneCountInString(l) + 1
 	}
 }
 
@@ -60,6 +67,7 @@ func (r *renderer) blank() {
 	if n := len(r.doc.Plain); n > 0 && r.doc.Plain[n-1] != "" {
 		r.doc.Plain = append(r.doc.Plain, "")
 		r.doc.Lines = append(r.doc.Lines, "")
+		r.doc.LineOffset = append(r.doc.LineOffset, 0)
 	}
 }
 
@@ -138,6 +146,34 @@ func (d *Document) SectionAtLine(line int) int {
 		s = i
 	}
 	return s
+}
+
+// PositionAt returns the reading position of line: its block and how far
+// into the block's text the line starts.
+func (d *Document) PositionAt(line int) model.Position {
+	line = max(min(line, len(d.Lines)-1), 0)
+	p := model.Position{Section: d.SectionAtLine(line), Block: d.BlockAtLine(line)}
+	if p.Block >= 0 && line < len(d.LineOffset) {
+		p.Offset = d.LineOffset[line]
+	}
+	return p
+}
+
+// LineOf returns the line where a reading position is, or 0 when the
+// document does not reach it.
+func (d *Document) LineOf(p model.Position) int {
+	if p.Block < 0 || p.Block >= len(d.Blocks) {
+		return 0
+	}
+	line := d.Blocks[p.Block]
+	end := len(d.Lines)
+	if p.Block+1 < len(d.Blocks) {
+		end = d.Blocks[p.Block+1]
+	}
+	for line+1 < end && d.Plain[line+1] != "" && d.LineOffset[line+1] <= p.Offset {
+		line++
+	}
+	return line
 }
 
 // BlockAtLine returns the index of the block that line belongs to, or -1

@@ -5,10 +5,12 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 
 	"bao/articles"
 	"bao/model"
+	"bao/state"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -28,6 +30,16 @@ type Options struct {
 	// OpenSingle opens the article straight away when the library holds
 	// exactly one.
 	OpenSingle bool
+	// User keeps the reader's marks and positions; nil keeps them for the
+	// session only.
+	User UserState
+	// Index searches the whole library; nil disables library search.
+	Index SearchIndex
+	// IndexOnLoad brings Index up to date with each library loaded.
+	IndexOnLoad bool
+	// Warning is shown once at start, e.g. that the state store could not
+	// be opened.
+	Warning string
 }
 
 type screen int
@@ -36,6 +48,7 @@ const (
 	listScreen screen = iota
 	readerScreen
 	errorsScreen
+	searchScreen
 )
 
 // Model is the root: it routes messages to the screen in front.
@@ -47,8 +60,12 @@ type Model struct {
 	list       List
 	reader     Reader
 	errs       ErrorsView
+	search     LibrarySearch
 	lib        *model.Library
+	byID       map[string]*model.Article
 	styleFixed bool
+	// warned is set once a store failure has been shown.
+	warned bool
 }
 
 // New returns the root model. It fails only for a style that cannot be
@@ -68,8 +85,11 @@ func New(opts Options) (Model, error) {
 	if opts.Cache == nil {
 		opts.Cache = NewRenderCache(64)
 	}
-	c := &Common{Styles: &st, ReadWidth: opts.ReadWidth, Cache: opts.Cache, Width: 80, Height: 24}
-	m := Model{c: c, opts: opts, keys: DefaultGlobalKeys(), list: NewList(c), reader: NewReader(c), styleFixed: opts.Style != ""}
+	if opts.User == nil {
+		opts.User = state.NewMemory()
+	}
+	c := &Common{Styles: &st, ReadWidth: opts.ReadWidth, Cache: opts.Cache, Width: 80, Height: 24, Memory: newMemory(opts.User), Index: opts.Index}
+	m := Model{c: c, opts: opts, keys: DefaultGlobalKeys(), list: NewList(c), reader: NewReader(c), search: NewLibrarySearch(c), styleFixed: opts.Style != ""}
 	if name == "light" {
 		m.list.Restyle(false)
 	}
@@ -79,7 +99,11 @@ func New(opts Options) (Model, error) {
 // Init loads the library and asks the terminal for its background colour.
 func (m Model) Init() tea.Cmd {
 	load := m.opts.Load
-	cmds := []tea.Cmd{func() tea.Msg { return LibraryLoadedMsg{load()} }}
+	cmds := []tea.Cmd{func() tea.Msg { return LibraryLoadedMsg{load()} }, m.c.Memory.load()}
+	if m.opts.Warning != "" {
+		warning := m.opts.Warning
+		cmds = append(cmds, func() tea.Msg { return stateErrMsg{errors.New(warning)} })
+	}
 	if !m.styleFixed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -92,7 +116,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
-			return m, tea.Quit
+			return m, m.quit()
 		}
 	case tea.WindowSizeMsg:
 		return m.handleResize(msg)
@@ -101,12 +125,40 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case LibraryLoadedMsg:
 		return m.handleLibrary(msg.Library)
 	case OpenArticleMsg:
-		return m.open(msg.Article)
+		return m.open(msg)
 	case BackMsg:
+		var cmd tea.Cmd
+		if m.screen == readerScreen {
+			cmd = m.reader.savePosition(true)
+		}
 		m.screen = listScreen
 		if a := m.reader.Article(); a != nil {
 			m.list.Select(a)
 		}
+		return m, cmd
+	case ShowSearchMsg:
+		m.screen = searchScreen
+		return m, m.search.Focus()
+	case marksMsg:
+		for id := range msg.marks.Read {
+			m.c.Memory.marks.Read[id] = true
+		}
+		for id := range msg.marks.Bookmarked {
+			m.c.Memory.marks.Bookmarked[id] = true
+		}
+		return m, nil
+	case positionMsg:
+		if msg.article == m.reader.Article() {
+			m.reader = m.reader.RestoreTo(msg.pos)
+		}
+		return m, nil
+	case stateErrMsg:
+		return m.warn(msg.err)
+	case indexedMsg:
+		if msg.err != nil {
+			return m.warn(msg.err)
+		}
+		m.search.indexed = true
 		return m, nil
 	case ShowErrorsMsg:
 		m.screen, m.errs = errorsScreen, NewErrorsView(m.c, m.lib)
@@ -126,6 +178,8 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.reader, cmd = m.reader.Update(msg)
 	case errorsScreen:
 		m.errs, cmd = m.errs.Update(msg)
+	case searchScreen:
+		m.search, cmd = m.search.Update(msg)
 	default:
 		m.list, cmd = m.list.Update(msg)
 	}
@@ -164,21 +218,61 @@ func (m Model) handleBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd)
 
 func (m Model) handleLibrary(lib *model.Library) (tea.Model, tea.Cmd) {
 	m.lib = lib
+	m.byID = make(map[string]*model.Article, len(lib.Articles))
+	for _, a := range lib.Articles {
+		m.byID[a.ID] = a
+	}
+	m.search.byID = m.byID
 	var cmd tea.Cmd
 	m.list, cmd = m.list.SetLibrary(lib)
 	m.list.SetSize(m.c.Width, m.c.Height)
+	if idx := m.opts.Index; idx != nil && m.opts.IndexOnLoad {
+		cmd = tea.Batch(cmd, func() tea.Msg {
+			added, removed, err := idx.Index(lib)
+			return indexedMsg{added, removed, err}
+		})
+	} else if idx != nil {
+		m.search.indexed = true
+	}
 	if m.opts.OpenSingle && len(lib.Articles) == 1 {
-		nm, open := m.open(lib.Articles[0])
+		nm, open := m.open(OpenArticleMsg{Article: lib.Articles[0], Section: -1})
 		return nm, tea.Batch(cmd, open)
 	}
 	return m, cmd
 }
 
-func (m Model) open(a *model.Article) (tea.Model, tea.Cmd) {
+// open reads an article: marks it read and, unless a section was asked
+// for, goes back to where the reader stopped.
+func (m Model) open(msg OpenArticleMsg) (tea.Model, tea.Cmd) {
 	m.screen = readerScreen
 	var cmd tea.Cmd
-	m.reader, cmd = m.reader.Open(a)
-	return m, cmd
+	m.reader, cmd = m.reader.Open(msg.Article, msg.Section, msg.Query)
+	cmds := []tea.Cmd{cmd, m.c.Memory.setRead(msg.Article, true)}
+	if msg.Section < 0 {
+		cmds = append(cmds, m.c.Memory.position(msg.Article))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// quit saves the reading position, then quits.
+func (m Model) quit() tea.Cmd {
+	if m.screen == readerScreen {
+		if save := m.reader.savePosition(true); save != nil {
+			return tea.Sequence(save, tea.Quit)
+		}
+	}
+	return tea.Quit
+}
+
+// warn shows the first store failure once; bao goes on without saving.
+func (m Model) warn(err error) (tea.Model, tea.Cmd) {
+	if m.warned {
+		return m, nil
+	}
+	m.warned = true
+	msg := "Not saving reading state: " + safeText(err.Error())
+	m.reader.status = msg
+	return m, m.list.list.NewStatusMessage(m.c.Styles.Error.Render(msg))
 }
 
 // View draws the screen in front, in the alternate screen with the mouse
@@ -190,6 +284,8 @@ func (m Model) View() tea.View {
 		s = m.reader.View()
 	case errorsScreen:
 		s = m.errs.View()
+	case searchScreen:
+		s = m.search.View()
 	default:
 		s = m.list.View()
 	}
@@ -209,7 +305,7 @@ func (m Model) Reader() Reader { return m.reader }
 
 // Screen names the screen in front: "list", "reader" or "errors".
 func (m Model) Screen() string {
-	return [...]string{"list", "reader", "errors"}[m.screen]
+	return [...]string{"list", "reader", "errors", "search"}[m.screen]
 }
 
 // clip cuts s to at most h lines of at most w cells, so that no screen can

@@ -59,6 +59,9 @@ func (s *Search) Reindex(doc *Document) {
 	s.doc = doc
 	if s.query != "" {
 		s.find()
+		if s.current >= len(s.matches) {
+			s.current = -1
+		}
 	}
 }
 

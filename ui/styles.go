@@ -25,6 +25,8 @@ type Styles struct {
 	QuoteBar      string
 	Bullet        string
 	LeadBar       string
+	// UnreadMark and BookmarkMark mark articles in the list.
+	UnreadMark, BookmarkMark string
 
 	Match, CurrentMatch    lipgloss.Style
 	Bar, BarDim, BarAccent lipgloss.Style
@@ -151,11 +153,13 @@ func buildStyles(name string, f styleFile, ascii, dark bool) Styles {
 		s.Bullet = f.Item.BlockPrefix
 	}
 	s.QuoteBar, s.CaptionMark, s.LeadBar = "│ ", "▸ ", "┃ "
+	s.UnreadMark, s.BookmarkMark = "● ", "★ "
 	if f.BlockQuote.IndentToken != nil {
 		s.QuoteBar = *f.BlockQuote.IndentToken
 	}
 	if ascii {
 		s.CaptionMark, s.LeadBar = "> ", "| "
+		s.UnreadMark, s.BookmarkMark = "* ", "+ "
 	}
 	s.chrome(ascii, dark)
 	return s

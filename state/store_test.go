@@ -1,0 +1,202 @@
+package state
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"bao/articles"
+	"bao/model"
+)
+
+func openTemp(t *testing.T) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "state.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+func TestMarksAndPositions(t *testing.T) {
+	s, path := openTemp(t)
+	alice := s.User("alice")
+	if err := alice.SetRead("a1", true); err != nil {
+		t.Fatal(err)
+	}
+	alice.SetRead("a2", true)
+	alice.SetRead("a2", false)
+	alice.SetBookmark("a3", true)
+	alice.SavePosition("a1", model.Position{Section: 2, Block: 7, Offset: 120})
+	alice.SavePosition("a1", model.Position{Section: 3, Block: 9, Offset: 5})
+
+	// A second store on the same file, as a second process would open it.
+	other, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	m, err := other.User("alice").Marks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.Read["a1"] || m.Read["a2"] || !m.Bookmarked["a3"] || len(m.Read) != 1 {
+		t.Errorf("marks seen by another store: %+v", m)
+	}
+	p, ok, err := other.User("alice").Position("a1")
+	if err != nil || !ok || p != (model.Position{Section: 3, Block: 9, Offset: 5}) {
+		t.Errorf("position %+v %v %v", p, ok, err)
+	}
+	bob, _ := other.User("bob").Marks()
+	if len(bob.Read) != 0 || len(bob.Bookmarked) != 0 {
+		t.Errorf("bob sees alice's marks: %+v", bob)
+	}
+	if _, ok, _ := other.User("bob").Position("a1"); ok {
+		t.Error("bob sees alice's position")
+	}
+}
+
+func TestSchemaVersion(t *testing.T) {
+	s, path := openTemp(t)
+	var v int
+	s.db.QueryRow(`SELECT max(version) FROM schema_version`).Scan(&v)
+	if v != len(migrations) {
+		t.Errorf("version %d, want %d", v, len(migrations))
+	}
+	s.Close()
+	again, err := Open(path) // migrating twice changes nothing
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows int
+	again.db.QueryRow(`SELECT count(*) FROM schema_version`).Scan(&rows)
+	again.Close()
+	if rows != len(migrations) {
+		t.Errorf("%d version rows after reopening", rows)
+	}
+	var mode string
+	s2, _ := Open(path)
+	s2.db.QueryRow(`PRAGMA journal_mode`).Scan(&mode)
+	s2.Close()
+	if mode != "wal" {
+		t.Errorf("journal mode %q, want wal", mode)
+	}
+}
+
+func TestCorruptAndUnwritable(t *testing.T) {
+	dir := t.TempDir()
+	corrupt := filepath.Join(dir, "corrupt.db")
+	os.WriteFile(corrupt, []byte("this is not a database, just text that is long enough to look like a header"), 0o600)
+	if _, err := Open(corrupt); err == nil {
+		t.Error("a corrupt file opened without error")
+	}
+	if os.Geteuid() != 0 {
+		ro := filepath.Join(dir, "ro")
+		os.Mkdir(ro, 0o500)
+		if _, err := Open(filepath.Join(ro, "state.db")); err == nil {
+			t.Error("a store in a read-only directory opened without error")
+		}
+	}
+}
+
+// TestKilledMidWrite kills a process that keeps saving positions and
+// checks that the store still opens with committed positions.
+func TestKilledMidWrite(t *testing.T) {
+	if os.Getenv("BAO_STATE_WRITER") != "" {
+		writer(os.Getenv("BAO_STATE_WRITER"))
+		return
+	}
+	path := filepath.Join(t.TempDir(), "state.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledMidWrite$")
+	cmd.Env = append(os.Environ(), "BAO_STATE_WRITER="+path)
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 64)
+	n, _ := out.Read(buf) // the writer says when it has committed some
+	if string(buf[:n]) == "" {
+		t.Fatal("writer did not start")
+	}
+	time.Sleep(200 * time.Millisecond)
+	cmd.Process.Kill()
+	cmd.Wait()
+
+	s, err = Open(path)
+	if err != nil {
+		t.Fatalf("store after kill -9: %v", err)
+	}
+	defer s.Close()
+	var check string
+	s.db.QueryRow(`PRAGMA integrity_check`).Scan(&check)
+	if check != "ok" {
+		t.Errorf("integrity check: %s", check)
+	}
+	p, ok, err := s.User("writer").Position("article")
+	if err != nil || !ok || p.Block < 100 || p.Offset != p.Block*2 {
+		t.Errorf("last committed position %+v (found %v, err %v)", p, ok, err)
+	}
+}
+
+// writer saves positions as fast as it can until killed.
+func writer(path string) {
+	s, err := Open(path)
+	if err != nil {
+		os.Exit(3)
+	}
+	u := s.User("writer")
+	for i := 0; ; i++ {
+		u.SavePosition("article", model.Position{Section: 1, Block: i, Offset: i * 2})
+		u.SetRead("a"+strconv.Itoa(i%50), i%2 == 0)
+		if i == 100 {
+			fmt.Println("committed")
+		}
+	}
+}
+
+func TestMemoryIsPerSession(t *testing.T) {
+	a, b := NewMemory(), NewMemory()
+	a.SetRead("x", true)
+	a.SavePosition("x", model.Position{Block: 3})
+	if m, _ := b.Marks(); m.Read["x"] {
+		t.Error("memory state leaked between sessions")
+	}
+	if p, ok, _ := a.Position("x"); !ok || p.Block != 3 {
+		t.Errorf("position %+v", p)
+	}
+}
+
+func TestIndexIncremental(t *testing.T) {
+	s, _ := openTemp(t)
+	lib := articles.Sample()
+	added, removed, err := s.Index(lib)
+	if err != nil || added != len(lib.Articles) || removed != 0 {
+		t.Fatalf("first index: %d added %d removed, %v", added, removed, err)
+	}
+	added, removed, _ = s.Index(lib)
+	if added != 0 || removed != 0 {
+		t.Errorf("second index of the same library: %d added %d removed", added, removed)
+	}
+	edited := *lib.Articles[0]
+	edited.ID = "changed-content"
+	smaller := &model.Library{Articles: append([]*model.Article{&edited}, lib.Articles[2:]...)}
+	added, removed, _ = s.Index(smaller)
+	if added != 1 || removed != 2 {
+		t.Errorf("after an edit and a removal: %d added %d removed, want 1 and 2", added, removed)
+	}
+	hits, _ := s.Search("song gianh", 10)
+	if len(hits) != 0 {
+		t.Errorf("a removed article is still found: %+v", hits)
+	}
+}

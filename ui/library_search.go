@@ -1,0 +1,269 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"bao/model"
+	"bao/state"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// LibrarySearchKeys are the library search's bindings.
+type LibrarySearchKeys struct {
+	Up, Down, Open, Back key.Binding
+}
+
+// DefaultLibrarySearchKeys returns the library search's bindings.
+func DefaultLibrarySearchKeys() LibrarySearchKeys {
+	return LibrarySearchKeys{
+		Up:   key.NewBinding(key.WithKeys("up", "ctrl+p", "ctrl+k"), key.WithHelp("↑", "previous result")),
+		Down: key.NewBinding(key.WithKeys("down", "ctrl+n", "ctrl+j"), key.WithHelp("↓", "next result")),
+		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read there")),
+		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	}
+}
+
+// searchLimit is the most results shown.
+const searchLimit = 50
+
+// LibrarySearch finds a phrase in every article: results show the title,
+// the section and a snippet with the match highlighted, and open the
+// article at that section.
+type LibrarySearch struct {
+	c       *Common
+	keys    LibrarySearchKeys
+	input   textinput.Model
+	byID    map[string]*model.Article
+	indexed bool
+	// seq numbers the queries sent; results of older queries are dropped.
+	seq     int
+	query   string
+	results []searchResult
+	cursor  int
+	err     string
+}
+
+type searchResult struct {
+	article *model.Article
+	section int
+	snippet string
+}
+
+// searchResultsMsg carries the hits for the query numbered seq.
+type searchResultsMsg struct {
+	seq   int
+	query string
+	hits  []state.Hit
+	err   error
+}
+
+// NewLibrarySearch returns an empty search.
+func NewLibrarySearch(c *Common) LibrarySearch {
+	in := textinput.New()
+	in.Prompt = "Search all articles: "
+	in.Placeholder = "words, no accents needed"
+	return LibrarySearch{c: c, keys: DefaultLibrarySearchKeys(), input: in}
+}
+
+// Focus puts the cursor in the search box.
+func (s *LibrarySearch) Focus() tea.Cmd { return s.input.Focus() }
+
+// Update handles typing, moving between results and opening one.
+func (s LibrarySearch) Update(msg tea.Msg) (LibrarySearch, tea.Cmd) {
+	switch msg := msg.(type) {
+	case searchResultsMsg:
+		if msg.seq == s.seq {
+			s.setResults(msg)
+		}
+		return s, nil
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, s.keys.Back):
+			return s, func() tea.Msg { return BackMsg{} }
+		case key.Matches(msg, s.keys.Up):
+			s.cursor = max(s.cursor-1, 0)
+			return s, nil
+		case key.Matches(msg, s.keys.Down):
+			s.cursor = min(s.cursor+1, max(len(s.results)-1, 0))
+			return s, nil
+		case key.Matches(msg, s.keys.Open):
+			if s.cursor < len(s.results) {
+				r := s.results[s.cursor]
+				q := s.query
+				return s, func() tea.Msg { return OpenArticleMsg{Article: r.article, Section: r.section, Query: q} }
+			}
+			return s, nil
+		}
+	}
+	before := s.input.Value()
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	if s.input.Value() != before {
+		return s, tea.Batch(cmd, s.ask())
+	}
+	return s, cmd
+}
+
+// ask sends the query to the index in a command.
+func (s *LibrarySearch) ask() tea.Cmd {
+	s.seq++
+	seq, q, idx := s.seq, s.input.Value(), s.c.Index
+	if idx == nil {
+		s.err = "Library search needs the state store (it is off: --no-state or it could not be opened)."
+		return nil
+	}
+	if strings.TrimSpace(q) == "" {
+		s.results, s.query = nil, ""
+		return nil
+	}
+	return func() tea.Msg {
+		hits, err := idx.Search(q, searchLimit)
+		return searchResultsMsg{seq, q, hits, err}
+	}
+}
+
+func (s *LibrarySearch) setResults(msg searchResultsMsg) {
+	s.query, s.err, s.cursor = msg.query, "", 0
+	if msg.err != nil {
+		s.err = "Search failed: " + safeText(msg.err.Error())
+	}
+	s.results = s.results[:0]
+	words := queryWords(msg.query)
+	for _, h := range msg.hits {
+		a := s.byID[h.ID]
+		if a == nil {
+			continue
+		}
+		s.results = append(s.results, searchResult{a, h.Section, snippet(a, h.Section, words, max(s.c.Width-6, 20))})
+	}
+}
+
+// queryWords are the folded words of a query.
+func queryWords(q string) []string {
+	return strings.FieldsFunc(model.Fold(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// sectionText is the plain text of a section (-1: the lead and what comes
+// before the first heading).
+func sectionText(a *model.Article, section int) string {
+	var parts []string
+	if section < 0 {
+		parts = append(parts, a.Title, a.Lead)
+	}
+	for i, b := range a.Blocks {
+		if a.SectionAt(i) == section {
+			parts = append(parts, b.Text)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// snippet is about width cells of the section around the first match, with
+// every query word in it marked.
+func snippet(a *model.Article, section int, words []string, width int) string {
+	text := sectionText(a, section)
+	folded, idx := model.FoldIndex(text)
+	first := len(folded)
+	for _, w := range words {
+		if i := strings.Index(folded, w); i >= 0 && i < first {
+			first = i
+		}
+	}
+	if first == len(folded) {
+		return ansi.Truncate(text, width, "…")
+	}
+	// Start a third of the width before the match, on a rune boundary.
+	start := idx[first]
+	for n := 0; start > 0 && n < width/3; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:start])
+		start -= size
+	}
+	prefix := ""
+	if start > 0 {
+		prefix = "…"
+	}
+	window := ansi.Truncate(prefix+text[start:], width, "…")
+	return window
+}
+
+// View draws the search box and the results.
+func (s LibrarySearch) View() string {
+	st := s.c.Styles
+	w := s.c.Width
+	lines := []string{"", " " + s.input.View()}
+	switch {
+	case s.err != "":
+		lines = append(lines, " "+st.Error.Render(s.err))
+	case !s.indexed:
+		lines = append(lines, " "+st.Dim.Render("Indexing the library… results may be incomplete."))
+	case s.query != "":
+		lines = append(lines, " "+st.Dim.Render(fmt.Sprintf("%s for “%s”", plural(len(s.results), "result"), s.query)))
+	default:
+		lines = append(lines, " "+st.Dim.Render("↑/↓ choose · enter read there · esc back"))
+	}
+	lines = append(lines, "")
+	per := 4
+	rows := max((s.c.Height-len(lines))/per, 1)
+	first := max(min(s.cursor-rows/2, len(s.results)-rows), 0)
+	words := queryWords(s.query)
+	for i := first; i < len(s.results) && i < first+rows; i++ {
+		r := s.results[i]
+		title := ansi.Truncate(r.article.Title, w-4, "…")
+		if i == s.cursor {
+			title = st.Selected.Render("› " + title)
+		} else {
+			title = "  " + title
+		}
+		where := "start of the article"
+		if r.section >= 0 {
+			where = "§ " + r.article.Sections[r.section].Title
+		}
+		lines = append(lines, " "+title, "   "+st.Dim.Render(ansi.Truncate(where, w-6, "…")), "   "+highlightWords(r.snippet, words, st.Match), "")
+	}
+	return fitHeight(strings.Join(lines, "\n"), s.c.Height)
+}
+
+// highlightWords marks each occurrence of the folded words in text.
+func highlightWords(text string, words []string, style interface{ Render(...string) string }) string {
+	folded, idx := model.FoldIndex(text)
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(folded); {
+		hit := ""
+		if i > 0 && isWordByte(folded[i-1]) {
+			i++
+			continue
+		}
+		for _, w := range words {
+			if w != "" && strings.HasPrefix(folded[i:], w) && len(w) > len(hit) {
+				hit = w
+			}
+		}
+		if hit == "" {
+			i++
+			continue
+		}
+		a, z := idx[i], idx[i+len(hit)]
+		if a >= last {
+			b.WriteString(text[last:a])
+			b.WriteString(style.Render(text[a:z]))
+			last = z
+		}
+		i += len(hit)
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// isWordByte reports whether b is part of a word in folded text (letters
+// and digits; any byte of a multi-byte rune counts as a letter).
+func isWordByte(b byte) bool {
+	return b >= 0x80 || b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
+}

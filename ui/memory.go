@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"bao/model"
+	"bao/state"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// UserState is what bao remembers for one reader: read marks, bookmarks
+// and reading positions. state.User keeps it in the state store,
+// state.Memory for the session only.
+type UserState interface {
+	Marks() (state.Marks, error)
+	SetRead(id string, read bool) error
+	SetBookmark(id string, on bool) error
+	Position(id string) (model.Position, bool, error)
+	SavePosition(id string, p model.Position) error
+}
+
+// SearchIndex finds articles of the library by their text.
+type SearchIndex interface {
+	Index(lib *model.Library) (added, removed int, err error)
+	Search(query string, limit int) ([]state.Hit, error)
+}
+
+// stateErrMsg reports that the store failed; bao warns once and goes on.
+type stateErrMsg struct{ err error }
+
+// marksMsg carries the reader's marks, loaded at start.
+type marksMsg struct{ marks state.Marks }
+
+// positionMsg carries where the reader stopped in an article.
+type positionMsg struct {
+	article *model.Article
+	pos     model.Position
+}
+
+// indexedMsg reports that the search index is up to date.
+type indexedMsg struct {
+	added, removed int
+	err            error
+}
+
+// Memory is the session's view of the reader's marks, read by the list and
+// the reader and written through UserState.
+type Memory struct {
+	user  UserState
+	marks state.Marks
+}
+
+func newMemory(u UserState) *Memory {
+	return &Memory{user: u, marks: state.Marks{Read: map[string]bool{}, Bookmarked: map[string]bool{}}}
+}
+
+// IsRead reports whether the article has been opened.
+func (m *Memory) IsRead(a *model.Article) bool { return m.marks.Read[a.ID] }
+
+// IsBookmarked reports whether the article is bookmarked.
+func (m *Memory) IsBookmarked(a *model.Article) bool { return m.marks.Bookmarked[a.ID] }
+
+// load reads the marks in a command.
+func (m *Memory) load() tea.Cmd {
+	u := m.user
+	return func() tea.Msg {
+		marks, err := u.Marks()
+		if err != nil {
+			return stateErrMsg{err}
+		}
+		return marksMsg{marks}
+	}
+}
+
+// setRead changes a read mark now and saves it in a command.
+func (m *Memory) setRead(a *model.Article, read bool) tea.Cmd {
+	if read {
+		m.marks.Read[a.ID] = true
+	} else {
+		delete(m.marks.Read, a.ID)
+	}
+	u, id := m.user, a.ID
+	return saveCmd(func() error { return u.SetRead(id, read) })
+}
+
+// toggleBookmark changes a bookmark now and saves it in a command.
+func (m *Memory) toggleBookmark(a *model.Article) tea.Cmd {
+	on := !m.marks.Bookmarked[a.ID]
+	if on {
+		m.marks.Bookmarked[a.ID] = true
+	} else {
+		delete(m.marks.Bookmarked, a.ID)
+	}
+	u, id := m.user, a.ID
+	return saveCmd(func() error { return u.SetBookmark(id, on) })
+}
+
+// position loads where the reader stopped in a.
+func (m *Memory) position(a *model.Article) tea.Cmd {
+	u := m.user
+	return func() tea.Msg {
+		p, ok, err := u.Position(a.ID)
+		if err != nil {
+			return stateErrMsg{err}
+		}
+		if !ok {
+			return nil
+		}
+		return positionMsg{a, p}
+	}
+}
+
+// savePosition records where the reader is in a.
+func (m *Memory) savePosition(a *model.Article, p model.Position) tea.Cmd {
+	u, id := m.user, a.ID
+	return saveCmd(func() error { return u.SavePosition(id, p) })
+}
+
+func saveCmd(save func() error) tea.Cmd {
+	return func() tea.Msg {
+		if err := save(); err != nil {
+			return stateErrMsg{err}
+		}
+		return nil
+	}
+}

@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"bao/model"
+	"bao/state"
+)
+
+func tempStore(t *testing.T) *state.Store {
+	t.Helper()
+	s, err := state.Open(filepath.Join(t.TempDir(), "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestResumeAcrossWidths leaves an article at 120 columns and reopens it in
+// a new session at 60: the same block is at the top.
+func TestResumeAcrossWidths(t *testing.T) {
+	store := tempStore(t)
+	lib := sampleLibrary(t)
+	long := 5 // the 22-section guide
+	a := lib.Articles[long]
+	if len(a.Sections) < 20 {
+		t.Fatalf("sample article %d is not the long one", long)
+	}
+	opts := Options{User: store.User("local"), Index: store}
+	first := newHarness(t, lib, 120, 40, opts)
+	for range long {
+		first.keys("down")
+	}
+	first.keys("enter", "7", "j", "j", "j")
+	before, _ := first.root().Reader().Position()
+	first.keys("q")
+
+	second := newHarness(t, lib, 60, 20, opts)
+	for range long {
+		second.keys("down")
+	}
+	second.keys("enter")
+	after, _ := second.root().Reader().Position()
+	if after.Block != before.Block || after.Section != 6 {
+		t.Errorf("reopened at %+v, left at %+v", after, before)
+	}
+	if !strings.Contains(second.line(0), "§ 7. Resize freely") && !strings.Contains(second.line(0), "§ 7.") {
+		t.Errorf("header %q", second.line(0))
+	}
+}
+
+func TestMarksAndBookmarksInTheList(t *testing.T) {
+	store := tempStore(t)
+	lib := sampleLibrary(t)
+	hs := newHarness(t, lib, 100, 40, Options{User: store.User("alice")})
+	if !strings.HasPrefix(hs.line(4), "│ ● ") {
+		t.Errorf("unread article not marked: %q", hs.line(4))
+	}
+	hs.keys("enter", "F", "q")
+	if strings.Contains(hs.line(4), "●") || !strings.Contains(hs.line(5), "bookmarked") {
+		t.Errorf("after reading and bookmarking: %q / %q", hs.line(4), hs.line(5))
+	}
+	hs.keys("u")
+	if got := hs.root().list.list.Index(); got != 1 {
+		t.Errorf("u moved to %d, want the next unread (1)", got)
+	}
+	hs.keys("B")
+	if got := visibleTitles(hs); len(got) != 1 || got[0] != lib.Articles[0].Title {
+		t.Errorf("bookmarks only: %q", got)
+	}
+	hs.keys("B", "m")
+	m, _ := store.User("alice").Marks()
+	if !m.Read[lib.Articles[0].ID] || !m.Bookmarked[lib.Articles[0].ID] || !m.Read[lib.Articles[1].ID] {
+		t.Errorf("stored marks %+v", m)
+	}
+	other, _ := store.User("bob").Marks()
+	if len(other.Read)+len(other.Bookmarked) != 0 {
+		t.Errorf("another reader sees %+v", other)
+	}
+	// A new session of the same reader sees the marks.
+	again := newHarness(t, lib, 100, 40, Options{User: store.User("alice")})
+	if strings.Contains(again.line(4), "●") || !strings.Contains(again.line(5), "bookmarked") {
+		t.Errorf("marks not restored: %q / %q", again.line(4), again.line(5))
+	}
+}
+
+// failingState fails every write.
+type failingState struct{ *state.Memory }
+
+func (failingState) SetRead(string, bool) error { return errors.New("disk I/O error") }
+func (failingState) SavePosition(string, model.Position) error {
+	return errors.New("disk I/O error")
+}
+
+func TestStoreFailureWarnsAndReads(t *testing.T) {
+	hs := newHarness(t, sampleLibrary(t), 100, 30, Options{User: failingState{state.NewMemory()}})
+	hs.keys("enter")
+	if hs.root().Screen() != "reader" || !strings.Contains(hs.line(29), "Not saving reading state") {
+		t.Errorf("screen %s, footer %q", hs.root().Screen(), hs.line(29))
+	}
+	hs.keys("]", "]")
+	if !strings.Contains(hs.line(0), "§") {
+		t.Error("reading stopped after the store failed")
+	}
+	hs.keys("q", "enter")
+	if strings.Contains(hs.line(29), "Not saving") {
+		t.Error("the warning was shown twice")
+	}
+}
+
+func TestStartupWarning(t *testing.T) {
+	hs := newHarness(t, sampleLibrary(t), 100, 30, Options{Warning: "state /x/state.db: file is not a database"})
+	if screen := strings.Join(hs.screen(), "\n"); !strings.Contains(screen, "Not saving reading state: state /x/state.db: file is not a database") {
+		t.Errorf("no warning:\n%s", screen)
+	}
+}
+
+func TestLibrarySearchOpensAtSection(t *testing.T) {
+	store := tempStore(t)
+	lib := sampleLibrary(t)
+	hs := newHarness(t, lib, 100, 30, Options{User: store.User("x"), Index: store, IndexOnLoad: true})
+	hs.keys("ctrl+f")
+	if hs.root().Screen() != "search" {
+		t.Fatal("ctrl+f did not open the search")
+	}
+	hs.typeText("hu tieu")
+	screen := strings.Join(hs.screen(), "\n")
+	if !strings.Contains(screen, "Chợ nổi Cái Răng") || !strings.Contains(screen, "§ Ăn sáng trên sông") || !strings.Contains(screen, "hủ tiếu") {
+		t.Fatalf("results:\n%s", screen)
+	}
+	hs.keys("enter")
+	r := hs.root().Reader()
+	if hs.root().Screen() != "reader" || !strings.Contains(hs.line(1), "Ăn sáng trên sông") {
+		t.Errorf("opened at %q", hs.line(1))
+	}
+	if r.search.Query() != "hu tieu" || r.search.Matches() == 0 || r.search.Current() < 0 {
+		t.Errorf("matches not highlighted: query %q, %d matches", r.search.Query(), r.search.Matches())
+	}
+}
+
+func TestLibrarySearchDropsStaleResults(t *testing.T) {
+	c := &Common{Width: 80, Height: 24}
+	st, _ := NewStyles("dark")
+	c.Styles = &st
+	s := NewLibrarySearch(c)
+	s.seq = 2
+	s, _ = s.Update(searchResultsMsg{seq: 1, query: "old", hits: []state.Hit{{ID: "x"}}})
+	if s.query != "" {
+		t.Error("results of an older query were shown")
+	}
+}
+
