@@ -153,4 +153,3 @@ func TestLibrarySearchDropsStaleResults(t *testing.T) {
 		t.Error("results of an older query were shown")
 	}
 }
-
