@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
+	"time"
 
 	"bao/articles"
 	"bao/model"
@@ -167,8 +169,19 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	store, warning := openState(*statePath, *noState)
 	defer store.Close()
+	var stream func() <-chan articles.Progress
+	if len(paths) > 0 {
+		// Large libraries show their first articles while the rest load.
+		stream = func() <-chan articles.Progress { return articles.Stream(paths, opts, 100*time.Millisecond) }
+	}
+	// A reader's heap is mostly the library, which stays put once loaded:
+	// collecting more often costs little and keeps resident memory close
+	// to the library's size.
+	debug.SetGCPercent(25)
 	m, err := ui.New(ui.Options{
-		Load: load, Style: *style, ReadWidth: *width, OpenSingle: len(paths) == 1 && !isDir(paths[0]),
+		Loaded: func(*model.Library) { debug.FreeOSMemory() },
+		Load:   load, Stream: stream, Style: *style,
+		Summaries: true, Reload: func(a *model.Article) (*model.Article, error) { return articles.Reload(a, opts) }, ReadWidth: *width, OpenSingle: len(paths) == 1 && !isDir(paths[0]),
 		User: store.User("local"), Index: store, IndexOnLoad: true, Warning: warning,
 	})
 	if err != nil {

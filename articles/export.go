@@ -54,7 +54,7 @@ func WriteJSON(w io.Writer, a *model.Article) error {
 		j.Date = a.Date.Format("2006-01-02")
 	}
 	for i, b := range a.Blocks {
-		j.Blocks[i] = jsonBlock{Kind: b.Kind.String(), Level: b.Level, Text: b.Text}
+		j.Blocks[i] = jsonBlock{Kind: b.Kind.String(), Level: int(b.Level), Text: b.Text}
 	}
 	for i, s := range a.Sections {
 		j.Sections[i] = jsonSection{Title: s.Title, Block: s.Block}
@@ -112,7 +112,7 @@ func WriteText(w io.Writer, a *model.Article, width int) error {
 		b.WriteString("\n")
 		switch blk.Kind {
 		case model.Heading:
-			b.WriteString(wrap(strings.Repeat("#", max(blk.Level, 1))+" "+blk.Text, width, ""))
+			b.WriteString(wrap(strings.Repeat("#", max(int(blk.Level), 1))+" "+blk.Text, width, ""))
 		case model.Caption:
 			b.WriteString(wrap(captionMark(a.Language)+" "+blk.Text, width, "    "))
 		case model.Quote:

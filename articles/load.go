@@ -13,7 +13,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
+	"time"
 
 	"bao/model"
 )
@@ -139,34 +141,15 @@ func cleanErr(err error) error {
 // paths were given and found. A path that fails is recorded in the
 // library's errors and loading goes on.
 func Load(paths []string, opts Options) *model.Library {
+	var results []result
+	for p := range Stream(paths, opts, 0) {
+		results = append(results, p.results...)
+	}
+	slices.SortFunc(results, func(a, b result) int { return a.index - b.index })
 	lib := &model.Library{}
-	files := expand(paths)
-	results := make([]result, len(files))
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				results[i] = loadOne(files[i].path, opts)
-			}
-		})
-	}
-	for i, f := range files {
-		if f.err != nil {
-			results[i].err = f.err
-			continue
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for i, r := range results {
+	for _, r := range results {
 		if r.err != nil {
-			lib.Errors = append(lib.Errors, model.LoadError{Path: files[i].path, Err: r.err})
+			lib.Errors = append(lib.Errors, model.LoadError{Path: r.path, Err: r.err})
 			continue
 		}
 		lib.Articles = append(lib.Articles, r.article)
@@ -174,51 +157,177 @@ func Load(paths []string, opts Options) *model.Library {
 	return lib
 }
 
+// Progress is a batch of loaded articles and load errors, sent while a
+// library loads.
+type Progress struct {
+	results []result
+	// Done is the number of paths handled so far, Found the number found
+	// so far; Walking is true until every directory has been read.
+	Done, Found int
+	Walking     bool
+}
+
+// Articles returns the batch's articles with their positions in the order
+// the paths were found.
+func (p Progress) Articles() (articles []*model.Article, order []int) {
+	for _, r := range p.results {
+		if r.err == nil {
+			articles = append(articles, r.article)
+			order = append(order, r.index)
+		}
+	}
+	return articles, order
+}
+
+// Summaries returns the batch with each article replaced by its summary.
+func (p Progress) Summaries() Progress {
+	out := p
+	out.results = make([]result, len(p.results))
+	for i, r := range p.results {
+		if r.article != nil && r.article.Path != "-" {
+			r.article = r.article.Summarize()
+		}
+		out.results[i] = r
+	}
+	return out
+}
+
+// Reload reads a summarised article whole again from its file.
+func Reload(a *model.Article, opts Options) (*model.Article, error) {
+	if !a.Summary {
+		return a, nil
+	}
+	return ReadFile(a.Path, opts)
+}
+
+// Errors returns the batch's load errors.
+func (p Progress) Errors() []model.LoadError {
+	var out []model.LoadError
+	for _, r := range p.results {
+		if r.err != nil {
+			out = append(out, model.LoadError{Path: r.path, Err: r.err})
+		}
+	}
+	return out
+}
+
+// Stream loads paths like Load but sends what it has every interval (0:
+// only once, at the end), so that a reader can show the first articles of
+// a large library while the rest load. Directories are walked while files
+// are parsed. The channel is closed when everything has been sent.
+func Stream(paths []string, opts Options, interval time.Duration) <-chan Progress {
+	out := make(chan Progress, 1)
+	found := make(chan pending, 256)
+	var walking atomic.Bool
+	var count atomic.Int64
+	walking.Store(true)
+	go func() {
+		defer close(found)
+		defer walking.Store(false)
+		expand(paths, func(p pending) {
+			p.index = int(count.Add(1)) - 1
+			found <- p
+		})
+	}()
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make(chan result, 256)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for p := range found {
+				r := result{index: p.index, path: p.path, err: p.err}
+				if p.err == nil {
+					r.article, r.err = loadOne(p.path, opts)
+				}
+				results <- r
+			}
+		})
+	}
+	go func() { wg.Wait(); close(results) }()
+	go collect(results, out, interval, &walking, &count)
+	return out
+}
+
+// collect batches results and sends them every interval and at the end.
+func collect(results <-chan result, out chan<- Progress, interval time.Duration, walking *atomic.Bool, count *atomic.Int64) {
+	defer close(out)
+	var batch []result
+	done := 0
+	var tick <-chan time.Time
+	if interval > 0 {
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		tick = t.C
+	}
+	send := func() {
+		out <- Progress{results: batch, Done: done, Found: int(count.Load()), Walking: walking.Load()}
+		batch = nil
+	}
+	for {
+		select {
+		case r, ok := <-results:
+			if !ok {
+				send()
+				return
+			}
+			batch = append(batch, r)
+			done++
+		case <-tick:
+			if len(batch) > 0 {
+				send()
+			}
+		}
+	}
+}
+
 // pending is a file to load, or a path that already failed.
 type pending struct {
-	path string
-	err  error
+	path  string
+	err   error
+	index int
 }
 
 type result struct {
+	index   int
+	path    string
 	article *model.Article
 	err     error
 }
 
-func loadOne(path string, opts Options) result {
+func loadOne(path string, opts Options) (*model.Article, error) {
 	if path == "-" {
 		in := opts.Stdin
 		if in == nil {
 			in = os.Stdin
 		}
-		a, err := read("-", in, opts.maxSize())
-		return result{a, err}
+		return read("-", in, opts.maxSize())
 	}
-	a, err := ReadFile(path, opts)
-	return result{a, err}
+	return ReadFile(path, opts)
 }
 
-// expand turns the given paths into the files to load, in order, walking
-// directories. Paths that cannot be read are kept with their error.
-func expand(paths []string) []pending {
-	var files []pending
+// expand finds the files to load, in order, walking directories, and
+// hands each to emit. Paths that cannot be read are emitted with their
+// error.
+func expand(paths []string, emit func(pending)) {
 	seen := map[fileKey]bool{}
 	for _, p := range paths {
 		if p == "-" {
-			files = append(files, pending{path: p})
+			emit(pending{path: p})
 			continue
 		}
 		info, err := os.Stat(p)
 		switch {
 		case err != nil:
-			files = append(files, pending{p, cleanErr(err)})
+			emit(pending{path: p, err: cleanErr(err)})
 		case info.IsDir():
-			files = walk(p, info, seen, files)
+			walk(p, info, seen, emit)
 		default:
-			files = append(files, pending{path: p})
+			emit(pending{path: p})
 		}
 	}
-	return files
 }
 
 // fileKey identifies a directory, so that symbolic-link loops are walked once.
@@ -232,34 +341,41 @@ func keyOf(info fs.FileInfo) (fileKey, bool) {
 	return fileKey{uint64(st.Dev), uint64(st.Ino)}, true
 }
 
-func walk(dir string, info fs.FileInfo, seen map[fileKey]bool, files []pending) []pending {
+func walk(dir string, info fs.FileInfo, seen map[fileKey]bool, emit func(pending)) {
 	if k, ok := keyOf(info); ok {
 		if seen[k] {
-			return files
+			return
 		}
 		seen[k] = true
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return append(files, pending{dir, cleanErr(err)})
+		emit(pending{path: dir, err: cleanErr(err)})
+		return
 	}
-	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	for _, e := range entries {
+	for _, e := range entries { // os.ReadDir sorts by name
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
-		info, err := os.Stat(path)
+		if e.Type().IsRegular() {
+			// The common case needs no stat: the directory entry says what
+			// it is.
+			if isArticleName(e.Name()) {
+				emit(pending{path: path})
+			}
+			continue
+		}
+		info, err := os.Stat(path) // follows symbolic links
 		switch {
 		case err != nil:
-			files = append(files, pending{path, cleanErr(err)})
+			emit(pending{path: path, err: cleanErr(err)})
 		case info.IsDir():
-			files = walk(path, info, seen, files)
+			walk(path, info, seen, emit)
 		case info.Mode().IsRegular() && isArticleName(e.Name()):
-			files = append(files, pending{path: path})
+			emit(pending{path: path})
 		}
 	}
-	return files
 }
 
 // SafeText replaces what could act on a terminal (controls, escapes,

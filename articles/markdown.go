@@ -127,7 +127,7 @@ type mdParser struct {
 
 func (p *mdParser) add(kind model.BlockKind, level int, t string) {
 	if t = strings.Join(strings.Fields(t), " "); t != "" {
-		p.a.Blocks = append(p.a.Blocks, model.Block{Kind: kind, Level: level, Text: t})
+		p.a.Blocks = append(p.a.Blocks, model.Block{Kind: kind, Level: uint8(level), Text: t})
 	}
 }
 

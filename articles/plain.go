@@ -186,7 +186,7 @@ func (p *plainParser) body(rest []line) {
 
 func (p *plainParser) add(kind model.BlockKind, level int, text string) {
 	if text = strings.TrimSpace(text); text != "" {
-		p.a.Blocks = append(p.a.Blocks, model.Block{Kind: kind, Level: level, Text: text})
+		p.a.Blocks = append(p.a.Blocks, model.Block{Kind: kind, Level: uint8(level), Text: text})
 	}
 }
 

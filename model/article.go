@@ -3,11 +3,12 @@
 package model
 
 import (
+	"strings"
 	"time"
 )
 
 // BlockKind says what role a block plays in an article.
-type BlockKind int
+type BlockKind uint8
 
 // The kinds of block an article is made of.
 const (
@@ -32,7 +33,7 @@ func (k BlockKind) String() string {
 type Block struct {
 	Kind BlockKind
 	// Level is the heading level, 1 to 6, for headings; 0 for other kinds.
-	Level int
+	Level uint8
 	// Text is plain text: NFC, no control characters, no line breaks.
 	Text string
 }
@@ -82,6 +83,29 @@ type Article struct {
 	Size int64
 	// ModTime is when the source file was last changed; zero for stdin.
 	ModTime time.Time
+	// Summary is set when Lead, Blocks and Dropped were left out to save
+	// memory in a large library; the whole article is read again from Path
+	// to be shown. Sections and Words stay.
+	Summary bool
+}
+
+// Summarize returns a copy of a without the lead, blocks and dropped lines:
+// what a list of many articles needs to keep in memory.
+func (a *Article) Summarize() *Article {
+	s := *a
+	s.Lead, s.Blocks, s.Dropped, s.Summary = "", nil, nil, true
+	s.Sections = append([]Section(nil), a.Sections...)
+	for i := range s.Sections {
+		// Detach the titles from the article's text so it can be freed.
+		s.Sections[i].Title = strings.Clone(s.Sections[i].Title)
+	}
+	s.Title = strings.Clone(a.Title)
+	s.Byline = append([]string(nil), a.Byline...)
+	for i := range s.Byline {
+		s.Byline[i] = strings.Clone(s.Byline[i])
+	}
+	s.Source, s.Dateline = strings.Clone(a.Source), strings.Clone(a.Dateline)
+	return &s
 }
 
 // WordsPerMinute is the reading speed used for reading times.
@@ -93,14 +117,19 @@ func (a *Article) Minutes() int {
 	return max(m, 1)
 }
 
-// Derive recomputes Sections and Words from the title, lead and blocks.
+// Derive recomputes Sections and Words from the title, lead and blocks,
+// and trims the blocks' spare capacity (a large library keeps every
+// article's blocks in memory).
 func (a *Article) Derive() {
+	if cap(a.Blocks) > len(a.Blocks) {
+		a.Blocks = append([]Block(nil), a.Blocks...)
+	}
 	a.Sections = a.Sections[:0]
 	words := CountWords(a.Title) + CountWords(a.Lead)
 	for i, b := range a.Blocks {
 		words += CountWords(b.Text)
 		if b.Kind == Heading {
-			a.Sections = append(a.Sections, Section{Title: b.Text, Block: i, Level: b.Level})
+			a.Sections = append(a.Sections, Section{Title: b.Text, Block: i, Level: int(b.Level)})
 		}
 	}
 	a.Words = words

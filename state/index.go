@@ -1,6 +1,8 @@
 package state
 
 import (
+	"database/sql"
+	"errors"
 	"strings"
 	"unicode"
 
@@ -19,50 +21,90 @@ type Hit struct {
 // are identified by their content hash, so an edited file is re-indexed and
 // a moved one is not.
 func (s *Store) Index(lib *model.Library) (added, removed int, err error) {
+	if added, err = s.Add(lib.Articles); err != nil {
+		return added, 0, err
+	}
+	keep := make(map[string]bool, len(lib.Articles))
+	for _, a := range lib.Articles {
+		keep[a.ID] = true
+	}
+	removed, err = s.Prune(keep)
+	return added, removed, err
+}
+
+// indexed returns the IDs of the articles in the index.
+func (s *Store) indexed() (map[string]bool, error) {
 	have := map[string]bool{}
 	rows, err := s.db.Query(`SELECT article FROM documents`)
 	if err != nil {
-		return 0, 0, err
+		return nil, err
 	}
+	defer rows.Close()
 	for rows.Next() {
 		var id string
 		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return 0, 0, err
+			return nil, err
 		}
 		have[id] = true
 	}
-	if err := rows.Close(); err != nil {
-		return 0, 0, err
+	return have, rows.Err()
+}
+
+// Add indexes the articles that are not in the index yet, in short
+// transactions so that readers of the same database are never blocked for
+// long. Articles must be whole (not summaries).
+func (s *Store) Add(arts []*model.Article) (added int, err error) {
+	have, err := s.indexedSome(arts)
+	if err != nil {
+		return 0, err
 	}
-	want := map[string]bool{}
 	var todo []*model.Article
-	for _, a := range lib.Articles {
-		if !want[a.ID] && !have[a.ID] {
+	for _, a := range arts {
+		if !have[a.ID] && !a.Summary {
+			have[a.ID] = true
 			todo = append(todo, a)
 		}
-		want[a.ID] = true
 	}
-	var gone []string
-	for id := range have {
-		if !want[id] {
-			gone = append(gone, id)
-		}
-	}
-	if err := s.remove(gone); err != nil {
-		return 0, 0, err
-	}
-	// Batches keep each write transaction short, so readers of the same
-	// database are never blocked for long.
 	for len(todo) > 0 {
 		n := min(len(todo), 500)
 		if err := s.add(todo[:n]); err != nil {
-			return added, len(gone), err
+			return added, err
 		}
 		added += n
 		todo = todo[n:]
 	}
-	return added, len(gone), nil
+	return added, nil
+}
+
+// indexedSome returns which of arts are already in the index.
+func (s *Store) indexedSome(arts []*model.Article) (map[string]bool, error) {
+	have := make(map[string]bool, len(arts))
+	for _, a := range arts {
+		var one int
+		err := s.db.QueryRow(`SELECT 1 FROM documents WHERE article = ?`, a.ID).Scan(&one)
+		switch {
+		case err == nil:
+			have[a.ID] = true
+		case !errors.Is(err, sql.ErrNoRows):
+			return nil, err
+		}
+	}
+	return have, nil
+}
+
+// Prune removes from the index every article not in keep.
+func (s *Store) Prune(keep map[string]bool) (removed int, err error) {
+	have, err := s.indexed()
+	if err != nil {
+		return 0, err
+	}
+	var gone []string
+	for id := range have {
+		if !keep[id] {
+			gone = append(gone, id)
+		}
+	}
+	return len(gone), s.remove(gone)
 }
 
 func (s *Store) remove(ids []string) error {

@@ -41,6 +41,7 @@ type LibrarySearch struct {
 	keys    LibrarySearchKeys
 	input   textinput.Model
 	byID    map[string]*model.Article
+	reload  func(*model.Article) (*model.Article, error)
 	indexed bool
 	// seq numbers the queries sent; results of older queries are dropped.
 	seq     int
@@ -54,6 +55,13 @@ type searchResult struct {
 	article *model.Article
 	section int
 	snippet string
+}
+
+// snippetsMsg carries snippets of summarised articles, read from their
+// files, for the query numbered seq.
+type snippetsMsg struct {
+	seq      int
+	snippets map[int]string
 }
 
 // searchResultsMsg carries the hits for the query numbered seq.
@@ -80,7 +88,16 @@ func (s LibrarySearch) Update(msg tea.Msg) (LibrarySearch, tea.Cmd) {
 	switch msg := msg.(type) {
 	case searchResultsMsg:
 		if msg.seq == s.seq {
-			s.setResults(msg)
+			return s, s.setResults(msg)
+		}
+		return s, nil
+	case snippetsMsg:
+		if msg.seq == s.seq {
+			for i, snip := range msg.snippets {
+				if i < len(s.results) {
+					s.results[i].snippet = snip
+				}
+			}
 		}
 		return s, nil
 	case tea.KeyPressMsg:
@@ -129,19 +146,46 @@ func (s *LibrarySearch) ask() tea.Cmd {
 	}
 }
 
-func (s *LibrarySearch) setResults(msg searchResultsMsg) {
+// setResults shows the hits. Snippets of summarised articles come from
+// their files, read in a command.
+func (s *LibrarySearch) setResults(msg searchResultsMsg) tea.Cmd {
 	s.query, s.err, s.cursor = msg.query, "", 0
 	if msg.err != nil {
 		s.err = "Search failed: " + safeText(msg.err.Error())
 	}
-	s.results = s.results[:0]
+	s.results = nil
 	words := queryWords(msg.query)
+	width := max(s.c.Width-6, 20)
+	todo := map[int]*model.Article{}
 	for _, h := range msg.hits {
 		a := s.byID[h.ID]
 		if a == nil {
 			continue
 		}
-		s.results = append(s.results, searchResult{a, h.Section, snippet(a, h.Section, words, max(s.c.Width-6, 20))})
+		r := searchResult{article: a, section: h.Section}
+		if a.Summary {
+			todo[len(s.results)] = a
+		} else {
+			r.snippet = snippet(a, h.Section, words, width)
+		}
+		s.results = append(s.results, r)
+	}
+	reload, seq := s.reload, s.seq
+	if len(todo) == 0 || reload == nil {
+		return nil
+	}
+	sections := make(map[int]int, len(todo))
+	for i := range todo {
+		sections[i] = s.results[i].section
+	}
+	return func() tea.Msg {
+		out := make(map[int]string, len(todo))
+		for i, a := range todo {
+			if full, err := reload(a); err == nil {
+				out[i] = snippet(full, sections[i], words, width)
+			}
+		}
+		return snippetsMsg{seq, out}
 	}
 }
 

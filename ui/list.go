@@ -129,6 +129,14 @@ type List struct {
 	loading bool
 	// bookmarksOnly shows only bookmarked articles.
 	bookmarksOnly bool
+	// progress says how loading goes, while it does.
+	progress string
+}
+
+// SetProgress shows how loading goes in the title bar; "" when done.
+func (m *List) SetProgress(p string) {
+	m.progress = p
+	m.updateTitle()
 }
 
 // NewList returns the list, waiting for its library.
@@ -175,6 +183,9 @@ func (m *List) updateTitle() {
 		}
 		if n := len(m.lib.Errors); n > 0 {
 			t += fmt.Sprintf(" · %d failed to load (e)", n)
+		}
+		if m.progress != "" {
+			t += " · " + m.progress
 		}
 	}
 	m.list.Title = t
@@ -291,10 +302,10 @@ func (m List) View() string {
 	return m.list.View()
 }
 
-// Select moves the cursor to the article a.
-func (m *List) Select(a *model.Article) {
+// Select moves the cursor to the article with the given ID.
+func (m *List) Select(id string) {
 	for i, it := range m.list.Items() {
-		if it.(item).a == a {
+		if it.(item).a.ID == id {
 			m.list.Select(i)
 			return
 		}

@@ -21,6 +21,7 @@ type UserState interface {
 // SearchIndex finds articles of the library by their text.
 type SearchIndex interface {
 	Index(lib *model.Library) (added, removed int, err error)
+	Add(arts []*model.Article) (added int, err error)
 	Search(query string, limit int) ([]state.Hit, error)
 }
 

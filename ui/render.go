@@ -96,7 +96,9 @@ func Render(a *model.Article, width int, st *Styles, maxLines int) *Document {
 		r.block(b)
 	}
 	for _, s := range a.Sections {
-		r.doc.Sections = append(r.doc.Sections, r.doc.Blocks[s.Block])
+		if s.Block < len(r.doc.Blocks) {
+			r.doc.Sections = append(r.doc.Sections, r.doc.Blocks[s.Block])
+		}
 	}
 	r.doc.Complete = true
 	return r.doc

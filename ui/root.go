@@ -7,6 +7,7 @@ package ui
 import (
 	"errors"
 	"strings"
+	"sync"
 
 	"bao/articles"
 	"bao/model"
@@ -20,6 +21,14 @@ import (
 type Options struct {
 	// Load returns the library; it runs in a command, off the UI loop.
 	Load func() *model.Library
+	// Stream, when set instead of Load, sends the library in batches so
+	// the list shows the first articles of a large library at once.
+	Stream func() <-chan articles.Progress
+	// Summaries keeps only summaries of streamed articles in memory (see
+	// model.Article.Summarize); Reload reads an article whole again to
+	// show it. Both must be set together.
+	Summaries bool
+	Reload    func(*model.Article) (*model.Article, error)
 	// Style is a Glamour style name or JSON file; empty picks dark or light
 	// from the terminal's background.
 	Style string
@@ -37,6 +46,9 @@ type Options struct {
 	Index SearchIndex
 	// IndexOnLoad brings Index up to date with each library loaded.
 	IndexOnLoad bool
+	// Loaded, when set, runs in a command once a library has finished
+	// loading and, with IndexOnLoad, indexing.
+	Loaded func(*model.Library)
 	// Warning is shown once at start, e.g. that the state store could not
 	// be opened.
 	Warning string
@@ -66,6 +78,7 @@ type Model struct {
 	styleFixed bool
 	// warned is set once a store failure has been shown.
 	warned bool
+	stream *streamState
 }
 
 // New returns the root model. It fails only for a style that cannot be
@@ -89,7 +102,7 @@ func New(opts Options) (Model, error) {
 		opts.User = state.NewMemory()
 	}
 	c := &Common{Styles: &st, ReadWidth: opts.ReadWidth, Cache: opts.Cache, Width: 80, Height: 24, Memory: newMemory(opts.User), Index: opts.Index}
-	m := Model{c: c, opts: opts, keys: DefaultGlobalKeys(), list: NewList(c), reader: NewReader(c), search: NewLibrarySearch(c), styleFixed: opts.Style != ""}
+	m := Model{c: c, opts: opts, keys: DefaultGlobalKeys(), list: NewList(c), reader: NewReader(c), search: NewLibrarySearch(c), styleFixed: opts.Style != "", stream: &streamState{indexing: &sync.WaitGroup{}}}
 	if name == "light" {
 		m.list.Restyle(false)
 	}
@@ -98,8 +111,13 @@ func New(opts Options) (Model, error) {
 
 // Init loads the library and asks the terminal for its background colour.
 func (m Model) Init() tea.Cmd {
-	load := m.opts.Load
-	cmds := []tea.Cmd{func() tea.Msg { return LibraryLoadedMsg{load()} }, m.c.Memory.load()}
+	cmds := []tea.Cmd{m.c.Memory.load()}
+	if m.opts.Stream != nil {
+		cmds = append(cmds, waitProgress(m.opts.Stream()))
+	} else {
+		load := m.opts.Load
+		cmds = append(cmds, func() tea.Msg { return LibraryLoadedMsg{load()} })
+	}
 	if m.opts.Warning != "" {
 		warning := m.opts.Warning
 		cmds = append(cmds, func() tea.Msg { return stateErrMsg{errors.New(warning)} })
@@ -124,8 +142,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleBackground(msg)
 	case LibraryLoadedMsg:
 		return m.handleLibrary(msg.Library)
+	case progressMsg:
+		return m.handleProgress(msg)
 	case OpenArticleMsg:
+		if msg.Article.Summary && m.opts.Reload != nil {
+			return m, m.reload(msg)
+		}
 		return m.open(msg)
+	case reloadedMsg:
+		if msg.err != nil {
+			return m, m.list.list.NewStatusMessage(m.c.Styles.Error.Render("Cannot open " + safeText(msg.open.Article.Path) + ": " + safeText(msg.err.Error())))
+		}
+		return m.open(msg.open)
 	case BackMsg:
 		var cmd tea.Cmd
 		if m.screen == readerScreen {
@@ -133,7 +161,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.screen = listScreen
 		if a := m.reader.Article(); a != nil {
-			m.list.Select(a)
+			m.list.Select(a.ID)
 		}
 		return m, cmd
 	case ShowSearchMsg:
@@ -155,11 +183,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case stateErrMsg:
 		return m.warn(msg.err)
 	case indexedMsg:
+		m.search.indexed = true
 		if msg.err != nil {
 			return m.warn(msg.err)
 		}
-		m.search.indexed = true
-		return m, nil
+		return m, m.loaded()
 	case ShowErrorsMsg:
 		m.screen, m.errs = errorsScreen, NewErrorsView(m.c, m.lib)
 		return m, nil
@@ -222,23 +250,52 @@ func (m Model) handleLibrary(lib *model.Library) (tea.Model, tea.Cmd) {
 	for _, a := range lib.Articles {
 		m.byID[a.ID] = a
 	}
-	m.search.byID = m.byID
+	m.search.byID, m.search.reload = m.byID, m.opts.Reload
 	var cmd tea.Cmd
 	m.list, cmd = m.list.SetLibrary(lib)
 	m.list.SetSize(m.c.Width, m.c.Height)
 	if idx := m.opts.Index; idx != nil && m.opts.IndexOnLoad {
+		batches := m.stream.indexing
 		cmd = tea.Batch(cmd, func() tea.Msg {
+			batches.Wait()
 			added, removed, err := idx.Index(lib)
 			return indexedMsg{added, removed, err}
 		})
-	} else if idx != nil {
-		m.search.indexed = true
+	} else {
+		m.search.indexed = idx != nil
+		cmd = tea.Batch(cmd, m.loaded())
 	}
 	if m.opts.OpenSingle && len(lib.Articles) == 1 {
-		nm, open := m.open(OpenArticleMsg{Article: lib.Articles[0], Section: -1})
-		return nm, tea.Batch(cmd, open)
+		return m, tea.Batch(cmd, func() tea.Msg { return OpenArticleMsg{Article: lib.Articles[0], Section: -1} })
 	}
 	return m, cmd
+}
+
+// reloadedMsg carries an article read whole again, to be opened.
+type reloadedMsg struct {
+	open OpenArticleMsg
+	err  error
+}
+
+// reload reads a summarised article whole in a command.
+func (m Model) reload(msg OpenArticleMsg) tea.Cmd {
+	reload := m.opts.Reload
+	return func() tea.Msg {
+		full, err := reload(msg.Article)
+		if err == nil {
+			msg.Article = full
+		}
+		return reloadedMsg{msg, err}
+	}
+}
+
+// loaded runs Options.Loaded for the current library.
+func (m Model) loaded() tea.Cmd {
+	f, lib := m.opts.Loaded, m.lib
+	if f == nil {
+		return nil
+	}
+	return func() tea.Msg { f(lib); return nil }
 }
 
 // open reads an article: marks it read and, unless a section was asked

@@ -153,3 +153,37 @@ func TestLibrarySearchDropsStaleResults(t *testing.T) {
 		t.Error("results of an older query were shown")
 	}
 }
+
+// TestSummarisedLibrary keeps only summaries in the list: opening an
+// article and search snippets read it whole again.
+func TestSummarisedLibrary(t *testing.T) {
+	full := sampleLibrary(t)
+	store := tempStore(t)
+	if _, _, err := store.Index(full); err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*model.Article{}
+	lite := &model.Library{}
+	for _, a := range full.Articles {
+		byID[a.ID] = a
+		lite.Articles = append(lite.Articles, a.Summarize())
+	}
+	reloads := 0
+	opts := Options{User: store.User("x"), Index: store, Summaries: true, Reload: func(a *model.Article) (*model.Article, error) {
+		reloads++
+		return byID[a.ID], nil
+	}}
+	hs := newHarness(t, lite, 100, 30, opts)
+	if !strings.Contains(hs.line(5), "3 sections") {
+		t.Errorf("summary lost its sections: %q", hs.line(5))
+	}
+	hs.keys("enter", "]")
+	if hs.root().Screen() != "reader" || !strings.Contains(hs.line(1), "Ba tuyến phố được đề xuất") || reloads != 1 {
+		t.Fatalf("reader after opening a summary (%d reloads):\n%s", reloads, strings.Join(hs.screen(), "\n"))
+	}
+	hs.keys("q", "ctrl+f")
+	hs.typeText("hu tieu")
+	if screen := strings.Join(hs.screen(), "\n"); !strings.Contains(screen, "hủ tiếu") {
+		t.Errorf("no snippet for a summarised article:\n%s", screen)
+	}
+}

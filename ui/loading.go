@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"slices"
+	"sync"
+
+	"bao/articles"
+	"bao/model"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// progressMsg carries a batch of a library that is still loading; ok is
+// false once everything has arrived.
+type progressMsg struct {
+	p  articles.Progress
+	ok bool
+	ch <-chan articles.Progress
+}
+
+// waitProgress waits for the next batch.
+func waitProgress(ch <-chan articles.Progress) tea.Cmd {
+	return func() tea.Msg {
+		p, ok := <-ch
+		return progressMsg{p, ok, ch}
+	}
+}
+
+// streamState is the part of the root that follows a library as it loads:
+// the articles so far, kept in the order their paths were found.
+type streamState struct {
+	order []int
+	// indexing counts the batches being indexed.
+	indexing *sync.WaitGroup
+}
+
+// merge adds a batch to lib, keeping lib.Articles in path order.
+func (s *streamState) merge(lib *model.Library, p articles.Progress) {
+	arts, order := p.Articles()
+	lib.Errors = append(lib.Errors, p.Errors()...)
+	if len(arts) == 0 {
+		return
+	}
+	idx := make([]int, len(arts))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return order[a] - order[b] })
+	merged := make([]*model.Article, 0, len(lib.Articles)+len(arts))
+	mergedOrder := make([]int, 0, cap(merged))
+	i, j := 0, 0
+	for i < len(lib.Articles) || j < len(idx) {
+		if j == len(idx) || i < len(lib.Articles) && s.order[i] < order[idx[j]] {
+			merged, mergedOrder = append(merged, lib.Articles[i]), append(mergedOrder, s.order[i])
+			i++
+			continue
+		}
+		merged, mergedOrder = append(merged, arts[idx[j]]), append(mergedOrder, order[idx[j]])
+		j++
+	}
+	lib.Articles, s.order = merged, mergedOrder
+}
+
+func (m Model) handleProgress(msg progressMsg) (tea.Model, tea.Cmd) {
+	if m.lib == nil {
+		m.lib = &model.Library{}
+		m.byID = map[string]*model.Article{}
+		m.search.byID = m.byID
+	}
+	if !msg.ok {
+		m.list.SetProgress("")
+		lib := m.lib
+		m.lib = nil // handleLibrary starts from the complete library
+		return m.handleLibrary(lib)
+	}
+	var index tea.Cmd
+	if m.opts.Summaries {
+		index = m.indexBatch(msg.p)
+		msg.p = msg.p.Summaries()
+	}
+	m.stream.merge(m.lib, msg.p)
+	arts, _ := msg.p.Articles()
+	for _, a := range arts {
+		m.byID[a.ID] = a
+	}
+	progress := "loading " + itoa(msg.p.Done)
+	if msg.p.Walking {
+		progress += " of " + itoa(msg.p.Found) + "+ found so far…"
+	} else {
+		progress += " of " + itoa(msg.p.Found) + "…"
+	}
+	m.list.SetProgress(progress)
+	var cmd tea.Cmd
+	m.list, cmd = m.list.SetLibrary(m.lib)
+	m.list.SetSize(m.c.Width, m.c.Height)
+	return m, tea.Batch(cmd, index, waitProgress(msg.ch))
+}
+
+// indexBatch indexes a batch of whole articles in a command, before the
+// list keeps only their summaries. The library's final indexing waits for
+// these.
+func (m Model) indexBatch(p articles.Progress) tea.Cmd {
+	idx := m.opts.Index
+	if idx == nil || !m.opts.IndexOnLoad {
+		return nil
+	}
+	arts, _ := p.Articles()
+	wg := m.stream.indexing
+	wg.Add(1)
+	return func() tea.Msg {
+		defer wg.Done()
+		if _, err := idx.Add(arts); err != nil {
+			return stateErrMsg{err}
+		}
+		return nil
+	}
+}
