@@ -35,6 +35,23 @@ func FoldIndex(s string) (string, []int) {
 	return b.String(), idx
 }
 
+// latinFolds holds the folded form of the Latin letters with diacritics
+// (U+00C0 to U+024F and U+1E00 to U+1EFF, which cover Vietnamese), computed
+// once, so that folding them needs no decomposition.
+var latinFolds = func() map[rune]string {
+	m := map[rune]string{}
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			var b strings.Builder
+			decompose(&b, r, nil)
+			m[r] = b.String()
+		}
+	}
+	add(0xc0, 0x24f)
+	add(0x1e00, 0x1eff)
+	return m
+}()
+
 func foldRune(b *strings.Builder, r rune, buf []byte) {
 	switch {
 	case r < utf8.RuneSelf:
@@ -44,6 +61,19 @@ func foldRune(b *strings.Builder, r rune, buf []byte) {
 		b.WriteByte('d')
 		return
 	case unicode.Is(unicode.Mn, r):
+		return
+	}
+	if f, ok := latinFolds[r]; ok {
+		b.WriteString(f)
+		return
+	}
+	decompose(b, r, buf)
+}
+
+// decompose writes r in NFD, lower case, without combining marks.
+func decompose(b *strings.Builder, r rune, buf []byte) {
+	if r == 'đ' || r == 'Đ' || r == 'ð' || r == 'Ð' {
+		b.WriteByte('d')
 		return
 	}
 	buf = utf8.AppendRune(buf, r)

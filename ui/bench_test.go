@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -147,5 +148,30 @@ func BenchmarkScrollLine(b *testing.B) {
 	for b.Loop() {
 		r, _ = r.Update(down)
 		_ = r.View()
+	}
+}
+
+// BenchmarkFilter100k is one keystroke in the filter of a 100,000-article
+// list: the filter over every item, then the next frame.
+func BenchmarkFilter100k(b *testing.B) {
+	lib := &model.Library{}
+	sample := articles.Sample().Articles
+	for i := range 100000 {
+		a := *sample[i%len(sample)]
+		a.ID = fmt.Sprint(i)
+		a.Title = fmt.Sprintf("%s %d", a.Title, i)
+		lib.Articles = append(lib.Articles, &a)
+	}
+	m, _ := New(Options{Style: "dark", Load: func() *model.Library { return lib }})
+	m.c.Width, m.c.Height = 100, 30
+	l, _ := m.list.SetLibrary(lib)
+	l.SetSize(100, 30)
+	queries := []string{"ha", "ha n", "ha no", "ha noi", "cho noi", "bank", "z"}
+	l.list.SetFilterText("x") // fill the folding cache, as the first keystroke does
+	i := 0
+	for b.Loop() {
+		l.list.SetFilterText(queries[i%len(queries)])
+		_ = l.View()
+		i++
 	}
 }

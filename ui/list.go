@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -11,6 +12,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/paginator"
 	tea "charm.land/bubbletea/v2"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -22,6 +24,16 @@ type item struct {
 	// order is the article's position in the library, for sorting by path.
 	order int
 	c     *Common
+	// filter is what the filter matches, made once (see FilterValue).
+	filter string
+}
+
+func newItem(a *model.Article, order int, c *Common) item {
+	// The read mark in front of the title has the same number of runes
+	// whether the article is read or not, so the filter value can be made
+	// once and still line up with the title for highlighting.
+	mark := strings.Repeat(" ", utf8.RuneCountInString(c.Styles.UnreadMark))
+	return item{a: a, order: order, c: c, filter: mark + a.Title + "\n" + a.Source + " " + a.Dateline + " " + strings.Join(a.Byline, " ")}
 }
 
 // Title is the article's title, marked when it has not been read.
@@ -64,36 +76,75 @@ func (i item) Description() string {
 
 // FilterValue is matched by the filter: the title first (so that matches
 // can be highlighted in it), then source, dateline and byline.
-func (i item) FilterValue() string {
-	return i.Title() + "\n" + i.a.Source + " " + i.a.Dateline + " " + strings.Join(i.a.Byline, " ")
-}
+func (i item) FilterValue() string { return i.filter }
 
 // foldFilter matches every word of the term, without case or diacritics,
 // anywhere in the target. Targets are ranked in library order.
 func foldFilter(term string, targets []string) []list.Rank {
+	return (&filterCache{}).filter(term, targets)
+}
+
+// filterCache remembers the folded form of each target, so that a
+// keystroke in the filter of a large list only searches strings.
+type filterCache struct {
+	mu     sync.Mutex
+	folded map[string]string
+}
+
+// highlightLimit is how many matches get their letters highlighted; the
+// rest are far down the list, and finding their letters would slow a
+// keystroke in a list of 100,000.
+const highlightLimit = 200
+
+func (c *filterCache) filter(term string, targets []string) []list.Rank {
 	words := strings.Fields(model.Fold(term))
 	if len(words) == 0 {
 		return nil
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.folded == nil || len(c.folded) > 4*len(targets)+1000 {
+		c.folded = make(map[string]string, len(targets))
+	}
 	var ranks []list.Rank
 	for i, t := range targets {
-		folded, idx := model.FoldIndex(t)
-		var matched []int
-		ok := true
-		for _, w := range words {
-			at := strings.Index(folded, w)
-			if at < 0 {
-				ok = false
-				break
-			}
-			matched = append(matched, runeIndexes(t, idx[at], idx[at+len(w)])...)
+		folded, ok := c.folded[t]
+		if !ok {
+			folded = model.Fold(t)
+			c.folded[t] = folded
 		}
-		if ok {
-			slices.Sort(matched)
-			ranks = append(ranks, list.Rank{Index: i, MatchedIndexes: slices.Compact(matched)})
+		if !containsAll(folded, words) {
+			continue
 		}
+		r := list.Rank{Index: i}
+		if len(ranks) < highlightLimit {
+			r.MatchedIndexes = matchedRunes(t, words)
+		}
+		ranks = append(ranks, r)
 	}
 	return ranks
+}
+
+func containsAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// matchedRunes returns the rune indexes of t where the words match.
+func matchedRunes(t string, words []string) []int {
+	folded, idx := model.FoldIndex(t)
+	var matched []int
+	for _, w := range words {
+		if at := strings.Index(folded, w); at >= 0 {
+			matched = append(matched, runeIndexes(t, idx[at], idx[at+len(w)])...)
+		}
+	}
+	slices.Sort(matched)
+	return slices.Compact(matched)
 }
 
 // runeIndexes returns the rune indexes of s[a:b].
@@ -144,11 +195,15 @@ func NewList(c *Common) List {
 	d := list.NewDefaultDelegate()
 	l := list.New(nil, d, 0, 0)
 	l.Title = "bao"
-	l.Filter = foldFilter
+	cache := &filterCache{}
+	l.Filter = cache.filter
 	l.DisableQuitKeybindings()
 	l.SetStatusBarItemName("article", "articles")
 	keys := DefaultListKeys()
 	l.StatusMessageLifetime = 10 * time.Second
+	// Page dots are drawn one per page: unreadable and slow for a large
+	// library.
+	l.Paginator.Type = paginator.Arabic
 	l.AdditionalShortHelpKeys = func() []key.Binding { return []key.Binding{keys.Open, keys.Sort, keys.SearchAll} }
 	l.AdditionalFullHelpKeys = func() []key.Binding {
 		return []key.Binding{keys.Open, keys.Sort, keys.ToggleRead, keys.NextUnread, keys.Bookmark, keys.BookmarksOnly, keys.SearchAll, keys.Errors, keys.Quit}
@@ -204,7 +259,7 @@ func (m *List) applySort() tea.Cmd {
 	items := make([]item, 0, len(m.lib.Articles))
 	for i, a := range m.lib.Articles {
 		if !m.bookmarksOnly || m.c.Memory.IsBookmarked(a) {
-			items = append(items, item{a, i, m.c})
+			items = append(items, newItem(a, i, m.c))
 		}
 	}
 	switch m.sort {
