@@ -251,16 +251,19 @@ func Stream(paths []string, opts Options, interval time.Duration) <-chan Progres
 	return out
 }
 
-// collect batches results and sends them every interval and at the end.
+// collect batches results and sends them after interval, then at doubling
+// intervals up to a second (each batch costs the reader a pass over the
+// whole list), and at the end.
 func collect(results <-chan result, out chan<- Progress, interval time.Duration, walking *atomic.Bool, count *atomic.Int64) {
 	defer close(out)
 	var batch []result
 	done := 0
+	var timer *time.Timer
 	var tick <-chan time.Time
 	if interval > 0 {
-		t := time.NewTicker(interval)
-		defer t.Stop()
-		tick = t.C
+		timer = time.NewTimer(interval)
+		defer timer.Stop()
+		tick = timer.C
 	}
 	send := func() {
 		out <- Progress{results: batch, Done: done, Found: int(count.Load()), Walking: walking.Load()}
@@ -279,6 +282,8 @@ func collect(results <-chan result, out chan<- Progress, interval time.Duration,
 			if len(batch) > 0 {
 				send()
 			}
+			interval = min(2*interval, time.Second)
+			timer.Reset(interval)
 		}
 	}
 }

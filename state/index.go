@@ -32,6 +32,11 @@ func (s *Store) Index(lib *model.Library) (added, removed int, err error) {
 	return added, removed, err
 }
 
+// Indexed returns the IDs of the articles in the index.
+func (s *Store) Indexed() (map[string]bool, error) {
+	return s.indexed()
+}
+
 // indexed returns the IDs of the articles in the index.
 func (s *Store) indexed() (map[string]bool, error) {
 	have := map[string]bool{}
@@ -54,6 +59,8 @@ func (s *Store) indexed() (map[string]bool, error) {
 // transactions so that readers of the same database are never blocked for
 // long. Articles must be whole (not summaries).
 func (s *Store) Add(arts []*model.Article) (added int, err error) {
+	s.writing.Lock()
+	defer s.writing.Unlock()
 	have, err := s.indexedSome(arts)
 	if err != nil {
 		return 0, err
@@ -94,6 +101,8 @@ func (s *Store) indexedSome(arts []*model.Article) (map[string]bool, error) {
 
 // Prune removes from the index every article not in keep.
 func (s *Store) Prune(keep map[string]bool) (removed int, err error) {
+	s.writing.Lock()
+	defer s.writing.Unlock()
 	have, err := s.indexed()
 	if err != nil {
 		return 0, err

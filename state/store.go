@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"bao/model"
@@ -21,6 +22,9 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
+	// writing serialises this process's index writes, which are long;
+	// other processes wait on SQLite's busy timeout.
+	writing sync.Mutex
 }
 
 // DefaultPath is $XDG_STATE_HOME/bao/state.db, or under ~/.local/state.

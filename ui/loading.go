@@ -2,7 +2,6 @@ package ui
 
 import (
 	"slices"
-	"sync"
 
 	"bao/articles"
 	"bao/model"
@@ -30,8 +29,6 @@ func waitProgress(ch <-chan articles.Progress) tea.Cmd {
 // the articles so far, kept in the order their paths were found.
 type streamState struct {
 	order []int
-	// indexing counts the batches being indexed.
-	indexing *sync.WaitGroup
 }
 
 // merge adds a batch to lib, keeping lib.Articles in path order.
@@ -73,9 +70,7 @@ func (m Model) handleProgress(msg progressMsg) (tea.Model, tea.Cmd) {
 		m.lib = nil // handleLibrary starts from the complete library
 		return m.handleLibrary(lib)
 	}
-	var index tea.Cmd
 	if m.opts.Summaries {
-		index = m.indexBatch(msg.p)
 		msg.p = msg.p.Summaries()
 	}
 	m.stream.merge(m.lib, msg.p)
@@ -93,25 +88,5 @@ func (m Model) handleProgress(msg progressMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.list, cmd = m.list.SetLibrary(m.lib)
 	m.list.SetSize(m.c.Width, m.c.Height)
-	return m, tea.Batch(cmd, index, waitProgress(msg.ch))
-}
-
-// indexBatch indexes a batch of whole articles in a command, before the
-// list keeps only their summaries. The library's final indexing waits for
-// these.
-func (m Model) indexBatch(p articles.Progress) tea.Cmd {
-	idx := m.opts.Index
-	if idx == nil || !m.opts.IndexOnLoad {
-		return nil
-	}
-	arts, _ := p.Articles()
-	wg := m.stream.indexing
-	wg.Add(1)
-	return func() tea.Msg {
-		defer wg.Done()
-		if _, err := idx.Add(arts); err != nil {
-			return stateErrMsg{err}
-		}
-		return nil
-	}
+	return m, tea.Batch(cmd, waitProgress(msg.ch))
 }

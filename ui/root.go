@@ -7,7 +7,6 @@ package ui
 import (
 	"errors"
 	"strings"
-	"sync"
 
 	"bao/articles"
 	"bao/model"
@@ -102,7 +101,7 @@ func New(opts Options) (Model, error) {
 		opts.User = state.NewMemory()
 	}
 	c := &Common{Styles: &st, ReadWidth: opts.ReadWidth, Cache: opts.Cache, Width: 80, Height: 24, Memory: newMemory(opts.User), Index: opts.Index}
-	m := Model{c: c, opts: opts, keys: DefaultGlobalKeys(), list: NewList(c), reader: NewReader(c), search: NewLibrarySearch(c), styleFixed: opts.Style != "", stream: &streamState{indexing: &sync.WaitGroup{}}}
+	m := Model{c: c, opts: opts, keys: DefaultGlobalKeys(), list: NewList(c), reader: NewReader(c), search: NewLibrarySearch(c), styleFixed: opts.Style != "", stream: &streamState{}}
 	if name == "light" {
 		m.list.Restyle(false)
 	}
@@ -255,10 +254,9 @@ func (m Model) handleLibrary(lib *model.Library) (tea.Model, tea.Cmd) {
 	m.list, cmd = m.list.SetLibrary(lib)
 	m.list.SetSize(m.c.Width, m.c.Height)
 	if idx := m.opts.Index; idx != nil && m.opts.IndexOnLoad {
-		batches := m.stream.indexing
+		reload := m.opts.Reload
 		cmd = tea.Batch(cmd, func() tea.Msg {
-			batches.Wait()
-			added, removed, err := idx.Index(lib)
+			added, removed, err := indexLibrary(idx, lib, reload)
 			return indexedMsg{added, removed, err}
 		})
 	} else {

@@ -187,3 +187,30 @@ func TestSummarisedLibrary(t *testing.T) {
 		t.Errorf("no snippet for a summarised article:\n%s", screen)
 	}
 }
+
+// TestIndexLibraryReadsOnlyNew indexes a summarised library by reading the
+// articles again, and a second time reads nothing.
+func TestIndexLibraryReadsOnlyNew(t *testing.T) {
+	full := sampleLibrary(t)
+	store := tempStore(t)
+	byID := map[string]*model.Article{}
+	lite := &model.Library{}
+	for _, a := range full.Articles {
+		byID[a.ID] = a
+		lite.Articles = append(lite.Articles, a.Summarize())
+	}
+	reads := 0
+	reload := func(a *model.Article) (*model.Article, error) { reads++; return byID[a.ID], nil }
+	added, _, err := indexLibrary(store, lite, reload)
+	if err != nil || added != len(full.Articles) || reads != len(full.Articles) {
+		t.Fatalf("first index: %d added, %d reads, %v", added, reads, err)
+	}
+	reads = 0
+	added, removed, err := indexLibrary(store, &model.Library{Articles: lite.Articles[1:]}, reload)
+	if err != nil || added != 0 || removed != 1 || reads != 0 {
+		t.Errorf("second index: %d added, %d removed, %d reads, %v", added, removed, reads, err)
+	}
+	if hits, _ := store.Search("hu tieu", 5); len(hits) != 1 {
+		t.Errorf("search after indexing summaries: %+v", hits)
+	}
+}

@@ -18,6 +18,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 func main() {
@@ -134,7 +136,8 @@ func (g *gen) sentence(list []string, min, max int) string {
 		w[i] = list[g.r.IntN(len(list))]
 	}
 	s := strings.Join(w, " ")
-	return strings.ToUpper(s[:1]) + s[1:] + "."
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:] + "."
 }
 
 func (g *gen) paragraph(list []string) string {
