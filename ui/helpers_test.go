@@ -178,3 +178,7 @@ func golden(t *testing.T, name, text string) {
 func teaSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
 
 func displayWidth(s string) int { return ansi.StringWidth(s) }
+
+func timeAfter() <-chan time.Time { return time.After(40 * time.Millisecond) }
+
+func typeOf(v any) string { return fmt.Sprintf("%T", v) }

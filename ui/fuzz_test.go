@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"bao/articles"
+	"bao/model"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// fuzzKeys maps each byte of the fuzzer's key string to a key press.
+var fuzzKeys = []string{"j", "k", "space", "b", "d", "u", "g", "G", "]", "[", "1", "3", "9", "t", "enter", "esc", "/", "n", "N", "q", "?", "down", "up", "m", "F", "f", "B", "u", "s", "e", "x", "a"}
+
+// FuzzReader feeds an arbitrary article and key sequence, at an arbitrary
+// window size, to the whole program: it must not panic, and no screen may
+// be taller or wider than the window.
+func FuzzReader(f *testing.F) {
+	f.Add([]byte("Title\n\nBy Jane\n\nLONDON - Lead.\nHeading\nText of the section.\n Caption\n"), "]]t\x0e\x0fj", uint8(80), uint8(24))
+	f.Add([]byte("# T\n\n## A\n\nx\n\n## B\n\ny\n"), "/aa\x0en\x11\x00", uint8(20), uint8(5))
+	f.Add([]byte("Tiêu đề\nTP HCMThí sinh.\nĐoạn. Ảnh: A. Tiếp.  Ba. Lưu Quý"), "G[[[1t\x07", uint8(200), uint8(60))
+	f.Add([]byte("\x1b]0;x\x07\u202e\u0301\u0301 wide 中文字 ＡＢ 🙂\n\n\tx"), "jjjj", uint8(1), uint8(1))
+	f.Fuzz(func(t *testing.T, data []byte, keys string, w, h uint8) {
+		a, err := articles.Parse("fuzz.txt", data)
+		if err != nil {
+			return
+		}
+		width, height := int(w)%160+1, int(h)%60+1
+		lib := &model.Library{Articles: []*model.Article{a}}
+		m, err := New(Options{Style: "dark", Load: func() *model.Library { return lib }, OpenSingle: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tm tea.Model = m
+		step := func(msg tea.Msg) {
+			var cmd tea.Cmd
+			tm, cmd = tm.Update(msg)
+			runQuick(&tm, cmd, 0)
+			checkView(t, tm, width, height)
+		}
+		runQuick(&tm, m.Init(), 0)
+		step(tea.WindowSizeMsg{Width: width, Height: height})
+		for i := 0; i < len(keys) && i < 64; i++ {
+			if keys[i] < 0x20 && i+1 < len(keys) {
+				// A control byte resizes instead.
+				width, height = int(keys[i+1])%160+1, int(keys[i])%60+1
+				step(tea.WindowSizeMsg{Width: width, Height: height})
+				i++
+				continue
+			}
+			step(keyMsg(fuzzKeys[int(keys[i])%len(fuzzKeys)]))
+		}
+	})
+}
+
+// runQuick runs cmd's messages through the model, like the harness but
+// without a testing.T and without waiting on slow commands.
+func runQuick(tm *tea.Model, cmd tea.Cmd, depth int) {
+	if cmd == nil || depth > 20 {
+		return
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-timeAfter():
+		return
+	}
+	switch msg := msg.(type) {
+	case nil, tea.QuitMsg:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			runQuick(tm, c, depth+1)
+		}
+	default:
+		if strings.HasPrefix(typeOf(msg), "tea.") {
+			return
+		}
+		var next tea.Cmd
+		*tm, next = (*tm).Update(msg)
+		runQuick(tm, next, depth+1)
+	}
+}
+
+func checkView(t *testing.T, tm tea.Model, w, h int) {
+	t.Helper()
+	lines := strings.Split(tm.View().Content, "\n")
+	if len(lines) > h {
+		t.Fatalf("%d lines in a window of %d", len(lines), h)
+	}
+	for _, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Fatalf("line of width %d in a window of %d: %q", lw, w, ansi.Strip(l))
+		}
+	}
+}
