@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	bm "charm.land/wish/v2/bubbletea"
+	uv "github.com/charmbracelet/ultraviolet"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -122,14 +123,14 @@ func (s *Server) run(sess ssh.Session, winch <-chan ssh.Window, w, h int) endRea
 	}
 	ss := &session{}
 	ss.lastInput.Store(time.Now().UnixNano())
+	pty, _, _ := sess.Pty()
 	opts := append(bm.MakeOptions(sess),
+		// The session's input is read by pumpInput, not by the program.
+		tea.WithInput(nil),
 		tea.WithoutSignalHandler(),
 		tea.WithWindowSize(w, h),
 		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
-			switch msg.(type) {
-			case tea.KeyPressMsg, tea.MouseMsg:
-				ss.lastInput.Store(time.Now().UnixNano())
-			case tea.SuspendMsg:
+			if _, ok := msg.(tea.SuspendMsg); ok {
 				return tea.ResumeMsg{}
 			}
 			return msg
@@ -143,6 +144,7 @@ func (s *Server) run(sess ssh.Session, winch <-chan ssh.Window, w, h int) endRea
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
 	go s.watch(ctx, sess, ss, winch, w, h)
+	go pumpInput(ctx, sess, pty.Term, ss)
 	if _, err := ss.program.Run(); err != nil && !strings.Contains(err.Error(), "program was killed") {
 		s.log.Error("reader stopped", "remote", sess.RemoteAddr().String(), "err", err)
 	}
@@ -166,6 +168,31 @@ func (s *Server) unregister(ss *session) {
 	delete(s.sessions, ss)
 }
 
+// pumpInput decodes the session's input into key, mouse and terminal
+// events and hands them to the program, noting when a key was last
+// pressed. The program does not read the session itself: when a session
+// ends with input still queued, Bubble Tea's own reader stays blocked
+// forever delivering it to a program that has stopped, holding the whole
+// program in memory. Here the events go to a channel this function drains
+// until the session's input ends.
+func pumpInput(ctx context.Context, in io.Reader, term string, ss *session) {
+	events := make(chan uv.Event)
+	reader := uv.NewTerminalReader(in, term)
+	go func() {
+		defer close(events)
+		reader.StreamEvents(ctx, events)
+	}()
+	for ev := range events {
+		switch ev.(type) {
+		case uv.KeyPressEvent, uv.MouseClickEvent, uv.MouseWheelEvent, uv.MouseMotionEvent:
+			ss.lastInput.Store(time.Now().UnixNano())
+		}
+		if ctx.Err() == nil {
+			ss.program.Send(ev)
+		}
+	}
+}
+
 // watch forwards window changes and ends the session when the client goes
 // away, after IdleTimeout without a key press, after MaxSession, or when
 // keepalives stop being answered.
@@ -173,6 +200,12 @@ func (s *Server) watch(ctx context.Context, sess ssh.Session, ss *session, winch
 	start := time.Now()
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
+	// Window changes are passed on at most every 50 ms, the last one
+	// winning: a flood of them costs one re-render, not one each.
+	resize := time.NewTimer(time.Hour)
+	resize.Stop()
+	defer resize.Stop()
+	sentW, sentH := w, h
 	keepalive := time.NewTicker(30 * time.Second)
 	defer keepalive.Stop()
 	for {
@@ -185,8 +218,11 @@ func (s *Server) watch(ctx context.Context, sess ssh.Session, ss *session, winch
 				winch = nil
 				continue
 			}
-			if nw, nh := s.clampSize(win.Width, win.Height); nw != w || nh != h {
-				w, h = nw, nh
+			w, h = s.clampSize(win.Width, win.Height)
+			resize.Reset(50 * time.Millisecond)
+		case <-resize.C:
+			if w != sentW || h != sentH {
+				sentW, sentH = w, h
 				ss.program.Send(tea.WindowSizeMsg{Width: w, Height: h})
 			}
 		case now := <-tick.C:

@@ -110,7 +110,9 @@ func (r *Reader) savePosition(force bool) tea.Cmd {
 
 // render asks for the document at the current width and style.
 func (r *Reader) render() tea.Cmd {
-	a, width, st, cache := r.article, r.c.textWidth(), r.c.Styles, r.c.Cache
+	// Commands run on other goroutines: they get values, not the session's
+	// Common, which Update keeps changing.
+	a, width, st, cache, first := r.article, r.c.textWidth(), r.c.Styles, r.c.Cache, r.c.Height*2+8
 	if a == nil {
 		return nil
 	}
@@ -119,8 +121,8 @@ func (r *Reader) render() tea.Cmd {
 		return nil
 	}
 	full := func() tea.Msg { return renderedMsg{a, width, st.Name, cache.Get(a, width, st)} }
-	first := func() tea.Msg { return renderedMsg{a, width, st.Name, Render(a, width, st, r.c.Height*2+8)} }
-	return tea.Batch(first, full)
+	firstScreen := func() tea.Msg { return renderedMsg{a, width, st.Name, Render(a, width, st, first)} }
+	return tea.Batch(firstScreen, full)
 }
 
 // setDoc shows doc, keeping the anchored block at the top.

@@ -235,8 +235,10 @@ func (m Model) handleBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd)
 	if name == m.c.Styles.Name {
 		return m, nil
 	}
+	// A new value, not an update in place: render commands still running
+	// hold the old styles.
 	st, _ := NewStyles(name)
-	*m.c.Styles = st
+	m.c.Styles = &st
 	m.list.Restyle(msg.IsDark())
 	var cmd tea.Cmd
 	m.reader, cmd = m.reader.Restyle()
