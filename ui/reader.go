@@ -35,6 +35,9 @@ type Reader struct {
 	// saved is the last position saved, so a scroll within a block does
 	// not write to the store.
 	saved model.Position
+	// reach is how far down a jump went past the usual last screen (a
+	// heading near the end put at the top): scrolling may go back there.
+	reach int
 	// pending is a key that needs the whole document (a section jump, the
 	// contents, the end) pressed while only the first screen was rendered;
 	// it is replayed when the rest arrives.
@@ -195,7 +198,7 @@ func (r *Reader) scroll(n int) {
 	before := r.offset
 	r.offset += n
 	if n > 0 {
-		r.offset = min(r.offset, max(r.maxOffset(), before))
+		r.offset = min(r.offset, max(r.maxOffset(), before, r.reach))
 	}
 	r.offset = max(r.offset, 0)
 	r.anchor = -1
@@ -321,6 +324,7 @@ func (r *Reader) gotoLine(line int) {
 	r.offset = line
 	r.anchor = r.doc.BlockAtLine(line)
 	r.clamp(false)
+	r.reach = r.offset
 }
 
 func (r *Reader) noSections() bool {

@@ -262,3 +262,15 @@ func TestKeysWaitForTheWholeDocument(t *testing.T) {
 		t.Errorf("after the whole document arrived, section %d, want 4", r.CurrentSection())
 	}
 }
+
+// TestScrollBackToAJump: after ] puts a heading near the end at the top,
+// k then j comes back to it.
+func TestScrollBackToAJump(t *testing.T) {
+	hs := openFirst(t, sampleLibrary(t), 80, 40)
+	hs.keys("3")
+	at := hs.root().Reader().Offset()
+	hs.keys("k", "j")
+	if got := hs.root().Reader().Offset(); got != at {
+		t.Errorf("k then j ends at line %d, the jump was to %d", got, at)
+	}
+}

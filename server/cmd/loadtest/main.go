@@ -31,6 +31,7 @@ func main() {
 	pid := flag.Int("pid", 0, "server process id, to read its resident memory")
 	hold := flag.Duration("hold", 3*time.Second, "how long all sessions stay open together")
 	arrivals := flag.Float64("rate", 50, "new sessions per second (0: all at once)")
+	soak := flag.Duration("soak", 0, "keep every session reading (a key every second) for this long, then report frame latency and memory growth")
 	timeout := flag.Duration("timeout", 2*time.Minute, "give up after this long")
 	flag.Parse()
 	host, _, err := net.SplitHostPort(*addr)
@@ -38,10 +39,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, "loadtest: -addr must be a loopback address")
 		os.Exit(2)
 	}
+	before := rss(*pid)
+	if *soak > 0 {
+		*hold = *soak
+		*timeout = max(*timeout, *soak+2*time.Minute)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
-	before := rss(*pid)
-	res := run(ctx, *addr, *sessions, *arrivals, *hold, *pid)
+	res := run(ctx, *addr, *sessions, *arrivals, *hold, *pid, *soak)
 	report(res, *sessions, before)
 	if len(res.errors) > 0 {
 		os.Exit(1)
@@ -54,6 +59,11 @@ type results struct {
 	jumps      []time.Duration
 	errors     []string
 	peakRSS    int64
+	// soak figures: key-to-frame latencies and the server's memory at the
+	// start and end of the soak.
+	soakStart                chan struct{}
+	frames                   []time.Duration
+	soakStartRSS, soakEndRSS int64
 }
 
 func (r *results) fail(format string, args ...any) {
@@ -64,8 +74,8 @@ func (r *results) fail(format string, args ...any) {
 
 // run starts n sessions, arrivals a second (all at once for 0), waits until all have read their article,
 // measures the server's memory while they are all open, then closes them.
-func run(ctx context.Context, addr string, n int, arrivals float64, hold time.Duration, pid int) *results {
-	res := &results{}
+func run(ctx context.Context, addr string, n int, arrivals float64, hold time.Duration, pid int, soak time.Duration) *results {
+	res := &results{soakStart: make(chan struct{})}
 	var ready, done sync.WaitGroup
 	release := make(chan struct{})
 	ready.Add(n)
@@ -76,13 +86,25 @@ func run(ctx context.Context, addr string, n int, arrivals float64, hold time.Du
 		}
 		go func() {
 			defer done.Done()
-			reader(ctx, addr, i, res, &ready, release)
+			reader(ctx, addr, i, res, &ready, release, soak)
 		}()
 	}
 	waitGroup(ctx, &ready)
-	time.Sleep(hold / 2)
-	res.peakRSS = rss(pid)
-	time.Sleep(hold / 2)
+	if soak > 0 {
+		res.soakStartRSS = rss(pid)
+		close(res.soakStart)
+		for end := time.Now().Add(soak); time.Now().Before(end); {
+			time.Sleep(min(30*time.Second, time.Until(end)))
+			if r := rss(pid); r > res.peakRSS {
+				res.peakRSS = r
+			}
+		}
+		res.soakEndRSS = rss(pid)
+	} else {
+		time.Sleep(hold / 2)
+		res.peakRSS = rss(pid)
+		time.Sleep(hold / 2)
+	}
 	close(release)
 	waitGroup(ctx, &done)
 	return res
@@ -99,7 +121,7 @@ func waitGroup(ctx context.Context, wg *sync.WaitGroup) {
 
 // reader is one visitor: connect, wait for the list, open the article,
 // jump three sections, hold until released, quit.
-func reader(ctx context.Context, addr string, id int, res *results, ready *sync.WaitGroup, release chan struct{}) {
+func reader(ctx context.Context, addr string, id int, res *results, ready *sync.WaitGroup, release chan struct{}, soak time.Duration) {
 	readyOnce := sync.OnceFunc(ready.Done)
 	defer readyOnce()
 	start := time.Now()
@@ -158,11 +180,46 @@ func reader(ctx context.Context, addr string, id int, res *results, ready *sync.
 	res.firstFrame = append(res.firstFrame, first)
 	res.mu.Unlock()
 	readyOnce()
+	if soak > 0 {
+		soakReader(ctx, id, stdin, out, res, release)
+	}
 	select {
 	case <-release:
 	case <-ctx.Done():
 	}
 	io.WriteString(stdin, "qq")
+}
+
+// soakReader presses a key about every second until released and times
+// each until the screen changes.
+func soakReader(ctx context.Context, id int, stdin io.Writer, out *watcher, res *results, release chan struct{}) {
+	select {
+	case <-res.soakStart:
+	case <-ctx.Done():
+		return
+	}
+	keys := []string{"[", "]", "k", "j"} // each changes the screen, from the last section
+	tick := time.NewTicker(time.Second + time.Duration(id%100)*time.Millisecond)
+	defer tick.Stop()
+	for i := 0; ; i++ {
+		select {
+		case <-release:
+			return
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		before := out.screen()
+		start := time.Now()
+		io.WriteString(stdin, keys[i%len(keys)])
+		if !out.waitChange(ctx, before, 5*time.Second) {
+			res.fail("session %d: no new frame after %q", id, keys[i%len(keys)])
+			continue
+		}
+		res.mu.Lock()
+		res.frames = append(res.frames, time.Since(start))
+		res.mu.Unlock()
+	}
 }
 
 // watcher draws a session's output in a terminal emulator (which also
@@ -194,6 +251,26 @@ func newWatcher(r io.Reader, replies io.Writer) *watcher {
 		}
 	}()
 	return w
+}
+
+// waitChange waits until the screen differs from before.
+func (w *watcher) waitChange(ctx context.Context, before string, limit time.Duration) bool {
+	deadline := time.After(limit)
+	for {
+		if w.screen() != before {
+			return true
+		}
+		select {
+		case _, ok := <-w.more:
+			if !ok {
+				return false
+			}
+		case <-deadline:
+			return false
+		case <-ctx.Done():
+			return false
+		}
+	}
 }
 
 func (w *watcher) screen() string {
@@ -261,6 +338,11 @@ func report(r *results, n int, before int64) {
 	if before > 0 && r.peakRSS > 0 {
 		fmt.Printf("server RSS: %d MiB idle, %d MiB with all sessions open, %.0f KiB per session\n",
 			before>>10, r.peakRSS>>10, float64(r.peakRSS-before)/float64(max(len(r.firstFrame), 1)))
+	}
+	if len(r.frames) > 0 {
+		fmt.Printf("soak: %d key presses, key to frame p50 %v, p99 %v; server RSS %d MiB at the start, %d MiB at the end, %d MiB at most\n",
+			len(r.frames), percentile(r.frames, 0.5).Round(time.Millisecond), percentile(r.frames, 0.99).Round(time.Millisecond),
+			r.soakStartRSS>>10, r.soakEndRSS>>10, r.peakRSS>>10)
 	}
 	for i, e := range r.errors {
 		if i == 10 {
