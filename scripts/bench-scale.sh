@@ -37,3 +37,14 @@ pid=$(pgrep -f "^$tmp/bao $dir" | head -1)
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
 echo "resident memory when loaded: $((rss / 1024)) MB"
 screen | head -1
+tmux -S "$sock" kill-server
+
+# The same run under /usr/bin/time -v, quit 5 s after loading: peak
+# resident memory over the whole run, indexing included.
+tmux -S "$sock" new-session -d -s bao -x 120 -y 40 "XDG_STATE_HOME=$tmp/state2 /usr/bin/time -v -o $tmp/time.txt $tmp/bao $dir; sleep 600"
+until screen | grep -q ' · by '; do sleep 0.01; done
+until ! screen | grep -q 'loading'; do sleep 0.01; done
+sleep 5
+tmux -S "$sock" send-keys -t bao q
+until [ -s "$tmp/time.txt" ]; do sleep 0.1; done
+grep -E 'Maximum resident|Elapsed|Percent of CPU' "$tmp/time.txt" | sed 's/^\t//'

@@ -76,31 +76,7 @@ func (h *harness) send(msg tea.Msg) {
 
 // run executes cmd and delivers its messages. Commands that do not return
 // quickly (cursor blinks, ticks) are dropped.
-func (h *harness) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(40 * time.Millisecond):
-		return
-	}
-	switch msg := msg.(type) {
-	case nil, tea.QuitMsg:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			h.run(c)
-		}
-	default:
-		if name := fmt.Sprintf("%T", msg); strings.HasPrefix(name, "tea.") && name != "tea.WindowSizeMsg" {
-			return
-		}
-		h.send(msg)
-	}
-}
+func (h *harness) run(cmd tea.Cmd) { runQuick(&h.m, cmd, 0) }
 
 // keys sends key presses: single characters, or names such as "enter".
 func (h *harness) keys(keys ...string) {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -139,16 +140,7 @@ func (r *renderer) block(b model.Block) {
 
 // SectionAtLine returns the index of the section that line belongs to, or
 // -1 before the first heading.
-func (d *Document) SectionAtLine(line int) int {
-	s := -1
-	for i, l := range d.Sections {
-		if l > line {
-			break
-		}
-		s = i
-	}
-	return s
-}
+func (d *Document) SectionAtLine(line int) int { return lastAtOrBefore(d.Sections, line) }
 
 // PositionAt returns the reading position of line: its block and how far
 // into the block's text the line starts.
@@ -180,13 +172,10 @@ func (d *Document) LineOf(p model.Position) int {
 
 // BlockAtLine returns the index of the block that line belongs to, or -1
 // in the header.
-func (d *Document) BlockAtLine(line int) int {
-	b := -1
-	for i, l := range d.Blocks {
-		if l > line {
-			break
-		}
-		b = i
-	}
-	return b
+func (d *Document) BlockAtLine(line int) int { return lastAtOrBefore(d.Blocks, line) }
+
+// lastAtOrBefore returns the index of the last of the sorted starts that is
+// at or before line, or -1.
+func lastAtOrBefore(starts []int, line int) int {
+	return sort.SearchInts(starts, line+1) - 1
 }
