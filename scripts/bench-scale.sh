@@ -38,6 +38,7 @@ rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
 echo "resident memory when loaded: $((rss / 1024)) MB"
 screen | head -1
 tmux -S "$sock" kill-server
+sleep 1
 
 # The same run under /usr/bin/time -v, quit 5 s after loading: peak
 # resident memory over the whole run, indexing included.
