@@ -314,3 +314,28 @@ func waitListening(t *testing.T, port string, logs *syncBuffer) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// TestCorruptStateKeepsReading starts the real binary on a state file that
+// is not a database: it warns once and reads.
+func TestCorruptStateKeepsReading(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux not installed")
+	}
+	state := filepath.Join(t.TempDir(), "state.db")
+	os.WriteFile(state, bytes.Repeat([]byte("not a database "), 100), 0o600)
+	bin := buildBinary(t)
+	x := tmux{t, filepath.Join(t.TempDir(), "tmux.sock")}
+	x.run("new-session", "-d", "-s", "bao", "-x", "120", "-y", "30", "TERM=xterm-256color "+bin+" --state "+state+" articles/sample; echo BAO-EXITED-$?; sleep 30")
+	defer exec.Command("tmux", "-S", x.socket, "kill-server").Run()
+	x.waitFor("Not saving reading state")
+	x.run("send-keys", "-t", "bao", "Enter")
+	x.waitFor("min read")
+	x.run("send-keys", "-t", "bao", "]")
+	x.waitFor("§ Ba tuyến phố")
+	x.run("send-keys", "-t", "bao", "q")
+	x.run("send-keys", "-t", "bao", "q")
+	x.waitFor("BAO-EXITED-0")
+	if data, _ := os.ReadFile(state); !bytes.HasPrefix(data, []byte("not a database")) {
+		t.Error("the corrupt state file was overwritten")
+	}
+}
