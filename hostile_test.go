@@ -140,19 +140,8 @@ func TestHostileTextSSH(t *testing.T) {
 	}
 	dir := writeHostile(t)
 	bin := buildBinary(t)
-	port := freePort(t)
-	var logs syncBuffer
-	srv := exec.Command(bin, "serve", "--listen", "127.0.0.1:"+port, "--host-key", filepath.Join(t.TempDir(), "key"), "--no-state", dir)
-	srv.Stderr = &logs
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Process.Kill()
-	waitListening(t, port, &logs)
-	x := tmux{t, filepath.Join(t.TempDir(), "tmux.sock")}
-	ssh := "ssh -tt -F /dev/null -p " + port + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR 127.0.0.1"
-	x.run("new-session", "-d", "-s", "bao", "-x", "100", "-y", "30", "TERM=xterm-256color "+ssh+"; sleep 30")
-	defer exec.Command("tmux", "-S", x.socket, "kill-server").Run()
+	_, port, logs := startServe(t, bin, "--no-state", dir)
+	x := sshInTmux(t, port)
 	x.run("set-option", "-g", "set-clipboard", "on")
 	x.waitFor("1 failed to load")
 	x.run("send-keys", "-t", "bao", "Enter")

@@ -222,20 +222,8 @@ func TestEndToEndSSH(t *testing.T) {
 		file, headings = seedPath, []string{"Đã hoàn thành tốt nhiều nhiệm vụ", "Tập trung giải quyết 4 vấn đề", "Thực hiện 6 nhiệm vụ trọng tâm"}
 	}
 	bin := buildBinary(t)
-	port := freePort(t)
-	var logs syncBuffer
-	srv := exec.Command(bin, "serve", "--listen", "127.0.0.1:"+port, "--host-key", filepath.Join(t.TempDir(), "key"), "--state", filepath.Join(t.TempDir(), "state.db"), file)
-	srv.Stderr = &logs
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Process.Kill()
-	waitListening(t, port, &logs)
-
-	x := tmux{t, filepath.Join(t.TempDir(), "tmux.sock")}
-	ssh := "ssh -tt -F /dev/null -p " + port + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR 127.0.0.1"
-	x.run("new-session", "-d", "-s", "bao", "-x", "100", "-y", "30", "TERM=xterm-256color "+ssh+"; echo SSH-EXITED-$?; sleep 30")
-	defer exec.Command("tmux", "-S", x.socket, "kill-server").Run()
+	srv, port, logs := startServe(t, bin, "--state", filepath.Join(t.TempDir(), "state.db"), file)
+	x := sshInTmux(t, port)
 
 	x.waitFor("1 article")
 	x.run("send-keys", "-t", "bao", "Enter")
@@ -338,4 +326,31 @@ func TestCorruptStateKeepsReading(t *testing.T) {
 	if data, _ := os.ReadFile(state); !bytes.HasPrefix(data, []byte("not a database")) {
 		t.Error("the corrupt state file was overwritten")
 	}
+}
+
+// startServe runs bao serve on a free loopback port with a fresh host key
+// and waits until it accepts connections. It is killed when the test ends.
+func startServe(t *testing.T, bin string, args ...string) (*exec.Cmd, string, *syncBuffer) {
+	t.Helper()
+	port := freePort(t)
+	logs := &syncBuffer{}
+	srv := exec.Command(bin, append([]string{"serve", "--listen", "127.0.0.1:" + port, "--host-key", filepath.Join(t.TempDir(), "key")}, args...)...)
+	srv.Stderr = logs
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Process.Kill(); srv.Wait() })
+	waitListening(t, port, logs)
+	return srv, port, logs
+}
+
+// sshInTmux connects OpenSSH to port inside a tmux session called bao; when
+// ssh ends the pane shows SSH-EXITED-<status>.
+func sshInTmux(t *testing.T, port string) tmux {
+	t.Helper()
+	x := tmux{t, filepath.Join(t.TempDir(), "tmux.sock")}
+	ssh := "ssh -tt -F /dev/null -p " + port + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR 127.0.0.1"
+	x.run("new-session", "-d", "-s", "bao", "-x", "100", "-y", "30", "TERM=xterm-256color "+ssh+"; echo SSH-EXITED-$?; sleep 30")
+	t.Cleanup(func() { exec.Command("tmux", "-S", x.socket, "kill-server").Run() })
+	return x
 }

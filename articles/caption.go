@@ -3,7 +3,6 @@ package articles
 import (
 	"regexp"
 	"strings"
-	"time"
 	"unicode"
 )
 
@@ -133,16 +132,4 @@ func creditLen(s string, bracketed bool) int {
 		n += len(w)
 	}
 	return limit
-}
-
-// parseDMY turns day, month, year matches into a date.
-func parseDMY(m []string) time.Time {
-	if len(m) < 4 {
-		return time.Time{}
-	}
-	t, err := time.Parse("2/1/2006", m[1]+"/"+m[2]+"/"+m[3])
-	if err != nil {
-		return time.Time{}
-	}
-	return t
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -112,6 +113,18 @@ func (p *plainParser) dropTrailingWidgets() {
 // dateLine matches a line holding only a date and perhaps a time, with an
 // optional weekday: "05/04/2018 10:30", "Thứ Năm, 5/4/2018 - 14:02 GMT+7".
 var dateLine = regexp.MustCompile(`^(?:[\p{L} ]{2,12},\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-,|]?\s*\d{1,2}[:h]\d{2}(?:\s*\(?GMT[+-]\d{1,2}\)?)?)?$`)
+
+// parseDMY turns day, month, year matches into a date.
+func parseDMY(m []string) time.Time {
+	if len(m) < 4 {
+		return time.Time{}
+	}
+	t, err := time.Parse("2/1/2006", m[1]+"/"+m[2]+"/"+m[3])
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
 
 // header takes the short lines between the title and the lead: bylines and
 // a date.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -230,8 +229,6 @@ func cut(s string, start, end int) string {
 	}
 	return b.String()
 }
-
-var _ = slices.Contains[[]string]
 
 // TestKeysWaitForTheWholeDocument presses ] while only the first screen of
 // a long article is laid out: the jump happens when the rest arrives.
