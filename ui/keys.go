@@ -89,10 +89,10 @@ func (k ReaderKeys) ShortHelp() []key.Binding {
 
 // FullHelp is the reader's full help, in columns.
 func (k ReaderKeys) FullHelp() [][]key.Binding {
+	// Three columns, so that the help fits a narrow terminal.
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.NextSection, k.PrevSection, k.Section, k.TOC},
-		{k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
+		{k.NextSection, k.PrevSection, k.Section, k.TOC, k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
 		{k.Bookmark, k.ToggleRead, k.Back, k.Help, k.Quit},
 	}
 }

@@ -172,8 +172,10 @@ var sortNames = [...]string{"path", "title", "source", "date"}
 
 // List is the library screen.
 type List struct {
-	c       *Common
-	keys    ListKeys
+	c *Common
+	// keys is shared with the help functions given to bubbles' list, so
+	// bindings switched off here disappear from the help too.
+	keys    *ListKeys
 	list    list.Model
 	lib     *model.Library
 	sort    sortOrder
@@ -199,7 +201,8 @@ func NewList(c *Common) List {
 	l.Filter = cache.filter
 	l.DisableQuitKeybindings()
 	l.SetStatusBarItemName("article", "articles")
-	keys := DefaultListKeys()
+	keys := new(ListKeys)
+	*keys = DefaultListKeys()
 	l.StatusMessageLifetime = 10 * time.Second
 	// Page dots are drawn one per page: unreadable and slow for a large
 	// library.
