@@ -271,3 +271,20 @@ func TestScrollBackToAJump(t *testing.T) {
 		t.Errorf("k then j ends at line %d, the jump was to %d", got, at)
 	}
 }
+
+// TestHelpFitsAndIsTrue: at 70 columns the reader's help still lists every
+// binding, and the list's help leaves out what does not apply.
+func TestHelpFitsAndIsTrue(t *testing.T) {
+	hs := newHarness(t, sampleLibrary(t), 70, 24, Options{})
+	hs.keys("?")
+	if screen := strings.Join(hs.screen(), "\n"); strings.Contains(screen, "load errors") || !strings.Contains(screen, "search all articles") {
+		t.Errorf("list help:\n%s", screen)
+	}
+	hs.keys("?", "enter", "?")
+	screen := strings.Join(hs.screen(), "\n")
+	for _, want := range []string{"page down", "next section", "next match", "bookmark", "back", "quit"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("reader help at 70 columns lacks %q:\n%s", want, screen)
+		}
+	}
+}
