@@ -91,25 +91,33 @@ func runCat(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	lib := articles.Load(paths, articles.Options{MaxSize: int64(maxSize), Stdin: stdin})
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
-	for i, a := range lib.Articles {
-		var err error
+	printed, failed := 0, 0
+	// Articles are printed as they load, in order, so a library of any size
+	// goes through in little memory.
+	err := articles.Each(paths, articles.Options{MaxSize: int64(maxSize), Stdin: stdin}, func(a *model.Article, loadErr *model.LoadError) error {
+		if loadErr != nil {
+			failed++
+			articles.PrintError(stderr, *loadErr)
+			return nil
+		}
 		if *asJSON {
-			err = articles.WriteJSON(out, a)
-		} else {
-			if i > 0 {
-				fmt.Fprintln(out)
-			}
-			err = articles.WriteText(out, a, *width)
+			return articles.WriteJSON(out, a)
 		}
-		if err != nil {
-			fmt.Fprintf(stderr, "bao: write: %v\n", err)
-			return 1
+		if printed++; printed > 1 {
+			fmt.Fprintln(out)
 		}
+		return articles.WriteText(out, a, *width)
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "bao: write: %v\n", err)
+		return 1
 	}
-	return reportErrors(stderr, lib)
+	if failed > 0 {
+		return 1
+	}
+	return 0
 }
 
 // parseExit is the exit code for a flag error: 0 for -h, 2 otherwise.

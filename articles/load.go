@@ -157,6 +157,35 @@ func Load(paths []string, opts Options) *model.Library {
 	return lib
 }
 
+// Each loads paths like Load and calls fn for every article or load error
+// in the same order, as soon as it and everything before it are ready, so
+// that a large library is never all in memory. It stops at the first error
+// fn returns.
+func Each(paths []string, opts Options, fn func(a *model.Article, loadErr *model.LoadError) error) error {
+	pending := map[int]result{}
+	next := 0
+	var failed error
+	for p := range Stream(paths, opts, 50*time.Millisecond) {
+		for _, r := range p.results {
+			pending[r.index] = r
+		}
+		for failed == nil {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if r.err != nil {
+				failed = fn(nil, &model.LoadError{Path: r.path, Err: r.err})
+			} else {
+				failed = fn(r.article, nil)
+			}
+		}
+	}
+	return failed
+}
+
 // Progress is a batch of loaded articles and load errors, sent while a
 // library loads.
 type Progress struct {
