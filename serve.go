@@ -49,11 +49,15 @@ func runServe(args []string, stderr io.Writer) int {
 	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "bao"})
 	cfg.Logger = logger
 	paths := fs.Args()
+	opts := articles.Options{MaxSize: int64(maxSize)}
+	// Visitors' readers read an article whole when they open it: the
+	// server keeps summaries, so a large library takes little memory.
+	cfg.Reload = func(a *model.Article) (*model.Article, error) { return articles.Reload(a, opts) }
 	load := func() *model.Library {
 		if len(paths) == 0 {
 			return articles.Sample()
 		}
-		lib := articles.Load(paths, articles.Options{MaxSize: int64(maxSize)})
+		lib := articles.LoadSummaries(paths, opts)
 		for _, e := range lib.Errors {
 			logger.Warn("not loaded", "path", articles.SafeText(e.Path), "reason", e.Err)
 		}

@@ -186,6 +186,26 @@ func Each(paths []string, opts Options, fn func(a *model.Article, loadErr *model
 	return failed
 }
 
+// LoadSummaries loads paths like Load but keeps only each article's
+// summary (see model.Article.Summarize; standard input is kept whole), for
+// a large library that is read one article at a time: Reload reads an
+// article whole again.
+func LoadSummaries(paths []string, opts Options) *model.Library {
+	lib := &model.Library{}
+	Each(paths, opts, func(a *model.Article, loadErr *model.LoadError) error {
+		switch {
+		case loadErr != nil:
+			lib.Errors = append(lib.Errors, *loadErr)
+		case a.Path == "-":
+			lib.Articles = append(lib.Articles, a)
+		default:
+			lib.Articles = append(lib.Articles, a.Summarize())
+		}
+		return nil
+	})
+	return lib
+}
+
 // Progress is a batch of loaded articles and load errors, sent while a
 // library loads.
 type Progress struct {

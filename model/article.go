@@ -83,6 +83,10 @@ type Article struct {
 	Size int64
 	// ModTime is when the source file was last changed; zero for stdin.
 	ModTime time.Time
+	// ListText is what a list filter matches: the title, then source,
+	// dateline and byline. Derive makes it, once per article however many
+	// lists show it.
+	ListText string
 	// Summary is set when Lead, Blocks and Dropped were left out to save
 	// memory in a large library; the whole article is read again from Path
 	// to be shown. Sections and Words stay.
@@ -105,6 +109,7 @@ func (a *Article) Summarize() *Article {
 		s.Byline[i] = strings.Clone(s.Byline[i])
 	}
 	s.Source, s.Dateline = strings.Clone(a.Source), strings.Clone(a.Dateline)
+	s.ListText = strings.Clone(a.ListText)
 	return &s
 }
 
@@ -133,6 +138,7 @@ func (a *Article) Derive() {
 		}
 	}
 	a.Words = words
+	a.ListText = a.Title + "\n" + a.Source + " " + a.Dateline + " " + strings.Join(a.Byline, " ")
 }
 
 // wordBreak marks the bytes that separate words.

@@ -55,6 +55,9 @@ type Config struct {
 	// Store keeps visitors' marks, positions and bookmarks by public key,
 	// and the search index; nil keeps them in memory.
 	Store *state.Store
+	// Reload reads a summarised article whole again, for libraries loaded
+	// with articles.LoadSummaries; nil when the library is whole.
+	Reload func(*model.Article) (*model.Article, error)
 }
 
 // DefaultConfig returns the limits bao serve uses unless told otherwise.
@@ -265,7 +268,7 @@ func (s *Server) library() *model.Library { return s.lib.Load() }
 // index brings the shared search index up to date with lib.
 func (s *Server) index(lib *model.Library) {
 	start := time.Now()
-	added, removed, err := s.cfg.Store.Index(lib)
+	added, removed, err := s.cfg.Store.Sync(lib, s.cfg.Reload)
 	if err != nil {
 		s.log.Warn("search index not updated", "err", err)
 		return

@@ -455,3 +455,24 @@ func TestStateByKey(t *testing.T) {
 		t.Errorf("bob sees alice's marks:\n%s", joined)
 	}
 }
+
+// TestSummarisedLibraryOverSSH serves a library of summaries: a visitor's
+// reader reads the article whole when it opens it.
+func TestSummarisedLibraryOverSSH(t *testing.T) {
+	full := articles.Sample()
+	byID := map[string]*model.Article{}
+	lite := &model.Library{}
+	for _, a := range full.Articles {
+		byID[a.ID] = a
+		lite.Articles = append(lite.Articles, a.Summarize())
+	}
+	_, addr := testServer(t, lite, func(c *Config) {
+		c.Reload = func(a *model.Article) (*model.Article, error) { return byID[a.ID], nil }
+	})
+	term := openTerminal(t, addr, newKey(t), 100, 30)
+	term.waitText("7 articles")
+	term.send("\r")
+	term.waitText("min read")
+	term.send("]")
+	term.waitFor("the first heading", func(s []string) bool { return strings.Contains(s[1], "Ba tuyến phố được đề xuất") })
+}

@@ -115,7 +115,7 @@ func (s *Server) clampSize(w, h int) (int, int) {
 func (s *Server) run(sess ssh.Session, winch <-chan ssh.Window, w, h int) endReason {
 	m, err := ui.New(ui.Options{
 		Load: s.library, Cache: s.cache, ReadWidth: s.cfg.ReadWidth, Style: s.cfg.Style,
-		User: s.userState(sess.PublicKey()), Index: s.cfg.Store,
+		User: s.userState(sess.PublicKey()), Index: s.cfg.Store, Reload: s.cfg.Reload,
 	})
 	if err != nil {
 		fmt.Fprint(sess, "bao: "+err.Error()+"\r\n")

@@ -16,17 +16,55 @@ type Hit struct {
 	Section int
 }
 
-// Index brings the full-text index in line with lib: articles it has not
-// indexed yet are added and articles no longer in lib are removed. Articles
-// are identified by their content hash, so an edited file is re-indexed and
-// a moved one is not.
+// Index brings the full-text index in line with a library of whole
+// articles: articles it has not indexed yet are added and articles no
+// longer in lib are removed. Articles are identified by their content hash,
+// so an edited file is re-indexed and a moved one is not.
 func (s *Store) Index(lib *model.Library) (added, removed int, err error) {
-	if added, err = s.Add(lib.Articles); err != nil {
-		return added, 0, err
+	return s.Sync(lib, nil)
+}
+
+// Sync is Index for a library that may hold summaries: a summarised
+// article that is not indexed yet is read whole again with reload (and
+// skipped when reload is nil, fails, or finds the file changed). A second
+// Sync of the same library reads nothing.
+func (s *Store) Sync(lib *model.Library, reload func(*model.Article) (*model.Article, error)) (added, removed int, err error) {
+	have, err := s.Indexed()
+	if err != nil {
+		return 0, 0, err
 	}
 	keep := make(map[string]bool, len(lib.Articles))
+	var batch []*model.Article
+	flush := func() error {
+		n, err := s.Add(batch)
+		added += n
+		batch = batch[:0]
+		return err
+	}
 	for _, a := range lib.Articles {
 		keep[a.ID] = true
+		if have[a.ID] {
+			continue
+		}
+		have[a.ID] = true
+		if a.Summary {
+			if reload == nil {
+				continue
+			}
+			full, err := reload(a)
+			if err != nil || full.ID != a.ID {
+				continue // gone or changed since it was listed
+			}
+			a = full
+		}
+		if batch = append(batch, a); len(batch) == 200 {
+			if err := flush(); err != nil {
+				return added, 0, err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return added, 0, err
 	}
 	removed, err = s.Prune(keep)
 	return added, removed, err

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"bao/model"
 
@@ -24,16 +25,10 @@ type item struct {
 	// order is the article's position in the library, for sorting by path.
 	order int
 	c     *Common
-	// filter is what the filter matches, made once (see FilterValue).
-	filter string
 }
 
 func newItem(a *model.Article, order int, c *Common) item {
-	// The read mark in front of the title has the same number of runes
-	// whether the article is read or not, so the filter value can be made
-	// once and still line up with the title for highlighting.
-	mark := strings.Repeat(" ", utf8.RuneCountInString(c.Styles.UnreadMark))
-	return item{a: a, order: order, c: c, filter: mark + a.Title + "\n" + a.Source + " " + a.Dateline + " " + strings.Join(a.Byline, " ")}
+	return item{a: a, order: order, c: c}
 }
 
 // Title is the article's title, marked when it has not been read.
@@ -76,7 +71,10 @@ func (i item) Description() string {
 
 // FilterValue is matched by the filter: the title first (so that matches
 // can be highlighted in it), then source, dateline and byline.
-func (i item) FilterValue() string { return i.filter }
+// The article's ListText, shared by every list that shows it. The title
+// drawn in the list has the read mark in front; the filter shifts its
+// highlights by the mark's width.
+func (i item) FilterValue() string { return i.a.ListText }
 
 // foldFilter matches every word of the term, without case or diacritics,
 // anywhere in the target. Targets are ranked in library order.
@@ -87,8 +85,15 @@ func foldFilter(term string, targets []string) []list.Rank {
 // filterCache remembers the folded form of each target, so that a
 // keystroke in the filter of a large list only searches strings.
 type filterCache struct {
-	mu     sync.Mutex
-	folded map[string]string
+	mu sync.Mutex
+	// folded is keyed by where a target's bytes are, not by its text:
+	// hashing a pointer instead of a hundred bytes matters at 100,000
+	// targets a keystroke. Each entry keeps its target, so the memory
+	// cannot be reused for other text while the entry exists.
+	folded map[*byte]foldedText
+	// shift moves highlighted letters past the read mark drawn before
+	// each title.
+	shift int
 }
 
 // highlightLimit is how many matches get their letters highlighted; the
@@ -104,26 +109,34 @@ func (c *filterCache) filter(term string, targets []string) []list.Rank {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.folded == nil || len(c.folded) > 4*len(targets)+1000 {
-		c.folded = make(map[string]string, len(targets))
+		c.folded = make(map[*byte]foldedText, len(targets))
 	}
 	var ranks []list.Rank
 	for i, t := range targets {
-		folded, ok := c.folded[t]
-		if !ok {
-			folded = model.Fold(t)
-			c.folded[t] = folded
+		key := unsafe.StringData(t)
+		f, ok := c.folded[key]
+		if !ok || len(f.text) != len(t) {
+			f = foldedText{t, model.Fold(t)}
+			c.folded[key] = f
 		}
+		folded := f.folded
 		if !containsAll(folded, words) {
 			continue
 		}
 		r := list.Rank{Index: i}
 		if len(ranks) < highlightLimit {
 			r.MatchedIndexes = matchedRunes(t, words)
+			for k := range r.MatchedIndexes {
+				r.MatchedIndexes[k] += c.shift
+			}
 		}
 		ranks = append(ranks, r)
 	}
 	return ranks
 }
+
+// foldedText is a filter target and its folded form.
+type foldedText struct{ text, folded string }
 
 func containsAll(s string, words []string) bool {
 	for _, w := range words {
@@ -197,7 +210,7 @@ func NewList(c *Common) List {
 	d := list.NewDefaultDelegate()
 	l := list.New(nil, d, 0, 0)
 	l.Title = "bao"
-	cache := &filterCache{}
+	cache := &filterCache{shift: utf8.RuneCountInString(c.Styles.UnreadMark)}
 	l.Filter = cache.filter
 	l.DisableQuitKeybindings()
 	l.SetStatusBarItemName("article", "articles")

@@ -20,55 +20,8 @@ type UserState interface {
 
 // SearchIndex finds articles of the library by their text.
 type SearchIndex interface {
-	Indexed() (map[string]bool, error)
-	Add(arts []*model.Article) (added int, err error)
-	Prune(keep map[string]bool) (removed int, err error)
+	Sync(lib *model.Library, reload func(*model.Article) (*model.Article, error)) (added, removed int, err error)
 	Search(query string, limit int) ([]state.Hit, error)
-}
-
-// indexLibrary brings idx up to date with lib, reading summarised articles
-// whole again (with reload) only when they are not indexed yet: a second
-// start with the same library reads nothing.
-func indexLibrary(idx SearchIndex, lib *model.Library, reload func(*model.Article) (*model.Article, error)) (added, removed int, err error) {
-	have, err := idx.Indexed()
-	if err != nil {
-		return 0, 0, err
-	}
-	keep := make(map[string]bool, len(lib.Articles))
-	var batch []*model.Article
-	flush := func() error {
-		n, err := idx.Add(batch)
-		added += n
-		batch = batch[:0]
-		return err
-	}
-	for _, a := range lib.Articles {
-		keep[a.ID] = true
-		if have[a.ID] {
-			continue
-		}
-		have[a.ID] = true
-		if a.Summary {
-			if reload == nil {
-				continue
-			}
-			full, err := reload(a)
-			if err != nil || full.ID != a.ID {
-				continue // gone or changed since it was listed
-			}
-			a = full
-		}
-		if batch = append(batch, a); len(batch) == 200 {
-			if err := flush(); err != nil {
-				return added, 0, err
-			}
-		}
-	}
-	if err := flush(); err != nil {
-		return added, 0, err
-	}
-	removed, err = idx.Prune(keep)
-	return added, removed, err
 }
 
 // stateErrMsg reports that the store failed; bao warns once and goes on.

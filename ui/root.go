@@ -258,7 +258,7 @@ func (m Model) handleLibrary(lib *model.Library) (tea.Model, tea.Cmd) {
 	if idx := m.opts.Index; idx != nil && m.opts.IndexOnLoad {
 		reload := m.opts.Reload
 		cmd = tea.Batch(cmd, func() tea.Msg {
-			added, removed, err := indexLibrary(idx, lib, reload)
+			added, removed, err := idx.Sync(lib, reload)
 			return indexedMsg{added, removed, err}
 		})
 	} else {

@@ -188,9 +188,9 @@ func TestSummarisedLibrary(t *testing.T) {
 	}
 }
 
-// TestIndexLibraryReadsOnlyNew indexes a summarised library by reading the
+// TestSyncReadsOnlyNew indexes a summarised library by reading the
 // articles again, and a second time reads nothing.
-func TestIndexLibraryReadsOnlyNew(t *testing.T) {
+func TestSyncReadsOnlyNew(t *testing.T) {
 	full := sampleLibrary(t)
 	store := tempStore(t)
 	byID := map[string]*model.Article{}
@@ -201,12 +201,12 @@ func TestIndexLibraryReadsOnlyNew(t *testing.T) {
 	}
 	reads := 0
 	reload := func(a *model.Article) (*model.Article, error) { reads++; return byID[a.ID], nil }
-	added, _, err := indexLibrary(store, lite, reload)
+	added, _, err := store.Sync(lite, reload)
 	if err != nil || added != len(full.Articles) || reads != len(full.Articles) {
 		t.Fatalf("first index: %d added, %d reads, %v", added, reads, err)
 	}
 	reads = 0
-	added, removed, err := indexLibrary(store, &model.Library{Articles: lite.Articles[1:]}, reload)
+	added, removed, err := store.Sync(&model.Library{Articles: lite.Articles[1:]}, reload)
 	if err != nil || added != 0 || removed != 1 || reads != 0 {
 		t.Errorf("second index: %d added, %d removed, %d reads, %v", added, removed, reads, err)
 	}
