@@ -68,10 +68,14 @@ func (s *Server) handle(sess ssh.Session) {
 		s.refuse(sess, "bao: the server is busy; please try again in a few minutes", "busy", remote, fp)
 		return
 	}
-	defer s.active.Add(-1)
+	release := sync.OnceFunc(func() { s.active.Add(-1) })
+	defer release() // also when the reader panics
 	w, h := s.clampSize(pty.Window.Width, pty.Window.Height)
 	s.log.Info("connect", "remote", remote, "key", fp, "term", pty.Term, "size", fmt.Sprintf("%dx%d", w, h))
 	reason := s.run(sess, winch, w, h)
+	// The slot is free before the client hears the session ended, so a
+	// reader who leaves can be replaced at once.
+	release()
 	s.log.Info("disconnect", "remote", remote, "key", fp, "duration", time.Since(start).Round(time.Second), "reason", reasonText(reason))
 	if msg := farewell(reason, s.cfg.IdleTimeout); msg != "" {
 		fmt.Fprint(sess, "\r\n"+msg+"\r\n")

@@ -338,9 +338,23 @@ func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 			return m, tea.Quit
 		}
 	}
+	if m.list.SettingFilter() {
+		m.detachFilterText()
+	}
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
 	return m, cmd
+}
+
+// detachFilterText gives the filter box a fresh copy of its text. bubbles'
+// list filters in a command that reads the box's text on another goroutine,
+// while the next keystroke edits that text in place: a data race (bubbles
+// v2.2.1). With a copy, the keystroke edits memory no command holds.
+func (m *List) detachFilterText() {
+	in := &m.list.FilterInput
+	pos := in.Position()
+	in.SetValue(in.Value())
+	in.SetCursor(pos)
 }
 
 // nextUnread moves the cursor to the next unread article after it,
