@@ -158,3 +158,30 @@ func displayWidth(s string) int { return ansi.StringWidth(s) }
 func timeAfter() <-chan time.Time { return time.After(40 * time.Millisecond) }
 
 func typeOf(v any) string { return fmt.Sprintf("%T", v) }
+
+// longArticle is the sample's article with 20 sections or more.
+func longArticle(t testing.TB, lib *model.Library) *model.Article {
+	t.Helper()
+	for _, a := range lib.Articles {
+		if len(a.Sections) >= 20 {
+			return a
+		}
+	}
+	t.Fatal("no article with 20 sections in the library")
+	return nil
+}
+
+// summarised returns lib as summaries and a reload that gives the whole
+// articles back, counting the reads in *reads.
+func summarised(lib *model.Library, reads *int) (*model.Library, func(*model.Article) (*model.Article, error)) {
+	byID := map[string]*model.Article{}
+	lite := &model.Library{}
+	for _, a := range lib.Articles {
+		byID[a.ID] = a
+		lite.Articles = append(lite.Articles, a.Summarize())
+	}
+	return lite, func(a *model.Article) (*model.Article, error) {
+		*reads++
+		return byID[a.ID], nil
+	}
+}

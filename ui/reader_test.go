@@ -193,12 +193,7 @@ func TestHelpIsGenerated(t *testing.T) {
 
 func TestLongArticleSectionDigits(t *testing.T) {
 	lib := sampleLibrary(t)
-	var long *model.Article
-	for _, a := range lib.Articles {
-		if len(a.Sections) >= 20 {
-			long = a
-		}
-	}
+	long := longArticle(t, lib)
 	hs := newHarness(t, &model.Library{Articles: []*model.Article{long}}, 80, 24, Options{OpenSingle: true})
 	if hs.root().Screen() != "reader" {
 		t.Fatal("a library of one article did not open straight into the reader")
@@ -234,12 +229,7 @@ func cut(s string, start, end int) string {
 // a long article is laid out: the jump happens when the rest arrives.
 func TestKeysWaitForTheWholeDocument(t *testing.T) {
 	lib := sampleLibrary(t)
-	var long *model.Article
-	for _, a := range lib.Articles {
-		if len(a.Sections) >= 20 {
-			long = a
-		}
-	}
+	long := longArticle(t, lib)
 	m, err := New(Options{Style: "dark", Load: func() *model.Library { return lib }})
 	if err != nil {
 		t.Fatal(err)

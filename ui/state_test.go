@@ -162,17 +162,9 @@ func TestSummarisedLibrary(t *testing.T) {
 	if _, _, err := store.Index(full); err != nil {
 		t.Fatal(err)
 	}
-	byID := map[string]*model.Article{}
-	lite := &model.Library{}
-	for _, a := range full.Articles {
-		byID[a.ID] = a
-		lite.Articles = append(lite.Articles, a.Summarize())
-	}
 	reloads := 0
-	opts := Options{User: store.User("x"), Index: store, Summaries: true, Reload: func(a *model.Article) (*model.Article, error) {
-		reloads++
-		return byID[a.ID], nil
-	}}
+	lite, reload := summarised(full, &reloads)
+	opts := Options{User: store.User("x"), Index: store, Summaries: true, Reload: reload}
 	hs := newHarness(t, lite, 100, 30, opts)
 	if !strings.Contains(hs.line(5), "3 sections") {
 		t.Errorf("summary lost its sections: %q", hs.line(5))
@@ -193,14 +185,8 @@ func TestSummarisedLibrary(t *testing.T) {
 func TestSyncReadsOnlyNew(t *testing.T) {
 	full := sampleLibrary(t)
 	store := tempStore(t)
-	byID := map[string]*model.Article{}
-	lite := &model.Library{}
-	for _, a := range full.Articles {
-		byID[a.ID] = a
-		lite.Articles = append(lite.Articles, a.Summarize())
-	}
 	reads := 0
-	reload := func(a *model.Article) (*model.Article, error) { reads++; return byID[a.ID], nil }
+	lite, reload := summarised(full, &reads)
 	added, _, err := store.Sync(lite, reload)
 	if err != nil || added != len(full.Articles) || reads != len(full.Articles) {
 		t.Fatalf("first index: %d added, %d reads, %v", added, reads, err)
