@@ -1,8 +1,6 @@
 package state
 
 import (
-	"database/sql"
-	"errors"
 	"strings"
 	"unicode"
 
@@ -29,15 +27,24 @@ func (s *Store) Index(lib *model.Library) (added, removed int, err error) {
 // skipped when reload is nil, fails, or finds the file changed). A second
 // Sync of the same library reads nothing.
 func (s *Store) Sync(lib *model.Library, reload func(*model.Article) (*model.Article, error)) (added, removed int, err error) {
-	have, err := s.Indexed()
+	have, err := s.indexed()
 	if err != nil {
 		return 0, 0, err
 	}
 	keep := make(map[string]bool, len(lib.Articles))
 	var batch []*model.Article
+	// Batches keep each write transaction short, so readers of the same
+	// database are never blocked for long.
 	flush := func() error {
-		n, err := s.Add(batch)
-		added += n
+		if len(batch) == 0 {
+			return nil
+		}
+		s.writing.Lock()
+		err := s.add(batch)
+		s.writing.Unlock()
+		if err == nil {
+			added += len(batch)
+		}
 		batch = batch[:0]
 		return err
 	}
@@ -70,11 +77,6 @@ func (s *Store) Sync(lib *model.Library, reload func(*model.Article) (*model.Art
 	return added, removed, err
 }
 
-// Indexed returns the IDs of the articles in the index.
-func (s *Store) Indexed() (map[string]bool, error) {
-	return s.indexed()
-}
-
 // indexed returns the IDs of the articles in the index.
 func (s *Store) indexed() (map[string]bool, error) {
 	have := map[string]bool{}
@@ -91,50 +93,6 @@ func (s *Store) indexed() (map[string]bool, error) {
 		have[id] = true
 	}
 	return have, rows.Err()
-}
-
-// Add indexes the articles that are not in the index yet, in short
-// transactions so that readers of the same database are never blocked for
-// long. Articles must be whole (not summaries).
-func (s *Store) Add(arts []*model.Article) (added int, err error) {
-	s.writing.Lock()
-	defer s.writing.Unlock()
-	have, err := s.indexedSome(arts)
-	if err != nil {
-		return 0, err
-	}
-	var todo []*model.Article
-	for _, a := range arts {
-		if !have[a.ID] && !a.Summary {
-			have[a.ID] = true
-			todo = append(todo, a)
-		}
-	}
-	for len(todo) > 0 {
-		n := min(len(todo), 500)
-		if err := s.add(todo[:n]); err != nil {
-			return added, err
-		}
-		added += n
-		todo = todo[n:]
-	}
-	return added, nil
-}
-
-// indexedSome returns which of arts are already in the index.
-func (s *Store) indexedSome(arts []*model.Article) (map[string]bool, error) {
-	have := make(map[string]bool, len(arts))
-	for _, a := range arts {
-		var one int
-		err := s.db.QueryRow(`SELECT 1 FROM documents WHERE article = ?`, a.ID).Scan(&one)
-		switch {
-		case err == nil:
-			have[a.ID] = true
-		case !errors.Is(err, sql.ErrNoRows):
-			return nil, err
-		}
-	}
-	return have, nil
 }
 
 // Prune removes from the index every article not in keep.
