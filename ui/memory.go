@@ -73,25 +73,22 @@ func (m *Memory) load() tea.Cmd {
 
 // setRead changes a read mark now and saves it in a command.
 func (m *Memory) setRead(a *model.Article, read bool) tea.Cmd {
-	if read {
-		m.marks.Read[a.ID] = true
-	} else {
-		delete(m.marks.Read, a.ID)
-	}
-	u, id := m.user, a.ID
-	return saveCmd(func() error { return u.SetRead(id, read) })
+	return setMark(m.marks.Read, a.ID, read, m.user.SetRead)
 }
 
 // toggleBookmark changes a bookmark now and saves it in a command.
 func (m *Memory) toggleBookmark(a *model.Article) tea.Cmd {
-	on := !m.marks.Bookmarked[a.ID]
+	return setMark(m.marks.Bookmarked, a.ID, !m.marks.Bookmarked[a.ID], m.user.SetBookmark)
+}
+
+// setMark sets or clears id in set and saves it with save in a command.
+func setMark(set map[string]bool, id string, on bool, save func(string, bool) error) tea.Cmd {
 	if on {
-		m.marks.Bookmarked[a.ID] = true
+		set[id] = true
 	} else {
-		delete(m.marks.Bookmarked, a.ID)
+		delete(set, id)
 	}
-	u, id := m.user, a.ID
-	return saveCmd(func() error { return u.SetBookmark(id, on) })
+	return saveCmd(func() error { return save(id, on) })
 }
 
 // position loads where the reader stopped in a.
