@@ -37,10 +37,10 @@ func FuzzReader(f *testing.F) {
 		step := func(msg tea.Msg) {
 			var cmd tea.Cmd
 			tm, cmd = tm.Update(msg)
-			runQuick(&tm, cmd, 0)
+			runCmd(&tm, cmd, 0)
 			checkView(t, tm, width, height)
 		}
-		runQuick(&tm, m.Init(), 0)
+		runCmd(&tm, m.Init(), 0)
 		step(tea.WindowSizeMsg{Width: width, Height: height})
 		for i := 0; i < len(keys) && i < 64; i++ {
 			if keys[i] < 0x20 && i+1 < len(keys) {
@@ -53,36 +53,6 @@ func FuzzReader(f *testing.F) {
 			step(keyMsg(fuzzKeys[int(keys[i])%len(fuzzKeys)]))
 		}
 	})
-}
-
-// runQuick runs cmd's messages through the model, like the harness but
-// without a testing.T and without waiting on slow commands.
-func runQuick(tm *tea.Model, cmd tea.Cmd, depth int) {
-	if cmd == nil || depth > 20 {
-		return
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-timeAfter():
-		return
-	}
-	switch msg := msg.(type) {
-	case nil, tea.QuitMsg:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			runQuick(tm, c, depth+1)
-		}
-	default:
-		if strings.HasPrefix(typeOf(msg), "tea.") {
-			return
-		}
-		var next tea.Cmd
-		*tm, next = (*tm).Update(msg)
-		runQuick(tm, next, depth+1)
-	}
 }
 
 func checkView(t *testing.T, tm tea.Model, w, h int) {

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"bao/articles"
 	"bao/model"
@@ -74,9 +73,8 @@ func (h *harness) send(msg tea.Msg) {
 	h.run(cmd)
 }
 
-// run executes cmd and delivers its messages. Commands that do not return
-// quickly (cursor blinks, ticks) are dropped.
-func (h *harness) run(cmd tea.Cmd) { runQuick(&h.m, cmd, 0) }
+// run executes cmd and delivers its messages (see runCmd).
+func (h *harness) run(cmd tea.Cmd) { runCmd(&h.m, cmd, 0) }
 
 // keys sends key presses: single characters, or names such as "enter".
 func (h *harness) keys(keys ...string) {
@@ -154,8 +152,6 @@ func golden(t *testing.T, name, text string) {
 func teaSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
 
 func displayWidth(s string) int { return ansi.StringWidth(s) }
-
-func timeAfter() <-chan time.Time { return time.After(40 * time.Millisecond) }
 
 func typeOf(v any) string { return fmt.Sprintf("%T", v) }
 
