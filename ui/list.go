@@ -292,7 +292,38 @@ func (m *List) applySort() tea.Cmd {
 	for i := range items {
 		li[i] = items[i]
 	}
-	return m.list.SetItems(li)
+	selected := m.selectedID()
+	cmd := m.list.SetItems(li)
+	m.keepSelection(selected)
+	return cmd
+}
+
+// selectedID is the ID of the article under the cursor, or "".
+func (m List) selectedID() string {
+	if it, ok := m.list.SelectedItem().(item); ok {
+		return it.a.ID
+	}
+	return ""
+}
+
+// keepSelection puts the cursor back on the article with the given ID
+// when it is still shown, and otherwise keeps the cursor on a shown item.
+// bubbles' list keeps the cursor's index when its items change (new
+// items, a filter's matches arriving) even when that index is past the
+// end, and then draws from a slice past its end.
+func (m *List) keepSelection(id string) {
+	visible := m.list.VisibleItems()
+	if id != "" {
+		for i, it := range visible {
+			if it.(item).a.ID == id {
+				m.list.Select(i)
+				return
+			}
+		}
+	}
+	if n := len(visible); m.list.Index() >= n {
+		m.list.Select(max(n-1, 0))
+	}
 }
 
 // SetSize fits the list to the screen.
@@ -341,8 +372,17 @@ func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 	if m.list.SettingFilter() {
 		m.detachFilterText()
 	}
+	selected := m.selectedID()
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
+	if _, ok := msg.(list.FilterMatchesMsg); ok {
+		if m.list.SettingFilter() {
+			// While the filter is typed, the cursor stays at the top
+			// of the matches.
+			selected = ""
+		}
+		m.keepSelection(selected)
+	}
 	return m, cmd
 }
 
@@ -387,12 +427,6 @@ func (m List) View() string {
 	return m.list.View()
 }
 
-// Select moves the cursor to the article with the given ID.
-func (m *List) Select(id string) {
-	for i, it := range m.list.Items() {
-		if it.(item).a.ID == id {
-			m.list.Select(i)
-			return
-		}
-	}
-}
+// Select moves the cursor to the article with the given ID when the list
+// shows it. Indexes are into the shown items, which a filter narrows.
+func (m *List) Select(id string) { m.keepSelection(id) }

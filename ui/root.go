@@ -12,6 +12,7 @@ import (
 	"bao/model"
 	"bao/state"
 
+	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -193,6 +194,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case renderedMsg:
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)
+		return m, cmd
+	case list.FilterMatchesMsg:
+		// The list refilters when a library batch arrives, also while
+		// another screen is in front.
+		var cmd tea.Cmd
+		m.list, cmd = m.list.Update(msg)
 		return m, cmd
 	}
 	return m.updateScreen(msg)

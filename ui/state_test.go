@@ -72,7 +72,12 @@ func TestMarksAndBookmarksInTheList(t *testing.T) {
 	if got := visibleTitles(hs); len(got) != 1 || got[0] != lib.Articles[0].Title {
 		t.Errorf("bookmarks only: %q", got)
 	}
-	hs.keys("B", "m")
+	// Back to every article, the cursor stays on the one it was on.
+	hs.keys("B")
+	if got := hs.root().list.selectedID(); got != lib.Articles[0].ID {
+		t.Errorf("after leaving bookmarks only the cursor is on %q, want the bookmarked article", got)
+	}
+	hs.keys("j", "m")
 	m, _ := store.User("alice").Marks()
 	if !m.Read[lib.Articles[0].ID] || !m.Bookmarked[lib.Articles[0].ID] || !m.Read[lib.Articles[1].ID] {
 		t.Errorf("stored marks %+v", m)
