@@ -32,6 +32,10 @@ type Options struct {
 	Workers int
 	// Stdin is read for the path "-".
 	Stdin io.Reader
+	// Confine loads only files whose real path, symbolic links resolved,
+	// lies inside one of the paths given: a link out of the library (to
+	// /etc, say) is reported as an error instead of read. bao serve sets it.
+	Confine bool
 }
 
 func (o Options) maxSize() int64 {
@@ -76,15 +80,23 @@ func isMarkdownName(name string) bool {
 // articleExts are the file names a directory walk loads.
 func isArticleName(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".text", "", ".md", ".markdown", ".mdown", ".mkd":
+	case ".txt", ".text", ".md", ".markdown", ".mdown", ".mkd":
 		return true
 	}
 	return false
 }
 
-// ReadFile loads one file as an article.
+// ReadFile loads one file as an article. Only regular files are read: a
+// named pipe or a device would block or never end.
 func ReadFile(path string, opts Options) (*model.Article, error) {
-	f, err := os.Open(path)
+	if info, err := os.Stat(path); err != nil {
+		return nil, cleanErr(err)
+	} else if err := regular(info); err != nil {
+		return nil, err
+	}
+	// O_NONBLOCK: should the path have become a pipe since, opening it
+	// does not wait for a writer.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, cleanErr(err)
 	}
@@ -93,8 +105,8 @@ func ReadFile(path string, opts Options) (*model.Article, error) {
 	if err != nil {
 		return nil, cleanErr(err)
 	}
-	if info.IsDir() {
-		return nil, errors.New("is a directory")
+	if err := regular(info); err != nil {
+		return nil, err
 	}
 	a, err := read(path, f, opts.maxSize())
 	if err != nil {
@@ -102,6 +114,23 @@ func ReadFile(path string, opts Options) (*model.Article, error) {
 	}
 	a.ModTime = info.ModTime()
 	return a, nil
+}
+
+// regular refuses what is not a regular file, saying what it is.
+func regular(info fs.FileInfo) error {
+	switch m := info.Mode(); {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return errors.New("is a directory")
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("is a named pipe, not a file; pipe it to bao on standard input instead")
+	case m&fs.ModeSocket != 0:
+		return errors.New("is a socket, not a file")
+	case m&fs.ModeDevice != 0:
+		return errors.New("is a device, not a file")
+	}
+	return errors.New("is not a regular file")
 }
 
 // read reads at most max bytes from r and parses them.
@@ -249,6 +278,43 @@ func Reload(a *model.Article, opts Options) (*model.Article, error) {
 	return ReadFile(a.Path, opts)
 }
 
+// errOutside is the error for a file a symbolic link leads out of the
+// library to.
+var errOutside = errors.New("a symbolic link out of the library; not served (bao serve --follow-links serves it)")
+
+// Inside checks that path, links resolved, lies in one of the paths given
+// to load, for a file read again after loading with Confine.
+func Inside(path string, paths []string) error { return inside(path, realRoots(paths)) }
+
+// inside checks that path, links resolved, lies in one of roots (resolved
+// too).
+func inside(path string, roots []string) error {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return cleanErr(err)
+	}
+	for _, r := range roots {
+		if rel, err := filepath.Rel(r, real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil
+		}
+	}
+	return errOutside
+}
+
+// realRoots resolves the paths given to load, for Confine.
+func realRoots(paths []string) []string {
+	var roots []string
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			roots = append(roots, r)
+		}
+	}
+	return roots
+}
+
 // Errors returns the batch's load errors.
 func (p Progress) Errors() []model.LoadError {
 	var out []model.LoadError
@@ -273,7 +339,14 @@ func Stream(paths []string, opts Options, interval time.Duration) <-chan Progres
 	go func() {
 		defer close(found)
 		defer walking.Store(false)
+		var roots []string
+		if opts.Confine {
+			roots = realRoots(paths)
+		}
 		expand(paths, func(p pending) {
+			if opts.Confine && p.err == nil && p.path != "-" {
+				p.err = inside(p.path, roots)
+			}
 			p.index = int(count.Add(1)) - 1
 			found <- p
 		})

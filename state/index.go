@@ -1,6 +1,9 @@
 package state
 
 import (
+	"errors"
+	"io/fs"
+	"os"
 	"strings"
 	"unicode"
 
@@ -27,11 +30,16 @@ func (s *Store) Index(lib *model.Library) (added, removed int, err error) {
 // skipped when reload is nil, fails, or finds the file changed). A second
 // Sync of the same library reads nothing.
 func (s *Store) Sync(lib *model.Library, reload func(*model.Article) (*model.Article, error)) (added, removed int, err error) {
+	// One sync at a time: two (a reload during the first indexing) would
+	// both read what is indexed, then both write what is missing.
+	s.syncing.Lock()
+	defer s.syncing.Unlock()
 	have, err := s.indexed()
 	if err != nil {
 		return 0, 0, err
 	}
 	keep := make(map[string]bool, len(lib.Articles))
+	paths := make(map[string]bool, len(lib.Articles))
 	var batch []*model.Article
 	// Batches keep each write transaction short, so readers of the same
 	// database are never blocked for long.
@@ -50,6 +58,7 @@ func (s *Store) Sync(lib *model.Library, reload func(*model.Article) (*model.Art
 	}
 	for _, a := range lib.Articles {
 		keep[a.ID] = true
+		paths[a.Path] = true
 		if have[a.ID] {
 			continue
 		}
@@ -73,7 +82,7 @@ func (s *Store) Sync(lib *model.Library, reload func(*model.Article) (*model.Art
 	if err := flush(); err != nil {
 		return added, 0, err
 	}
-	removed, err = s.Prune(keep)
+	removed, err = s.prune(keep, paths)
 	return added, removed, err
 }
 
@@ -96,20 +105,56 @@ func (s *Store) indexed() (map[string]bool, error) {
 }
 
 // Prune removes from the index every article not in keep.
-func (s *Store) Prune(keep map[string]bool) (removed int, err error) {
+// prune removes from the index the articles that this library no longer
+// has: those whose path it loads with another text, and those whose file
+// is gone. Another library sharing the database keeps its articles: a
+// document whose path this library does not load and whose file still
+// exists is left alone.
+func (s *Store) prune(keep, paths map[string]bool) (removed int, err error) {
 	s.writing.Lock()
 	defer s.writing.Unlock()
-	have, err := s.indexed()
+	docs, err := s.documents()
 	if err != nil {
 		return 0, err
 	}
 	var gone []string
-	for id := range have {
-		if !keep[id] {
+	for id, path := range docs {
+		if keep[id] {
+			continue
+		}
+		if paths[path] || fileGone(path) {
 			gone = append(gone, id)
 		}
 	}
 	return len(gone), s.remove(gone)
+}
+
+// fileGone reports whether path names a file that does not exist. The
+// built-in sample's paths name no file and are never gone.
+func fileGone(path string) bool {
+	if strings.HasPrefix(path, "sample/") || path == "-" {
+		return false
+	}
+	_, err := os.Stat(path)
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// documents returns each indexed article's path.
+func (s *Store) documents() (map[string]string, error) {
+	docs := map[string]string{}
+	rows, err := s.db.Query(`SELECT article, path FROM documents`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, path string
+		if err := rows.Scan(&id, &path); err != nil {
+			return nil, err
+		}
+		docs[id] = path
+	}
+	return docs, rows.Err()
 }
 
 func (s *Store) remove(ids []string) error {
@@ -138,7 +183,9 @@ func (s *Store) add(batch []*model.Article) error {
 		return err
 	}
 	defer tx.Rollback()
-	doc, err := tx.Prepare(`INSERT OR REPLACE INTO documents (article, path, title) VALUES (?, ?, ?)`)
+	// Another process may have indexed the same article meanwhile: its
+	// sections are not added twice.
+	doc, err := tx.Prepare(`INSERT OR IGNORE INTO documents (article, path, title) VALUES (?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -147,8 +194,12 @@ func (s *Store) add(batch []*model.Article) error {
 		return err
 	}
 	for _, a := range batch {
-		if _, err := doc.Exec(a.ID, a.Path, a.Title); err != nil {
+		res, err := doc.Exec(a.ID, a.Path, a.Title)
+		if err != nil {
 			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			continue
 		}
 		for _, part := range sectionTexts(a) {
 			if _, err := sec.Exec(a.ID, part.section, part.title, part.body); err != nil {

@@ -1,6 +1,9 @@
 package state
 
-import "fmt"
+import (
+	"context"
+	"fmt"
+)
 
 // migrations bring the schema from version i to i+1; applied ones are
 // never edited, new ones are appended.
@@ -13,35 +16,47 @@ var migrations = []string{
 	 CREATE VIRTUAL TABLE sections USING fts5(article UNINDEXED, section UNINDEXED, title, body, tokenize = 'unicode61');`,
 }
 
-// migrate applies the migrations the database has not seen, each in its
-// own transaction, recording the version in schema_version.
+// migrate applies the migrations the database has not seen, in one
+// transaction that takes the write lock first (BEGIN IMMEDIATE) and only
+// then reads the version: processes that start together on a new
+// database wait for each other, and each migration runs exactly once.
 func (s *Store) migrate() error {
-	if _, err := s.db.Exec(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		return err
+	}
+	done := false
+	defer func() {
+		if !done {
+			conn.ExecContext(ctx, `ROLLBACK`)
+		}
+	}()
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
 		return err
 	}
 	var version int
-	if err := s.db.QueryRow(`SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&version); err != nil {
+	if err := conn.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&version); err != nil {
 		return err
 	}
 	if version > len(migrations) {
 		return fmt.Errorf("schema version %d is newer than this bao knows (%d)", version, len(migrations))
 	}
 	for v := version; v < len(migrations); v++ {
-		tx, err := s.db.Begin()
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(migrations[v]); err != nil {
-			tx.Rollback()
+		if _, err := conn.ExecContext(ctx, migrations[v]); err != nil {
 			return fmt.Errorf("migration %d: %w", v+1, err)
 		}
-		if _, err := tx.Exec(`INSERT INTO schema_version (version) VALUES (?)`, v+1); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
+		if _, err := conn.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, v+1); err != nil {
 			return err
 		}
 	}
+	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
+		return err
+	}
+	done = true
 	return nil
 }

@@ -7,8 +7,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -25,6 +27,8 @@ type Store struct {
 	// writing serialises this process's index writes, which are long;
 	// other processes wait on SQLite's busy timeout.
 	writing sync.Mutex
+	// syncing serialises whole index syncs.
+	syncing sync.Mutex
 }
 
 // DefaultPath is $XDG_STATE_HOME/bao/state.db, or under ~/.local/state.
@@ -46,17 +50,34 @@ func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("state %s: %w", path, err)
 	}
-	dsn := "file:" + path + "?_pragma=busy_timeout(3000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)"
+	// The path is escaped: a ? or % in it would otherwise start the
+	// query or an escape, and the database would be written elsewhere.
+	u := url.URL{Scheme: "file", Path: path, OmitHost: true}
+	dsn := u.String() + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("state %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path}
-	if err := s.migrate(); err != nil {
+	if err := s.migrateRetrying(); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("state %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// migrateRetrying migrates, trying again while another process holds the
+// database: switching a new database to WAL can fail at once with
+// SQLITE_BUSY, before the busy timeout applies.
+func (s *Store) migrateRetrying() error {
+	deadline := time.Now().Add(10 * time.Second)
+	for wait := 10 * time.Millisecond; ; wait = min(2*wait, 500*time.Millisecond) {
+		err := s.migrate()
+		if err == nil || !strings.Contains(err.Error(), "SQLITE_BUSY") || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(wait)
+	}
 }
 
 // OpenMemory returns a store that lives in memory only, for running

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -179,7 +180,11 @@ func TestMemoryIsPerSession(t *testing.T) {
 
 func TestIndexIncremental(t *testing.T) {
 	s, _ := openTemp(t)
-	lib := articles.Sample()
+	dir := t.TempDir()
+	for i, a := range articles.Sample().Articles {
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.md", i)), []byte(a.Title+"\n\n"+a.Blocks[0].Text+"\n"), 0o644)
+	}
+	lib := articles.Load([]string{dir}, articles.Options{})
 	added, removed, err := s.Index(lib)
 	if err != nil || added != len(lib.Articles) || removed != 0 {
 		t.Fatalf("first index: %d added %d removed, %v", added, removed, err)
@@ -188,15 +193,108 @@ func TestIndexIncremental(t *testing.T) {
 	if added != 0 || removed != 0 {
 		t.Errorf("second index of the same library: %d added %d removed", added, removed)
 	}
-	edited := *lib.Articles[0]
-	edited.ID = "changed-content"
-	smaller := &model.Library{Articles: append([]*model.Article{&edited}, lib.Articles[2:]...)}
-	added, removed, _ = s.Index(smaller)
+	// One file edited, one removed.
+	os.WriteFile(filepath.Join(dir, "00.md"), []byte("Changed\n\nNew text.\n"), 0o644)
+	os.Remove(filepath.Join(dir, "01.md"))
+	lib = articles.Load([]string{dir}, articles.Options{})
+	added, removed, _ = s.Index(lib)
 	if added != 1 || removed != 2 {
 		t.Errorf("after an edit and a removal: %d added %d removed, want 1 and 2", added, removed)
 	}
-	hits, _ := s.Search("song gianh", 10)
-	if len(hits) != 0 {
-		t.Errorf("a removed article is still found: %+v", hits)
+	if hits, _ := s.Search("changed", 10); len(hits) != 1 {
+		t.Errorf("the edited article is found %d times", len(hits))
+	}
+}
+
+// Two libraries on one database: indexing one never drops the other's
+// articles.
+func TestIndexKeepsAnotherLibrary(t *testing.T) {
+	s, _ := openTemp(t)
+	a, b := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(a, "a.txt"), []byte("Alpha tiêu đề\n\nVăn bản về cầu Long Biên.\n"), 0o644)
+	os.WriteFile(filepath.Join(b, "b.txt"), []byte("Beta tiêu đề\n\nVăn bản về chợ Bến Thành.\n"), 0o644)
+	libA := articles.Load([]string{a}, articles.Options{})
+	libB := articles.Load([]string{b}, articles.Options{})
+	s.Index(libA)
+	if _, removed, _ := s.Index(libB); removed != 0 {
+		t.Errorf("indexing library B removed %d of library A's articles", removed)
+	}
+	s.Index(libA)
+	for _, q := range []string{"long bien", "ben thanh"} {
+		if hits, _ := s.Search(q, 10); len(hits) != 1 {
+			t.Errorf("%q: %d hits after both libraries were indexed, want 1", q, len(hits))
+		}
+	}
+}
+
+// Concurrent syncs of one library index each article once.
+func TestConcurrentSyncs(t *testing.T) {
+	s, _ := openTemp(t)
+	lib := articles.Sample()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() { s.Sync(lib, nil) })
+	}
+	wg.Wait()
+	var rows, want int
+	s.db.QueryRow(`SELECT count(*) FROM sections`).Scan(&rows)
+	for _, a := range lib.Articles {
+		want += len(sectionTexts(a))
+	}
+	if rows != want {
+		t.Errorf("%d section rows after 4 concurrent syncs, want %d", rows, want)
+	}
+}
+
+// Stores opened together on a new database each get the whole schema,
+// migrated once, as processes starting together would.
+func TestMigrateTogether(t *testing.T) {
+	for round := range 5 {
+		path := filepath.Join(t.TempDir(), fmt.Sprintf("state-%d.db", round))
+		var wg sync.WaitGroup
+		errs := make(chan error, 4)
+		for range 4 {
+			wg.Go(func() {
+				s, err := Open(path)
+				if err != nil {
+					errs <- err
+					return
+				}
+				s.Close()
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Errorf("round %d: %v", round, err)
+		}
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		s.db.QueryRow(`SELECT count(*) FROM schema_version`).Scan(&n)
+		s.Close()
+		if n != len(migrations) {
+			t.Errorf("round %d: %d migrations recorded, want %d", round, n, len(migrations))
+		}
+	}
+}
+
+// A ? or % in the path is part of the file name.
+func TestPathWithQueryCharacters(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "odd?name%20x.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.User("u").SetRead("a", true)
+	s.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("the database is not at the path given: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) == 0 || entries[0].Name() != "odd?name%20x.db" {
+		t.Errorf("files written: %v", entries)
 	}
 }
