@@ -33,6 +33,14 @@ func runServe(args []string, stderr io.Writer) int {
 	fs.Float64Var(&cfg.ConnRate, "conn-rate", cfg.ConnRate, "new connections per second allowed from one address")
 	fs.IntVar(&cfg.ConnBurst, "conn-burst", cfg.ConnBurst, "burst of new connections allowed from one address")
 	fs.IntVar(&cfg.ConnsPerIP, "conns-per-ip", cfg.ConnsPerIP, "open connections allowed from one address")
+	fs.IntVar(&cfg.SessionsPerConn, "sessions-per-conn", cfg.SessionsPerConn, "readers open at once on one connection")
+	fs.IntVar(&cfg.SessionsPerIP, "sessions-per-ip", cfg.SessionsPerIP, "readers open at once from one address")
+	maxOutput := sizeFlag(cfg.MaxOutput)
+	fs.Var(&maxOutput, "max-output", "how far a client may fall behind in reading before it is dropped")
+	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", cfg.WriteTimeout, "drop a client when one write to it takes longer than this")
+	maxInput := sizeFlag(cfg.MaxPendingInput)
+	fs.Var(&maxInput, "max-pending-input", "input a client may send that decodes to no key (an unterminated paste) before it is dropped")
+	fs.BoolVar(&cfg.FollowLinks, "follow-links", false, "serve files that symbolic links lead to outside the library's directories")
 	fs.IntVar(&cfg.ReadWidth, "width", cfg.ReadWidth, "widest the article text is set, in columns")
 	fs.StringVar(&cfg.Style, "style", "", "force dark, light, ascii or notty (default: each client's background)")
 	maxSize := sizeFlag(articles.DefaultMaxSize)
@@ -46,13 +54,24 @@ func runServe(args []string, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
 	}
+	cfg.MaxOutput, cfg.MaxPendingInput = int(maxOutput), int64(maxInput)
 	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "bao"})
 	cfg.Logger = logger
 	paths := fs.Args()
-	opts := articles.Options{MaxSize: int64(maxSize)}
+	// Visitors see only files inside the library's directories unless
+	// --follow-links says otherwise: a link to /etc/shadow in a served
+	// directory must not show that file to anyone who connects.
+	opts := articles.Options{MaxSize: int64(maxSize), Confine: !cfg.FollowLinks}
 	// Visitors' readers read an article whole when they open it: the
 	// server keeps summaries, so a large library takes little memory.
-	cfg.Reload = func(a *model.Article) (*model.Article, error) { return articles.Reload(a, opts) }
+	cfg.Reload = func(a *model.Article) (*model.Article, error) {
+		if opts.Confine && a.Path != "-" {
+			if err := articles.Inside(a.Path, paths); err != nil {
+				return nil, err
+			}
+		}
+		return articles.Reload(a, opts)
+	}
 	load := func() *model.Library {
 		if len(paths) == 0 {
 			return articles.Sample()

@@ -37,11 +37,15 @@ func settle(t *testing.T, base int) {
 }
 
 // stillServes connects a new reader and expects the list within a second.
-func stillServes(t *testing.T, addr string) {
+func stillServes(t *testing.T, addr string) { t.Helper(); stillServesLibrary(t, addr, "7 articles") }
+
+// stillServesLibrary connects a new reader and expects the list, showing
+// want, within a second.
+func stillServesLibrary(t *testing.T, addr, want string) {
 	t.Helper()
 	start := time.Now()
 	term := openTerminal(t, addr, newKey(t), 80, 24)
-	term.waitText("7 articles")
+	term.waitText(want)
 	limit := time.Second
 	if raceEnabled {
 		limit = 10 * time.Second

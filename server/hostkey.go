@@ -6,6 +6,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -30,7 +31,7 @@ func DefaultHostKeyPath() (string, error) {
 // LoadOrCreateHostKey reads the ed25519 host key at path, creating it (mode
 // 0600, its directory 0700) when it does not exist.
 func LoadOrCreateHostKey(path string) (gossh.Signer, error) {
-	data, err := os.ReadFile(path)
+	data, err := readHostKey(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		data, err = createHostKey(path)
 	}
@@ -42,6 +43,41 @@ func LoadOrCreateHostKey(path string) (gossh.Signer, error) {
 		return nil, fmt.Errorf("host key %s: %w", path, err)
 	}
 	return signer, nil
+}
+
+// maxHostKey is the largest host key file read.
+const maxHostKey = 64 << 10
+
+// readHostKey reads a host key file: only a regular file of at most
+// maxHostKey bytes, so that a device or a FIFO given by mistake neither
+// fills memory nor blocks start-up.
+func readHostKey(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
+	}
+	if info.Size() > maxHostKey {
+		return nil, fmt.Errorf("%d bytes; a host key is at most %d", info.Size(), maxHostKey)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, maxHostKey+1))
+}
+
+// HostKeyWarning says when the host key file can be read by others than
+// its owner, as OpenSSH warns; "" otherwise.
+func HostKeyWarning(path string) string {
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().Perm()&0o077 == 0 {
+		return ""
+	}
+	return fmt.Sprintf("host key %s is readable by others (mode %04o); chmod 600 it", path, info.Mode().Perm())
 }
 
 func createHostKey(path string) ([]byte, error) {
@@ -60,7 +96,7 @@ func createHostKey(path string) ([]byte, error) {
 	// O_EXCL: two servers starting at once must not overwrite each other's key.
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, fs.ErrExist) {
-		return os.ReadFile(path)
+		return readHostKey(path)
 	}
 	if err != nil {
 		return nil, err

@@ -44,6 +44,26 @@ type Config struct {
 	ConnBurst int
 	// ConnsPerIP limits open connections per address.
 	ConnsPerIP int
+	// SessionsPerConn limits sessions open at once on one connection; a
+	// reader needs one.
+	SessionsPerConn int
+	// SessionsPerIP limits readers open at once from one address.
+	SessionsPerIP int
+	// MaxOutput is how far, in bytes, a client may fall behind in reading
+	// before its session is dropped.
+	MaxOutput int
+	// WriteTimeout drops a session when one write to its client has not
+	// finished in this long.
+	WriteTimeout time.Duration
+	// MaxPendingInput is how many bytes of a client's input may wait
+	// undecoded (an unterminated paste or escape sequence) before its
+	// session is dropped.
+	MaxPendingInput int64
+	// FollowLinks serves files that symbolic links lead to outside the
+	// library's directories; the caller applies it when loading.
+	FollowLinks bool
+	// Keepalive is how often a client is asked whether it is there.
+	Keepalive time.Duration
 	// MaxWidth and MaxHeight cap the terminal size a client may claim.
 	MaxWidth, MaxHeight int
 	// ReadWidth is the widest the article text is set.
@@ -71,6 +91,12 @@ func DefaultConfig() Config {
 		ConnRate:         2,
 		ConnBurst:        10,
 		ConnsPerIP:       16,
+		SessionsPerConn:  1,
+		SessionsPerIP:    8,
+		MaxOutput:        4 << 20,
+		WriteTimeout:     20 * time.Second,
+		MaxPendingInput:  1 << 20,
+		Keepalive:        30 * time.Second,
 		MaxWidth:         500,
 		MaxHeight:        300,
 		ReadWidth:        80,
@@ -90,8 +116,14 @@ type Server struct {
 
 	mu       sync.Mutex
 	sessions map[*session]struct{}
+	perIP    map[string]int
 	closing  bool
 	ln       net.Listener
+	// keys are the authorized keys, nil when anyone may read.
+	keys atomic.Pointer[authorizedKeys]
+	// refusals logs refused connections and sessions, rate-limited per
+	// address.
+	refusals *refusalLog
 }
 
 // New prepares a server for lib. It reads or creates the host key and the
@@ -111,7 +143,11 @@ func New(cfg Config, lib *model.Library) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, cache: ui.NewRenderCache(256), sessions: map[*session]struct{}{}}
+	if w := HostKeyWarning(cfg.HostKey); w != "" {
+		cfg.Logger.Warn(w)
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, cache: ui.NewRenderCache(256), sessions: map[*session]struct{}{}, perIP: map[string]int{}}
+	s.refusals = newRefusalLog(cfg.Logger)
 	s.Fingerprint = gossh.FingerprintSHA256(signer.PublicKey())
 	s.lib.Store(lib)
 	if s.cfg.Store == nil {
@@ -121,12 +157,14 @@ func New(cfg Config, lib *model.Library) (*Server, error) {
 	}
 	go s.index(lib)
 	s.ssh = &ssh.Server{
-		Handler:          s.handle,
 		HostSigners:      []ssh.Signer{signer},
 		HandshakeTimeout: cfg.HandshakeTimeout,
 		Version:          "bao",
+		// bao serves session channels itself (see channel); no other
+		// channel type (port forwarding) is offered.
+		ChannelHandlers: map[string]ssh.ChannelHandler{"session": s.sessionChannel},
 		ConnectionFailedCallback: func(c net.Conn, err error) {
-			s.log.Debug("handshake failed", "remote", c.RemoteAddr(), "err", err)
+			s.refusals.log(hostOf(c.RemoteAddr()), "handshake failed: "+quoteField(err.Error()))
 		},
 	}
 	if cfg.MaxSession > 0 {
@@ -139,42 +177,39 @@ func New(cfg Config, lib *model.Library) (*Server, error) {
 	return s, nil
 }
 
-// setAuth lets anyone in, or only the keys of AuthorizedKeys.
+// setAuth lets anyone in, or only the keys of AuthorizedKeys, with their
+// options.
 func (s *Server) setAuth() error {
 	if s.cfg.AuthorizedKeys == "" {
 		s.ssh.PublicKeyHandler = func(ssh.Context, ssh.PublicKey) bool { return true }
 		s.ssh.KeyboardInteractiveHandler = func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }
 		return nil
 	}
-	keys, err := readAuthorizedKeys(s.cfg.AuthorizedKeys)
-	if err != nil {
+	if err := s.loadKeys(); err != nil {
 		return err
 	}
 	s.ssh.PublicKeyHandler = func(ctx ssh.Context, key ssh.PublicKey) bool {
-		_, ok := keys[string(key.Marshal())]
-		return ok
+		ip := hostOf(ctx.RemoteAddr())
+		if why := s.keys.Load().allows(key, ip, time.Now()); why != "" {
+			s.refusals.log(ip, why)
+			return false
+		}
+		return true
 	}
 	return nil
 }
 
-func readAuthorizedKeys(path string) (map[string]bool, error) {
-	data, err := os.ReadFile(path)
+// loadKeys reads the authorized keys file, logging the lines it skips.
+func (s *Server) loadKeys() error {
+	keys, warnings, err := readAuthorizedKeys(s.cfg.AuthorizedKeys)
+	for _, w := range warnings {
+		s.log.Warn("authorized keys", "line", w)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("authorized keys: %w", err)
+		return err
 	}
-	keys := map[string]bool{}
-	for len(data) > 0 {
-		key, _, _, rest, err := gossh.ParseAuthorizedKey(data)
-		if err != nil {
-			break
-		}
-		keys[string(key.Marshal())] = true
-		data = rest
-	}
-	if len(keys) == 0 {
-		return nil, fmt.Errorf("authorized keys %s: no keys found", path)
-	}
-	return keys, nil
+	s.keys.Store(keys)
+	return nil
 }
 
 // Listen opens the configured address.
@@ -189,7 +224,7 @@ func (s *Server) Listen() (net.Listener, error) {
 // Serve accepts connections on ln until Shutdown. New connections are
 // rate-limited per address before any SSH work is done.
 func (s *Server) Serve(ln net.Listener) error {
-	limited := newLimitListener(ln, rate.Limit(s.cfg.ConnRate), s.cfg.ConnBurst, s.cfg.ConnsPerIP, s.refused())
+	limited := newLimitListener(ln, rate.Limit(s.cfg.ConnRate), s.cfg.ConnBurst, s.cfg.ConnsPerIP, s.refusals.log)
 	s.mu.Lock()
 	s.ln = limited
 	s.mu.Unlock()
@@ -201,30 +236,44 @@ func (s *Server) Serve(ln net.Listener) error {
 	return err
 }
 
-// refused logs refused connections, at most once a second.
-func (s *Server) refused() func(string, string) {
-	var last atomic.Int64
-	var count atomic.Int64
-	return func(ip, why string) {
-		n := count.Add(1)
-		now := time.Now().Unix()
-		if last.Swap(now) != now {
-			s.log.Warn("refused connections", "remote", ip, "reason", why, "total", n)
-		}
-	}
-}
-
 // Reload replaces the library. New sessions get it at once; open sessions
-// get it in their list without losing their place.
+// get it in their list without losing their place. With an authorized
+// keys file, the file is read again, and the sessions of keys no longer in
+// it are ended. No session is waited on: one whose mailbox is full is
+// ended instead.
 func (s *Server) Reload(lib *model.Library) {
 	s.lib.Store(lib)
 	go s.index(lib)
+	if s.cfg.AuthorizedKeys != "" {
+		if err := s.loadKeys(); err != nil {
+			s.log.Error("authorized keys not reloaded; keeping the previous ones", "err", err)
+		}
+	}
+	keys := s.keys.Load()
+	dropped := 0
+	for _, sess := range s.snapshot() {
+		if keys != nil && !keys.has(sess.key) {
+			sess.end(endKeyRemoved)
+			dropped++
+			continue
+		}
+		if !sess.post(ui.LibraryLoadedMsg{Library: lib}) {
+			sess.end(endSlowClient)
+		}
+	}
+	s.log.Info("library reloaded", "articles", len(lib.Articles), "errors", len(lib.Errors), "sessions ended for removed keys", dropped)
+}
+
+// snapshot returns the open sessions, so that no lock is held while the
+// server deals with them.
+func (s *Server) snapshot() []*session {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	out := make([]*session, 0, len(s.sessions))
 	for sess := range s.sessions {
-		sess.program.Send(ui.LibraryLoadedMsg{Library: lib})
+		out = append(out, sess)
 	}
-	s.log.Info("library reloaded", "articles", len(lib.Articles), "errors", len(lib.Errors))
+	return out
 }
 
 // Sessions is the number of readers connected.
@@ -236,10 +285,10 @@ func (s *Server) Sessions() int { return int(s.active.Load()) }
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	s.closing = true
-	for sess := range s.sessions {
+	s.mu.Unlock()
+	for _, sess := range s.snapshot() {
 		sess.end(endRestart)
 	}
-	s.mu.Unlock()
 	stopped := make(chan error, 1)
 	go func() { stopped <- s.ssh.Shutdown(ctx) }()
 	// Readers have been told; once their sessions have ended, connections
@@ -267,6 +316,7 @@ func (s *Server) library() *model.Library { return s.lib.Load() }
 
 // index brings the shared search index up to date with lib.
 func (s *Server) index(lib *model.Library) {
+	defer s.recoverGoroutine("index", "")
 	start := time.Now()
 	added, removed, err := s.cfg.Store.Sync(lib, s.cfg.Reload)
 	if err != nil {

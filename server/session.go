@@ -2,9 +2,9 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -12,8 +12,7 @@ import (
 	"bao/ui"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/ssh"
-	bm "charm.land/wish/v2/bubbletea"
+	"github.com/charmbracelet/colorprofile"
 	uv "github.com/charmbracelet/ultraviolet"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -28,86 +27,152 @@ const (
 	endTimeLimit
 	endRestart
 	endDeadPeer
+	endSlowClient
+	endInputOverflow
+	endKeyRemoved
 )
 
 // session is one reader's program and what the server needs to end it.
+// Nothing the server does to a session waits on it: messages go to a
+// bounded mailbox, and a session whose mailbox is full is ended.
 type session struct {
 	program   *tea.Program
 	reason    atomic.Int32
 	lastInput atomic.Int64 // unix nanoseconds of the last key press or mouse event
 	once      sync.Once
+	mail      chan tea.Msg
+	out       *output
+	conn      *gossh.ServerConn
+	key       string // the visitor's key fingerprint, or "none"
 }
 
-// end quits the program, recording the first reason given.
+// mailboxSize is how many messages may wait for a session's program.
+const mailboxSize = 64
+
+// endGrace is how long a program told to quit has before it is killed.
+const endGrace = 2 * time.Second
+
+// post queues msg for the program without waiting, and reports whether
+// there was room.
+func (ss *session) post(msg tea.Msg) bool {
+	select {
+	case ss.mail <- msg:
+		return true
+	default:
+		return false
+	}
+}
+
+// deliver hands queued messages to the program until ctx ends.
+func (ss *session) deliver(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case msg := <-ss.mail:
+			ss.program.Send(msg)
+		}
+	}
+}
+
+// end quits the program, recording the first reason given. A program that
+// has not quit within endGrace is killed.
 func (ss *session) end(r endReason) {
 	ss.once.Do(func() {
 		ss.reason.Store(int32(r))
-		ss.program.Quit()
+		if !ss.post(tea.QuitMsg{}) {
+			ss.program.Kill()
+			return
+		}
+		time.AfterFunc(endGrace, ss.program.Kill)
 	})
 }
 
 // handle serves one SSH session: a reader for a terminal, a one-line
 // refusal for everything else.
-func (s *Server) handle(sess ssh.Session) {
+func (s *Server) handle(c *channel) {
 	start := time.Now()
-	remote := sess.RemoteAddr().String()
+	remote := c.RemoteAddr().String()
 	fp := "none"
-	if k := sess.PublicKey(); k != nil {
+	if k := c.PublicKey(); k != nil {
 		fp = gossh.FingerprintSHA256(k)
 	}
-	if cmd := sess.RawCommand(); cmd != "" {
-		s.refuse(sess, "bao only serves an interactive reader; connect without a command: ssh -t HOST", "command", remote, fp)
+	if cmd := c.RawCommand(); cmd != "" {
+		s.refuse(c, "bao only serves an interactive reader; connect without a command: ssh -t HOST", "command", remote, fp)
 		return
 	}
-	pty, winch, ok := sess.Pty()
+	pty, ok := c.Pty()
 	if !ok {
-		s.refuse(sess, "bao needs a terminal: connect with ssh -t HOST", "no terminal", remote, fp)
+		s.refuse(c, "bao needs a terminal: connect with ssh -t HOST", "no terminal", remote, fp)
 		return
 	}
-	if !s.acquire() {
-		s.refuse(sess, "bao: the server is busy; please try again in a few minutes", "busy", remote, fp)
+	if !s.acquire(hostOf(c.RemoteAddr())) {
+		s.refuse(c, "bao: the server is busy; please try again in a few minutes", "busy", remote, fp)
 		return
 	}
-	release := sync.OnceFunc(func() { s.active.Add(-1) })
+	release := sync.OnceFunc(func() { s.releaseSlot(hostOf(c.RemoteAddr())) })
 	defer release() // also when the reader panics
 	w, h := s.clampSize(pty.Window.Width, pty.Window.Height)
-	s.log.Info("connect", "remote", remote, "key", fp, "term", pty.Term, "size", fmt.Sprintf("%dx%d", w, h))
-	reason := s.run(sess, winch, w, h)
+	s.log.Info("connect", "remote", remote, "key", fp, "term", quoteField(pty.Term), "size", fmt.Sprintf("%dx%d", w, h))
+	// The client's output goes through a bounded queue that never blocks
+	// the reader (see output); the farewell too.
+	out := newOutput(c, s.cfg.MaxOutput, s.cfg.WriteTimeout, nil)
+	defer out.Close()
+	reason, why := s.run(c, out, fp, pty.Term, w, h)
 	// The slot is free before the client hears the session ended, so a
 	// reader who leaves can be replaced at once.
 	release()
-	s.log.Info("disconnect", "remote", remote, "key", fp, "duration", time.Since(start).Round(time.Second), "reason", reasonText(reason))
-	if msg := farewell(reason, s.cfg.IdleTimeout); msg != "" {
-		fmt.Fprint(sess, "\r\n"+msg+"\r\n")
+	attrs := []any{"remote", remote, "key", fp, "duration", time.Since(start).Round(time.Second), "reason", reasonText(reason)}
+	if why != "" {
+		attrs = append(attrs, "detail", why)
 	}
-	sess.Exit(0)
+	s.log.Info("disconnect", attrs...)
+	if msg := farewell(reason, s.cfg.IdleTimeout); msg != "" && reason != endSlowClient {
+		fmt.Fprint(out, "\r\n"+msg+"\r\n")
+	}
+	out.Flush(time.Second)
+	c.Exit(0)
 }
 
 // refuse writes one line to the client (on the terminal when there is one,
 // else on standard error) and ends the session with status 1.
-func (s *Server) refuse(sess ssh.Session, msg, why, remote, fp string) {
+func (s *Server) refuse(c *channel, msg, why, remote, fp string) {
 	s.log.Info("refused", "remote", remote, "key", fp, "reason", why)
-	var out io.Writer = sess.Stderr()
-	if _, _, ok := sess.Pty(); ok {
-		out = sess
+	var out io.Writer = c.Stderr()
+	if _, ok := c.Pty(); ok {
+		out = c
 	}
 	fmt.Fprint(out, msg+"\r\n")
-	sess.Exit(1)
+	c.Exit(1)
 }
 
-// acquire takes a session slot, or reports that there is none.
-func (s *Server) acquire() bool {
+// acquire takes a session slot for an address, or reports that there is
+// none: the server is full, closing, or the address holds its share.
+func (s *Server) acquire(ip string) bool {
 	s.mu.Lock()
-	closing := s.closing
-	s.mu.Unlock()
-	if closing {
+	defer s.mu.Unlock()
+	if s.closing {
 		return false
 	}
-	if n := s.active.Add(1); s.cfg.MaxSessions > 0 && n > int64(s.cfg.MaxSessions) {
-		s.active.Add(-1)
+	if s.cfg.MaxSessions > 0 && s.active.Load() >= int64(s.cfg.MaxSessions) {
 		return false
 	}
+	if s.cfg.SessionsPerIP > 0 && s.perIP[ip] >= s.cfg.SessionsPerIP {
+		return false
+	}
+	s.active.Add(1)
+	s.perIP[ip]++
 	return true
+}
+
+// releaseSlot gives back a slot taken by acquire.
+func (s *Server) releaseSlot(ip string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.active.Add(-1)
+	if s.perIP[ip]--; s.perIP[ip] <= 0 {
+		delete(s.perIP, ip)
+	}
 }
 
 // clampSize keeps a claimed terminal size within what the server draws.
@@ -115,45 +180,69 @@ func (s *Server) clampSize(w, h int) (int, int) {
 	return min(max(w, 1), s.cfg.MaxWidth), min(max(h, 1), s.cfg.MaxHeight)
 }
 
-// run runs the reader until it quits or the server ends it.
-func (s *Server) run(sess ssh.Session, winch <-chan ssh.Window, w, h int) endReason {
+// run runs the reader until it quits or the server ends it. It returns why
+// it ended, and a detail for the log.
+func (s *Server) run(c *channel, out *output, fp, term string, w, h int) (endReason, string) {
 	m, err := ui.New(ui.Options{
 		Load: s.library, Cache: s.cache, ReadWidth: s.cfg.ReadWidth, Style: s.cfg.Style,
-		User: s.userState(sess.PublicKey()), Index: s.cfg.Store, Reload: s.cfg.Reload,
+		User: s.userState(c.PublicKey()), Index: s.cfg.Store, Reload: s.cfg.Reload,
 	})
 	if err != nil {
-		fmt.Fprint(sess, "bao: "+err.Error()+"\r\n")
-		return endNone
+		fmt.Fprint(c, "bao: "+err.Error()+"\r\n")
+		return endNone, ""
 	}
-	ss := &session{}
+	ctx, cancel := context.WithCancel(c.ctx)
+	defer cancel()
+	ss := &session{mail: make(chan tea.Msg, mailboxSize), conn: c.conn, key: fp}
 	ss.lastInput.Store(time.Now().UnixNano())
-	pty, _, _ := sess.Pty()
-	opts := append(bm.MakeOptions(sess),
+	ss.out = out
+	out.mu.Lock()
+	out.onStall = func() { ss.end(endSlowClient) }
+	out.mu.Unlock()
+	env := append(c.Environ(), "TERM="+term)
+	ss.program = tea.NewProgram(m,
 		// The session's input is read by pumpInput, not by the program.
 		tea.WithInput(nil),
+		tea.WithOutput(ss.out),
+		tea.WithEnvironment(env),
+		tea.WithColorProfile(colorprofile.Env(env)),
 		tea.WithoutSignalHandler(),
 		tea.WithWindowSize(w, h),
 		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+			// There is no shell to suspend to.
 			if _, ok := msg.(tea.SuspendMsg); ok {
 				return tea.ResumeMsg{}
 			}
 			return msg
 		}))
-	ss.program = tea.NewProgram(m, opts...)
 	if !s.register(ss) {
-		return endRestart
+		return endRestart, ""
 	}
 	defer s.unregister(ss)
 
-	ctx, cancel := context.WithCancel(sess.Context())
-	defer cancel()
-	go s.watch(ctx, sess, ss, winch, w, h)
-	go pumpInput(ctx, sess, pty.Term, ss)
-	if _, err := ss.program.Run(); err != nil && !strings.Contains(err.Error(), "program was killed") {
-		s.log.Error("reader stopped", "remote", sess.RemoteAddr().String(), "err", err)
+	remote := c.RemoteAddr().String()
+	go func() {
+		defer s.recoverGoroutine("session mailbox", remote)
+		ss.deliver(ctx)
+	}()
+	go func() {
+		defer s.recoverGoroutine("session watch", remote)
+		s.watch(ctx, c, ss, w, h)
+	}()
+	var inputErr atomic.Value
+	go func() {
+		defer s.recoverGoroutine("session input", remote)
+		if err := pumpInput(ctx, c, term, ss, s.cfg.MaxPendingInput); err != nil {
+			inputErr.Store(err.Error())
+			ss.end(endInputOverflow)
+		}
+	}()
+	if _, err := ss.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		s.log.Error("reader stopped", "remote", remote, "err", err)
 	}
 	ss.program.Kill()
-	return endReason(ss.reason.Load())
+	why, _ := inputErr.Load().(string)
+	return endReason(ss.reason.Load()), why
 }
 
 func (s *Server) register(ss *session) bool {
@@ -172,35 +261,68 @@ func (s *Server) unregister(ss *session) {
 	delete(s.sessions, ss)
 }
 
+// errInputOverflow ends a session whose input the decoder has buffered
+// past the limit without making an event of it: an endless paste, or an
+// escape sequence that never ends.
+var errInputOverflow = errors.New("input not decodable within the limit")
+
+// boundedInput counts what the decoder has read since it last made an
+// event, and fails once that passes the limit, so no input buffer grows
+// without bound.
+type boundedInput struct {
+	r       io.Reader
+	limit   int64
+	pending atomic.Int64
+}
+
+func (b *boundedInput) Read(p []byte) (int, error) {
+	if b.limit > 0 && b.pending.Load() > b.limit {
+		return 0, errInputOverflow
+	}
+	n, err := b.r.Read(p)
+	b.pending.Add(int64(n))
+	return n, err
+}
+
 // pumpInput decodes the session's input into key, mouse and terminal
 // events and hands them to the program, noting when a key was last
 // pressed. The program does not read the session itself: when a session
 // ends with input still queued, Bubble Tea's own reader stays blocked
 // forever delivering it to a program that has stopped, holding the whole
 // program in memory. Here the events go to a channel this function drains
-// until the session's input ends.
-func pumpInput(ctx context.Context, in io.Reader, term string, ss *session) {
+// until the session's input ends. It returns errInputOverflow when the
+// decoder holds more than limit bytes without an event.
+func pumpInput(ctx context.Context, in io.Reader, term string, ss *session, limit int64) error {
 	events := make(chan uv.Event)
-	reader := uv.NewTerminalReader(in, term)
+	bounded := &boundedInput{r: in, limit: limit}
+	reader := uv.NewTerminalReader(bounded, term)
+	errc := make(chan error, 1)
 	go func() {
 		defer close(events)
-		reader.StreamEvents(ctx, events)
+		errc <- reader.StreamEvents(ctx, events)
 	}()
 	for ev := range events {
+		bounded.pending.Store(0)
 		switch ev.(type) {
 		case uv.KeyPressEvent, uv.MouseClickEvent, uv.MouseWheelEvent, uv.MouseMotionEvent:
 			ss.lastInput.Store(time.Now().UnixNano())
 		}
 		if ctx.Err() == nil {
+			// This waits on the program, and so holds back only this
+			// client's own input.
 			ss.program.Send(ev)
 		}
 	}
+	if err := <-errc; errors.Is(err, errInputOverflow) {
+		return err
+	}
+	return nil
 }
 
-// watch forwards window changes and ends the session when the client goes
-// away, after IdleTimeout without a key press, after MaxSession, or when
-// keepalives stop being answered.
-func (s *Server) watch(ctx context.Context, sess ssh.Session, ss *session, winch <-chan ssh.Window, w, h int) {
+// watch passes window changes on and ends the session when the client goes
+// away, after IdleTimeout without a key press, after MaxSession, when
+// keepalives stop being answered, or when the client stops reading.
+func (s *Server) watch(ctx context.Context, c *channel, ss *session, w, h int) {
 	start := time.Now()
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
@@ -209,47 +331,54 @@ func (s *Server) watch(ctx context.Context, sess ssh.Session, ss *session, winch
 	resize := time.NewTimer(time.Hour)
 	resize.Stop()
 	defer resize.Stop()
+	pending := false
 	sentW, sentH := w, h
-	keepalive := time.NewTicker(30 * time.Second)
+	keepalive := time.NewTicker(s.keepaliveEvery())
 	defer keepalive.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			ss.end(endNone)
 			return
-		case win, ok := <-winch:
-			if !ok {
-				winch = nil
-				continue
+		case <-c.resized:
+			if !pending {
+				pending = true
+				resize.Reset(50 * time.Millisecond)
 			}
-			w, h = s.clampSize(win.Width, win.Height)
-			resize.Reset(50 * time.Millisecond)
 		case <-resize.C:
+			pending = false
+			win := c.Window()
+			w, h := s.clampSize(win.Width, win.Height)
 			if w != sentW || h != sentH {
+				if !ss.post(tea.WindowSizeMsg{Width: w, Height: h}) {
+					ss.end(endSlowClient)
+					continue
+				}
 				sentW, sentH = w, h
-				ss.program.Send(tea.WindowSizeMsg{Width: w, Height: h})
 			}
 		case now := <-tick.C:
 			idle := now.Sub(time.Unix(0, ss.lastInput.Load()))
 			switch {
+			case ss.out.Stalled(now):
+				ss.end(endSlowClient)
+				c.conn.Close()
 			case s.cfg.IdleTimeout > 0 && idle >= s.cfg.IdleTimeout:
 				ss.end(endIdle)
 			case s.cfg.MaxSession > 0 && now.Sub(start) >= s.cfg.MaxSession:
 				ss.end(endTimeLimit)
 			}
 		case <-keepalive.C:
-			go s.keepalive(sess, ss)
+			go func() {
+				defer s.recoverGoroutine("keepalive", c.RemoteAddr().String())
+				s.keepalive(c.conn, ss)
+			}()
 		}
 	}
 }
 
 // keepalive ends the session when the client does not answer a keepalive
 // request within 15 seconds.
-func (s *Server) keepalive(sess ssh.Session, ss *session) {
-	conn, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn)
-	if !ok {
-		return
-	}
+func (s *Server) keepalive(conn gossh.Conn, ss *session) {
 	done := make(chan error, 1)
 	go func() {
 		_, _, err := conn.SendRequest("keepalive@openssh.com", true, nil)
@@ -267,7 +396,7 @@ func (s *Server) keepalive(sess ssh.Session, ss *session) {
 }
 
 func reasonText(r endReason) string {
-	return [...]string{"quit", "idle", "time limit", "server restart", "no answer to keepalive"}[r]
+	return [...]string{"quit", "idle", "time limit", "server restart", "no answer to keepalive", "client stopped reading", "input over the limit", "key no longer authorized"}[r]
 }
 
 // farewell is the line shown after the reader's screen is restored.
@@ -279,6 +408,10 @@ func farewell(r endReason, idle time.Duration) string {
 		return "bao: this session reached the server's time limit; reconnect to keep reading."
 	case endRestart:
 		return "bao: the server is restarting; reconnect in a moment."
+	case endKeyRemoved:
+		return "bao: your key is no longer authorized on this server."
+	case endInputOverflow:
+		return "bao: disconnected: more input at once than a reader takes."
 	}
 	return ""
 }

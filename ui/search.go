@@ -97,24 +97,31 @@ func (s *Search) findIn(lines []string, first int, q string) {
 		lineStart[i] = off
 		off += len(l) + 1
 	}
+	// Matches come in order, so the line a match starts on only moves
+	// forward: the search is linear in the paragraph, however many
+	// matches it has.
+	line := 0
 	for from := 0; ; {
 		i := strings.Index(folded[from:], q)
 		if i < 0 {
 			return
 		}
 		a, b := idx[from+i], idx[from+i+len(q)]
-		s.matches = append(s.matches, spanMatches(lines, lineStart, first, a, b)...)
+		for line+1 < len(lines) && lineStart[line+1] <= a {
+			line++
+		}
+		s.matches = spanMatches(s.matches, lines, lineStart, line, first, a, b)
 		from += i + len(q)
 	}
 }
 
-// spanMatches turns the byte range [a, b) of a joined paragraph into one
-// match per line it covers, in cell columns.
-func spanMatches(lines []string, lineStart []int, first, a, b int) []match {
-	var out []match
-	for i, l := range lines {
+// spanMatches appends to out one match per line that the byte range
+// [a, b) of a joined paragraph covers, from line i on, in cell columns.
+func spanMatches(out []match, lines []string, lineStart []int, i, first, a, b int) []match {
+	for ; i < len(lines) && lineStart[i] < b; i++ {
+		l := lines[i]
 		ls, le := lineStart[i], lineStart[i]+len(l)
-		if b <= ls || a >= le {
+		if a >= le {
 			continue
 		}
 		sa, sb := max(a, ls)-ls, min(b, le)-ls
