@@ -59,10 +59,6 @@ type nfcTable struct {
 
 var nfcStable nfcTable
 
-func (t *nfcTable) isStable(r rune) bool {
-	return t.chunk(r/64)&(1<<(r%64)) != 0
-}
-
 // chunk returns the bits of runes chunk*64 to chunk*64+63.
 func (t *nfcTable) chunk(chunk rune) uint64 {
 	if t.known[chunk].Load() == 0 {
