@@ -64,9 +64,10 @@ func runServe(args []string, stderr io.Writer) int {
 	opts := articles.Options{MaxSize: int64(maxSize), Confine: !cfg.FollowLinks}
 	// Visitors' readers read an article whole when they open it: the
 	// server keeps summaries, so a large library takes little memory.
+	confined := articles.Confiner(paths)
 	cfg.Reload = func(a *model.Article) (*model.Article, error) {
 		if opts.Confine && a.Path != "-" {
-			if err := articles.Inside(a.Path, paths); err != nil {
+			if err := confined(a.Path); err != nil {
 				return nil, err
 			}
 		}

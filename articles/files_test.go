@@ -53,8 +53,8 @@ func TestConfine(t *testing.T) {
 			t.Error("a file outside the library was loaded")
 		}
 	}
-	if err := Inside(filepath.Join(lib, "link.txt"), []string{lib}); err == nil {
-		t.Error("Inside let a link out of the library through")
+	if err := Confiner([]string{lib})(filepath.Join(lib, "link.txt")); err == nil {
+		t.Error("Confiner let a link out of the library through")
 	}
 	// A local reader follows links.
 	if all := Load([]string{lib}, Options{}); len(all.Articles) != 3 {

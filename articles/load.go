@@ -89,13 +89,8 @@ func isArticleName(name string) bool {
 // ReadFile loads one file as an article. Only regular files are read: a
 // named pipe or a device would block or never end.
 func ReadFile(path string, opts Options) (*model.Article, error) {
-	if info, err := os.Stat(path); err != nil {
-		return nil, cleanErr(err)
-	} else if err := regular(info); err != nil {
-		return nil, err
-	}
-	// O_NONBLOCK: should the path have become a pipe since, opening it
-	// does not wait for a writer.
+	// O_NONBLOCK: opening a named pipe does not wait for a writer; the
+	// file is then refused by what it is.
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, cleanErr(err)
@@ -282,9 +277,13 @@ func Reload(a *model.Article, opts Options) (*model.Article, error) {
 // library to.
 var errOutside = errors.New("a symbolic link out of the library; not served (bao serve --follow-links serves it)")
 
-// Inside checks that path, links resolved, lies in one of the paths given
-// to load, for a file read again after loading with Confine.
-func Inside(path string, paths []string) error { return inside(path, realRoots(paths)) }
+// Confiner returns a check that a path, links resolved, lies in one of
+// the paths given to load, for files read again after loading with
+// Confine. The paths are resolved once, here.
+func Confiner(paths []string) func(path string) error {
+	roots := realRoots(paths)
+	return func(path string) error { return inside(path, roots) }
+}
 
 // inside checks that path, links resolved, lies in one of roots (resolved
 // too).

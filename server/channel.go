@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"net"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -287,10 +289,19 @@ func (c *channel) Exit(code int) {
 }
 
 // quoteField bounds a client-supplied string for the log: at most 64
-// bytes, with anything unprintable escaped by the logger's quoting.
+// bytes, quoted with Go escapes when it holds anything unprintable, so it
+// can neither make a huge line nor start a forged one.
 func quoteField(s string) string {
-	if len(s) > 64 {
-		s = s[:64] + "…"
+	cut := len(s) > 64
+	if cut {
+		s = s[:64]
 	}
-	return strings.ToValidUTF8(s, "?")
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		s = strconv.Quote(s)
+	}
+	if cut {
+		s += "…"
+	}
+	return s
 }

@@ -42,7 +42,6 @@ type session struct {
 	once      sync.Once
 	mail      chan tea.Msg
 	out       *output
-	conn      *gossh.ServerConn
 	key       string // the visitor's key fingerprint, or "none"
 }
 
@@ -98,16 +97,16 @@ func (s *Server) handle(c *channel) {
 		fp = gossh.FingerprintSHA256(k)
 	}
 	if cmd := c.RawCommand(); cmd != "" {
-		s.refuse(c, "bao only serves an interactive reader; connect without a command: ssh -t HOST", "command", remote, fp)
+		s.refuse(c, "bao only serves an interactive reader; connect without a command: ssh -t HOST", "command", fp)
 		return
 	}
 	pty, ok := c.Pty()
 	if !ok {
-		s.refuse(c, "bao needs a terminal: connect with ssh -t HOST", "no terminal", remote, fp)
+		s.refuse(c, "bao needs a terminal: connect with ssh -t HOST", "no terminal", fp)
 		return
 	}
 	if !s.acquire(hostOf(c.RemoteAddr())) {
-		s.refuse(c, "bao: the server is busy; please try again in a few minutes", "busy", remote, fp)
+		s.refuse(c, "bao: the server is busy; please try again in a few minutes", "busy", fp)
 		return
 	}
 	release := sync.OnceFunc(func() { s.releaseSlot(hostOf(c.RemoteAddr())) })
@@ -136,8 +135,8 @@ func (s *Server) handle(c *channel) {
 
 // refuse writes one line to the client (on the terminal when there is one,
 // else on standard error) and ends the session with status 1.
-func (s *Server) refuse(c *channel, msg, why, remote, fp string) {
-	s.log.Info("refused", "remote", remote, "key", fp, "reason", why)
+func (s *Server) refuse(c *channel, msg, why, fp string) {
+	s.refusals.log(hostOf(c.RemoteAddr()), why+" (key "+fp+")")
 	var out io.Writer = c.Stderr()
 	if _, ok := c.Pty(); ok {
 		out = c
@@ -193,7 +192,7 @@ func (s *Server) run(c *channel, out *output, fp, term string, w, h int) (endRea
 	}
 	ctx, cancel := context.WithCancel(c.ctx)
 	defer cancel()
-	ss := &session{mail: make(chan tea.Msg, mailboxSize), conn: c.conn, key: fp}
+	ss := &session{mail: make(chan tea.Msg, mailboxSize), key: fp}
 	ss.lastInput.Store(time.Now().UnixNano())
 	ss.out = out
 	out.mu.Lock()

@@ -34,9 +34,13 @@ func (s *Store) Sync(lib *model.Library, reload func(*model.Article) (*model.Art
 	// both read what is indexed, then both write what is missing.
 	s.syncing.Lock()
 	defer s.syncing.Unlock()
-	have, err := s.indexed()
+	docs, err := s.documents()
 	if err != nil {
 		return 0, 0, err
+	}
+	have := make(map[string]bool, len(docs))
+	for id := range docs {
+		have[id] = true
 	}
 	keep := make(map[string]bool, len(lib.Articles))
 	paths := make(map[string]bool, len(lib.Articles))
@@ -82,26 +86,8 @@ func (s *Store) Sync(lib *model.Library, reload func(*model.Article) (*model.Art
 	if err := flush(); err != nil {
 		return added, 0, err
 	}
-	removed, err = s.prune(keep, paths)
+	removed, err = s.prune(docs, keep, paths)
 	return added, removed, err
-}
-
-// indexed returns the IDs of the articles in the index.
-func (s *Store) indexed() (map[string]bool, error) {
-	have := map[string]bool{}
-	rows, err := s.db.Query(`SELECT article FROM documents`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		have[id] = true
-	}
-	return have, rows.Err()
 }
 
 // Prune removes from the index every article not in keep.
@@ -110,13 +96,11 @@ func (s *Store) indexed() (map[string]bool, error) {
 // is gone. Another library sharing the database keeps its articles: a
 // document whose path this library does not load and whose file still
 // exists is left alone.
-func (s *Store) prune(keep, paths map[string]bool) (removed int, err error) {
+// docs is what was indexed when the sync began; syncs do not overlap, and
+// what another process added meanwhile is not in it, so it is kept.
+func (s *Store) prune(docs map[string]string, keep, paths map[string]bool) (removed int, err error) {
 	s.writing.Lock()
 	defer s.writing.Unlock()
-	docs, err := s.documents()
-	if err != nil {
-		return 0, err
-	}
 	var gone []string
 	for id, path := range docs {
 		if keep[id] {

@@ -130,8 +130,8 @@ func TestSortedOpenBack(t *testing.T) {
 	openAndBack(t, hs, "q")
 }
 
-// streamed sends lib to the root in two batches, the second while an
-// article of the first is open.
+// TestOpenBackDuringStreamingLoad sends the library in two batches, the
+// second while an article of the first is open under a filter.
 func TestOpenBackDuringStreamingLoad(t *testing.T) {
 	dir := t.TempDir()
 	lib := manyArticles(t, 300)
