@@ -181,8 +181,11 @@ func TestChannelWithoutShellIsClosed(t *testing.T) {
 	}
 	defer client.Close()
 	sess, _ := client.NewSession()
+	// The server's side closing the channel ends its output. (Wait would
+	// return at once: no shell was started.)
+	out, _ := sess.StdoutPipe()
 	closed := make(chan struct{})
-	go func() { sess.Wait(); close(closed) }()
+	go func() { io.Copy(io.Discard, out); close(closed) }()
 	select {
 	case <-closed:
 	case <-time.After(5 * time.Second):
