@@ -1,6 +1,7 @@
 package state
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -246,27 +247,28 @@ func TestConcurrentSyncs(t *testing.T) {
 	}
 }
 
-// Stores opened together on a new database each get the whole schema,
-// migrated once, as processes starting together would.
+// Processes started together on a new database each get the whole
+// schema, migrated once. Each process is this test binary, run again as
+// openHelper.
 func TestMigrateTogether(t *testing.T) {
-	for round := range 5 {
+	for round := range 10 {
 		path := filepath.Join(t.TempDir(), fmt.Sprintf("state-%d.db", round))
-		var wg sync.WaitGroup
-		errs := make(chan error, 4)
+		var cmds []*exec.Cmd
+		var outs []*bytes.Buffer
 		for range 4 {
-			wg.Go(func() {
-				s, err := Open(path)
-				if err != nil {
-					errs <- err
-					return
-				}
-				s.Close()
-			})
+			cmd := exec.Command(os.Args[0], "-test.run=^TestOpenHelper$")
+			cmd.Env = append(os.Environ(), "BAO_OPEN_HELPER="+path)
+			out := &bytes.Buffer{}
+			cmd.Stdout, cmd.Stderr = out, out
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			cmds, outs = append(cmds, cmd), append(outs, out)
 		}
-		wg.Wait()
-		close(errs)
-		for err := range errs {
-			t.Errorf("round %d: %v", round, err)
+		for i, cmd := range cmds {
+			if err := cmd.Wait(); err != nil {
+				t.Errorf("round %d: a process failed to open the new database: %v\n%s", round, err, outs[i])
+			}
 		}
 		s, err := Open(path)
 		if err != nil {
@@ -279,6 +281,20 @@ func TestMigrateTogether(t *testing.T) {
 			t.Errorf("round %d: %d migrations recorded, want %d", round, n, len(migrations))
 		}
 	}
+}
+
+// TestOpenHelper opens the database named by BAO_OPEN_HELPER, for
+// TestMigrateTogether; on its own it does nothing.
+func TestOpenHelper(t *testing.T) {
+	path := os.Getenv("BAO_OPEN_HELPER")
+	if path == "" {
+		return
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 }
 
 // A ? or % in the path is part of the file name.
