@@ -182,16 +182,19 @@ func (s *Server) clampSize(w, h int) (int, int) {
 // run runs the reader until it quits or the server ends it. It returns why
 // it ended, and a detail for the log.
 func (s *Server) run(c *channel, out *output, fp, term string, w, h int) (endReason, string) {
+	// ctx ends with the session; the reader's own work (a search in a
+	// long article) stops with it.
+	ctx, cancel := context.WithCancel(c.ctx)
+	defer cancel()
 	m, err := ui.New(ui.Options{
 		Load: s.library, Cache: s.cache, ReadWidth: s.cfg.ReadWidth, Style: s.cfg.Style,
 		User: s.userState(c.PublicKey()), Index: s.cfg.Store, Reload: s.cfg.Reload,
+		Context: ctx,
 	})
 	if err != nil {
 		fmt.Fprint(c, "bao: "+err.Error()+"\r\n")
 		return endNone, ""
 	}
-	ctx, cancel := context.WithCancel(c.ctx)
-	defer cancel()
 	ss := &session{mail: make(chan tea.Msg, mailboxSize), key: fp}
 	ss.lastInput.Store(time.Now().UnixNano())
 	ss.out = out

@@ -1,5 +1,7 @@
 package ui
 
+import "context"
+
 // Common is what every screen of one session shares: its size, its styles
 // and the render cache. Each session (one terminal, or one SSH visitor) has
 // its own; only the cache is shared between sessions.
@@ -13,6 +15,17 @@ type Common struct {
 	Memory *Memory
 	// Index searches the library; nil when there is none.
 	Index SearchIndex
+	// Ctx ends with the session: work started for it (an in-article
+	// search) stops then. Nil means never.
+	Ctx context.Context
+}
+
+// context is the session's context.
+func (c *Common) context() context.Context {
+	if c.Ctx == nil {
+		return context.Background()
+	}
+	return c.Ctx
 }
 
 // textWidth is the width articles are rendered at for the current size.

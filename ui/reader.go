@@ -56,11 +56,12 @@ func (r Reader) Article() *model.Article { return r.article }
 // one, or renders the first screen and then the whole article in commands.
 // With section >= 0 it opens there; with a query it highlights its matches.
 func (r Reader) Open(a *model.Article, section int, query string) (Reader, tea.Cmd) {
+	r.search.Stop()
 	r.article, r.doc, r.offset, r.anchor, r.pending, r.restore = a, nil, 0, -1, nil, nil
 	r.status, r.tocOpen, r.showHelp = "", false, false
 	r.saved = model.Position{Block: -1}
 	r.search = NewSearch(r.c)
-	r.search.query = query
+	r.search.query, r.search.jump = query, query != ""
 	if section >= 0 && section < len(a.Sections) {
 		r.restore = &model.Position{Section: section, Block: a.Sections[section].Block}
 	}
@@ -87,9 +88,25 @@ func (r *Reader) applyRestore() {
 	r.anchor = r.doc.BlockAtLine(r.offset)
 	r.clamp(false)
 	r.saved = r.doc.PositionAt(r.offset)
-	if r.search.query != "" && len(r.search.matches) > 0 {
-		r.jumpToMatch(r.firstMatchFrom(r.offset))
+	r.jumpToFirstMatch()
+}
+
+// jumpToFirstMatch goes to the first match from the top of the screen,
+// once, when a new search asked for it and its matches have arrived.
+func (r *Reader) jumpToFirstMatch() {
+	s := &r.search
+	if !s.jump || s.cancel != nil || r.restore != nil {
+		return
 	}
+	s.jump = false
+	if len(s.matches) > 0 {
+		r.jumpToMatch(r.firstMatchFrom(r.offset))
+		return
+	}
+	if s.query != "" {
+		r.status = "No match for “" + s.query + "”."
+	}
+	s.query = ""
 }
 
 // Position is the reading position at the top of the screen.
@@ -120,18 +137,18 @@ func (r *Reader) render() tea.Cmd {
 		return nil
 	}
 	if doc := cache.Peek(a, width, st); doc != nil {
-		r.setDoc(doc)
-		return nil
+		return r.setDoc(doc)
 	}
 	full := func() tea.Msg { return renderedMsg{a, width, st.Name, cache.Get(a, width, st)} }
 	firstScreen := func() tea.Msg { return renderedMsg{a, width, st.Name, Render(a, width, st, first)} }
 	return tea.Batch(firstScreen, full)
 }
 
-// setDoc shows doc, keeping the anchored block at the top.
-func (r *Reader) setDoc(doc *Document) {
+// setDoc shows doc, keeping the anchored block at the top; the command
+// finds the search's matches in it.
+func (r *Reader) setDoc(doc *Document) tea.Cmd {
 	if r.doc != nil && r.doc.Complete && !doc.Complete && r.doc.Width == doc.Width {
-		return
+		return nil
 	}
 	r.doc = doc
 	if r.anchor >= 0 && r.anchor < len(doc.Blocks) {
@@ -139,11 +156,12 @@ func (r *Reader) setDoc(doc *Document) {
 	} else if r.anchor >= len(doc.Blocks) && !doc.Complete {
 		r.offset = len(doc.Lines)
 	}
-	r.search.Reindex(doc)
+	cmd := r.search.Reindex(doc)
 	r.clamp(false)
 	if r.restore != nil && doc.Complete {
 		r.applyRestore()
 	}
+	return cmd
 }
 
 // SetSize re-renders for a new size, keeping the same block at the top.
@@ -219,11 +237,22 @@ func (r Reader) update(msg tea.Msg) (Reader, tea.Cmd) {
 	switch msg := msg.(type) {
 	case renderedMsg:
 		if msg.article == r.article && msg.width == r.c.textWidth() && msg.style == r.c.Styles.Name {
-			r.setDoc(msg.doc)
+			cmd := r.setDoc(msg.doc)
 			if k := r.pending; k != nil && r.doc.Complete {
 				r.pending = nil
-				return r.handleKey(*k)
+				var next tea.Cmd
+				r, next = r.handleKey(*k)
+				return r, tea.Batch(cmd, next)
 			}
+			return r, cmd
+		}
+		return r, nil
+	case searchDoneMsg:
+		if r.search.done(msg) {
+			if r.status == "searching…" {
+				r.status = ""
+			}
+			r.jumpToFirstMatch()
 		}
 		return r, nil
 	case tea.MouseWheelMsg:

@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -52,6 +53,9 @@ type Options struct {
 	// Warning is shown once at start, e.g. that the state store could not
 	// be opened.
 	Warning string
+	// Context ends with the session (over SSH, when the visitor leaves):
+	// work still running for it stops. Nil means never.
+	Context context.Context
 }
 
 type screen int
@@ -101,7 +105,7 @@ func New(opts Options) (Model, error) {
 	if opts.User == nil {
 		opts.User = state.NewMemory()
 	}
-	c := &Common{Styles: &st, ReadWidth: opts.ReadWidth, Cache: opts.Cache, Width: 80, Height: 24, Memory: newMemory(opts.User), Index: opts.Index}
+	c := &Common{Styles: &st, ReadWidth: opts.ReadWidth, Cache: opts.Cache, Width: 80, Height: 24, Memory: newMemory(opts.User), Index: opts.Index, Ctx: opts.Context}
 	m := Model{c: c, opts: opts, keys: DefaultGlobalKeys(), list: NewList(c), reader: NewReader(c), search: NewLibrarySearch(c), styleFixed: opts.Style != "", stream: &streamState{}}
 	if name == "light" {
 		m.list.Restyle(false)
@@ -191,7 +195,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ShowErrorsMsg:
 		m.screen, m.errs = errorsScreen, NewErrorsView(m.c, m.lib)
 		return m, nil
-	case renderedMsg:
+	case renderedMsg, searchDoneMsg:
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)
 		return m, cmd

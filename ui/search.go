@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 
 	"bao/model"
@@ -23,6 +24,20 @@ type Search struct {
 	matches []match
 	current int
 	doc     *Document
+	// gen numbers the searches started; a result of an older one is
+	// dropped. cancel stops the one running, if any.
+	gen    int
+	cancel context.CancelFunc
+	// jump, when set, moves to the first match once the matches arrive
+	// (a search just typed, or an article opened from library search).
+	jump bool
+}
+
+// searchDoneMsg carries the matches of search gen in doc.
+type searchDoneMsg struct {
+	gen     int
+	doc     *Document
+	matches []match
 }
 
 // match is one occurrence: its line and cell columns [start, end).
@@ -49,45 +64,87 @@ func (s Search) Typing() bool { return s.typing }
 // Active reports whether there is a search to clear.
 func (s Search) Active() bool { return s.query != "" }
 
-// Clear forgets the search.
+// Clear forgets the search, stopping one that runs.
 func (s *Search) Clear() {
-	s.query, s.matches, s.current = "", nil, -1
+	s.Stop()
+	s.query, s.matches, s.current, s.jump = "", nil, -1, false
 }
 
-// Reindex recomputes the matches for a new document.
-func (s *Search) Reindex(doc *Document) {
-	s.doc = doc
-	if s.query != "" {
-		s.find()
-		if s.current >= len(s.matches) {
-			s.current = -1
-		}
+// Stop cancels the search that runs, if any; its result will be dropped.
+func (s *Search) Stop() {
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
 	}
+	s.gen++
 }
 
-// find lists the matches of the query. Lines of one paragraph are joined
-// with spaces first, so a phrase wrapped over two lines is still found.
-func (s *Search) find() {
-	s.matches = s.matches[:0]
+// Reindex finds the matches again in a new document, in a command.
+func (s *Search) Reindex(doc *Document) tea.Cmd {
+	s.doc = doc
+	if s.query == "" {
+		return nil
+	}
+	return s.run()
+}
+
+// run starts finding the query's matches in the document, off the UI loop:
+// a long article with many matches never freezes the screen. The search
+// stops when a newer one starts, when the search is cleared, and when the
+// session's context ends.
+func (s *Search) run() tea.Cmd {
+	s.Stop()
 	q := model.Fold(strings.TrimSpace(s.query))
 	if q == "" || s.doc == nil {
-		return
+		s.matches = nil
+		return nil
 	}
-	plain := s.doc.Plain
-	for start := 0; start < len(plain); {
+	ctx, cancel := context.WithCancel(s.c.context())
+	s.cancel = cancel
+	gen, doc := s.gen, s.doc
+	return func() tea.Msg {
+		defer cancel()
+		matches := findMatches(ctx, doc.Plain, q)
+		if ctx.Err() != nil {
+			return nil
+		}
+		return searchDoneMsg{gen, doc, matches}
+	}
+}
+
+// done applies a finished search, and reports whether it was the latest.
+func (s *Search) done(msg searchDoneMsg) bool {
+	if msg.gen != s.gen || msg.doc != s.doc {
+		return false
+	}
+	s.cancel = nil
+	s.matches = msg.matches
+	if s.current >= len(s.matches) {
+		s.current = -1
+	}
+	return true
+}
+
+// findMatches lists the matches of q, folded, in plain. Lines of one
+// paragraph are joined with spaces first, so a phrase wrapped over two
+// lines is still found. It gives up, returning what it has, once ctx ends.
+func findMatches(ctx context.Context, plain []string, q string) []match {
+	var matches []match
+	for start := 0; start < len(plain) && ctx.Err() == nil; {
 		end := start
 		for end < len(plain) && plain[end] != "" {
 			end++
 		}
 		if end > start {
-			s.findIn(plain[start:end], start, q)
+			matches = findIn(ctx, matches, plain[start:end], start, q)
 		}
 		start = end + 1
 	}
+	return matches
 }
 
-// findIn searches one paragraph (lines first..) for q.
-func (s *Search) findIn(lines []string, first int, q string) {
+// findIn appends the matches of q in one paragraph (lines first..).
+func findIn(ctx context.Context, matches []match, lines []string, first int, q string) []match {
 	text := strings.Join(lines, " ")
 	folded, idx := model.FoldIndex(text)
 	// lineStart[i] is the byte offset in text where line i begins.
@@ -101,16 +158,19 @@ func (s *Search) findIn(lines []string, first int, q string) {
 	// forward: the search is linear in the paragraph, however many
 	// matches it has.
 	line := 0
-	for from := 0; ; {
+	for from, n := 0, 0; ; n++ {
+		if n%4096 == 4095 && ctx.Err() != nil {
+			return matches
+		}
 		i := strings.Index(folded[from:], q)
 		if i < 0 {
-			return
+			return matches
 		}
 		a, b := idx[from+i], idx[from+i+len(q)]
 		for line+1 < len(lines) && lineStart[line+1] <= a {
 			line++
 		}
-		s.matches = spanMatches(s.matches, lines, lineStart, line, first, a, b)
+		matches = spanMatches(matches, lines, lineStart, line, first, a, b)
 		from += i + len(q)
 	}
 }
@@ -141,17 +201,13 @@ func (r Reader) handleSearchKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		s.typing = false
 		s.input.Blur()
 		s.query = s.input.Value()
-		s.find()
-		s.current = -1
-		if len(s.matches) == 0 {
-			if s.query != "" {
-				r.status = "No match for “" + s.query + "”."
-			}
-			s.query = ""
+		s.current, s.jump = -1, true
+		if strings.TrimSpace(s.query) == "" {
+			s.Clear()
 			return r, nil
 		}
-		r.jumpToMatch(r.firstMatchFrom(r.offset))
-		return r, nil
+		r.status = "searching…"
+		return r, s.run()
 	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
