@@ -5,7 +5,8 @@
 # errors. Usage: scripts/load-ssh.sh [SESSIONS] [ARTICLE...]
 # With SOAK=10m in the environment, every session keeps reading (a key a
 # second) that long, and key-to-frame latency and memory growth are
-# reported: the soak test, not run in CI.
+# reported: the soak test, not run in CI. SIZE=80x24 sets each session's
+# terminal (default 100x30).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sessions=${1:-200}
@@ -25,7 +26,7 @@ go build -o "$tmp/loadtest" ./server/cmd/loadtest
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 ulimit -n 65536 2>/dev/null || true
 "$tmp/bao" serve --listen "127.0.0.1:$port" --host-key "$tmp/key" \
-	--no-state --max-sessions $((sessions + 10)) --conn-rate 100000 --conn-burst 100000 --conns-per-ip 100000 \
+	--no-state --max-sessions $((sessions + 10)) --conn-rate 100000 --conn-burst 100000 --conns-per-ip 100000 --sessions-per-ip 100000 \
 	"${articles[@]}" 2> "$tmp/server.log" &
 pid=$!
 for _ in $(seq 100); do
@@ -34,7 +35,7 @@ for _ in $(seq 100); do
 done
 echo "bao serve pid $pid on 127.0.0.1:$port, ${articles[*]}, $(nproc) cores"
 status=0
-"$tmp/loadtest" -addr "127.0.0.1:$port" -sessions "$sessions" -pid "$pid" ${SOAK:+-soak "$SOAK"} || status=$?
+"$tmp/loadtest" -addr "127.0.0.1:$port" -sessions "$sessions" -pid "$pid" ${SOAK:+-soak "$SOAK"} ${SIZE:+-cols "${SIZE%x*}" -rows "${SIZE#*x}"} || status=$?
 if grep -qv ' INFO ' "$tmp/server.log"; then
 	echo "server warnings and errors:"
 	grep -v ' INFO ' "$tmp/server.log" | sort | uniq -c | sort -rn | head -20

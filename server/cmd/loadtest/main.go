@@ -25,6 +25,9 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
+// cols and rows are the terminal size every session asks for.
+var cols, rows = 100, 30
+
 func main() {
 	addr := flag.String("addr", "127.0.0.1:2222", "server address (loopback only)")
 	sessions := flag.Int("sessions", 200, "concurrent sessions")
@@ -33,6 +36,8 @@ func main() {
 	arrivals := flag.Float64("rate", 50, "new sessions per second (0: all at once)")
 	soak := flag.Duration("soak", 0, "keep every session reading (a key every second) for this long, then report frame latency and memory growth")
 	timeout := flag.Duration("timeout", 2*time.Minute, "give up after this long")
+	flag.IntVar(&cols, "cols", cols, "terminal width of each session")
+	flag.IntVar(&rows, "rows", rows, "terminal height of each session")
 	flag.Parse()
 	host, _, err := net.SplitHostPort(*addr)
 	if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
@@ -143,7 +148,7 @@ func reader(ctx context.Context, addr string, id int, res *results, ready *sync.
 		return
 	}
 	defer sess.Close()
-	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
+	if err := sess.RequestPty("xterm-256color", rows, cols, gossh.TerminalModes{}); err != nil {
 		res.fail("session %d: pty: %v", id, err)
 		return
 	}
@@ -231,7 +236,7 @@ type watcher struct {
 }
 
 func newWatcher(r io.Reader, replies io.Writer) *watcher {
-	w := &watcher{emu: vt.NewEmulator(100, 30), more: make(chan struct{}, 1)}
+	w := &watcher{emu: vt.NewEmulator(cols, rows), more: make(chan struct{}, 1)}
 	go io.Copy(replies, w.emu)
 	go func() {
 		b := make([]byte, 16<<10)
