@@ -354,3 +354,37 @@ func sshInTmux(t *testing.T, port string) tmux {
 	t.Cleanup(func() { exec.Command("tmux", "-S", x.socket, "kill-server").Run() })
 	return x
 }
+
+// TestServeStaysInsideTheLibrary serves a directory holding a symbolic
+// link to a file outside it: visitors see the library's own article and a
+// load error, never the linked file; with --follow-links they see it.
+func TestServeStaysInsideTheLibrary(t *testing.T) {
+	for _, tool := range []string{"tmux", "ssh"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed (.ci/run installs it)", tool)
+		}
+	}
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	os.WriteFile(secret, []byte("Secret shadow file\n\nroot:x:0:0\n"), 0o600)
+	lib := t.TempDir()
+	os.WriteFile(filepath.Join(lib, "a.txt"), []byte("Bản tin sáng\n\nNội dung của bài.\n"), 0o644)
+	os.Symlink(secret, filepath.Join(lib, "link.txt"))
+	bin := buildBinary(t)
+
+	_, port, logs := startServe(t, bin, "--no-state", lib)
+	x := sshInTmux(t, port)
+	s := x.waitFor("1 article")
+	if strings.Contains(s, "Secret shadow") {
+		t.Fatalf("a file outside the library was served:\n%s", s)
+	}
+	if !strings.Contains(s, "1 failed to load") {
+		t.Errorf("the link out of the library is not reported:\n%s", s)
+	}
+	if !strings.Contains(logs.String(), "out of the library") {
+		t.Errorf("the server did not log the refused link:\n%s", logs.String())
+	}
+
+	_, port, _ = startServe(t, bin, "--no-state", "--follow-links", lib)
+	x = sshInTmux(t, port)
+	x.waitFor("Secret shadow")
+}

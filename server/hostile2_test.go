@@ -363,3 +363,18 @@ func (l *syncLog) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+// Refusals are logged once per address per quiet period, with a count of
+// the rest, so a client cannot flood the log.
+func TestRefusalsAreRateLimited(t *testing.T) {
+	var logs syncLog
+	r := newRefusalLog(log.New(&logs))
+	for range 100 {
+		r.log("10.0.0.1", "key not authorized")
+	}
+	r.log("10.0.0.2", "key not authorized")
+	lines := strings.Split(strings.TrimSpace(logs.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "10.0.0.1") || !strings.Contains(lines[1], "10.0.0.2") {
+		t.Errorf("100 refusals from one address and one from another logged as:\n%s", logs.String())
+	}
+}
