@@ -378,3 +378,39 @@ func TestRefusalsAreRateLimited(t *testing.T) {
 		t.Errorf("100 refusals from one address and one from another logged as:\n%s", logs.String())
 	}
 }
+
+// A search in a long article stops when its visitor leaves, rather than
+// running on for seconds.
+func TestSearchStopsWhenTheVisitorLeaves(t *testing.T) {
+	size := 8 << 20
+	if raceEnabled {
+		size = 1 << 20 // the race detector slows layout and search alike
+	}
+	text := "Tiêu đề\n\n" + strings.Repeat("anh nói năng nhẹ nhàng ", size/30) + "\n"
+	a, err := articles.Parse("big.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, addr := testServer(t, &model.Library{Articles: []*model.Article{a}}, nil)
+	term := openTerminal(t, addr, newKey(t), 100, 30)
+	term.waitText("1 article")
+	term.send("\r")
+	term.waitText("min read")
+	term.send("/n\r")
+	term.waitText("searching")
+	searching := func() bool {
+		buf := make([]byte, 4<<20)
+		return strings.Contains(string(buf[:runtime.Stack(buf, true)]), "ui.findMatches")
+	}
+	if !searching() {
+		t.Skip("the search ended before the visitor left; nothing to stop")
+	}
+	term.close()
+	left := time.Now()
+	for searching() {
+		if time.Since(left) > 2*time.Second {
+			t.Fatal("the search went on more than 2 s after the visitor left")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
