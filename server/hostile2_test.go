@@ -83,7 +83,7 @@ func TestStalledReaderDoesNotWedgeTheServer(t *testing.T) {
 		c.MaxOutput, c.WriteTimeout = 1<<20, 3*time.Second
 		c.Logger = log.New(&logs)
 	})
-	base := baseline(t)
+	base, heap := baseline(t), heapInUse()
 	stop := make(chan struct{})
 	client := stalledClient(t, addr, stop)
 	defer client.Close()
@@ -112,6 +112,7 @@ func TestStalledReaderDoesNotWedgeTheServer(t *testing.T) {
 	t.Logf("dropped after %v", time.Since(start))
 	client.Close()
 	settle(t, base)
+	checkHeap(t, heap)
 }
 
 // wideLibrary has enough articles with long titles to fill a 500x300
@@ -219,7 +220,7 @@ func TestUnterminatedPaste(t *testing.T) {
 
 func TestPtyWithoutShellLeaksNothing(t *testing.T) {
 	_, addr := testServer(t, articles.Sample(), nil)
-	base := baseline(t)
+	base, heap := baseline(t), heapInUse()
 	for range 200 {
 		client, err := dial(addr, newKey(t))
 		if err != nil {
@@ -233,6 +234,7 @@ func TestPtyWithoutShellLeaksNothing(t *testing.T) {
 		client.Close()
 	}
 	settle(t, base)
+	checkHeap(t, heap)
 	stillServes(t, addr)
 }
 
