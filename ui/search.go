@@ -226,6 +226,10 @@ func (r Reader) firstMatchFrom(line int) int {
 
 func (r *Reader) moveMatch(delta int) {
 	s := &r.search
+	if s.cancel != nil {
+		r.status = "searching…"
+		return
+	}
 	if len(s.matches) == 0 {
 		r.status = "No search: press / to search."
 		return
