@@ -20,9 +20,9 @@ var ErrBinary = errors.New("binary file (contains NUL bytes), not an article")
 var ErrEmpty = errors.New("empty file, no article text")
 
 // Clean turns raw bytes into the text bao parses: valid UTF-8 (invalid bytes
-// become U+FFFD), NFC, LF line ends, no byte-order mark, tabs as spaces, no
-// trailing spaces, and no control characters: C0 except newline, DEL, C1,
-// terminal escape sequences (CSI, OSC, DCS and the like, in 7- and 8-bit
+// become U+FFFD), NFC, LF line ends, no byte-order mark, no trailing spaces,
+// tabs kept (Markdown's code needs them), and no other control characters:
+// C0 except newline and tab, DEL, C1, terminal escape sequences (CSI, OSC, DCS and the like, in 7- and 8-bit
 // forms) and bidirectional overrides are removed.
 func Clean(data []byte) (string, error) {
 	if bytes.IndexByte(data, 0) >= 0 {
@@ -91,7 +91,7 @@ func scan(data []byte) (strip, stable bool) {
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\n' || c == 0x7f {
+			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
 				return true, false
 			}
 			i++
@@ -139,10 +139,8 @@ func stripControls(data []byte) string {
 				continue
 			}
 			b.WriteByte('\n')
-		case r == '\t':
-			b.WriteByte(' ')
-		case r == '\n':
-			b.WriteByte('\n')
+		case r == '\t', r == '\n':
+			b.WriteByte(byte(r))
 		case r == 0x1b:
 			i += escapeLen(s[i:])
 			continue
@@ -233,7 +231,7 @@ func trimLineEnds(s string) string {
 	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRight(strings.ReplaceAll(l, "\t", " "), " \u00a0")
+		lines[i] = strings.TrimRight(l, " \t\u00a0")
 	}
 	return strings.Join(lines, "\n")
 }

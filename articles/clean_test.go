@@ -11,7 +11,7 @@ func TestClean(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"crlf", "a\r\nb\rc", "a\nb\nc"},
 		{"bom", "\uFEFFtitle", "title"},
-		{"tabs and trailing space", "a\tb  \nc \u00a0", "a b\nc"},
+		{"tabs kept, trailing space dropped", "a\tb  \nc \u00a0\t", "a\tb\nc"},
 		{"nfd to nfc", "Ba Đi\u0300nh", "Ba Đình"},
 		{"csi", "a\x1b[2Jb\x1b[5mc", "abc"},
 		{"osc title bel", "a\x1b]0;pwned\x07b", "ab"},

@@ -53,20 +53,65 @@ func Parse(name string, data []byte) (*model.Article, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Tabs are kept for Markdown's code; plain text reads them as spaces,
+	// and the ID is taken as it always was, over text without tabs.
+	flat := text
+	if strings.IndexByte(text, '\t') >= 0 {
+		flat = trimLineEnds(strings.ReplaceAll(text, "\t", " "))
+	}
 	var a *model.Article
-	if isMarkdownName(name) || strings.HasPrefix(text, "---\n") {
+	if isMarkdownName(name) || strings.HasPrefix(text, "---\n") || name == "-" && looksLikeMarkdown(text) {
 		a = ParseMarkdown(text)
+		if a.Title == "" && len(a.Blocks) > 0 {
+			// No leading "#" heading and no front-matter title: the file
+			// is named after itself rather than after a random line.
+			a.Title = nameTitle(name)
+			a.Derive()
+		}
 	} else {
-		a = ParsePlain(text)
+		a = ParsePlain(flat)
 	}
 	if a.Title == "" {
 		return nil, ErrEmpty
 	}
-	sum := sha256.Sum256([]byte(text))
+	sum := sha256.Sum256([]byte(flat))
 	a.ID = hex.EncodeToString(sum[:8])
 	a.Path = name
 	a.Size = int64(len(data))
 	return a, nil
+}
+
+// nameTitle is the title of a Markdown file that states none: its name
+// without the extension.
+func nameTitle(name string) string {
+	if name == "-" {
+		return "Standard input"
+	}
+	base := filepath.Base(name)
+	return CleanLine(strings.TrimSuffix(base, filepath.Ext(base)))
+}
+
+// looksLikeMarkdown reports text that uses Markdown's own syntax: a "#"
+// heading, a code fence, a link or image, or a table's delimiter row.
+// Scraped plain text has none of these.
+func looksLikeMarkdown(text string) bool {
+	for line := range strings.Lines(text) {
+		line = strings.TrimRight(line, "\n")
+		switch {
+		case strings.HasPrefix(line, "```"), strings.HasPrefix(line, "~~~"):
+			return true
+		case strings.HasPrefix(line, "#"):
+			if h := strings.TrimLeft(line, "#"); len(line)-len(h) <= 6 && strings.HasPrefix(h, " ") {
+				return true
+			}
+		case strings.HasPrefix(line, "|") && strings.Contains(line, "---"):
+			return true
+		}
+		if strings.Contains(line, "](http") || strings.Contains(line, "](./") || strings.Contains(line, "](#") {
+			return true
+		}
+	}
+	return false
 }
 
 func isMarkdownName(name string) bool {

@@ -1,17 +1,23 @@
 package articles
 
 import (
+	"bytes"
 	"cmp"
+	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"bao/model"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
 )
 
 // frontMatter holds the YAML keys bao reads at the top of a Markdown file.
@@ -27,25 +33,24 @@ type frontMatter struct {
 	Language    string    `yaml:"language"`
 }
 
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Strikethrough, extension.Table))
+// markdown parses CommonMark with GitHub's extensions (tables,
+// strikethrough, task lists, bare links), footnotes and definition lists.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList))
 
 // ParseMarkdown reads a Markdown article from cleaned text: optional YAML
 // front matter (title, author or authors, date, source, dateline,
-// description, lang), "#" headings, paragraphs, lists, block quotes, and
-// images whose alt or title text become captions. Without a title in the
-// front matter, the first level-one heading is the title.
+// description, lang), then CommonMark with GitHub's extensions, footnotes
+// and definition lists. Every construct keeps its text, its inline styles
+// and links; see the README's fidelity table. Only a "#" heading that opens
+// the document is the title; a front-matter title equal to it is shown
+// once. The first plain paragraph before any heading is the lead, unless
+// the front matter gives a description.
 func ParseMarkdown(src string) *model.Article {
 	a := &model.Article{Format: model.Markdown}
 	body, fm := splitFrontMatter(src, a)
-	mp := &mdParser{a: a, src: []byte(body), leadOpen: true}
+	mp := &mdParser{a: a, src: []byte(body), leadOpen: fm.Description == "", first: true}
 	doc := markdown.Parser().Parse(text.NewReader(mp.src))
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		mp.block(n)
-	}
-	if a.Title == "" && len(a.Blocks) > 0 {
-		a.Title = a.Blocks[0].Text
-		a.Blocks = a.Blocks[1:]
-	}
+	mp.blocks(doc, nest{})
 	if a.Lead == "" && fm.Description != "" {
 		a.Lead = CleanLine(fm.Description)
 	}
@@ -116,98 +121,422 @@ func parseDate(s string) time.Time {
 	return time.Time{}
 }
 
+// nest is where a block sits: how deep in lists and in block quotes.
+type nest struct{ depth, quote uint8 }
+
 // mdParser walks goldmark's syntax tree into blocks.
 type mdParser struct {
 	a   *model.Article
 	src []byte
-	// leadOpen is true until the first heading after the title or the
-	// first paragraph: that paragraph is the lead.
+	// leadOpen is true until the first heading or the first block that
+	// cannot be a lead: a plain paragraph before it is the lead.
 	leadOpen bool
+	// first is true until the first block: only a heading there can be
+	// the title.
+	first bool
 }
 
-func (p *mdParser) add(kind model.BlockKind, level int, t string) {
-	if t = strings.Join(strings.Fields(t), " "); t != "" {
-		p.a.Blocks = append(p.a.Blocks, model.Block{Kind: kind, Level: uint8(level), Text: t})
+func (p *mdParser) blocks(n ast.Node, at nest) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		p.block(c, at)
 	}
 }
 
-func (p *mdParser) block(n ast.Node) {
+func (p *mdParser) add(b model.Block, at nest) {
+	b.Depth, b.Quote = at.depth, at.quote
+	p.a.Blocks = append(p.a.Blocks, b)
+	p.first = false
+	p.leadOpen = false
+}
+
+func (p *mdParser) block(n ast.Node, at nest) {
 	switch n := n.(type) {
 	case *ast.Heading:
-		t := p.inline(n, nil)
-		if n.Level == 1 && p.a.Title == "" {
-			p.a.Title = strings.Join(strings.Fields(t), " ")
+		t, spans := p.inline(n)
+		if p.first && n.Level == 1 && at == (nest{}) {
+			p.first = false
+			if p.a.Title == "" {
+				p.a.Title = t
+				return
+			}
+			if model.Fold(p.a.Title) == model.Fold(t) {
+				return
+			}
+		}
+		p.add(model.Block{Kind: model.Heading, Level: uint8(n.Level), Text: t, Spans: spans}, at)
+	case *ast.Paragraph, *ast.TextBlock:
+		p.paragraph(n, at)
+	case *ast.List:
+		p.list(n, at)
+	case *ast.Blockquote:
+		p.blocks(n, nest{at.depth, at.quote + 1})
+	case *ast.FencedCodeBlock:
+		lang := ""
+		if n.Info != nil {
+			lang, _, _ = strings.Cut(strings.TrimSpace(string(n.Info.Segment.Value(p.src))), " ")
+		}
+		p.code(n, lang, at)
+	case *ast.CodeBlock:
+		p.code(n, "", at)
+	case *ast.ThematicBreak:
+		p.add(model.Block{Kind: model.Rule}, at)
+	case *ast.HTMLBlock:
+		p.html(n, at)
+	case *extast.Table:
+		p.table(n, at)
+	case *extast.DefinitionList:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if term, ok := c.(*extast.DefinitionTerm); ok {
+				t, spans := p.inline(term)
+				spans = append(spans, model.Span{Kind: model.Strong, End: len(t)})
+				p.add(model.Block{Kind: model.Paragraph, Text: t, Spans: spans}, at)
+				continue
+			}
+			p.blocks(c, nest{at.depth + 1, at.quote})
+		}
+	case *extast.FootnoteList:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if fn, ok := c.(*extast.Footnote); ok {
+				var t inlineText
+				for k := fn.FirstChild(); k != nil; k = k.NextSibling() {
+					t.separate()
+					p.walk(&t, k)
+				}
+				text, spans := t.result()
+				p.add(model.Block{Kind: model.Footnote, Number: int32(fn.Index), Text: text, Spans: spans}, at)
+			}
+		}
+	default:
+		if n.Type() == ast.TypeBlock && n.HasChildren() && n.FirstChild().Type() == ast.TypeBlock {
+			p.blocks(n, at)
 			return
 		}
-		p.leadOpen = false
-		p.add(model.Heading, n.Level, t)
-	case *ast.Paragraph, *ast.TextBlock:
-		p.paragraph(n)
-	case *ast.List:
-		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-			p.add(model.ListItem, 0, p.inline(item, nil))
+		p.paragraph(n, at)
+	}
+}
+
+// paragraph adds a paragraph, or a figure for each image when the paragraph
+// holds nothing but images.
+func (p *mdParser) paragraph(n ast.Node, at nest) {
+	if images := p.figures(n); images != nil {
+		for _, b := range images {
+			p.add(b, at)
 		}
-	case *ast.Blockquote:
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			p.add(model.Quote, 0, p.inline(c, nil))
+		return
+	}
+	t, spans := p.inline(n)
+	if t == "" {
+		return
+	}
+	kind := model.Paragraph
+	if at.quote > 0 {
+		kind = model.Quote
+	}
+	if p.leadOpen && p.a.Title != "" && at == (nest{}) && len(spans) == 0 {
+		p.a.Lead = t
+		p.leadOpen, p.first = false, false
+		return
+	}
+	p.add(model.Block{Kind: kind, Text: t, Spans: spans}, at)
+}
+
+// figures returns one figure block per image when n holds only images
+// (each perhaps inside a link) and spaces; nil otherwise.
+func (p *mdParser) figures(n ast.Node) []model.Block {
+	var out []model.Block
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		link := ""
+		img := c
+		if l, ok := c.(*ast.Link); ok && l.FirstChild() != nil && l.FirstChild() == l.LastChild() {
+			link, img = p.url(l.Destination), l.FirstChild()
 		}
-	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		p.add(model.Paragraph, 0, string(n.Lines().Value(p.src)))
-	case *ast.ThematicBreak, *ast.HTMLBlock:
-	default:
-		p.add(model.Paragraph, 0, p.inline(n, nil))
+		switch img := img.(type) {
+		case *ast.Image:
+			alt, _ := p.inline(img)
+			caption := alt
+			if title := CleanLine(string(img.Title)); title != "" && title != alt {
+				caption = strings.TrimSpace(alt + " " + title)
+			}
+			out = append(out, model.Block{Kind: model.Figure, Text: caption,
+				Image: &model.Image{URL: p.url(img.Destination), Alt: alt, Link: link}})
+		case *ast.Text:
+			if strings.TrimSpace(string(img.Segment.Value(p.src))) != "" || link != "" {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return out
+}
+
+func (p *mdParser) list(n *ast.List, at nest) {
+	depth := at.depth + 1
+	number := n.Start
+	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+		b := model.Block{Kind: model.ListItem}
+		if n.IsOrdered() {
+			b.Number = int32(number)
+			number++
+		}
+		rest := item.FirstChild()
+		if first, ok := rest.(*ast.TextBlock); ok {
+			b.Task = task(first)
+			b.Text, b.Spans = p.inline(first)
+			rest = rest.NextSibling()
+		} else if first, ok := rest.(*ast.Paragraph); ok {
+			b.Task = task(first)
+			b.Text, b.Spans = p.inline(first)
+			rest = rest.NextSibling()
+		}
+		p.add(b, nest{depth, at.quote})
+		for ; rest != nil; rest = rest.NextSibling() {
+			p.block(rest, nest{depth, at.quote})
+		}
 	}
 }
 
-// paragraph adds a paragraph and a caption for each image in it.
-func (p *mdParser) paragraph(n ast.Node) {
-	var captions []string
-	t := strings.TrimSpace(p.inline(n, &captions))
-	if t != "" && p.leadOpen && p.a.Lead == "" && p.a.Title != "" {
-		p.a.Lead = strings.Join(strings.Fields(t), " ")
-		p.leadOpen = false
-	} else {
-		p.add(model.Paragraph, 0, t)
+// task returns the state of a task-list checkbox that opens n.
+func task(n ast.Node) model.Task {
+	if box, ok := n.FirstChild().(*extast.TaskCheckBox); ok {
+		if box.IsChecked {
+			return model.Checked
+		}
+		return model.Unchecked
 	}
-	for _, c := range captions {
-		p.add(model.Caption, 0, c)
+	return model.NoTask
+}
+
+func (p *mdParser) code(n ast.Node, lang string, at nest) {
+	lines := n.Lines()
+	c := &model.CodeBlock{Lang: CleanLine(lang), Lines: make([]string, lines.Len())}
+	var words []string
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		l := strings.TrimRight(string(seg.Value(p.src)), "\n")
+		if seg.Padding > 0 {
+			l = strings.Repeat(" ", seg.Padding) + l
+		}
+		c.Lines[i] = l
+		words = append(words, strings.Fields(l)...)
+	}
+	p.add(model.Block{Kind: model.Code, Text: strings.Join(words, " "), Code: c}, at)
+}
+
+func (p *mdParser) table(n *extast.Table, at nest) {
+	t := &model.TableBlock{}
+	for _, a := range n.Alignments {
+		t.Align = append(t.Align, [...]model.Align{extast.AlignLeft: model.AlignLeft, extast.AlignRight: model.AlignRight,
+			extast.AlignCenter: model.AlignCenter, extast.AlignNone: model.AlignNone}[a])
+	}
+	var words []string
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []model.Cell
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			text, spans := p.inline(cell)
+			cells = append(cells, model.Cell{Text: text, Spans: spans})
+			if text != "" {
+				words = append(words, text)
+			}
+		}
+		if _, ok := row.(*extast.TableHeader); ok {
+			t.Header = cells
+		} else {
+			t.Rows = append(t.Rows, cells)
+		}
+	}
+	p.add(model.Block{Kind: model.Table, Text: strings.Join(words, " "), Table: t}, at)
+}
+
+// html keeps the visible text of an HTML block as paragraphs, with its
+// links; scripts, styles and comments are dropped.
+func (p *mdParser) html(n *ast.HTMLBlock, at nest) {
+	var raw bytes.Buffer
+	lines := n.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		raw.Write(seg.Value(p.src))
+	}
+	if n.HasClosure() {
+		raw.Write(n.ClosureLine.Value(p.src))
+	}
+	for _, b := range htmlText(raw.Bytes()) {
+		if at.quote > 0 && b.Kind == model.Paragraph {
+			b.Kind = model.Quote
+		}
+		p.add(b, at)
 	}
 }
 
-// inline returns the plain text of n's inline content. Image alt and title
-// texts go to captions when it is not nil.
-func (p *mdParser) inline(n ast.Node, captions *[]string) string {
-	var b strings.Builder
-	p.writeInline(&b, n, captions)
-	return b.String()
+// inline returns the plain text of n's inline content and its spans.
+func (p *mdParser) inline(n ast.Node) (string, []model.Span) {
+	var t inlineText
+	p.walk(&t, n)
+	return t.result()
 }
 
-func (p *mdParser) writeInline(b *strings.Builder, n ast.Node, captions *[]string) {
+func (p *mdParser) walk(t *inlineText, n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(p.src))
+			v := c.Segment.Value(p.src)
+			if !c.IsRaw() {
+				v = unescape(v)
+			}
+			t.write(string(v))
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
+				t.write(" ")
 			}
 		case *ast.String:
-			b.Write(c.Value)
-		case *ast.Image:
-			alt := strings.TrimSpace(p.inline(c, nil))
-			if t := strings.TrimSpace(string(c.Title)); t != "" && t != alt {
-				alt = strings.TrimSpace(alt + " " + t)
+			v := c.Value
+			if !c.IsRaw() && !c.IsCode() {
+				v = unescape(v)
 			}
-			if captions != nil && alt != "" {
-				*captions = append(*captions, alt)
+			t.write(string(v))
+		case *ast.CodeSpan:
+			start := t.open()
+			for k := c.FirstChild(); k != nil; k = k.NextSibling() {
+				if tx, ok := k.(*ast.Text); ok {
+					t.writeCode(string(tx.Segment.Value(p.src)))
+				} else if s, ok := k.(*ast.String); ok {
+					t.writeCode(string(s.Value))
+				}
 			}
+			t.close(model.Span{Kind: model.InlineCode, Start: start})
+		case *ast.Emphasis:
+			kind := model.Emphasis
+			if c.Level >= 2 {
+				kind = model.Strong
+			}
+			start := t.open()
+			p.walk(t, c)
+			t.close(model.Span{Kind: kind, Start: start})
+		case *extast.Strikethrough:
+			start := t.open()
+			p.walk(t, c)
+			t.close(model.Span{Kind: model.Strike, Start: start})
+		case *ast.Link:
+			start := t.open()
+			p.walk(t, c)
+			t.close(model.Span{Kind: model.Link, Start: start, URL: p.url(c.Destination), Title: CleanLine(string(c.Title))})
 		case *ast.AutoLink:
-			b.Write(c.URL(p.src))
-		case *ast.RawHTML:
-		default:
-			p.writeInline(b, c, captions)
-			if c.Type() == ast.TypeBlock {
-				b.WriteByte(' ')
+			url := CleanLine(string(c.URL(p.src)))
+			start := t.open()
+			t.write(string(c.Label(p.src)))
+			if c.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+				url = "mailto:" + url
 			}
+			t.close(model.Span{Kind: model.Link, Start: start, URL: url})
+		case *ast.Image:
+			start := t.open()
+			p.walk(t, c)
+			t.close(model.Span{Kind: model.Link, Start: start, URL: p.url(c.Destination), Title: CleanLine(string(c.Title))})
+		case *extast.FootnoteLink:
+			start := t.open()
+			t.write(fmt.Sprintf("[%d]", c.Index))
+			t.close(model.Span{Kind: model.FootnoteRef, Start: start, URL: fmt.Sprintf("#fn-%d", c.Index)})
+		case *ast.RawHTML, *extast.TaskCheckBox, *extast.FootnoteBacklink:
+		default:
+			if c.Type() == ast.TypeBlock {
+				t.separate()
+			}
+			p.walk(t, c)
 		}
 	}
+}
+
+// url decodes a link destination's escapes and entities.
+func (p *mdParser) url(dest []byte) string {
+	return CleanLine(string(unescape(dest)))
+}
+
+// unescape decodes backslash escapes and character references, as an HTML
+// renderer would.
+func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+}
+
+// inlineText builds a block's plain text, runs of space collapsed and
+// controls dropped, and the spans over it.
+type inlineText struct {
+	b     strings.Builder
+	spans []model.Span
+	// space is set when a space is due before the next text.
+	space bool
+}
+
+func (t *inlineText) write(s string) {
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			t.space = t.b.Len() > 0
+		case r < 0x20 || r == 0x7f || isC1(r) || isBidiControl(r):
+		default:
+			if t.space {
+				t.b.WriteByte(' ')
+				t.space = false
+			}
+			t.b.WriteRune(r)
+		}
+	}
+}
+
+// writeCode writes code span text: line ends are spaces, other spaces kept.
+func (t *inlineText) writeCode(s string) {
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+			t.b.WriteByte(' ')
+		case r < 0x20 || r == 0x7f || isC1(r) || isBidiControl(r):
+		default:
+			if t.space {
+				t.b.WriteByte(' ')
+				t.space = false
+			}
+			t.b.WriteRune(r)
+		}
+	}
+}
+
+// separate puts a space before what comes next.
+func (t *inlineText) separate() { t.space = t.b.Len() > 0 }
+
+// open starts a span and returns its start.
+func (t *inlineText) open() int {
+	if t.space {
+		t.b.WriteByte(' ')
+		t.space = false
+	}
+	return t.b.Len()
+}
+
+func (t *inlineText) close(s model.Span) {
+	s.End = t.b.Len()
+	if s.End > s.Start {
+		t.spans = append(t.spans, s)
+	}
+}
+
+func (t *inlineText) result() (string, []model.Span) {
+	s := norm.NFC.String(t.b.String())
+	if len(s) != t.b.Len() {
+		// Entities made a decomposed sequence; offsets no longer hold.
+		return s, nil
+	}
+	spans := t.spans[:0]
+	for _, sp := range t.spans {
+		if sp.End > len(s) {
+			sp.End = len(s)
+		}
+		if sp.End > sp.Start {
+			spans = append(spans, sp)
+		}
+	}
+	if len(spans) == 0 {
+		return s, nil
+	}
+	return s, spans
 }

@@ -17,9 +17,20 @@ const (
 	Caption
 	Quote
 	ListItem
+	// Code is a code block: Code holds its language and verbatim lines.
+	Code
+	// Table is a table: Table holds its rows.
+	Table
+	// Rule is a thematic break; it has no text.
+	Rule
+	// Figure is an image: Image holds its address; Text is its caption.
+	Figure
+	// Footnote is a footnote's text; Number is its number, which the
+	// references to it show.
+	Footnote
 )
 
-var kindNames = [...]string{"paragraph", "heading", "caption", "quote", "list_item"}
+var kindNames = [...]string{"paragraph", "heading", "caption", "quote", "list_item", "code", "table", "rule", "figure", "footnote"}
 
 // String returns the kind's name as it appears in bao's JSON output.
 func (k BlockKind) String() string {
@@ -30,12 +41,123 @@ func (k BlockKind) String() string {
 }
 
 // Block is one unit of an article's body: a paragraph, a heading, a caption...
+//
+// Blocks are a flat list; nesting is carried by Depth and Quote. A block
+// inside a list item has the item's Depth, and a list nested in it has
+// Depth+1. A block inside n block quotes has Quote n. So a code block in a
+// list item in a quote is Kind Code, Depth 1, Quote 1.
 type Block struct {
 	Kind BlockKind
 	// Level is the heading level, 1 to 6, for headings; 0 for other kinds.
 	Level uint8
-	// Text is plain text: NFC, no control characters, no line breaks.
+	// Depth is the list nesting of a list item (1 for a top-level item) or
+	// of a block that continues one; 0 outside lists.
+	Depth uint8
+	// Quote is how many block quotes the block is inside. Quote blocks from
+	// plain text leave it 0, which means 1.
+	Quote uint8
+	// Task is a list item's checkbox.
+	Task Task
+	// Number is an ordered list item's number, or a footnote's number; 0
+	// for a bulleted item.
+	Number int32
+	// Text is plain text: NFC, no control characters, no line breaks. It is
+	// what search, filters, word counts and plain output use. A code
+	// block's Text is its lines joined by spaces, a table's its cells.
 	Text string
+	// Spans style ranges of Text: emphasis, code, links...
+	Spans []Span
+	// Code holds a code block's language and lines.
+	Code *CodeBlock
+	// Table holds a table's rows.
+	Table *TableBlock
+	// Image holds a figure's image.
+	Image *Image
+}
+
+// Task is the state of a task-list item's checkbox.
+type Task uint8
+
+// The checkbox states.
+const (
+	NoTask Task = iota
+	Unchecked
+	Checked
+)
+
+// SpanKind is the inline style of a span of text.
+type SpanKind uint8
+
+// The kinds of span. A footnote reference is a span over its "[n]" marker
+// whose URL is "#fn-n".
+const (
+	Emphasis SpanKind = iota + 1
+	Strong
+	InlineCode
+	Strike
+	Link
+	FootnoteRef
+)
+
+var spanNames = [...]string{"", "emphasis", "strong", "code", "strikethrough", "link", "footnote_ref"}
+
+// String returns the span kind's name as it appears in bao's JSON output.
+func (k SpanKind) String() string {
+	if int(k) < len(spanNames) && k > 0 {
+		return spanNames[k]
+	}
+	return "unknown"
+}
+
+// Span styles Text[Start:End] (byte offsets). Spans may nest: a link's
+// text can be strong.
+type Span struct {
+	Kind       SpanKind
+	Start, End int
+	// URL and Title are a link's destination and title.
+	URL, Title string
+}
+
+// CodeBlock is a code block's content.
+type CodeBlock struct {
+	// Lang is the language named by the fence info string, or "".
+	Lang string
+	// Lines are verbatim, tabs kept.
+	Lines []string
+}
+
+// Align is a table column's alignment.
+type Align uint8
+
+// The column alignments.
+const (
+	AlignNone Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Cell is one table cell: plain text and its spans.
+type Cell struct {
+	Text  string
+	Spans []Span
+}
+
+// TableBlock is a table's content.
+type TableBlock struct {
+	Header []Cell
+	Rows   [][]Cell
+	// Align holds one alignment per column.
+	Align []Align
+}
+
+// Image is a figure's picture.
+type Image struct {
+	URL, Alt string
+	// Credit names who made the picture, when the source says.
+	Credit string
+	// Link is where the image links to, when it is a link.
+	Link string
 }
 
 // Section is a part of an article that starts at a heading.
