@@ -4,6 +4,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 	"bao/ui"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 )
 
@@ -79,8 +81,10 @@ func runCat(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	width := fs.Int("width", 80, "wrap text at this many columns (0: no wrapping)")
 	maxSize := sizeFlag(articles.DefaultMaxSize)
 	fs.Var(&maxSize, "max-size", "largest file read as an article")
+	color := fs.String("color", "auto", "auto, always or never: style the text as the reader does (auto: when standard output is a terminal)")
+	style := fs.String("style", "", "with colour: dark, light, ascii, notty or a Glamour JSON style file (default dark)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bao cat [--json] [--width N] [--max-size SIZE] PATH... (- for standard input)")
+		fmt.Fprintln(stderr, "usage: bao cat [--json] [--color WHEN] [--style STYLE] [--width N] [--max-size SIZE] PATH... (- for standard input)")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -91,12 +95,17 @@ func runCat(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	styled, err := newStyledOutput(*color, *style, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "bao cat: %v\n", err)
+		return 2
+	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	printed, failed := 0, 0
 	// Articles are printed as they load, in order, so a library of any size
 	// goes through in little memory.
-	err := articles.Each(paths, articles.Options{MaxSize: int64(maxSize), Stdin: stdin}, func(a *model.Article, loadErr *model.LoadError) error {
+	err = articles.Each(paths, articles.Options{MaxSize: int64(maxSize), Stdin: stdin}, func(a *model.Article, loadErr *model.LoadError) error {
 		if loadErr != nil {
 			failed++
 			articles.PrintError(stderr, *loadErr)
@@ -108,7 +117,7 @@ func runCat(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if printed++; printed > 1 {
 			fmt.Fprintln(out)
 		}
-		return articles.WriteText(out, a, *width)
+		return styled.write(out, a, *width)
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "bao: write: %v\n", err)
@@ -151,6 +160,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&maxSize, "max-size", "largest file read as an article")
 	statePath := fs.String("state", "", "state database: read marks, positions, bookmarks, search index (default $XDG_STATE_HOME/bao/state.db)")
 	noState := fs.Bool("no-state", false, "remember nothing between runs")
+	color := fs.String("color", "auto", "when standard output is not a terminal: auto or never print plain text, always the styled rendering")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -170,7 +180,12 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return articles.Load(paths, opts)
 	}
 	if !isTerminal(stdout) {
-		return printText(load(), *width, stdout, stderr)
+		styled, err := newStyledOutput(*color, *style, stdout)
+		if err != nil {
+			fmt.Fprintf(stderr, "bao: %v\n", err)
+			return 2
+		}
+		return printText(load(), *width, styled, stdout, stderr)
 	}
 	if os.Getenv("NO_COLOR") != "" && *style == "" {
 		*style = "notty"
@@ -243,20 +258,64 @@ func openState(path string, none bool) (*state.Store, string) {
 	return s, warning
 }
 
-// printText prints every article as plain text, for pipes.
-func printText(lib *model.Library, width int, stdout, stderr io.Writer) int {
+// printText prints every article as text, for pipes.
+func printText(lib *model.Library, width int, styled styledOutput, stdout, stderr io.Writer) int {
 	out := bufio.NewWriter(stdout)
 	for i, a := range lib.Articles {
 		if i > 0 {
 			fmt.Fprintln(out)
 		}
-		articles.WriteText(out, a, width)
+		styled.write(out, a, width)
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "bao: write: %v\n", err)
 		return 1
 	}
 	return reportErrors(stderr, lib)
+}
+
+// styledOutput writes articles as plain text, or styled as the reader
+// shows them when styles is set.
+type styledOutput struct {
+	styles  *ui.Styles
+	profile colorprofile.Profile
+}
+
+// newStyledOutput reads --color and --style. auto styles the text only when
+// standard output is a terminal and NO_COLOR is unset; always styles it
+// for any output, at 256 colours unless the environment says the terminal
+// has true colour.
+func newStyledOutput(when, style string, stdout io.Writer) (styledOutput, error) {
+	switch when {
+	case "never":
+		return styledOutput{}, nil
+	case "auto":
+		if !isTerminal(stdout) || os.Getenv("NO_COLOR") != "" {
+			return styledOutput{}, nil
+		}
+	case "always":
+	default:
+		return styledOutput{}, fmt.Errorf("--color %q: want auto, always or never", when)
+	}
+	st, err := ui.NewStyles(cmp.Or(style, "dark"))
+	if err != nil {
+		return styledOutput{}, err
+	}
+	p := colorprofile.Env(os.Environ())
+	if p < colorprofile.ANSI256 {
+		p = colorprofile.ANSI256
+	}
+	return styledOutput{styles: &st, profile: p}, nil
+}
+
+func (o styledOutput) write(w io.Writer, a *model.Article, width int) error {
+	if o.styles == nil {
+		return articles.WriteText(w, a, width)
+	}
+	if width <= 0 {
+		width = 80
+	}
+	return ui.WriteStyled(w, a, width, o.styles, o.profile)
 }
 
 func isTerminal(f any) bool {

@@ -32,9 +32,86 @@ type jsonArticle struct {
 }
 
 type jsonBlock struct {
+	Kind  string     `json:"kind"`
+	Level int        `json:"level,omitempty"`
+	Text  string     `json:"text"`
+	Spans []jsonSpan `json:"spans,omitempty"`
+	// Depth, Quote, Number and Task place list items and what nests in them.
+	Depth  int    `json:"depth,omitempty"`
+	Quote  int    `json:"quote,omitempty"`
+	Number int    `json:"number,omitempty"`
+	Task   string `json:"task,omitempty"`
+	// Lang and Lines are a code block's.
+	Lang  string   `json:"lang,omitempty"`
+	Lines []string `json:"lines,omitempty"`
+	// Header, Rows and Align are a table's.
+	Header []jsonCell   `json:"header,omitempty"`
+	Rows   [][]jsonCell `json:"rows,omitempty"`
+	Align  []string     `json:"align,omitempty"`
+	// URL, Alt, Credit and Link are a figure's.
+	URL    string `json:"url,omitempty"`
+	Alt    string `json:"alt,omitempty"`
+	Credit string `json:"credit,omitempty"`
+	Link   string `json:"link,omitempty"`
+}
+
+// jsonSpan is a styled range of a text, in byte offsets into its UTF-8.
+type jsonSpan struct {
 	Kind  string `json:"kind"`
-	Level int    `json:"level,omitempty"`
-	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	URL   string `json:"url,omitempty"`
+	Title string `json:"title,omitempty"`
+}
+
+type jsonCell struct {
+	Text  string     `json:"text"`
+	Spans []jsonSpan `json:"spans,omitempty"`
+}
+
+func spansJSON(spans []model.Span) []jsonSpan {
+	if len(spans) == 0 {
+		return nil
+	}
+	out := make([]jsonSpan, len(spans))
+	for i, s := range spans {
+		out[i] = jsonSpan{Kind: s.Kind.String(), Start: s.Start, End: s.End, URL: s.URL, Title: s.Title}
+	}
+	return out
+}
+
+func cellsJSON(cells []model.Cell) []jsonCell {
+	out := make([]jsonCell, len(cells))
+	for i, c := range cells {
+		out[i] = jsonCell{Text: c.Text, Spans: spansJSON(c.Spans)}
+	}
+	return out
+}
+
+var alignNames = [...]string{model.AlignNone: "", model.AlignLeft: "left", model.AlignCenter: "center", model.AlignRight: "right"}
+
+var taskNames = [...]string{model.NoTask: "", model.Unchecked: "unchecked", model.Checked: "checked"}
+
+func blockJSON(b model.Block) jsonBlock {
+	j := jsonBlock{Kind: b.Kind.String(), Level: int(b.Level), Text: b.Text, Spans: spansJSON(b.Spans),
+		Depth: int(b.Depth), Quote: int(b.Quote), Number: int(b.Number), Task: taskNames[b.Task]}
+	if b.Code != nil {
+		j.Lang, j.Lines = b.Code.Lang, nonNil(b.Code.Lines)
+	}
+	if b.Table != nil {
+		j.Header = cellsJSON(b.Table.Header)
+		j.Rows = make([][]jsonCell, len(b.Table.Rows))
+		for i, r := range b.Table.Rows {
+			j.Rows[i] = cellsJSON(r)
+		}
+		for _, a := range b.Table.Align {
+			j.Align = append(j.Align, alignNames[a])
+		}
+	}
+	if b.Image != nil {
+		j.URL, j.Alt, j.Credit, j.Link = b.Image.URL, b.Image.Alt, b.Image.Credit, b.Image.Link
+	}
+	return j
 }
 
 type jsonSection struct {
@@ -54,7 +131,7 @@ func WriteJSON(w io.Writer, a *model.Article) error {
 		j.Date = a.Date.Format("2006-01-02")
 	}
 	for i, b := range a.Blocks {
-		j.Blocks[i] = jsonBlock{Kind: b.Kind.String(), Level: int(b.Level), Text: b.Text}
+		j.Blocks[i] = blockJSON(b)
 	}
 	for i, s := range a.Sections {
 		j.Sections[i] = jsonSection{Title: s.Title, Block: s.Block}
@@ -108,24 +185,187 @@ func WriteText(w io.Writer, a *model.Article, width int) error {
 	if a.Lead != "" {
 		b.WriteString("\n" + wrap(a.Lead, width, "") + "\n")
 	}
+	var links model.LinkNumbers
 	for _, blk := range a.Blocks {
 		b.WriteString("\n")
-		switch blk.Kind {
-		case model.Heading:
-			b.WriteString(wrap(strings.Repeat("#", max(int(blk.Level), 1))+" "+blk.Text, width, ""))
-		case model.Caption:
-			b.WriteString(wrap(captionMark(a.Language)+" "+blk.Text, width, "    "))
-		case model.Quote:
-			b.WriteString(wrap(blk.Text, width-2, "> "))
-		case model.ListItem:
-			b.WriteString(wrap("• "+blk.Text, width, "  "))
-		default:
-			b.WriteString(wrap(blk.Text, width, ""))
-		}
+		writeBlock(&b, blk, a.Language, width, &links)
 		b.WriteString("\n")
+	}
+	if len(links.List) > 0 {
+		b.WriteString("\n")
+		for _, l := range links.List {
+			fmt.Fprintf(&b, "[%d] %s\n", l.Number, l.URL)
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeBlock writes one block as plain text. Links show their reference
+// number after their text; the numbered URLs follow the article.
+func writeBlock(b *strings.Builder, blk model.Block, lang string, width int, links *model.LinkNumbers) {
+	text, _, _ := model.MarkLinks(blk.Text, blk.Spans, links)
+	quote := int(blk.Quote)
+	if blk.Kind == model.Quote {
+		quote = max(quote, 1)
+	}
+	indent := strings.Repeat("> ", quote)
+	if d := int(blk.Depth); d > 0 {
+		if blk.Kind == model.ListItem {
+			d--
+		} else {
+			d++
+		}
+		indent += strings.Repeat("  ", d)
+	}
+	switch blk.Kind {
+	case model.Heading:
+		text = strings.Repeat("#", max(int(blk.Level), 1)) + " " + text
+	case model.Caption:
+		text = captionMark(lang) + " " + text
+	case model.Figure:
+		if text == "" && blk.Image != nil {
+			text = blk.Image.Alt
+		}
+		text = captionMark(lang) + " " + text
+		if blk.Image != nil && blk.Image.URL != "" {
+			text += " <" + blk.Image.URL + ">"
+		}
+	case model.ListItem:
+		text = listMarker(blk) + text
+	case model.Footnote:
+		text = fmt.Sprintf("[%d] %s", blk.Number, text)
+	case model.Rule:
+		b.WriteString(indent + "----")
+		return
+	case model.Code:
+		writeCode(b, blk, indent)
+		return
+	case model.Table:
+		writeTable(b, blk.Table, indent, width, links)
+		return
+	}
+	rest := indent
+	if blk.Kind == model.ListItem || blk.Kind == model.Caption || blk.Kind == model.Figure || blk.Kind == model.Footnote {
+		rest += "  "
+	}
+	b.WriteString(wrapIndent(text, width, indent, rest))
+}
+
+func listMarker(blk model.Block) string {
+	switch {
+	case blk.Task == model.Checked:
+		return "[x] "
+	case blk.Task == model.Unchecked:
+		return "[ ] "
+	case blk.Number > 0:
+		return fmt.Sprintf("%d. ", blk.Number)
+	}
+	return "• "
+}
+
+// writeCode writes a code block's lines verbatim, tabs kept, after indent
+// and four spaces.
+func writeCode(b *strings.Builder, blk model.Block, indent string) {
+	if blk.Code == nil || len(blk.Code.Lines) == 0 {
+		b.WriteString(indent + "    ")
+		return
+	}
+	for i, l := range blk.Code.Lines {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(strings.TrimRight(indent+"    "+l, " "))
+	}
+}
+
+// writeTable writes a table as a grid of "|" columns when it fits the
+// width, and as one record of "header: value" lines per row when not.
+func writeTable(b *strings.Builder, t *model.TableBlock, indent string, width int, links *model.LinkNumbers) {
+	if t == nil {
+		return
+	}
+	cols := len(t.Header)
+	for _, r := range t.Rows {
+		cols = max(cols, len(r))
+	}
+	cell := func(row []model.Cell, i int) string {
+		if i >= len(row) {
+			return ""
+		}
+		text, _, _ := model.MarkLinks(row[i].Text, row[i].Spans, links)
+		return text
+	}
+	header := make([]string, cols)
+	rows := make([][]string, len(t.Rows))
+	widths := make([]int, cols)
+	for i := range cols {
+		header[i] = cell(t.Header, i)
+		widths[i] = max(ansi.StringWidth(header[i]), 3)
+	}
+	for k, r := range t.Rows {
+		rows[k] = make([]string, cols)
+		for i := range cols {
+			rows[k][i] = cell(r, i)
+			widths[i] = max(widths[i], ansi.StringWidth(rows[k][i]))
+		}
+	}
+	total := ansi.StringWidth(indent) + 1
+	for _, w := range widths {
+		total += w + 3
+	}
+	if width > 0 && total > width {
+		for k, r := range rows {
+			if k > 0 {
+				b.WriteString("\n" + indent + "---\n")
+			}
+			for i, c := range r {
+				if i > 0 {
+					b.WriteString("\n")
+				}
+				b.WriteString(wrapIndent(header[i]+": "+c, width, indent, indent+"  "))
+			}
+		}
+		return
+	}
+	line := func(cells []string) string {
+		var l strings.Builder
+		l.WriteString(indent + "|")
+		for i, c := range cells {
+			pad := widths[i] - ansi.StringWidth(c)
+			left := 0
+			if i < len(t.Align) {
+				switch t.Align[i] {
+				case model.AlignRight:
+					left = pad
+				case model.AlignCenter:
+					left = pad / 2
+				}
+			}
+			l.WriteString(" " + strings.Repeat(" ", left) + c + strings.Repeat(" ", pad-left) + " |")
+		}
+		return l.String()
+	}
+	b.WriteString(line(header) + "\n" + indent + "|")
+	for _, w := range widths {
+		b.WriteString(strings.Repeat("-", w+2) + "|")
+	}
+	for _, r := range rows {
+		b.WriteString("\n" + line(r))
+	}
+}
+
+// wrapIndent wraps text to width after indent, with rest before every
+// line after the first.
+func wrapIndent(text string, width int, indent, rest string) string {
+	if width <= 0 {
+		return indent + text
+	}
+	lines := strings.Split(ansi.Wordwrap(text, max(width-ansi.StringWidth(rest), 10), ""), "\n")
+	if ansi.StringWidth(indent+text) <= width {
+		return indent + text
+	}
+	return indent + strings.Join(lines, "\n"+rest)
 }
 
 func widthOr(w, def int) int {

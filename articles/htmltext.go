@@ -86,7 +86,11 @@ func htmlText(src []byte) []model.Block {
 					out = append(out, model.Block{Kind: model.Figure, Text: alt, Image: &model.Image{URL: CleanLine(attrs["src"]), Alt: alt}})
 					continue
 				}
-				t.write(" " + alt + " ")
+				if n := len(links); n == 0 || links[n-1] < 0 || t.spans[links[n-1]].Start != t.b.Len() {
+					t.separate()
+				}
+				t.write(alt)
+				t.separate()
 			case a == atom.Br || isBlockElement(a):
 				flush()
 			}

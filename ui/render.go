@@ -11,6 +11,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
 )
 
 // Document is an article rendered at one width in one style: its lines and
@@ -29,7 +30,11 @@ type Document struct {
 	LineOffset []int
 	// BodyStart is the first line after the title, meta line and lead.
 	BodyStart int
-	Width     int
+	// Links are the article's links, numbered as their references show
+	// them; LinksStart is the line where their list starts.
+	Links      []model.NumberedLink
+	LinksStart int
+	Width      int
 	// Complete is false for a first-screen render that stops early.
 	Complete bool
 }
@@ -39,21 +44,126 @@ type renderer struct {
 	doc   *Document
 	st    *Styles
 	width int
+	lang  string
+	// links numbers the article's link URLs in order of first appearance.
+	links model.LinkNumbers
+}
+
+// addLine appends one finished line.
+func (r *renderer) addLine(styled, plain string, offset int) {
+	r.doc.Lines = append(r.doc.Lines, styled)
+	r.doc.Plain = append(r.doc.Plain, plain)
+	r.doc.LineOffset = append(r.doc.LineOffset, offset)
 }
 
 func (r *renderer) add(style lipgloss.Style, prefix, rest, text string, width int) {
-	lines := wrapLines(text, max(width-ansi.StringWidth(prefix), 8))
-	off := 0
+	r.addSpans(style, prefix, rest, text, nil, width)
+}
+
+// addSpans wraps text to width cells after the prefix (rest on the lines
+// after the first) and styles its spans. Links get their reference number
+// after their text.
+func (r *renderer) addSpans(style lipgloss.Style, prefix, rest, text string, spans []model.Span, width int) {
+	var marks []model.Mark
+	text, spans, marks = r.linkMarks(text, spans)
+	lines := wrapRanges(text, max(width-ansi.StringWidth(prefix), 8))
+	runes, at := 0, 0
 	for i, l := range lines {
 		p := prefix
 		if i > 0 {
 			p = rest
 		}
-		r.doc.Plain = append(r.doc.Plain, p+l)
-		r.doc.Lines = append(r.doc.Lines, r.style(p, style)+style.Render(l))
-		r.doc.LineOffset = append(r.doc.LineOffset, off)
-		off += utf8.RuneCountInString(l) + 1
+		runes += utf8.RuneCountInString(text[at:l.start])
+		at = l.start
+		off := model.Unmark(runes, l.start, marks)
+		plain := text[l.start:l.end]
+		r.addLine(r.style(p, style)+r.styled(style, text, spans, l.start, l.end), p+plain, off)
 	}
+}
+
+// linkMarks inserts the reference numbers of text's links.
+func (r *renderer) linkMarks(text string, spans []model.Span) (string, []model.Span, []model.Mark) {
+	return model.MarkLinks(text, spans, &r.links)
+}
+
+// linkNumber returns url's number, giving it the next one if it has none.
+func (r *renderer) linkNumber(url, text string) int { return r.links.Number(url, text) }
+
+// styled renders text[start:end] in style, with the spans that cover parts
+// of it styled on top.
+func (r *renderer) styled(style lipgloss.Style, text string, spans []model.Span, start, end int) string {
+	var cuts []int
+	for _, s := range spans {
+		if s.End > start && s.Start < end {
+			cuts = append(cuts, max(s.Start, start), min(s.End, end))
+		}
+	}
+	if len(cuts) == 0 {
+		return style.Render(text[start:end])
+	}
+	cuts = append(cuts, start, end)
+	sort.Ints(cuts)
+	var b strings.Builder
+	for i := 0; i+1 < len(cuts); i++ {
+		from, to := cuts[i], cuts[i+1]
+		if from == to {
+			continue
+		}
+		st, url := style, ""
+		for _, s := range spans {
+			if s.Start <= from && s.End >= to {
+				st = r.spanStyle(st, s.Kind)
+				if s.Kind == model.Link {
+					url = s.URL
+				}
+			}
+		}
+		seg := paint(st, text[from:to])
+		if url != "" && r.st.Hyperlinks && model.Linkable(url) {
+			seg = ansi.SetHyperlink(url) + seg + ansi.ResetHyperlink()
+		}
+		b.WriteString(seg)
+	}
+	return b.String()
+}
+
+func (r *renderer) spanStyle(st lipgloss.Style, k model.SpanKind) lipgloss.Style {
+	switch k {
+	case model.Emphasis:
+		return st.Italic(true)
+	case model.Strong:
+		return st.Bold(true)
+	case model.Strike:
+		return st.Strikethrough(true)
+	case model.InlineCode:
+		return inherit(st, r.st.Code)
+	case model.Link:
+		return inherit(st, r.st.Link)
+	case model.FootnoteRef:
+		return inherit(st, r.st.Ref)
+	}
+	return st
+}
+
+// paint styles s as one run. lipgloss styles underlined and struck text a
+// character at a time, which would multiply the output of every link by
+// ten; the escape sequences around one styled letter are put around the
+// whole run instead.
+func paint(st lipgloss.Style, s string) string {
+	if s == "" {
+		return ""
+	}
+	x := st.Render("x")
+	i := strings.LastIndexByte(x, 'x')
+	if i < 0 {
+		return st.Render(s)
+	}
+	return x[:i] + s + x[i+1:]
+}
+
+// inherit applies over's colours and attributes on top of base.
+func inherit(base, over lipgloss.Style) lipgloss.Style {
+	return over.Inherit(base)
 }
 
 // style renders a prefix dimmed, keeping plain spaces plain.
@@ -66,19 +176,99 @@ func (r *renderer) style(prefix string, s lipgloss.Style) string {
 
 func (r *renderer) blank() {
 	if n := len(r.doc.Plain); n > 0 && r.doc.Plain[n-1] != "" {
-		r.doc.Plain = append(r.doc.Plain, "")
-		r.doc.Lines = append(r.doc.Lines, "")
-		r.doc.LineOffset = append(r.doc.LineOffset, 0)
+		r.addLine("", "", 0)
 	}
+}
+
+// lineRange is one wrapped line: a byte range of the text.
+type lineRange struct{ start, end int }
+
+// wrapRanges wraps text to width cells at spaces, breaking inside words
+// that are longer than a line, and returns each line's byte range. The
+// space a line breaks at belongs to neither line.
+func wrapRanges(text string, width int) []lineRange {
+	if len(text) <= width && isASCII(text) || ansi.StringWidth(text) <= width {
+		return []lineRange{{0, len(text)}}
+	}
+	var out []lineRange
+	start, end, w := 0, 0, 0 // the line so far: text[start:end], w cells
+	for i := 0; i < len(text); {
+		if text[i] == ' ' {
+			i++
+			continue
+		}
+		j := strings.IndexByte(text[i:], ' ')
+		if j < 0 {
+			j = len(text)
+		} else {
+			j += i
+		}
+		ww := cellWidth(text[i:j])
+		switch {
+		case end > start && w+1+ww <= width:
+			end, w = j, w+1+ww
+		case ww <= width:
+			if end > start {
+				out = append(out, lineRange{start, end})
+			}
+			start, end, w = i, j, ww
+		default:
+			// A word longer than a line: fill the line, then cut it by
+			// grapheme clusters.
+			if end > start {
+				out = append(out, lineRange{start, end})
+			}
+			start, w = i, 0
+			state := -1
+			for k := i; k < j; {
+				cluster, _, cw, st := uniseg.FirstGraphemeClusterInString(text[k:j], state)
+				state = st
+				if w+cw > width && k > start {
+					out = append(out, lineRange{start, k})
+					start, w = k, 0
+				}
+				k += len(cluster)
+				w += cw
+			}
+			end = j
+		}
+		i = j
+	}
+	if end > start {
+		out = append(out, lineRange{start, end})
+	}
+	if len(out) == 0 {
+		out = append(out, lineRange{0, 0})
+	}
+	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// cellWidth is the width of s in terminal cells.
+func cellWidth(s string) int {
+	if isASCII(s) {
+		return len(s)
+	}
+	return ansi.StringWidth(s)
 }
 
 // wrapLines wraps text to width cells, breaking inside words that are
 // longer than a line.
 func wrapLines(text string, width int) []string {
-	if ansi.StringWidth(text) <= width {
-		return []string{text}
+	ranges := wrapRanges(text, width)
+	out := make([]string, len(ranges))
+	for i, l := range ranges {
+		out[i] = text[l.start:l.end]
 	}
-	return strings.Split(ansi.Wrap(text, width, ""), "\n")
+	return out
 }
 
 // Render lays out an article at width cells. When maxLines > 0 it stops
@@ -86,7 +276,7 @@ func wrapLines(text string, width int) []string {
 // document incomplete.
 func Render(a *model.Article, width int, st *Styles, maxLines int) *Document {
 	width = max(width, 8)
-	r := &renderer{doc: &Document{Width: width, Blocks: make([]int, 0, len(a.Blocks))}, st: st, width: width}
+	r := &renderer{doc: &Document{Width: width, Blocks: make([]int, 0, len(a.Blocks))}, st: st, width: width, lang: a.Language}
 	r.header(a)
 	r.doc.BodyStart = len(r.doc.Lines)
 	for _, b := range a.Blocks {
@@ -101,6 +291,8 @@ func Render(a *model.Article, width int, st *Styles, maxLines int) *Document {
 			r.doc.Sections = append(r.doc.Sections, r.doc.Blocks[s.Block])
 		}
 	}
+	r.doc.Links = r.links.List
+	r.linkList()
 	r.doc.Complete = true
 	return r.doc
 }
@@ -120,22 +312,120 @@ func (r *renderer) header(a *model.Article) {
 	}
 }
 
+// nesting returns the prefix that puts a block inside its quotes and list
+// items: a bar per quote, two cells per list level.
+func (r *renderer) nesting(b model.Block) string {
+	q := int(b.Quote)
+	if b.Kind == model.Quote {
+		q = max(q, 1)
+	}
+	p := ""
+	if q > 0 {
+		p = "  " + strings.Repeat(r.st.QuoteBar, q)
+	}
+	if b.Depth > 0 {
+		d := int(b.Depth)
+		if b.Kind == model.ListItem {
+			d--
+		}
+		p += strings.Repeat("  ", d)
+	}
+	return p
+}
+
 func (r *renderer) block(b model.Block) {
+	nest := r.nesting(b)
+	pad := strings.Repeat(" ", ansi.StringWidth(nest))
 	switch b.Kind {
 	case model.Heading:
 		lvl := min(max(b.Level, 1), 6)
-		prefix := r.st.HeadingPrefix[lvl]
-		r.add(r.st.Heading[lvl], prefix, strings.Repeat(" ", ansi.StringWidth(prefix)), b.Text, r.width)
+		prefix := nest + r.st.HeadingPrefix[lvl]
+		r.addSpans(r.st.Heading[lvl], prefix, pad+strings.Repeat(" ", ansi.StringWidth(r.st.HeadingPrefix[lvl])), b.Text, b.Spans, r.width)
 	case model.Caption:
-		r.add(r.st.Caption, "  "+r.st.CaptionMark, "    ", b.Text, r.width-2)
+		r.addSpans(r.st.Caption, nest+"  "+r.st.CaptionMark, pad+"    ", b.Text, b.Spans, r.width-2)
 	case model.Quote:
-		r.add(r.st.Quote, "  "+r.st.QuoteBar, "  "+r.st.QuoteBar, b.Text, r.width-2)
+		r.addSpans(r.st.Quote, nest, nest, b.Text, b.Spans, r.width-2)
 	case model.ListItem:
-		r.add(r.st.ListItem, "  "+r.st.Bullet, "  "+strings.Repeat(" ", ansi.StringWidth(r.st.Bullet)), b.Text, r.width)
+		marker := r.listMarker(b)
+		r.addSpans(r.st.ListItem, nest+"  "+marker, pad+"  "+strings.Repeat(" ", ansi.StringWidth(marker)), b.Text, b.Spans, r.width)
+	case model.Code:
+		r.code(b, nest)
+	case model.Table:
+		r.table(b, nest)
+	case model.Rule:
+		w := max(r.width-ansi.StringWidth(nest)-4, 3)
+		line := strings.Repeat(r.st.RuleChar, w)
+		r.addLine(nest+"  "+r.st.Dim.Render(line), nest+"  "+line, 0)
+	case model.Figure:
+		r.figure(b, nest, pad)
+	case model.Footnote:
+		marker := fmt.Sprintf("[%d] ", b.Number)
+		r.addSpans(r.st.Footnote, nest+marker, pad+strings.Repeat(" ", len(marker)), b.Text, b.Spans, r.width)
 	default:
-		r.add(r.st.Paragraph, "", "", b.Text, r.width)
+		if b.Depth > 0 {
+			nest += "  "
+		}
+		r.addSpans(r.st.Paragraph, nest, nest, b.Text, b.Spans, r.width)
 	}
 	r.blank()
+}
+
+// listMarker is what opens a list item: its number, its checkbox or a
+// bullet.
+func (r *renderer) listMarker(b model.Block) string {
+	switch {
+	case b.Task == model.Checked:
+		return r.st.TaskDone
+	case b.Task == model.Unchecked:
+		return r.st.TaskOpen
+	case b.Number > 0:
+		return fmt.Sprintf("%d. ", b.Number)
+	}
+	return r.st.Bullet
+}
+
+func (r *renderer) figure(b model.Block, nest, pad string) {
+	text, spans := b.Text, b.Spans
+	if text == "" {
+		text = imageWord(r.lang)
+	}
+	if b.Image != nil {
+		spans = []model.Span{{Kind: model.Link, Start: 0, End: len(text), URL: b.Image.URL}}
+		if b.Image.Link != "" {
+			// The image's own address, then where it links to.
+			r.linkNumber(b.Image.URL, text)
+			spans[0].URL = b.Image.Link
+		}
+	}
+	r.addSpans(r.st.Caption, nest+"  "+r.st.CaptionMark, pad+"    ", text, spans, r.width-2)
+}
+
+func imageWord(lang string) string {
+	if lang == "vi" {
+		return "Ảnh"
+	}
+	return "Image"
+}
+
+// linkList ends the document with the numbered URLs its references lead to.
+func (r *renderer) linkList() {
+	if len(r.doc.Links) == 0 {
+		return
+	}
+	r.blank()
+	r.doc.LinksStart = len(r.doc.Lines)
+	r.addLine(r.st.Dim.Render(strings.Repeat(r.st.RuleChar, min(r.width, 20))), strings.Repeat(r.st.RuleChar, min(r.width, 20)), 0)
+	for _, l := range r.doc.Links {
+		marker := fmt.Sprintf("[%d] ", l.Number)
+		spans := []model.Span{{Kind: model.Link, End: len(l.URL), URL: l.URL}}
+		for i, rng := range wrapRanges(l.URL, max(r.width-len(marker), 8)) {
+			p := marker
+			if i > 0 {
+				p = strings.Repeat(" ", len(marker))
+			}
+			r.addLine(r.st.Dim.Render(p)+r.styled(r.st.Paragraph, l.URL, spans, rng.start, rng.end), p+l.URL[rng.start:rng.end], 0)
+		}
+	}
 }
 
 // SectionAtLine returns the index of the section that line belongs to, or

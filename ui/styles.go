@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"image/color"
@@ -28,6 +29,23 @@ type Styles struct {
 	// UnreadMark and BookmarkMark mark articles in the list.
 	UnreadMark, BookmarkMark string
 
+	// Code is inline code, Link a link's text, Ref a reference number and
+	// Footnote a footnote's text.
+	Code, Link, Ref, Footnote lipgloss.Style
+	// CodeBlock is code without highlighting; CodeTheme names the chroma
+	// style that highlights it ("" for none); Continued marks a code line
+	// that goes on from the row above.
+	CodeBlock lipgloss.Style
+	CodeTheme string
+	Continued string
+	// TableBorder draws table grids.
+	TableBorder lipgloss.Border
+	// RuleChar draws horizontal rules; TaskDone and TaskOpen are the
+	// checkboxes of task lists.
+	RuleChar, TaskDone, TaskOpen string
+	// Hyperlinks is set when links are written as OSC 8 hyperlinks.
+	Hyperlinks bool
+
 	Match, CurrentMatch    lipgloss.Style
 	Bar, BarDim, BarAccent lipgloss.Style
 	Dim, Error, Accent     lipgloss.Style
@@ -53,6 +71,16 @@ type styleFile struct {
 	ImageText stylePrimitive `json:"image_text"`
 	Strong    stylePrimitive `json:"strong"`
 	Link      stylePrimitive `json:"link"`
+	LinkText  stylePrimitive `json:"link_text"`
+	Code      stylePrimitive `json:"code"`
+	CodeBlock struct {
+		stylePrimitive
+		Theme string `json:"theme"`
+	} `json:"code_block"`
+	Task struct {
+		Ticked   string `json:"ticked"`
+		Unticked string `json:"unticked"`
+	} `json:"task"`
 }
 
 // stylePrimitive is one element's look in Glamour's format.
@@ -82,6 +110,9 @@ func builtinStyle(name string) (styleFile, bool) {
 		f.H6 = stylePrimitive{Color: str("35")}
 		f.ImageText.Color = str("243")
 		f.Link.Color = str("30")
+		f.LinkText = stylePrimitive{Color: str("35"), Bold: yes()}
+		f.Code = stylePrimitive{Color: str("203"), BackgroundColor: str("236")}
+		f.CodeBlock.Color, f.CodeBlock.Theme = str("244"), "monokai"
 	case "light":
 		f.Document.Color = str("234")
 		f.Heading = stylePrimitive{Color: str("27"), Bold: yes()}
@@ -89,6 +120,9 @@ func builtinStyle(name string) (styleFile, bool) {
 		f.H6 = stylePrimitive{Bold: new(bool)}
 		f.ImageText.Color = str("243")
 		f.Link.Color = str("36")
+		f.LinkText = stylePrimitive{Color: str("29"), Bold: yes()}
+		f.Code = stylePrimitive{Color: str("203"), BackgroundColor: str("254")}
+		f.CodeBlock.Color, f.CodeBlock.Theme = str("242"), "github"
 	case "ascii", "notty":
 		f.Heading.Bold = yes()
 		f.H1.Bold = yes()
@@ -157,9 +191,23 @@ func buildStyles(name string, f styleFile, ascii, dark bool) Styles {
 	if f.BlockQuote.IndentToken != nil {
 		s.QuoteBar = *f.BlockQuote.IndentToken
 	}
+	s.Link = primitive(lipgloss.NewStyle(), f.LinkText).Underline(true)
+	s.Code = primitive(lipgloss.NewStyle(), f.Code)
+	s.Ref = s.Meta
+	s.Footnote = text.Faint(true)
+	s.CodeBlock = primitive(lipgloss.NewStyle(), f.CodeBlock.stylePrimitive)
+	s.CodeTheme = f.CodeBlock.Theme
+	s.Continued, s.RuleChar = "↪ ", "─"
+	s.TaskDone, s.TaskOpen = cmp.Or(f.Task.Ticked, "☑ "), cmp.Or(f.Task.Unticked, "☐ ")
+	s.TableBorder = lipgloss.NormalBorder()
+	s.Hyperlinks = !ascii
 	if ascii {
 		s.CaptionMark, s.LeadBar = "> ", "| "
 		s.UnreadMark, s.BookmarkMark = "* ", "+ "
+		s.Continued, s.RuleChar = "> ", "-"
+		s.TaskDone, s.TaskOpen = "[x] ", "[ ] "
+		s.TableBorder = lipgloss.ASCIIBorder()
+		s.Code = s.Code.Bold(true)
 	}
 	s.chrome(ascii, dark)
 	return s
