@@ -205,7 +205,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Loaded: func(*model.Library) { debug.FreeOSMemory() },
 		Load:   load, Stream: stream, Style: *style,
 		Summaries: true, Reload: func(a *model.Article) (*model.Article, error) { return articles.Reload(a, opts) }, ReadWidth: *width, OpenSingle: len(paths) == 1 && !isDir(paths[0]),
-		User: store.User("local"), Index: store, IndexOnLoad: true, Warning: warning,
+		User: store.User("local"), Index: store, IndexOnLoad: true, Warning: warning, OpenURL: openURL,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "bao: %v\n", err)

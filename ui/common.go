@@ -15,6 +15,9 @@ type Common struct {
 	Memory *Memory
 	// Index searches the library; nil when there is none.
 	Index SearchIndex
+	// OpenURL opens a link where the reader sits, with $BROWSER or the
+	// platform's opener. Nil over SSH: nothing ever runs on the server.
+	OpenURL func(url string) error
 	// Ctx ends with the session: work started for it (an in-article
 	// search) stops then. Nil means never.
 	Ctx context.Context

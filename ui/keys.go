@@ -49,7 +49,7 @@ func DefaultListKeys() ListKeys {
 type ReaderKeys struct {
 	GlobalKeys
 	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
-	NextSection, PrevSection, Section, TOC                    key.Binding
+	NextSection, PrevSection, Section, TOC, Links             key.Binding
 	Search, NextMatch, PrevMatch, ClearSearch                 key.Binding
 	Bookmark, ToggleRead                                      key.Binding
 	Back                                                      key.Binding
@@ -72,6 +72,7 @@ func DefaultReaderKeys() ReaderKeys {
 		PrevSection: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous section")),
 		Section:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "go to section")),
 		TOC:         key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "contents")),
+		Links:       key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "links")),
 		Search:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
@@ -93,30 +94,39 @@ func (k ReaderKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.NextSection, k.PrevSection, k.Section, k.TOC, k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
-		{k.Bookmark, k.ToggleRead, k.Back, k.Help, k.Quit},
+		{k.Links, k.Bookmark, k.ToggleRead, k.Back, k.Help, k.Quit},
 	}
 }
 
 // TOCKeys are the table of contents' bindings.
 type TOCKeys struct {
-	Up, Down, Jump, Close key.Binding
+	Up, Down, PageUp, PageDown, Top, Bottom, Filter, Jump, Close key.Binding
 }
 
 // DefaultTOCKeys returns the table of contents' bindings.
 func DefaultTOCKeys() TOCKeys {
 	return TOCKeys{
-		Up:    key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
-		Down:  key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
-		Jump:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go there")),
-		Close: key.NewBinding(key.WithKeys("esc", "t", "q"), key.WithHelp("esc", "close")),
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Jump:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go there")),
+		Close:    key.NewBinding(key.WithKeys("esc", "t", "q"), key.WithHelp("esc", "close")),
 	}
 }
 
 // ShortHelp is the table of contents' help.
-func (k TOCKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Jump, k.Close} }
+func (k TOCKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Jump, k.Filter, k.Close}
+}
 
 // FullHelp is the table of contents' full help.
-func (k TOCKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k TOCKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, k.ShortHelp()}
+}
 
 // SearchKeys are the bindings while typing a search.
 type SearchKeys struct {

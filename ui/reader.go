@@ -25,11 +25,13 @@ type Reader struct {
 	// so that a resize keeps the reader at the same place.
 	anchor int
 	// status is a one-off message shown in the footer until the next key.
-	status   string
-	toc      TOC
-	tocOpen  bool
-	search   Search
-	showHelp bool
+	status    string
+	toc       TOC
+	tocOpen   bool
+	links     LinkList
+	linksOpen bool
+	search    Search
+	showHelp  bool
 	// restore is a position to go to once the whole document is laid out.
 	restore *model.Position
 	// saved is the last position saved, so a scroll within a block does
@@ -58,7 +60,7 @@ func (r Reader) Article() *model.Article { return r.article }
 func (r Reader) Open(a *model.Article, section int, query string) (Reader, tea.Cmd) {
 	r.search.Stop()
 	r.article, r.doc, r.offset, r.anchor, r.pending, r.restore = a, nil, 0, -1, nil, nil
-	r.status, r.tocOpen, r.showHelp = "", false, false
+	r.status, r.tocOpen, r.showHelp, r.linksOpen = "", false, false, false
 	r.saved = model.Position{Block: -1}
 	r.search = NewSearch(r.c)
 	r.search.query, r.search.jump = query, query != ""
@@ -276,6 +278,12 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		return r.handleSearchKey(msg)
 	case r.tocOpen:
 		return r.handleTOCKey(msg)
+	case r.linksOpen:
+		var done bool
+		var cmd tea.Cmd
+		r.links, done, r.status, cmd = r.links.Update(msg, max(r.bodyHeight()-6, 1))
+		r.linksOpen = !done
+		return r, cmd
 	case r.showHelp:
 		r.showHelp = false
 		return r, nil
@@ -287,7 +295,7 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	}
 	k := r.keys
 	h := r.bodyHeight()
-	if !r.doc.Complete && key.Matches(msg, k.NextSection, k.PrevSection, k.Section, k.TOC, k.Bottom, k.Search) {
+	if !r.doc.Complete && key.Matches(msg, k.NextSection, k.PrevSection, k.Section, k.TOC, k.Bottom, k.Search, k.Links) {
 		r.pending = &msg
 		r.status = "Laying out the article…"
 		return r, nil
@@ -320,6 +328,12 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		r.gotoSection(n - 1)
 	case key.Matches(msg, k.TOC):
 		r.openTOC()
+	case key.Matches(msg, k.Links):
+		if len(r.doc.Links) == 0 {
+			r.status = "This article has no links."
+			break
+		}
+		r.links, r.linksOpen = NewLinkList(r.c, r.doc.Links, r.c.OpenURL), true
 	case key.Matches(msg, k.Search):
 		return r, r.search.Start()
 	case key.Matches(msg, k.NextMatch):
@@ -364,34 +378,41 @@ func (r *Reader) noSections() bool {
 	return false
 }
 
+// nextSection goes to the section after the current one. It counts from
+// the section the footer shows, which at the end of a document is the
+// last heading on screen, not the first heading below the top line.
 func (r *Reader) nextSection() {
 	if r.noSections() {
 		return
 	}
-	for _, l := range r.doc.Sections {
-		if l > r.offset {
-			r.gotoLine(l)
-			return
-		}
+	next := r.CurrentSection() + 1
+	if next >= len(r.doc.Sections) {
+		r.status = "Already at the last section."
+		return
 	}
-	r.status = "Already at the last section."
+	r.gotoLine(r.doc.Sections[next])
 }
 
+// prevSection goes to the start of the current section when its heading
+// is above the screen, and to the section before otherwise.
 func (r *Reader) prevSection() {
 	if r.noSections() {
 		return
-	}
-	target := 0
-	for _, l := range r.doc.Sections {
-		if l < r.offset {
-			target = l
-		}
 	}
 	if r.offset == 0 {
 		r.status = "Already at the start."
 		return
 	}
-	r.gotoLine(target)
+	cur := r.CurrentSection()
+	if cur >= 0 && r.doc.Sections[cur] < r.offset {
+		r.gotoLine(r.doc.Sections[cur])
+		return
+	}
+	if cur <= 0 {
+		r.gotoLine(0)
+		return
+	}
+	r.gotoLine(r.doc.Sections[cur-1])
 }
 
 // gotoSection jumps to section n (0-based).

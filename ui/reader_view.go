@@ -40,6 +40,8 @@ func (r Reader) View() string {
 		body = "\n" + indent(r.help.View(r.keys), "  ")
 	case r.tocOpen:
 		body = indent(r.toc.View(min(w-4, 80), r.bodyHeight()), "  ")
+	case r.linksOpen:
+		body = indent(r.links.View(min(w-4, 100), r.bodyHeight()), "  ")
 	default:
 		body = r.body()
 	}

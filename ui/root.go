@@ -53,6 +53,9 @@ type Options struct {
 	// Warning is shown once at start, e.g. that the state store could not
 	// be opened.
 	Warning string
+	// OpenURL opens a link for the reader (see Common.OpenURL); nil over
+	// SSH.
+	OpenURL func(url string) error
 	// Context ends with the session (over SSH, when the visitor leaves):
 	// work still running for it stops. Nil means never.
 	Context context.Context
@@ -105,7 +108,7 @@ func New(opts Options) (Model, error) {
 	if opts.User == nil {
 		opts.User = state.NewMemory()
 	}
-	c := &Common{Styles: &st, ReadWidth: opts.ReadWidth, Cache: opts.Cache, Width: 80, Height: 24, Memory: newMemory(opts.User), Index: opts.Index, Ctx: opts.Context}
+	c := &Common{Styles: &st, ReadWidth: opts.ReadWidth, Cache: opts.Cache, Width: 80, Height: 24, Memory: newMemory(opts.User), Index: opts.Index, Ctx: opts.Context, OpenURL: opts.OpenURL}
 	m := Model{c: c, opts: opts, keys: DefaultGlobalKeys(), list: NewList(c), reader: NewReader(c), search: NewLibrarySearch(c), styleFixed: opts.Style != "", stream: &streamState{}}
 	if name == "light" {
 		m.list.Restyle(false)

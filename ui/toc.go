@@ -1,22 +1,32 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
+	"bao/model"
+
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
 // TOC is the table of contents: the start of the article and every
-// heading, with the current section marked.
+// heading, with the current section marked. Documents have hundreds of
+// headings, so it pages, jumps to either end, and filters as you type
+// after "/".
 type TOC struct {
 	c    *Common
 	keys TOCKeys
 	// entries[0] is the article start; entries[k+1] is section k.
 	entries []tocEntry
-	cursor  int
-	current int
+	// shown are the indexes of the entries that match the filter.
+	shown     []int
+	cursor    int // into shown
+	current   int // into entries
+	filter    string
+	filtering bool
 }
 
 type tocEntry struct {
@@ -40,21 +50,91 @@ func (r *Reader) openTOC() {
 		t.entries = append(t.entries, tocEntry{title: s.Title, level: s.Level, line: r.doc.Sections[k]})
 	}
 	t.current = r.CurrentSection() + 1
-	t.cursor = t.current
+	t.apply()
 	r.toc, r.tocOpen = t, true
 }
 
+// apply recomputes the entries shown for the filter and puts the cursor on
+// the current section, or on the first match.
+func (t *TOC) apply() {
+	t.shown = t.shown[:0]
+	words := strings.Fields(model.Fold(t.filter))
+	for i, e := range t.entries {
+		title := model.Fold(e.title)
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(title, w)
+		}
+		if ok {
+			t.shown = append(t.shown, i)
+		}
+	}
+	t.cursor = 0
+	for k, i := range t.shown {
+		if i == t.current {
+			t.cursor = k
+		}
+	}
+}
+
+// rows is how many entries the contents show at once.
+func (r Reader) tocRows() int { return max(r.bodyHeight()-4, 1) }
+
 func (r Reader) handleTOCKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	t := &r.toc
+	if t.filtering {
+		switch msg.String() {
+		case "enter":
+			t.filtering = false
+		case "esc":
+			t.filtering, t.filter = false, ""
+			t.apply()
+		case "backspace":
+			if rs := []rune(t.filter); len(rs) > 0 {
+				t.filter = string(rs[:len(rs)-1])
+				t.apply()
+			}
+		default:
+			if text := msg.Key().Text; text != "" {
+				t.filter += text
+				t.apply()
+			}
+		}
+		return r, nil
+	}
+	last := max(len(t.shown)-1, 0)
 	switch {
 	case key.Matches(msg, t.keys.Up):
 		t.cursor = max(t.cursor-1, 0)
 	case key.Matches(msg, t.keys.Down):
-		t.cursor = min(t.cursor+1, len(t.entries)-1)
+		t.cursor = min(t.cursor+1, last)
+	case key.Matches(msg, t.keys.PageUp):
+		t.cursor = max(t.cursor-r.tocRows(), 0)
+	case key.Matches(msg, t.keys.PageDown):
+		t.cursor = min(t.cursor+r.tocRows(), last)
+	case key.Matches(msg, t.keys.Top):
+		t.cursor = 0
+	case key.Matches(msg, t.keys.Bottom):
+		t.cursor = last
+	case key.Matches(msg, t.keys.Filter):
+		t.filtering = true
 	case key.Matches(msg, t.keys.Jump):
+		if len(t.shown) == 0 {
+			return r, nil
+		}
 		r.tocOpen = false
-		r.gotoLine(t.entries[t.cursor].line)
+		i := t.shown[t.cursor]
+		if i == 0 {
+			r.gotoLine(0)
+		} else {
+			r.gotoSection(i - 1)
+		}
 	case key.Matches(msg, t.keys.Close):
+		if t.filter != "" && msg.String() == "esc" {
+			t.filter = ""
+			t.apply()
+			return r, nil
+		}
 		r.tocOpen = false
 	case key.Matches(msg, r.keys.Quit):
 		return r, tea.Quit
@@ -70,10 +150,19 @@ func (r Reader) handleTOCKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 // View draws the table of contents in height lines.
 func (t TOC) View(width, height int) string {
 	st := t.c.Styles
-	lines := []string{st.Accent.Render("Contents"), ""}
+	title := fmt.Sprintf("Contents (%d)", len(t.entries)-1)
+	if t.filter != "" || t.filtering {
+		title += " · /" + t.filter
+		if t.filtering {
+			title += "▏"
+		}
+		title += fmt.Sprintf(" · %d shown", len(t.shown))
+	}
+	lines := []string{st.Accent.Render(title), ""}
 	rows := max(height-4, 1)
-	first := max(min(t.cursor-rows/2, len(t.entries)-rows), 0)
-	for i := first; i < len(t.entries) && i < first+rows; i++ {
+	first := max(min(t.cursor-rows/2, len(t.shown)-rows), 0)
+	for k := first; k < len(t.shown) && k < first+rows; k++ {
+		i := t.shown[k]
 		e := t.entries[i]
 		mark := "  "
 		if i == t.current {
@@ -88,22 +177,21 @@ func (t TOC) View(width, height int) string {
 		}
 		indent := strings.Repeat("  ", max(e.level-2, 0))
 		text := ansi.Truncate(mark+num+indent+e.title, width-2, "…")
-		if i == t.cursor {
+		switch {
+		case k == t.cursor:
 			text = st.Selected.Render("› " + text)
-		} else {
+		case i == t.current:
+			text = "  " + st.Accent.Render(text)
+		default:
 			text = "  " + text
 		}
 		lines = append(lines, text)
 	}
-	lines = append(lines, "", st.Dim.Render("enter go there · esc close · 1-9 section"))
-	return strings.Join(lines, "\n")
-}
-
-// Entries returns the titles listed, the article start first.
-func (t TOC) Entries() []string {
-	out := make([]string, len(t.entries))
-	for i, e := range t.entries {
-		out[i] = e.title
+	if len(t.shown) == 0 {
+		lines = append(lines, st.Dim.Render("  No heading matches."))
 	}
-	return out
+	h := help.New()
+	h.SetWidth(width)
+	lines = append(lines, "", h.ShortHelpView(append(t.keys.ShortHelp(), t.keys.PageDown, t.keys.Bottom)))
+	return strings.Join(lines, "\n")
 }
