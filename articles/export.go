@@ -177,7 +177,9 @@ func nonNil(s []string) []string {
 // captions with "[Ảnh]"/"[Photo]" and list items with bullets.
 func WriteText(w io.Writer, a *model.Article, width int) error {
 	var b strings.Builder
-	b.WriteString(wrap(a.Title, width, ""))
+	var links model.LinkNumbers
+	title, _, _ := model.MarkLinks(a.Title, a.TitleSpans, &links)
+	b.WriteString(wrap(title, width, ""))
 	b.WriteString("\n" + strings.Repeat("=", min(max(ansi.StringWidth(a.Title), 3), widthOr(width, 80))) + "\n")
 	if meta := MetaLine(a); meta != "" {
 		b.WriteString(wrap(meta, width, "") + "\n")
@@ -185,7 +187,6 @@ func WriteText(w io.Writer, a *model.Article, width int) error {
 	if a.Lead != "" {
 		b.WriteString("\n" + wrap(a.Lead, width, "") + "\n")
 	}
-	var links model.LinkNumbers
 	for _, blk := range a.Blocks {
 		b.WriteString("\n")
 		writeBlock(&b, blk, a.Language, width, &links)
@@ -204,7 +205,10 @@ func WriteText(w io.Writer, a *model.Article, width int) error {
 // writeBlock writes one block as plain text. Links show their reference
 // number after their text; the numbered URLs follow the article.
 func writeBlock(b *strings.Builder, blk model.Block, lang string, width int, links *model.LinkNumbers) {
-	text, _, _ := model.MarkLinks(blk.Text, blk.Spans, links)
+	var text string
+	if blk.Kind != model.Figure {
+		text, _, _ = model.MarkLinks(blk.Text, blk.Spans, links)
+	}
 	quote := int(blk.Quote)
 	if blk.Kind == model.Quote {
 		quote = max(quote, 1)
@@ -224,13 +228,7 @@ func writeBlock(b *strings.Builder, blk model.Block, lang string, width int, lin
 	case model.Caption:
 		text = captionMark(lang) + " " + text
 	case model.Figure:
-		if text == "" && blk.Image != nil {
-			text = blk.Image.Alt
-		}
-		text = captionMark(lang) + " " + text
-		if blk.Image != nil && blk.Image.URL != "" {
-			text += " <" + blk.Image.URL + ">"
-		}
+		text = captionMark(lang) + " " + figureText(blk, links)
 	case model.ListItem:
 		text = listMarker(blk) + text
 	case model.Footnote:
@@ -250,6 +248,27 @@ func writeBlock(b *strings.Builder, blk model.Block, lang string, width int, lin
 		rest += "  "
 	}
 	b.WriteString(wrapIndent(text, width, indent, rest))
+}
+
+// figureText is a figure's caption with the reference numbers of its
+// image and, for a linked image, of its link.
+func figureText(blk model.Block, links *model.LinkNumbers) string {
+	text, spans := blk.Text, blk.Spans
+	if blk.Image == nil {
+		text, _, _ = model.MarkLinks(text, spans, links)
+		return text
+	}
+	if text == "" {
+		text = "(image)"
+	}
+	url := blk.Image.URL
+	if blk.Image.Link != "" {
+		// The image's own address first, then where it links to.
+		text += fmt.Sprintf("[%d]", links.Number(url, text))
+		url = blk.Image.Link
+	}
+	text, _, _ = model.MarkLinks(text, []model.Span{{Kind: model.Link, End: len(text), URL: url}}, links)
+	return text
 }
 
 func listMarker(blk model.Block) string {

@@ -77,20 +77,19 @@ func htmlText(src []byte) []model.Block {
 					}
 					links = links[:n-1]
 				}
-			case a == atom.Img:
-				alt := CleanLine(attrs["alt"])
-				if alt == "" {
+			case a == atom.Img && tt != html.EndTagToken:
+				// An image is a figure of its own, linked where its link
+				// goes: badges and logos keep both addresses.
+				src, alt := CleanLine(attrs["src"]), CleanLine(attrs["alt"])
+				if src == "" && alt == "" {
 					continue
 				}
-				if len(links) == 0 && t.b.Len() == 0 {
-					out = append(out, model.Block{Kind: model.Figure, Text: alt, Image: &model.Image{URL: CleanLine(attrs["src"]), Alt: alt}})
-					continue
+				link := ""
+				if n := len(links); n > 0 && links[n-1] >= 0 {
+					link = t.spans[links[n-1]].URL
 				}
-				if n := len(links); n == 0 || links[n-1] < 0 || t.spans[links[n-1]].Start != t.b.Len() {
-					t.separate()
-				}
-				t.write(alt)
-				t.separate()
+				flush()
+				out = append(out, model.Block{Kind: model.Figure, Text: alt, Image: &model.Image{URL: src, Alt: alt, Link: link}})
 			case a == atom.Br || isBlockElement(a):
 				flush()
 			}

@@ -17,6 +17,8 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -134,6 +136,8 @@ type mdParser struct {
 	// first is true until the first block: only a heading there can be
 	// the title.
 	first bool
+	// openLinks are the spans of inline <a> tags not yet closed.
+	openLinks []int
 }
 
 func (p *mdParser) blocks(n ast.Node, at nest) {
@@ -156,7 +160,7 @@ func (p *mdParser) block(n ast.Node, at nest) {
 		if p.first && n.Level == 1 && at == (nest{}) {
 			p.first = false
 			if p.a.Title == "" {
-				p.a.Title = t
+				p.a.Title, p.a.TitleSpans = t, spans
 				return
 			}
 			if model.Fold(p.a.Title) == model.Fold(t) {
@@ -371,7 +375,13 @@ func (p *mdParser) html(n *ast.HTMLBlock, at nest) {
 // inline returns the plain text of n's inline content and its spans.
 func (p *mdParser) inline(n ast.Node) (string, []model.Span) {
 	var t inlineText
+	p.openLinks = p.openLinks[:0]
 	p.walk(&t, n)
+	for _, i := range p.openLinks {
+		if t.spans[i].End < 0 {
+			t.spans[i].End = t.b.Len()
+		}
+	}
 	return t.result()
 }
 
@@ -430,17 +440,67 @@ func (p *mdParser) walk(t *inlineText, n ast.Node) {
 		case *ast.Image:
 			start := t.open()
 			p.walk(t, c)
+			if t.b.Len() == start {
+				// No alternative text: a word stands in, so that the
+				// image's address keeps a place in the text.
+				t.write("image")
+			}
 			t.close(model.Span{Kind: model.Link, Start: start, URL: p.url(c.Destination), Title: CleanLine(string(c.Title))})
 		case *extast.FootnoteLink:
 			start := t.open()
 			t.write(fmt.Sprintf("[%d]", c.Index))
 			t.close(model.Span{Kind: model.FootnoteRef, Start: start, URL: fmt.Sprintf("#fn-%d", c.Index)})
-		case *ast.RawHTML, *extast.TaskCheckBox, *extast.FootnoteBacklink:
+		case *ast.RawHTML:
+			p.rawHTML(t, c)
+		case *extast.TaskCheckBox, *extast.FootnoteBacklink:
 		default:
 			if c.Type() == ast.TypeBlock {
 				t.separate()
 			}
 			p.walk(t, c)
+		}
+	}
+}
+
+// rawHTML keeps what inline HTML shows: an <a href> is a link over the
+// text up to its </a>, an <img> its alternative text linked to its
+// source, a <br> a space. Other tags are dropped and their text kept.
+func (p *mdParser) rawHTML(t *inlineText, n *ast.RawHTML) {
+	var raw bytes.Buffer
+	for i := range n.Segments.Len() {
+		seg := n.Segments.At(i)
+		raw.Write(seg.Value(p.src))
+	}
+	z := html.NewTokenizer(&raw)
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return
+		}
+		name, more := z.TagName()
+		attrs := map[string]string{}
+		for more {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			attrs[string(k)] = string(v)
+		}
+		switch a := atom.Lookup(name); {
+		case a == atom.A && tt == html.StartTagToken:
+			p.openLinks = append(p.openLinks, len(t.spans))
+			t.spans = append(t.spans, model.Span{Kind: model.Link, Start: t.open(), End: -1, URL: CleanLine(attrs["href"])})
+		case a == atom.A && tt == html.EndTagToken:
+			if k := len(p.openLinks); k > 0 {
+				if i := p.openLinks[k-1]; i < len(t.spans) {
+					t.spans[i].End = t.b.Len()
+				}
+				p.openLinks = p.openLinks[:k-1]
+			}
+		case a == atom.Img && tt != html.EndTagToken:
+			start := t.open()
+			t.write(cmp.Or(CleanLine(attrs["alt"]), "image"))
+			t.close(model.Span{Kind: model.Link, Start: start, URL: CleanLine(attrs["src"])})
+		case a == atom.Br:
+			t.separate()
 		}
 	}
 }

@@ -185,6 +185,9 @@ type Article struct {
 	Path   string
 	Format Format
 	Title  string
+	// TitleSpans style parts of the title, such as the badges linked from
+	// a README's heading.
+	TitleSpans []Span
 	// Byline holds the names and credits of the people behind the article.
 	Byline   []string
 	Source   string

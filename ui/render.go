@@ -298,7 +298,20 @@ func Render(a *model.Article, width int, st *Styles, maxLines int) *Document {
 }
 
 func (r *renderer) header(a *model.Article) {
-	r.add(r.st.Title, "", "", a.Title, r.width-r.st.Title.GetHorizontalFrameSize())
+	if len(a.TitleSpans) == 0 {
+		r.add(r.st.Title, "", "", a.Title, r.width-r.st.Title.GetHorizontalFrameSize())
+	} else {
+		// Spans are painted one run each, so the title's padding is put
+		// around the whole line instead.
+		st := r.st.Title.UnsetPadding()
+		pad := strings.Repeat(" ", r.st.Title.GetPaddingLeft())
+		start := len(r.doc.Lines)
+		r.addSpans(st, "", "", a.Title, a.TitleSpans, r.width-r.st.Title.GetHorizontalFrameSize())
+		for i := start; i < len(r.doc.Lines); i++ {
+			r.doc.Lines[i] = paint(st, pad) + r.doc.Lines[i] + paint(st, pad)
+			r.doc.Plain[i] = pad + r.doc.Plain[i] + pad
+		}
+	}
 	meta := articles.MetaLine(a)
 	if meta != "" {
 		meta += " · "
@@ -390,12 +403,13 @@ func (r *renderer) figure(b model.Block, nest, pad string) {
 		text = imageWord(r.lang)
 	}
 	if b.Image != nil {
-		spans = []model.Span{{Kind: model.Link, Start: 0, End: len(text), URL: b.Image.URL}}
+		url := b.Image.URL
 		if b.Image.Link != "" {
-			// The image's own address, then where it links to.
-			r.linkNumber(b.Image.URL, text)
-			spans[0].URL = b.Image.Link
+			// The image's own address first, then where it links to.
+			text += fmt.Sprintf("[%d]", r.linkNumber(url, text))
+			url = b.Image.Link
 		}
+		spans = []model.Span{{Kind: model.Link, Start: 0, End: len(text), URL: url}}
 	}
 	r.addSpans(r.st.Caption, nest+"  "+r.st.CaptionMark, pad+"    ", text, spans, r.width-2)
 }

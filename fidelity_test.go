@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"bao/articles"
+	"bao/internal/wordcheck"
+	"bao/ui"
+)
+
+// fixtures are the Markdown documents written to cover every construct.
+func fixtures(t *testing.T) []string {
+	t.Helper()
+	paths, err := filepath.Glob("testdata/fidelity/*.md")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	return paths
+}
+
+// TestNoWordLost checks every fixture's visible text, as goldmark renders
+// it, against bao cat, the reader's rendering at two widths and two
+// styles.
+func TestNoWordLost(t *testing.T) {
+	dark, err := ui.NewStyles("dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ascii, _ := ui.NewStyles("ascii")
+	for _, path := range fixtures(t) {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			words, urls, err := wordcheck.Visible(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(words) < 10 {
+				t.Fatalf("only %d visible words: the checker reads nothing", len(words))
+			}
+			var out, errOut bytes.Buffer
+			if code := runCat([]string{"--color=never", path}, nil, &out, &errOut); code != 0 {
+				t.Fatalf("cat: %d %s", code, errOut.String())
+			}
+			outputs := map[string]string{"cat": out.String()}
+			a, err := articles.ReadFile(path, articles.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range []int{80, 120, 40} {
+				for name, st := range map[string]*ui.Styles{"dark": &dark, "ascii": &ascii} {
+					doc := ui.Render(a, w, st, 0)
+					outputs[fmt.Sprintf("reader %s %d", name, w)] = strings.Join(doc.Plain, "\n")
+				}
+			}
+			for name, output := range outputs {
+				r := wordcheck.Check(words, urls, output)
+				if len(r.Lost) > 0 || len(r.LostURLs) > 0 {
+					t.Errorf("%s: %d of %d words lost %q; %d of %d URLs lost %q", name, len(r.Lost), r.Words, r.Lost, len(r.LostURLs), r.URLs, r.LostURLs)
+				}
+				// A table too wide for the screen is drawn as records, which
+				// repeat its headers: only its words' presence is checked.
+				if len(r.OutOfOrder) > 0 && !strings.Contains(path, "table") && !strings.HasSuffix(name, " 40") {
+					t.Errorf("%s: words out of order %q", name, r.OutOfOrder)
+				}
+			}
+		})
+	}
+}
+
+// TestNoWordLostCanFail makes sure the check sees a dropped code line.
+func TestNoWordLostCanFail(t *testing.T) {
+	words, urls, err := wordcheck.Visible([]byte("# T\n\nText [a](https://x.example/y).\n\n```\ngo get thing\n```\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := wordcheck.Check(words, urls, "T\nText a")
+	if len(r.Lost) != 3 || len(r.LostURLs) != 1 {
+		t.Errorf("lost %q, URLs %q", r.Lost, r.LostURLs)
+	}
+}
