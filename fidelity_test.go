@@ -86,3 +86,41 @@ func TestNoWordLostCanFail(t *testing.T) {
 		t.Errorf("lost %q, URLs %q", r.Lost, r.LostURLs)
 	}
 }
+
+// TestColorFlag checks cat's --color and --hyperlinks, and that escape
+// sequences in the input never reach the output.
+func TestColorFlag(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "links.md")
+	src := "# Links\n\nRead [the guide](https://example.com/guide) and \x1b]8;;https://evil.example\x07this\x1b]8;;\x07 and \x1b[31mred\x1b[0m.\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cat := func(args ...string) (string, int) {
+		var out, errOut bytes.Buffer
+		code := runCat(append(args, path), nil, &out, &errOut)
+		return out.String() + errOut.String(), code
+	}
+	always, code := cat("--color=always", "--style", "dark")
+	if code != 0 || !strings.Contains(always, "\x1b]8;;https://example.com/guide\x07") || !strings.Contains(always, "\x1b[") {
+		t.Errorf("--color=always: no hyperlink or no styling (%d):\n%q", code, always)
+	}
+	if strings.Contains(always, "evil.example") {
+		t.Errorf("a hyperlink from the input went through:\n%q", always)
+	}
+	plain, _ := cat("--color=always", "--hyperlinks=false")
+	if strings.Contains(plain, "\x1b]8;") || !strings.Contains(plain, "\x1b[") {
+		t.Errorf("--hyperlinks=false:\n%q", plain)
+	}
+	never, _ := cat("--color=never")
+	if strings.ContainsRune(never, 0x1b) || !strings.Contains(never, "the guide[1]") || !strings.Contains(never, "[1] https://example.com/guide") {
+		t.Errorf("--color=never:\n%s", never)
+	}
+	auto, _ := cat() // standard output is a buffer, not a terminal
+	if auto != never {
+		t.Errorf("--color=auto to a pipe differs from never:\n%q", auto)
+	}
+	if out, code := cat("--color=sometimes"); code != 2 || !strings.Contains(out, "want auto, always or never") {
+		t.Errorf("bad --color: %d %q", code, out)
+	}
+}

@@ -83,6 +83,7 @@ func runCat(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&maxSize, "max-size", "largest file read as an article")
 	color := fs.String("color", "auto", "auto, always or never: style the text as the reader does (auto: when standard output is a terminal)")
 	style := fs.String("style", "", "with colour: dark, light, ascii, notty or a Glamour JSON style file (default dark)")
+	hyperlinks := fs.Bool("hyperlinks", true, "with colour: write links as OSC 8 hyperlinks")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: bao cat [--json] [--color WHEN] [--style STYLE] [--width N] [--max-size SIZE] PATH... (- for standard input)")
 		fs.PrintDefaults()
@@ -95,7 +96,7 @@ func runCat(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	styled, err := newStyledOutput(*color, *style, stdout)
+	styled, err := newStyledOutput(*color, *style, *hyperlinks, stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "bao cat: %v\n", err)
 		return 2
@@ -161,6 +162,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	statePath := fs.String("state", "", "state database: read marks, positions, bookmarks, search index (default $XDG_STATE_HOME/bao/state.db)")
 	noState := fs.Bool("no-state", false, "remember nothing between runs")
 	color := fs.String("color", "auto", "when standard output is not a terminal: auto or never print plain text, always the styled rendering")
+	hyperlinks := fs.Bool("hyperlinks", true, "write links as OSC 8 hyperlinks (-hyperlinks=false for terminals that show them wrongly)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -180,7 +182,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return articles.Load(paths, opts)
 	}
 	if !isTerminal(stdout) {
-		styled, err := newStyledOutput(*color, *style, stdout)
+		styled, err := newStyledOutput(*color, *style, *hyperlinks, stdout)
 		if err != nil {
 			fmt.Fprintf(stderr, "bao: %v\n", err)
 			return 2
@@ -204,7 +206,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	m, err := ui.New(ui.Options{
 		Loaded: func(*model.Library) { debug.FreeOSMemory() },
 		Load:   load, Stream: stream, Style: *style,
-		Summaries: true, Reload: func(a *model.Article) (*model.Article, error) { return articles.Reload(a, opts) }, ReadWidth: *width, OpenSingle: len(paths) == 1 && !isDir(paths[0]),
+		Summaries: true, Reload: func(a *model.Article) (*model.Article, error) { return articles.Reload(a, opts) }, ReadWidth: *width, OpenSingle: len(paths) == 1 && !isDir(paths[0]), NoHyperlinks: !*hyperlinks,
 		User: store.User("local"), Index: store, IndexOnLoad: true, Warning: warning, OpenURL: openURL,
 	})
 	if err != nil {
@@ -285,7 +287,7 @@ type styledOutput struct {
 // standard output is a terminal and NO_COLOR is unset; always styles it
 // for any output, at 256 colours unless the environment says the terminal
 // has true colour.
-func newStyledOutput(when, style string, stdout io.Writer) (styledOutput, error) {
+func newStyledOutput(when, style string, hyperlinks bool, stdout io.Writer) (styledOutput, error) {
 	switch when {
 	case "never":
 		return styledOutput{}, nil
@@ -300,6 +302,9 @@ func newStyledOutput(when, style string, stdout io.Writer) (styledOutput, error)
 	st, err := ui.NewStyles(cmp.Or(style, "dark"))
 	if err != nil {
 		return styledOutput{}, err
+	}
+	if !hyperlinks {
+		st = st.WithoutHyperlinks()
 	}
 	p := colorprofile.Env(os.Environ())
 	if p < colorprofile.ANSI256 {

@@ -43,6 +43,7 @@ func runServe(args []string, stderr io.Writer) int {
 	fs.BoolVar(&cfg.FollowLinks, "follow-links", false, "serve files that symbolic links lead to outside the library's directories")
 	fs.IntVar(&cfg.ReadWidth, "width", cfg.ReadWidth, "widest the article text is set, in columns")
 	fs.StringVar(&cfg.Style, "style", "", "force dark, light, ascii or notty (default: each client's background)")
+	hyperlinks := fs.Bool("hyperlinks", true, "write links as OSC 8 hyperlinks")
 	maxSize := sizeFlag(articles.DefaultMaxSize)
 	fs.Var(&maxSize, "max-size", "largest file read as an article")
 	statePath := fs.String("state", "", "state database for visitors' marks, positions and bookmarks, by public key (default $XDG_STATE_HOME/bao/state.db)")
@@ -54,6 +55,7 @@ func runServe(args []string, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
 	}
+	cfg.NoHyperlinks = !*hyperlinks
 	cfg.MaxOutput, cfg.MaxPendingInput = int(maxOutput), int64(maxInput)
 	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "bao"})
 	cfg.Logger = logger

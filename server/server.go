@@ -70,6 +70,8 @@ type Config struct {
 	ReadWidth int
 	// Style forces a style; empty picks dark or light from each client.
 	Style string
+	// NoHyperlinks turns off OSC 8 hyperlinks for every visitor.
+	NoHyperlinks bool
 	// Logger receives connection events; never article text.
 	Logger *log.Logger
 	// Store keeps visitors' marks, positions and bookmarks by public key,

@@ -187,7 +187,7 @@ func (s *Server) run(c *channel, out *output, fp, term string, w, h int) (endRea
 	ctx, cancel := context.WithCancel(c.ctx)
 	defer cancel()
 	m, err := ui.New(ui.Options{
-		Load: s.library, Cache: s.cache, ReadWidth: s.cfg.ReadWidth, Style: s.cfg.Style,
+		Load: s.library, Cache: s.cache, ReadWidth: s.cfg.ReadWidth, Style: s.cfg.Style, NoHyperlinks: s.cfg.NoHyperlinks,
 		User: s.userState(c.PublicKey()), Index: s.cfg.Store, Reload: s.cfg.Reload,
 		Context: ctx,
 	})

@@ -10,7 +10,6 @@ import (
 	"charm.land/lipgloss/v2/table"
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
 )
@@ -131,12 +130,12 @@ func styleRuns(s string, runs []run, base lipgloss.Style, start, end int) string
 // language; no runs when the language or the theme is unknown.
 func (r *renderer) highlight(lang string, lines []string) [][]run {
 	out := make([][]run, len(lines))
-	if lang == "" || r.st.CodeTheme == "" || len(lines) == 0 {
+	theme := r.st.CodeTheme
+	if lang == "" || theme == nil || len(lines) == 0 {
 		return out
 	}
 	lexer := lexers.Get(lang)
-	theme := styles.Get(r.st.CodeTheme)
-	if lexer == nil || theme == nil {
+	if lexer == nil {
 		return out
 	}
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, strings.Join(lines, "\n"))

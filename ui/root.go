@@ -53,6 +53,9 @@ type Options struct {
 	// Warning is shown once at start, e.g. that the state store could not
 	// be opened.
 	Warning string
+	// NoHyperlinks turns off OSC 8 hyperlinks, for terminals that show
+	// them wrongly.
+	NoHyperlinks bool
 	// OpenURL opens a link for the reader (see Common.OpenURL); nil over
 	// SSH.
 	OpenURL func(url string) error
@@ -99,6 +102,7 @@ func New(opts Options) (Model, error) {
 	if err != nil {
 		return Model{}, err
 	}
+	st.noHyperlinks(opts.NoHyperlinks)
 	if opts.ReadWidth <= 0 {
 		opts.ReadWidth = 80
 	}
@@ -246,12 +250,13 @@ func (m Model) handleBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd)
 	if msg.IsDark() {
 		name = "dark"
 	}
-	if name == m.c.Styles.Name {
+	if m.c.Styles.Name == name || strings.TrimSuffix(m.c.Styles.Name, noLinksSuffix) == name {
 		return m, nil
 	}
 	// A new value, not an update in place: render commands still running
 	// hold the old styles.
 	st, _ := NewStyles(name)
+	st.noHyperlinks(m.opts.NoHyperlinks)
 	m.c.Styles = &st
 	m.list.Restyle(msg.IsDark())
 	var cmd tea.Cmd

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"image/color"
 	"os"
+	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/alecthomas/chroma/v2"
 )
 
 // Styles is everything bao draws with, built once per session for a dark
@@ -32,11 +34,11 @@ type Styles struct {
 	// Code is inline code, Link a link's text, Ref a reference number and
 	// Footnote a footnote's text.
 	Code, Link, Ref, Footnote lipgloss.Style
-	// CodeBlock is code without highlighting; CodeTheme names the chroma
-	// style that highlights it ("" for none); Continued marks a code line
-	// that goes on from the row above.
+	// CodeBlock is code without highlighting; CodeTheme colours it by
+	// token type (nil: no highlighting); Continued marks a code line that
+	// goes on from the row above.
 	CodeBlock lipgloss.Style
-	CodeTheme string
+	CodeTheme *chroma.Style
 	Continued string
 	// TableBorder draws table grids.
 	TableBorder lipgloss.Border
@@ -75,7 +77,11 @@ type styleFile struct {
 	Code      stylePrimitive `json:"code"`
 	CodeBlock struct {
 		stylePrimitive
-		Theme string `json:"theme"`
+		// Chroma colours code by token type, keyed as Glamour keys it
+		// (keyword, literal_string...). Glamour's "theme" key, which
+		// names one of chroma's built-in styles, is not read: loading
+		// those costs every bao process 6 ms at start.
+		Chroma map[string]stylePrimitive `json:"chroma"`
 	} `json:"code_block"`
 	Task struct {
 		Ticked   string `json:"ticked"`
@@ -112,7 +118,7 @@ func builtinStyle(name string) (styleFile, bool) {
 		f.Link.Color = str("30")
 		f.LinkText = stylePrimitive{Color: str("35"), Bold: yes()}
 		f.Code = stylePrimitive{Color: str("203"), BackgroundColor: str("236")}
-		f.CodeBlock.Color, f.CodeBlock.Theme = str("244"), "monokai"
+		f.CodeBlock.Color, f.CodeBlock.Chroma = str("244"), darkCode
 	case "light":
 		f.Document.Color = str("234")
 		f.Heading = stylePrimitive{Color: str("27"), Bold: yes()}
@@ -122,7 +128,7 @@ func builtinStyle(name string) (styleFile, bool) {
 		f.Link.Color = str("36")
 		f.LinkText = stylePrimitive{Color: str("29"), Bold: yes()}
 		f.Code = stylePrimitive{Color: str("203"), BackgroundColor: str("254")}
-		f.CodeBlock.Color, f.CodeBlock.Theme = str("242"), "github"
+		f.CodeBlock.Color, f.CodeBlock.Chroma = str("242"), lightCode
 	case "ascii", "notty":
 		f.Heading.Bold = yes()
 		f.H1.Bold = yes()
@@ -196,7 +202,7 @@ func buildStyles(name string, f styleFile, ascii, dark bool) Styles {
 	s.Ref = s.Meta
 	s.Footnote = text.Faint(true)
 	s.CodeBlock = primitive(lipgloss.NewStyle(), f.CodeBlock.stylePrimitive)
-	s.CodeTheme = f.CodeBlock.Theme
+	s.CodeTheme = codeTheme(name, f.CodeBlock.Chroma)
 	s.Continued, s.RuleChar = "↪ ", "─"
 	s.TaskDone, s.TaskOpen = cmp.Or(f.Task.Ticked, "☑ "), cmp.Or(f.Task.Unticked, "☐ ")
 	s.TableBorder = lipgloss.NormalBorder()
@@ -269,4 +275,109 @@ func colorOf(c *string) color.Color {
 		return nil
 	}
 	return lipgloss.Color(*c)
+}
+
+// darkCode and lightCode are the built-in styles' code colours, by
+// Glamour's chroma keys.
+var (
+	darkCode = map[string]stylePrimitive{
+		"text": {Color: str("#C4C4C4")}, "error": {Color: str("#F1F1F1"), BackgroundColor: str("#F05B5B")},
+		"comment": {Color: str("#767676"), Italic: yes()}, "comment_preproc": {Color: str("#FF875F")},
+		"keyword": {Color: str("#00AAFF")}, "keyword_reserved": {Color: str("#FF5FD2")},
+		"keyword_namespace": {Color: str("#FF5F87")}, "keyword_type": {Color: str("#6E6ED8")},
+		"operator": {Color: str("#EF8080")}, "punctuation": {Color: str("#E8E8A8")},
+		"name_builtin": {Color: str("#FF8EC7")}, "name_tag": {Color: str("#B083EA")},
+		"name_attribute": {Color: str("#7A7AE6")}, "name_class": {Color: str("#F1F1F1"), Bold: yes()},
+		"name_decorator": {Color: str("#FFFF87")}, "name_function": {Color: str("#00D787")},
+		"literal_number": {Color: str("#6EEFC0")}, "literal_string": {Color: str("#C69669")},
+		"literal_string_escape": {Color: str("#AFFFD7")}, "generic_deleted": {Color: str("#FD5B5B")},
+		"generic_inserted": {Color: str("#00D787")}, "generic_emph": {Italic: yes()},
+		"generic_strong": {Bold: yes()}, "generic_subheading": {Color: str("#777777")},
+	}
+	lightCode = map[string]stylePrimitive{
+		"text": {Color: str("#2A2A2A")}, "error": {Color: str("#F1F1F1"), BackgroundColor: str("#FF5555")},
+		"comment": {Color: str("#8D8D8D"), Italic: yes()}, "comment_preproc": {Color: str("#C0470B")},
+		"keyword": {Color: str("#0060B0")}, "keyword_reserved": {Color: str("#A0228C")},
+		"keyword_namespace": {Color: str("#B5294E")}, "keyword_type": {Color: str("#3F3FA8")},
+		"operator": {Color: str("#A62E2E")}, "punctuation": {Color: str("#555555")},
+		"name_builtin": {Color: str("#A5166B")}, "name_tag": {Color: str("#6B35A8")},
+		"name_attribute": {Color: str("#3A3AB0")}, "name_class": {Color: str("#1A1A1A"), Bold: yes()},
+		"name_decorator": {Color: str("#7A6A00")}, "name_function": {Color: str("#00754A")},
+		"literal_number": {Color: str("#00785A")}, "literal_string": {Color: str("#8A4F14")},
+		"literal_string_escape": {Color: str("#006A5A")}, "generic_deleted": {Color: str("#C21F1F")},
+		"generic_inserted": {Color: str("#00754A")}, "generic_emph": {Italic: yes()},
+		"generic_strong": {Bold: yes()}, "generic_subheading": {Color: str("#666666")},
+	}
+)
+
+// chromaKeys are Glamour's names for chroma's token types.
+var chromaKeys = map[string]chroma.TokenType{
+	"text": chroma.Text, "error": chroma.Error, "comment": chroma.Comment, "comment_preproc": chroma.CommentPreproc,
+	"keyword": chroma.Keyword, "keyword_reserved": chroma.KeywordReserved, "keyword_namespace": chroma.KeywordNamespace,
+	"keyword_type": chroma.KeywordType, "operator": chroma.Operator, "punctuation": chroma.Punctuation,
+	"name": chroma.Name, "name_builtin": chroma.NameBuiltin, "name_tag": chroma.NameTag,
+	"name_attribute": chroma.NameAttribute, "name_class": chroma.NameClass, "name_constant": chroma.NameConstant,
+	"name_decorator": chroma.NameDecorator, "name_exception": chroma.NameException, "name_function": chroma.NameFunction,
+	"name_other": chroma.NameOther, "literal": chroma.Literal, "literal_number": chroma.LiteralNumber,
+	"literal_date": chroma.LiteralDate, "literal_string": chroma.LiteralString,
+	"literal_string_escape": chroma.LiteralStringEscape, "generic_deleted": chroma.GenericDeleted,
+	"generic_emph": chroma.GenericEmph, "generic_inserted": chroma.GenericInserted,
+	"generic_strong": chroma.GenericStrong, "generic_subheading": chroma.GenericSubheading,
+	"background": chroma.Background,
+}
+
+// codeTheme builds a chroma style from Glamour's chroma keys; nil when
+// there are none. Types without an entry take their parent's (a
+// keyword_type falls back to keyword), as chroma resolves them.
+func codeTheme(name string, keys map[string]stylePrimitive) *chroma.Style {
+	if len(keys) == 0 {
+		return nil
+	}
+	entries := chroma.StyleEntries{}
+	for k, p := range keys {
+		t, ok := chromaKeys[k]
+		if !ok {
+			continue
+		}
+		var e []string
+		if p.Color != nil && strings.HasPrefix(*p.Color, "#") {
+			e = append(e, *p.Color)
+		}
+		if p.BackgroundColor != nil && strings.HasPrefix(*p.BackgroundColor, "#") {
+			e = append(e, "bg:"+*p.BackgroundColor)
+		}
+		if p.Bold != nil && *p.Bold {
+			e = append(e, "bold")
+		}
+		if p.Italic != nil && *p.Italic {
+			e = append(e, "italic")
+		}
+		if p.Underline != nil && *p.Underline {
+			e = append(e, "underline")
+		}
+		entries[t] = strings.Join(e, " ")
+	}
+	st, err := chroma.NewStyle(name, entries)
+	if err != nil {
+		return nil
+	}
+	return st
+}
+
+// noLinksSuffix marks the name of styles without hyperlinks, which render
+// differently and so are cached apart.
+const noLinksSuffix = "-nolinks"
+
+// noHyperlinks turns OSC 8 hyperlinks off when off is set.
+func (s *Styles) noHyperlinks(off bool) {
+	if off && s.Hyperlinks {
+		s.Hyperlinks = false
+		s.Name += noLinksSuffix
+	}
+}
+
+// WithoutHyperlinks returns s without OSC 8 hyperlinks.
+func (s Styles) WithoutHyperlinks() Styles {
+	s.noHyperlinks(true)
+	return s
 }
