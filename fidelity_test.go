@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -122,5 +123,34 @@ func TestColorFlag(t *testing.T) {
 	}
 	if out, code := cat("--color=sometimes"); code != 2 || !strings.Contains(out, "want auto, always or never") {
 		t.Errorf("bad --color: %d %q", code, out)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestGoldenCat keeps bao cat --color=never's output for every fixture in
+// testdata/golden/cat. Regenerate with go test . -run TestGoldenCat
+// -update and read the diff.
+func TestGoldenCat(t *testing.T) {
+	for _, path := range fixtures(t) {
+		var out, errOut bytes.Buffer
+		if code := runCat([]string{"--color=never", "--width", "80", path}, nil, &out, &errOut); code != 0 {
+			t.Fatalf("%s: %d %s", path, code, errOut.String())
+		}
+		golden := filepath.Join("testdata", "golden", "cat", strings.TrimSuffix(filepath.Base(path), ".md")+".txt")
+		if *update {
+			os.MkdirAll(filepath.Dir(golden), 0o755)
+			if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test . -run TestGoldenCat -update)", err)
+		}
+		if out.String() != string(want) {
+			t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", path, golden, out.String(), want)
+		}
 	}
 }

@@ -187,8 +187,10 @@ func WriteText(w io.Writer, a *model.Article, width int) error {
 	if a.Lead != "" {
 		b.WriteString("\n" + wrap(a.Lead, width, "") + "\n")
 	}
-	for _, blk := range a.Blocks {
-		b.WriteString("\n")
+	for i, blk := range a.Blocks {
+		if i == 0 || !model.Adjacent(a.Blocks[i-1], blk) {
+			b.WriteString("\n")
+		}
 		writeBlock(&b, blk, a.Language, width, &links)
 		b.WriteString("\n")
 	}
@@ -213,15 +215,19 @@ func writeBlock(b *strings.Builder, blk model.Block, lang string, width int, lin
 	if blk.Kind == model.Quote {
 		quote = max(quote, 1)
 	}
-	indent := strings.Repeat("> ", quote)
-	if d := int(blk.Depth); d > 0 {
+	d := int(blk.Depth)
+	if d > 0 {
 		if blk.Kind == model.ListItem {
 			d--
 		} else {
 			d++
 		}
-		indent += strings.Repeat("  ", d)
 	}
+	outer := 0 // list levels outside the quotes
+	if quote > 0 {
+		outer = min(int(blk.QuoteFrom), d)
+	}
+	indent := strings.Repeat("  ", outer) + strings.Repeat("> ", quote) + strings.Repeat("  ", d-outer)
 	switch blk.Kind {
 	case model.Heading:
 		text = strings.Repeat("#", max(int(blk.Level), 1)) + " " + text
@@ -232,7 +238,7 @@ func writeBlock(b *strings.Builder, blk model.Block, lang string, width int, lin
 	case model.ListItem:
 		text = listMarker(blk) + text
 	case model.Footnote:
-		text = fmt.Sprintf("[%d] %s", blk.Number, text)
+		text = fmt.Sprintf("[^%d] %s", blk.Number, text)
 	case model.Rule:
 		b.WriteString(indent + "----")
 		return

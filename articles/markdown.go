@@ -123,8 +123,9 @@ func parseDate(s string) time.Time {
 	return time.Time{}
 }
 
-// nest is where a block sits: how deep in lists and in block quotes.
-type nest struct{ depth, quote uint8 }
+// nest is where a block sits: how deep in lists and in block quotes, and
+// the list depth the first quote opened at.
+type nest struct{ depth, quote, quoteFrom uint8 }
 
 // mdParser walks goldmark's syntax tree into blocks.
 type mdParser struct {
@@ -148,6 +149,9 @@ func (p *mdParser) blocks(n ast.Node, at nest) {
 
 func (p *mdParser) add(b model.Block, at nest) {
 	b.Depth, b.Quote = at.depth, at.quote
+	if at.quote > 0 {
+		b.QuoteFrom = at.quoteFrom
+	}
 	p.a.Blocks = append(p.a.Blocks, b)
 	p.first = false
 	p.leadOpen = false
@@ -173,7 +177,11 @@ func (p *mdParser) block(n ast.Node, at nest) {
 	case *ast.List:
 		p.list(n, at)
 	case *ast.Blockquote:
-		p.blocks(n, nest{at.depth, at.quote + 1})
+		in := nest{at.depth, at.quote + 1, at.quoteFrom}
+		if at.quote == 0 {
+			in.quoteFrom = at.depth
+		}
+		p.blocks(n, in)
 	case *ast.FencedCodeBlock:
 		lang := ""
 		if n.Info != nil {
@@ -196,7 +204,7 @@ func (p *mdParser) block(n ast.Node, at nest) {
 				p.add(model.Block{Kind: model.Paragraph, Text: t, Spans: spans}, at)
 				continue
 			}
-			p.blocks(c, nest{at.depth + 1, at.quote})
+			p.blocks(c, nest{at.depth + 1, at.quote, at.quoteFrom})
 		}
 	case *extast.FootnoteList:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -293,9 +301,9 @@ func (p *mdParser) list(n *ast.List, at nest) {
 			b.Text, b.Spans = p.inline(first)
 			rest = rest.NextSibling()
 		}
-		p.add(b, nest{depth, at.quote})
+		p.add(b, nest{depth, at.quote, at.quoteFrom})
 		for ; rest != nil; rest = rest.NextSibling() {
-			p.block(rest, nest{depth, at.quote})
+			p.block(rest, nest{depth, at.quote, at.quoteFrom})
 		}
 	}
 }
@@ -448,7 +456,7 @@ func (p *mdParser) walk(t *inlineText, n ast.Node) {
 			t.close(model.Span{Kind: model.Link, Start: start, URL: p.url(c.Destination), Title: CleanLine(string(c.Title))})
 		case *extast.FootnoteLink:
 			start := t.open()
-			t.write(fmt.Sprintf("[%d]", c.Index))
+			t.write(fmt.Sprintf("[^%d]", c.Index))
 			t.close(model.Span{Kind: model.FootnoteRef, Start: start, URL: fmt.Sprintf("#fn-%d", c.Index)})
 		case *ast.RawHTML:
 			p.rawHTML(t, c)

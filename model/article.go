@@ -56,6 +56,9 @@ type Block struct {
 	// Quote is how many block quotes the block is inside. Quote blocks from
 	// plain text leave it 0, which means 1.
 	Quote uint8
+	// QuoteFrom is the list depth the quotes open at: 0 when they hold
+	// the list, 1 for a quote inside a top-level list item.
+	QuoteFrom uint8
 	// Task is a list item's checkbox.
 	Task Task
 	// Number is an ordered list item's number, or a footnote's number; 0
@@ -75,6 +78,20 @@ type Block struct {
 	Image *Image
 }
 
+// Adjacent reports blocks drawn without a blank line between them: items
+// of one list, and an item and the first item of a list nested in it. An
+// item of another kind of list (numbered after bulleted, tasks after
+// numbered) starts a new list.
+func Adjacent(prev, next Block) bool {
+	if prev.Kind != ListItem || next.Kind != ListItem {
+		return false
+	}
+	if next.Depth > prev.Depth {
+		return true
+	}
+	return (prev.Number > 0) == (next.Number > 0) && (prev.Task == NoTask) == (next.Task == NoTask)
+}
+
 // Task is the state of a task-list item's checkbox.
 type Task uint8
 
@@ -88,7 +105,7 @@ const (
 // SpanKind is the inline style of a span of text.
 type SpanKind uint8
 
-// The kinds of span. A footnote reference is a span over its "[n]" marker
+// The kinds of span. A footnote reference is a span over its "[^n]" marker
 // whose URL is "#fn-n".
 const (
 	Emphasis SpanKind = iota + 1

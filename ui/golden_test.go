@@ -2,8 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"bao/articles"
+	"bao/model"
 )
 
 // Golden screens, without styling, at fixed sizes. Regenerate with
@@ -62,6 +66,41 @@ func TestScreensFitTheWindow(t *testing.T) {
 			hs.keys("esc", "?")
 			check(fmt.Sprintf("article %d help", i))
 			hs.keys("q", "q", "down")
+		}
+	}
+}
+
+// TestGoldenFidelity keeps the screens of the Markdown fixtures in
+// ../testdata/fidelity: every page of each, at 80x24 and 120x40, as the
+// reader shows them (paging with space from the top).
+func TestGoldenFidelity(t *testing.T) {
+	paths, _ := filepath.Glob("../testdata/fidelity/*.md")
+	if len(paths) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, path := range paths {
+		a, err := articles.ReadFile(path, articles.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lib := &model.Library{Articles: []*model.Article{a}}
+		name := strings.TrimSuffix(filepath.Base(path), ".md")
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			w, h := size[0], size[1]
+			t.Run(fmt.Sprintf("%s-%dx%d", name, w, h), func(t *testing.T) {
+				hs := openFirst(t, lib, w, h)
+				var pages strings.Builder
+				for page := 1; ; page++ {
+					fmt.Fprintf(&pages, "--- page %d\n", page)
+					pages.WriteString(screenText(hs))
+					before := hs.root().reader.Offset()
+					hs.keys("space")
+					if hs.root().reader.Offset() == before || page > 40 {
+						break
+					}
+				}
+				golden(t, fmt.Sprintf("fidelity/%s-%dx%d.txt", name, w, h), pages.String())
+			})
 		}
 	}
 }

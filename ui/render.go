@@ -279,12 +279,15 @@ func Render(a *model.Article, width int, st *Styles, maxLines int) *Document {
 	r := &renderer{doc: &Document{Width: width, Blocks: make([]int, 0, len(a.Blocks))}, st: st, width: width, lang: a.Language}
 	r.header(a)
 	r.doc.BodyStart = len(r.doc.Lines)
-	for _, b := range a.Blocks {
+	for i, b := range a.Blocks {
 		if maxLines > 0 && len(r.doc.Lines) >= maxLines {
 			return r.doc
 		}
 		r.doc.Blocks = append(r.doc.Blocks, len(r.doc.Lines))
 		r.block(b)
+		if i+1 == len(a.Blocks) || !model.Adjacent(b, a.Blocks[i+1]) {
+			r.blank()
+		}
 	}
 	for _, s := range a.Sections {
 		if s.Block < len(r.doc.Blocks) {
@@ -326,24 +329,26 @@ func (r *renderer) header(a *model.Article) {
 }
 
 // nesting returns the prefix that puts a block inside its quotes and list
-// items: a bar per quote, two cells per list level.
+// items: two cells per list level and a bar per quote, in the order they
+// hold each other.
 func (r *renderer) nesting(b model.Block) string {
 	q := int(b.Quote)
 	if b.Kind == model.Quote {
 		q = max(q, 1)
 	}
-	p := ""
+	d := int(b.Depth)
+	if b.Kind == model.ListItem && d > 0 {
+		d--
+	}
+	outer := 0 // list levels outside the quotes
 	if q > 0 {
-		p = "  " + strings.Repeat(r.st.QuoteBar, q)
+		outer = min(int(b.QuoteFrom), d)
 	}
-	if b.Depth > 0 {
-		d := int(b.Depth)
-		if b.Kind == model.ListItem {
-			d--
-		}
-		p += strings.Repeat("  ", d)
+	p := strings.Repeat("  ", outer)
+	if q > 0 {
+		p += "  " + strings.Repeat(r.st.QuoteBar, q)
 	}
-	return p
+	return p + strings.Repeat("  ", d-outer)
 }
 
 func (r *renderer) block(b model.Block) {
@@ -372,7 +377,7 @@ func (r *renderer) block(b model.Block) {
 	case model.Figure:
 		r.figure(b, nest, pad)
 	case model.Footnote:
-		marker := fmt.Sprintf("[%d] ", b.Number)
+		marker := fmt.Sprintf("[^%d] ", b.Number)
 		r.addSpans(r.st.Footnote, nest+marker, pad+strings.Repeat(" ", len(marker)), b.Text, b.Spans, r.width)
 	default:
 		if b.Depth > 0 {
@@ -380,7 +385,6 @@ func (r *renderer) block(b model.Block) {
 		}
 		r.addSpans(r.st.Paragraph, nest, nest, b.Text, b.Spans, r.width)
 	}
-	r.blank()
 }
 
 // listMarker is what opens a list item: its number, its checkbox or a
