@@ -37,10 +37,12 @@ type jsonBlock struct {
 	Text  string     `json:"text"`
 	Spans []jsonSpan `json:"spans,omitempty"`
 	// Depth, Quote, Number and Task place list items and what nests in them.
-	Depth  int    `json:"depth,omitempty"`
-	Quote  int    `json:"quote,omitempty"`
-	Number int    `json:"number,omitempty"`
-	Task   string `json:"task,omitempty"`
+	Depth int `json:"depth,omitempty"`
+	Quote int `json:"quote,omitempty"`
+	// QuoteFrom is the list depth the quotes open at.
+	QuoteFrom int    `json:"quote_from,omitempty"`
+	Number    int    `json:"number,omitempty"`
+	Task      string `json:"task,omitempty"`
 	// Lang and Lines are a code block's.
 	Lang  string   `json:"lang,omitempty"`
 	Lines []string `json:"lines,omitempty"`
@@ -94,7 +96,7 @@ var taskNames = [...]string{model.NoTask: "", model.Unchecked: "unchecked", mode
 
 func blockJSON(b model.Block) jsonBlock {
 	j := jsonBlock{Kind: b.Kind.String(), Level: int(b.Level), Text: b.Text, Spans: spansJSON(b.Spans),
-		Depth: int(b.Depth), Quote: int(b.Quote), Number: int(b.Number), Task: taskNames[b.Task]}
+		Depth: int(b.Depth), Quote: int(b.Quote), QuoteFrom: int(b.QuoteFrom), Number: int(b.Number), Task: taskNames[b.Task]}
 	if b.Code != nil {
 		j.Lang, j.Lines = b.Code.Lang, nonNil(b.Code.Lines)
 	}

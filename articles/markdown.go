@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"bao/model"
 
@@ -539,7 +538,9 @@ type inlineText struct {
 func (t *inlineText) write(s string) {
 	for _, r := range s {
 		switch {
-		case unicode.IsSpace(r):
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v':
+			// Only ASCII space collapses: a no-break space is kept, and
+			// keeps "500 MB" on one line.
 			t.space = t.b.Len() > 0
 		case r < 0x20 || r == 0x7f || isC1(r) || isBidiControl(r):
 		default:
