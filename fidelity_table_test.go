@@ -30,11 +30,15 @@ var fidelityRows = []fidelityRow{
 	{"Tab-indented code stays code", "# T\n\nText.\n\n\tfirst := 1\n\tsecond := 2\n",
 		func(p, _ string) bool { return hasLine(p, "first := 1") && hasLine(p, "second := 2") }},
 	{"Code is highlighted", "# T\n\n```go\nfunc main() {}\n```\n",
-		func(_, s string) bool { return strings.Count(s, "\x1b[") > 4 && strings.Contains(ansi.Strip(s), "func main() {}") }},
+		func(_, s string) bool {
+			return strings.Count(s, "\x1b[") > 4 && strings.Contains(ansi.Strip(s), "func main() {}")
+		}},
 	{"Table as a grid", "# T\n\n| Name | Age |\n|---|--:|\n| An | 31 |\n| Bình | 27 |\n",
 		func(p, _ string) bool { return gridRow(p, "An", "31") && gridRow(p, "Bình", "27") }},
 	{"Table wider than the screen: no word cut", "# T\n\n| A | B | C |\n|---|---|---|\n| " + strings.Repeat("alpha ", 12) + "| " + strings.Repeat("bravo ", 12) + "| " + strings.Repeat("charlie ", 12) + "|\n",
-		func(p, _ string) bool { return wordsIntact(p, "alpha", 12) && wordsIntact(p, "bravo", 12) && wordsIntact(p, "charlie", 12) }},
+		func(p, _ string) bool {
+			return wordsIntact(p, "alpha", 12) && wordsIntact(p, "bravo", 12) && wordsIntact(p, "charlie", 12)
+		}},
 	{"Link URL shown or listed", "# T\n\nSee [the guide](https://example.com/guide/path).\n",
 		func(p, _ string) bool { return strings.Contains(p, "https://example.com/guide/path") }},
 	{"Links are terminal hyperlinks (OSC 8)", "# T\n\nSee [the guide](https://example.com/guide).\n",
@@ -64,7 +68,9 @@ var fidelityRows = []fidelityRow{
 	{"Front-matter title shown once", "---\ntitle: Only Once\n---\n# Only Once\n\nText.\n",
 		func(p, _ string) bool { return strings.Count(p, "Only Once") == 1 }},
 	{"Long URL keeps the width", "# T\n\nhttps://example.com/" + strings.Repeat("a", 150) + "\n",
-		func(p, _ string) bool { return maxWidth(p) <= 80 && strings.Contains(strings.ReplaceAll(squashSpace(p), "\n", ""), strings.Repeat("a", 150)) }},
+		func(p, _ string) bool {
+			return maxWidth(p) <= 80 && strings.Contains(strings.ReplaceAll(squashSpace(p), "\n", ""), strings.Repeat("a", 150))
+		}},
 }
 
 func hasLine(p, text string) bool {
