@@ -199,6 +199,9 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// Large libraries show their first articles while the rest load.
 		stream = func() <-chan articles.Progress { return articles.Stream(paths, opts, 100*time.Millisecond) }
 	}
+	// One file is kept whole: it opens straight away, and a summary would
+	// make the reader read and parse it again to show it.
+	single := len(paths) == 1 && !isDir(paths[0])
 	// A reader's heap is mostly the library, which stays put once loaded:
 	// collecting more often costs little and keeps resident memory close
 	// to the library's size.
@@ -206,14 +209,21 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	m, err := ui.New(ui.Options{
 		Loaded: func(*model.Library) { debug.FreeOSMemory() },
 		Load:   load, Stream: stream, Style: *style,
-		Summaries: true, Reload: func(a *model.Article) (*model.Article, error) { return articles.Reload(a, opts) }, ReadWidth: *width, OpenSingle: len(paths) == 1 && !isDir(paths[0]), NoHyperlinks: !*hyperlinks,
+		Summaries: !single, Reload: func(a *model.Article) (*model.Article, error) { return articles.Reload(a, opts) }, ReadWidth: *width, OpenSingle: single, NoHyperlinks: !*hyperlinks,
 		User: store.User("local"), Index: store, IndexOnLoad: true, Warning: warning, OpenURL: openURL,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "bao: %v\n", err)
 		return 2
 	}
-	if _, err := tea.NewProgram(m).Run(); err != nil {
+	// The colour profile from the environment alone: Bubble Tea's own
+	// detection runs "tmux info" inside tmux, 30 ms or more before the
+	// first frame, to tell 256 colours from true colour.
+	profile := colorprofile.Env(os.Environ())
+	if os.Getenv("TMUX") != "" && profile < colorprofile.ANSI256 {
+		profile = colorprofile.ANSI256
+	}
+	if _, err := tea.NewProgram(m, tea.WithColorProfile(profile)).Run(); err != nil {
 		fmt.Fprintf(stderr, "bao: %v\n", err)
 		return 1
 	}

@@ -177,3 +177,65 @@ func BenchmarkFilter100k(b *testing.B) {
 		i++
 	}
 }
+
+// bigMarkdown writes a Markdown file of about size bytes made of the
+// fidelity fixtures (code, tables, links, lists, quotes) repeated, and
+// returns its path.
+func bigMarkdown(b *testing.B, size int) string {
+	var parts []string
+	for _, name := range []string{"constructs.md", "wide-table.md", "html.md"} {
+		data, err := os.ReadFile("../testdata/fidelity/" + name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		parts = append(parts, string(data))
+	}
+	var doc strings.Builder
+	doc.WriteString("# A long document\n\n")
+	for i := 0; doc.Len() < size; i++ {
+		fmt.Fprintf(&doc, "\n## Part %d\n\n%s\n", i+1, parts[i%len(parts)])
+	}
+	path := b.TempDir() + "/big.md"
+	if err := os.WriteFile(path, []byte(doc.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkOpen1MBMarkdown is what opening a 1 MB Markdown file costs
+// before its first frame, as the reader pays it: reading the file,
+// cleaning and parsing it, the first-screen render and the view.
+func BenchmarkOpen1MBMarkdown(b *testing.B) {
+	path := bigMarkdown(b, 1<<20)
+	b.SetBytes(1 << 20)
+	b.ReportAllocs()
+	for b.Loop() {
+		a, err := articles.ReadFile(path, articles.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		m, _ := New(Options{Style: "dark", Load: func() *model.Library { return nil }})
+		m.c.Width, m.c.Height = 100, 30
+		r, cmd := m.reader.Open(a, -1, "")
+		msg := cmd().(tea.BatchMsg)[0]()
+		r, _ = r.Update(msg)
+		if r.View() == "" {
+			b.Fatal("empty view")
+		}
+	}
+}
+
+// BenchmarkRender300KBMarkdown renders a whole 300 KB Markdown document
+// (code highlighted, tables, links) at width 80, parsed beforehand.
+func BenchmarkRender300KBMarkdown(b *testing.B) {
+	a, err := articles.ReadFile(bigMarkdown(b, 300<<10), articles.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	st := benchStyles(b)
+	b.SetBytes(300 << 10)
+	b.ReportAllocs()
+	for b.Loop() {
+		Render(a, 80, st, 0)
+	}
+}

@@ -47,6 +47,50 @@ type renderer struct {
 	lang  string
 	// links numbers the article's link URLs in order of first appearance.
 	links model.LinkNumbers
+	// paints holds the escape sequences that open and close each style
+	// used, so that a style is rendered once per document, not once per
+	// run of text.
+	paints map[paintKey][2]string
+	// prefixes holds rendered line prefixes.
+	prefixes map[string]string
+}
+
+// paintKey is a base style and the span kinds applied over it, a bit
+// per kind.
+type paintKey struct {
+	base *lipgloss.Style
+	mask uint8
+}
+
+// paint styles s with base and the span kinds of mask over it, as one
+// run: lipgloss styles underlined and struck text a character at a time,
+// which would multiply the bytes of every link by ten, so the escape
+// sequences around one styled letter are put around the whole run.
+func (r *renderer) paint(base *lipgloss.Style, mask uint8, s string) string {
+	if s == "" {
+		return ""
+	}
+	k := paintKey{base, mask}
+	w, ok := r.paints[k]
+	if !ok {
+		st := *base
+		for kind := model.Emphasis; kind <= model.FootnoteRef; kind++ {
+			if mask&(1<<kind) != 0 {
+				st = r.spanStyle(st, kind)
+			}
+		}
+		x := st.Render("x")
+		i := strings.LastIndexByte(x, 'x')
+		if i < 0 {
+			return st.Render(s)
+		}
+		w = [2]string{x[:i], x[i+1:]}
+		if r.paints == nil {
+			r.paints = map[paintKey][2]string{}
+		}
+		r.paints[k] = w
+	}
+	return w[0] + s + w[1]
 }
 
 // addLine appends one finished line.
@@ -56,14 +100,14 @@ func (r *renderer) addLine(styled, plain string, offset int) {
 	r.doc.LineOffset = append(r.doc.LineOffset, offset)
 }
 
-func (r *renderer) add(style lipgloss.Style, prefix, rest, text string, width int) {
+func (r *renderer) add(style *lipgloss.Style, prefix, rest, text string, width int) {
 	r.addSpans(style, prefix, rest, text, nil, width)
 }
 
 // addSpans wraps text to width cells after the prefix (rest on the lines
 // after the first) and styles its spans. Links get their reference number
 // after their text.
-func (r *renderer) addSpans(style lipgloss.Style, prefix, rest, text string, spans []model.Span, width int) {
+func (r *renderer) addSpans(style *lipgloss.Style, prefix, rest, text string, spans []model.Span, width int) {
 	var marks []model.Mark
 	text, spans, marks = r.linkMarks(text, spans)
 	lines := wrapRanges(text, max(width-ansi.StringWidth(prefix), 8))
@@ -77,7 +121,7 @@ func (r *renderer) addSpans(style lipgloss.Style, prefix, rest, text string, spa
 		at = l.start
 		off := model.Unmark(runes, l.start, marks)
 		plain := text[l.start:l.end]
-		r.addLine(r.style(p, style)+r.styled(style, text, spans, l.start, l.end), p+plain, off)
+		r.addLine(r.style(p)+r.styled(style, text, spans, l.start, l.end), p+plain, off)
 	}
 }
 
@@ -91,7 +135,7 @@ func (r *renderer) linkNumber(url, text string) int { return r.links.Number(url,
 
 // styled renders text[start:end] in style, with the spans that cover parts
 // of it styled on top.
-func (r *renderer) styled(style lipgloss.Style, text string, spans []model.Span, start, end int) string {
+func (r *renderer) styled(style *lipgloss.Style, text string, spans []model.Span, start, end int) string {
 	var cuts []int
 	for _, s := range spans {
 		if s.End > start && s.Start < end {
@@ -99,7 +143,7 @@ func (r *renderer) styled(style lipgloss.Style, text string, spans []model.Span,
 		}
 	}
 	if len(cuts) == 0 {
-		return style.Render(text[start:end])
+		return r.paint(style, 0, text[start:end])
 	}
 	cuts = append(cuts, start, end)
 	sort.Ints(cuts)
@@ -109,16 +153,17 @@ func (r *renderer) styled(style lipgloss.Style, text string, spans []model.Span,
 		if from == to {
 			continue
 		}
-		st, url := style, ""
+		var mask uint8
+		url := ""
 		for _, s := range spans {
 			if s.Start <= from && s.End >= to {
-				st = r.spanStyle(st, s.Kind)
+				mask |= 1 << s.Kind
 				if s.Kind == model.Link {
 					url = s.URL
 				}
 			}
 		}
-		seg := paint(st, text[from:to])
+		seg := r.paint(style, mask, text[from:to])
 		if url != "" && r.st.Hyperlinks && model.Linkable(url) {
 			seg = ansi.SetHyperlink(url) + seg + ansi.ResetHyperlink()
 		}
@@ -145,33 +190,25 @@ func (r *renderer) spanStyle(st lipgloss.Style, k model.SpanKind) lipgloss.Style
 	return st
 }
 
-// paint styles s as one run. lipgloss styles underlined and struck text a
-// character at a time, which would multiply the output of every link by
-// ten; the escape sequences around one styled letter are put around the
-// whole run instead.
-func paint(st lipgloss.Style, s string) string {
-	if s == "" {
-		return ""
-	}
-	x := st.Render("x")
-	i := strings.LastIndexByte(x, 'x')
-	if i < 0 {
-		return st.Render(s)
-	}
-	return x[:i] + s + x[i+1:]
-}
-
 // inherit applies over's colours and attributes on top of base.
 func inherit(base, over lipgloss.Style) lipgloss.Style {
 	return over.Inherit(base)
 }
 
 // style renders a prefix dimmed, keeping plain spaces plain.
-func (r *renderer) style(prefix string, s lipgloss.Style) string {
+func (r *renderer) style(prefix string) string {
 	if strings.TrimSpace(prefix) == "" {
 		return prefix
 	}
-	return r.st.Dim.Render(prefix)
+	p, ok := r.prefixes[prefix]
+	if !ok {
+		p = r.st.Dim.Render(prefix)
+		if r.prefixes == nil {
+			r.prefixes = map[string]string{}
+		}
+		r.prefixes[prefix] = p
+	}
+	return p
 }
 
 func (r *renderer) blank() {
@@ -302,16 +339,16 @@ func Render(a *model.Article, width int, st *Styles, maxLines int) *Document {
 
 func (r *renderer) header(a *model.Article) {
 	if len(a.TitleSpans) == 0 {
-		r.add(r.st.Title, "", "", a.Title, r.width-r.st.Title.GetHorizontalFrameSize())
+		r.add(&r.st.Title, "", "", a.Title, r.width-r.st.Title.GetHorizontalFrameSize())
 	} else {
 		// Spans are painted one run each, so the title's padding is put
 		// around the whole line instead.
 		st := r.st.Title.UnsetPadding()
 		pad := strings.Repeat(" ", r.st.Title.GetPaddingLeft())
 		start := len(r.doc.Lines)
-		r.addSpans(st, "", "", a.Title, a.TitleSpans, r.width-r.st.Title.GetHorizontalFrameSize())
+		r.addSpans(&st, "", "", a.Title, a.TitleSpans, r.width-r.st.Title.GetHorizontalFrameSize())
 		for i := start; i < len(r.doc.Lines); i++ {
-			r.doc.Lines[i] = paint(st, pad) + r.doc.Lines[i] + paint(st, pad)
+			r.doc.Lines[i] = r.paint(&st, 0, pad) + r.doc.Lines[i] + r.paint(&st, 0, pad)
 			r.doc.Plain[i] = pad + r.doc.Plain[i] + pad
 		}
 	}
@@ -320,10 +357,10 @@ func (r *renderer) header(a *model.Article) {
 		meta += " · "
 	}
 	meta += fmt.Sprintf("%d min read", a.Minutes())
-	r.add(r.st.Meta, "", "", meta, r.width)
+	r.add(&r.st.Meta, "", "", meta, r.width)
 	r.blank()
 	if a.Lead != "" {
-		r.add(r.st.Lead, r.st.LeadBar, r.st.LeadBar, a.Lead, r.width)
+		r.add(&r.st.Lead, r.st.LeadBar, r.st.LeadBar, a.Lead, r.width)
 		r.blank()
 	}
 }
@@ -358,14 +395,14 @@ func (r *renderer) block(b model.Block) {
 	case model.Heading:
 		lvl := min(max(b.Level, 1), 6)
 		prefix := nest + r.st.HeadingPrefix[lvl]
-		r.addSpans(r.st.Heading[lvl], prefix, pad+strings.Repeat(" ", ansi.StringWidth(r.st.HeadingPrefix[lvl])), b.Text, b.Spans, r.width)
+		r.addSpans(&r.st.Heading[lvl], prefix, pad+strings.Repeat(" ", ansi.StringWidth(r.st.HeadingPrefix[lvl])), b.Text, b.Spans, r.width)
 	case model.Caption:
-		r.addSpans(r.st.Caption, nest+"  "+r.st.CaptionMark, pad+"    ", b.Text, b.Spans, r.width-2)
+		r.addSpans(&r.st.Caption, nest+"  "+r.st.CaptionMark, pad+"    ", b.Text, b.Spans, r.width-2)
 	case model.Quote:
-		r.addSpans(r.st.Quote, nest, nest, b.Text, b.Spans, r.width-2)
+		r.addSpans(&r.st.Quote, nest, nest, b.Text, b.Spans, r.width-2)
 	case model.ListItem:
 		marker := r.listMarker(b)
-		r.addSpans(r.st.ListItem, nest+"  "+marker, pad+"  "+strings.Repeat(" ", ansi.StringWidth(marker)), b.Text, b.Spans, r.width)
+		r.addSpans(&r.st.ListItem, nest+"  "+marker, pad+"  "+strings.Repeat(" ", ansi.StringWidth(marker)), b.Text, b.Spans, r.width)
 	case model.Code:
 		r.code(b, nest)
 	case model.Table:
@@ -378,12 +415,12 @@ func (r *renderer) block(b model.Block) {
 		r.figure(b, nest, pad)
 	case model.Footnote:
 		marker := fmt.Sprintf("[^%d] ", b.Number)
-		r.addSpans(r.st.Footnote, nest+marker, pad+strings.Repeat(" ", len(marker)), b.Text, b.Spans, r.width)
+		r.addSpans(&r.st.Footnote, nest+marker, pad+strings.Repeat(" ", len(marker)), b.Text, b.Spans, r.width)
 	default:
 		if b.Depth > 0 {
 			nest += "  "
 		}
-		r.addSpans(r.st.Paragraph, nest, nest, b.Text, b.Spans, r.width)
+		r.addSpans(&r.st.Paragraph, nest, nest, b.Text, b.Spans, r.width)
 	}
 }
 
@@ -415,7 +452,7 @@ func (r *renderer) figure(b model.Block, nest, pad string) {
 		}
 		spans = []model.Span{{Kind: model.Link, Start: 0, End: len(text), URL: url}}
 	}
-	r.addSpans(r.st.Caption, nest+"  "+r.st.CaptionMark, pad+"    ", text, spans, r.width-2)
+	r.addSpans(&r.st.Caption, nest+"  "+r.st.CaptionMark, pad+"    ", text, spans, r.width-2)
 }
 
 func imageWord(lang string) string {
@@ -441,7 +478,7 @@ func (r *renderer) linkList() {
 			if i > 0 {
 				p = strings.Repeat(" ", len(marker))
 			}
-			r.addLine(r.st.Dim.Render(p)+r.styled(r.st.Paragraph, l.URL, spans, rng.start, rng.end), p+l.URL[rng.start:rng.end], 0)
+			r.addLine(r.style(p)+r.styled(&r.st.Paragraph, l.URL, spans, rng.start, rng.end), p+l.URL[rng.start:rng.end], 0)
 		}
 	}
 }
