@@ -200,8 +200,13 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		stream = func() <-chan articles.Progress { return articles.Stream(paths, opts, 100*time.Millisecond) }
 	}
 	// One file is kept whole: it opens straight away, and a summary would
-	// make the reader read and parse it again to show it.
+	// make the reader read and parse it again to show it. A large one is
+	// parsed first up to 32 KiB (hundreds of lines, several screens), so
+	// that its first screen shows while the rest is parsed.
 	single := len(paths) == 1 && !isDir(paths[0])
+	if single {
+		opts.Head = 32 << 10
+	}
 	// A reader's heap is mostly the library, which stays put once loaded:
 	// collecting more often costs little and keeps resident memory close
 	// to the library's size.

@@ -220,18 +220,30 @@ func stringBodyLen(s string) int {
 }
 
 // trimLineEnds turns CR and CRLF into LF (for input that needed no other
-// cleaning) and removes trailing spaces from every line.
+// cleaning) and removes trailing spaces, tabs and no-break spaces from
+// every line. Only lines that have any are copied.
 func trimLineEnds(s string) string {
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	if !strings.Contains(s, " \n") && !strings.HasSuffix(s, " ") && strings.IndexByte(s, '\t') < 0 {
+	trailing := func(s string) bool {
+		return strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\t") || strings.HasSuffix(s, "\u00a0")
+	}
+	if !strings.Contains(s, " \n") && !strings.Contains(s, "\t\n") && !strings.Contains(s, "\u00a0\n") && !trailing(s) {
 		return s
 	}
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " \t\u00a0")
+	var b strings.Builder
+	b.Grow(len(s))
+	for line := range strings.Lines(s) {
+		body, nl := strings.CutSuffix(line, "\n")
+		if trailing(body) {
+			body = strings.TrimRight(body, " \t\u00a0")
+		}
+		b.WriteString(body)
+		if nl {
+			b.WriteByte('\n')
+		}
 	}
-	return strings.Join(lines, "\n")
+	return b.String()
 }

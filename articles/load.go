@@ -32,6 +32,11 @@ type Options struct {
 	Workers int
 	// Stdin is read for the path "-".
 	Stdin io.Reader
+	// Head, when above zero, parses a file larger than Head bytes only up to
+	// about Head bytes, at a paragraph break, and marks the article
+	// Partial; Reload reads the whole. A reader opening one large file sets
+	// it, to show the first screen before the rest is parsed.
+	Head int64
 	// Confine loads only files whose real path, symbolic links resolved,
 	// lies inside one of the paths given: a link out of the library (to
 	// /etc, say) is reported as an error instead of read. bao serve sets it.
@@ -49,6 +54,18 @@ func (o Options) maxSize() int64 {
 // the format: Markdown for .md/.markdown names or text that opens with YAML
 // front matter, plain text otherwise.
 func Parse(name string, data []byte) (*model.Article, error) {
+	return parse(name, data, 0)
+}
+
+// ParseHead is Parse for the beginning of data only, when data is larger
+// than head bytes: the text up to the first paragraph break after head
+// bytes (outside a Markdown code fence) is parsed and the article marked
+// Partial. Its ID and Size are those of the whole.
+func ParseHead(name string, data []byte, head int) (*model.Article, error) {
+	return parse(name, data, head)
+}
+
+func parse(name string, data []byte, head int) (*model.Article, error) {
 	text, err := Clean(data)
 	if err != nil {
 		return nil, err
@@ -59,8 +76,21 @@ func Parse(name string, data []byte) (*model.Article, error) {
 	if strings.IndexByte(text, '\t') >= 0 {
 		flat = trimLineEnds(strings.ReplaceAll(text, "\t", " "))
 	}
+	sum := sha256.Sum256([]byte(flat))
+	markdown := isMarkdownName(name) || strings.HasPrefix(text, "---\n") || name == "-" && looksLikeMarkdown(text)
+	partial := false
+	if head > 0 && len(text) > head {
+		// Markdown parses text, plain text flat: the one parsed is cut.
+		if markdown {
+			if cut := headCut(text, head, true); cut < len(text) {
+				text, partial = text[:cut], true
+			}
+		} else if cut := headCut(flat, head, false); cut < len(flat) {
+			flat, partial = flat[:cut], true
+		}
+	}
 	var a *model.Article
-	if isMarkdownName(name) || strings.HasPrefix(text, "---\n") || name == "-" && looksLikeMarkdown(text) {
+	if markdown {
 		a = ParseMarkdown(text)
 		if a.Title == "" && len(a.Blocks) > 0 {
 			// No leading "#" heading and no front-matter title: the file
@@ -74,11 +104,50 @@ func Parse(name string, data []byte) (*model.Article, error) {
 	if a.Title == "" {
 		return nil, ErrEmpty
 	}
-	sum := sha256.Sum256([]byte(flat))
+	a.Partial = partial
 	a.ID = hex.EncodeToString(sum[:8])
 	a.Path = name
 	a.Size = int64(len(data))
 	return a, nil
+}
+
+// headCut returns where to cut text for a head of about head bytes: after
+// the first blank line from there on, and for Markdown not inside a code
+// fence (fences opened before the cut are counted). len(text) when there
+// is no such place.
+func headCut(text string, head int, markdown bool) int {
+	at := head
+	for {
+		i := strings.Index(text[at:], "\n\n")
+		if i < 0 {
+			return len(text)
+		}
+		cut := at + i + 2
+		if !markdown || !insideFence(text[:cut]) {
+			return cut
+		}
+		at = cut
+	}
+}
+
+// insideFence reports whether Markdown text ends inside a ``` or ~~~ code
+// fence.
+func insideFence(text string) bool {
+	open := ""
+	for line := range strings.Lines(text) {
+		l := strings.TrimLeft(line, " ")
+		for _, f := range []string{"```", "~~~"} {
+			if strings.HasPrefix(l, f) && len(line)-len(l) < 4 {
+				switch {
+				case open == "":
+					open = f
+				case open == f:
+					open = ""
+				}
+			}
+		}
+	}
+	return open != ""
 }
 
 // nameTitle is the title of a Markdown file that states none: its name
@@ -148,7 +217,7 @@ func ReadFile(path string, opts Options) (*model.Article, error) {
 	if err := regular(info); err != nil {
 		return nil, err
 	}
-	a, err := read(path, f, opts.maxSize())
+	a, err := read(path, f, opts.maxSize(), int(opts.Head))
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +243,7 @@ func regular(info fs.FileInfo) error {
 }
 
 // read reads at most max bytes from r and parses them.
-func read(name string, r io.Reader, max int64) (*model.Article, error) {
+func read(name string, r io.Reader, max int64, head int) (*model.Article, error) {
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, cleanErr(err)
@@ -182,7 +251,7 @@ func read(name string, r io.Reader, max int64) (*model.Article, error) {
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("larger than the %s limit (raise it with --max-size)", humanSize(max))
 	}
-	return Parse(name, data)
+	return parse(name, data, head)
 }
 
 func humanSize(n int64) string {
@@ -312,9 +381,10 @@ func (p Progress) Summaries() Progress {
 
 // Reload reads a summarised article whole again from its file.
 func Reload(a *model.Article, opts Options) (*model.Article, error) {
-	if !a.Summary {
+	if !a.Summary && !a.Partial {
 		return a, nil
 	}
+	opts.Head = 0
 	return ReadFile(a.Path, opts)
 }
 
@@ -474,7 +544,7 @@ func loadOne(path string, opts Options) (*model.Article, error) {
 		if in == nil {
 			in = os.Stdin
 		}
-		return read("-", in, opts.maxSize())
+		return read("-", in, opts.maxSize(), 0)
 	}
 	return ReadFile(path, opts)
 }

@@ -1,10 +1,13 @@
 package articles
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bao/model"
 )
 
 func write(t *testing.T, path, text string) {
@@ -93,5 +96,56 @@ func TestIDStableAcrossMoves(t *testing.T) {
 func TestSafeText(t *testing.T) {
 	if got := SafeText("a\x1b]0;x\x07b\u202ec"); strings.ContainsAny(got, "\x1b\x07\u202e") {
 		t.Errorf("SafeText kept controls: %q", got)
+	}
+}
+
+// TestParseHead checks that a head is cut at a paragraph break outside
+// code fences, keeps the whole's ID and size, and is marked partial.
+func TestParseHead(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Long\n\nFirst paragraph.\n\n```\ncode line\n\ninside the fence after a blank line\n```\n\n")
+	for i := range 2000 {
+		fmt.Fprintf(&b, "## Part %d\n\nText of part %d.\n\n", i, i)
+	}
+	data := []byte(b.String())
+	whole, err := Parse("long.md", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := ParseHead("long.md", data, 60) // the cut would fall inside the fence
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !head.Partial || whole.Partial || head.ID != whole.ID || head.Size != whole.Size {
+		t.Errorf("head partial %v whole partial %v, IDs %s %s, sizes %d %d", head.Partial, whole.Partial, head.ID, whole.ID, head.Size, whole.Size)
+	}
+	if len(head.Blocks) == 0 || head.Blocks[0].Kind != model.Code || len(head.Blocks[0].Code.Lines) != 3 {
+		t.Fatalf("the head cut the code fence: %+v", head.Blocks)
+	}
+	if len(head.Blocks) >= len(whole.Blocks) {
+		t.Errorf("head has %d blocks, whole %d", len(head.Blocks), len(whole.Blocks))
+	}
+	for i, blk := range head.Blocks {
+		if blk.Text != whole.Blocks[i].Text {
+			t.Errorf("block %d: head %q whole %q", i, blk.Text, whole.Blocks[i].Text)
+		}
+	}
+	small, _ := ParseHead("small.md", []byte("# Small\n\nText.\n"), 1<<10)
+	if small.Partial {
+		t.Error("a file smaller than the head is partial")
+	}
+	// Reload reads the whole of a partial article.
+	dir := t.TempDir()
+	path := dir + "/long.md"
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h, err := ReadFile(path, Options{Head: 1 << 10})
+	if err != nil || !h.Partial {
+		t.Fatalf("ReadFile with a head: %v partial %v", err, h != nil && h.Partial)
+	}
+	full, err := Reload(h, Options{Head: 1 << 10})
+	if err != nil || full.Partial || len(full.Blocks) != len(whole.Blocks) {
+		t.Errorf("Reload: %v, partial %v, %d blocks of %d", err, full.Partial, len(full.Blocks), len(whole.Blocks))
 	}
 }

@@ -233,6 +233,10 @@ type Article struct {
 	// memory in a large library; the whole article is read again from Path
 	// to be shown. Sections and Words stay.
 	Summary bool
+	// Partial is set when only the beginning of a large source was parsed,
+	// so that its first screen shows at once; the whole is read again from
+	// Path. ID and Size are the whole source's.
+	Partial bool
 }
 
 // Summarize returns a copy of a without the lead, blocks and dropped lines:

@@ -67,7 +67,7 @@ func (s *Store) Sync(lib *model.Library, reload func(*model.Article) (*model.Art
 			continue
 		}
 		have[a.ID] = true
-		if a.Summary {
+		if a.Summary || a.Partial {
 			if reload == nil {
 				continue
 			}

@@ -203,14 +203,25 @@ func bigMarkdown(b *testing.B, size int) string {
 }
 
 // BenchmarkOpen1MBMarkdown is what opening a 1 MB Markdown file costs
-// before its first frame, as the reader pays it: reading the file,
-// cleaning and parsing it, the first-screen render and the view.
-func BenchmarkOpen1MBMarkdown(b *testing.B) {
-	path := bigMarkdown(b, 1<<20)
-	b.SetBytes(1 << 20)
+// before its first frame, as bao FILE pays it: reading the file, cleaning
+// it and taking its ID, parsing its first 32 KiB (the head; the rest is
+// parsed after the first frame), the first-screen render and the view.
+func BenchmarkOpen1MBMarkdown(b *testing.B) { benchOpen(b, bigMarkdown(b, 1<<20), 32<<10) }
+
+// BenchmarkOpen1MBMarkdownWhole is the same with the whole file parsed
+// before the first frame, as a file opened from a directory's list is.
+func BenchmarkOpen1MBMarkdownWhole(b *testing.B) { benchOpen(b, bigMarkdown(b, 1<<20), 0) }
+
+// benchOpen opens the file at path as bao FILE does, with the given head.
+func benchOpen(b *testing.B, path string, head int64) {
+	info, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(info.Size())
 	b.ReportAllocs()
 	for b.Loop() {
-		a, err := articles.ReadFile(path, articles.Options{})
+		a, err := articles.ReadFile(path, articles.Options{Head: head})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -238,4 +249,18 @@ func BenchmarkRender300KBMarkdown(b *testing.B) {
 	for b.Loop() {
 		Render(a, 80, st, 0)
 	}
+}
+
+// BenchmarkOpen1MBText is BenchmarkOpen1MBMarkdown for a 1 MB plain-text
+// article (the long sample article's text, repeated).
+func BenchmarkOpen1MBText(b *testing.B) {
+	var text strings.Builder
+	if err := articles.WriteText(&text, bigArticle(1<<20), 0); err != nil {
+		b.Fatal(err)
+	}
+	path := b.TempDir() + "/big.txt"
+	if err := os.WriteFile(path, []byte(text.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	benchOpen(b, path, 32<<10)
 }

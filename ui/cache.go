@@ -33,6 +33,15 @@ type cacheEntry struct {
 	done atomic.Bool
 }
 
+// cacheID names an article in the cache: its ID, its path, and whether it
+// is only the head of its file (which shares the whole's ID).
+func cacheID(a *model.Article) string {
+	if a.Partial {
+		return a.ID + "\x00" + a.Path + "\x00head"
+	}
+	return a.ID + "\x00" + a.Path
+}
+
 // NewRenderCache returns a cache of at most max documents.
 func NewRenderCache(max int) *RenderCache {
 	return &RenderCache{max: max, entries: map[renderKey]*list.Element{}, order: list.New()}
@@ -41,7 +50,7 @@ func NewRenderCache(max int) *RenderCache {
 // Get returns the complete document for a at width in st, rendering it if
 // no reader has yet.
 func (c *RenderCache) Get(a *model.Article, width int, st *Styles) *Document {
-	e := c.entry(renderKey{a.ID + "\x00" + a.Path, width, st.Name})
+	e := c.entry(renderKey{cacheID(a), width, st.Name})
 	e.once.Do(func() {
 		e.doc = Render(a, width, st, 0)
 		e.done.Store(true)
@@ -53,7 +62,7 @@ func (c *RenderCache) Get(a *model.Article, width int, st *Styles) *Document {
 func (c *RenderCache) Peek(a *model.Article, width int, st *Styles) *Document {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	el, ok := c.entries[renderKey{a.ID + "\x00" + a.Path, width, st.Name}]
+	el, ok := c.entries[renderKey{cacheID(a), width, st.Name}]
 	if !ok {
 		return nil
 	}

@@ -2,11 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
 	"bao/articles"
 	"bao/model"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // manual is a Markdown document with many short sections, as a manual
@@ -151,3 +154,82 @@ func TestLinkNumbersInText(t *testing.T) {
 		t.Errorf("no reference number after the link:\n%s", scr)
 	}
 }
+
+// TestPartialArticle opens the head of a large file, as bao FILE does, and
+// checks that the whole replaces it at the same place and that keys that
+// need the whole wait for it.
+func TestPartialArticle(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Long\n\nIntro.\n\n")
+	for i := 1; i <= 300; i++ {
+		fmt.Fprintf(&b, "## Part %03d\n\nText of part %d.\n\n", i, i)
+	}
+	path := t.TempDir() + "/long.md"
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := articles.Options{Head: 1 << 10}
+	head, err := articles.ReadFile(path, opts)
+	if err != nil || !head.Partial {
+		t.Fatalf("head: %v", err)
+	}
+	lib := &model.Library{Articles: []*model.Article{head}}
+	reloads := 0
+	hs := newHarness(t, lib, 80, 24, Options{OpenSingle: true, Reload: func(a *model.Article) (*model.Article, error) {
+		reloads++
+		return articles.Reload(a, opts)
+	}})
+	if hs.root().Screen() != "reader" || reloads != 1 {
+		t.Fatalf("screen %s, %d reloads", hs.root().Screen(), reloads)
+	}
+	if a := hs.root().reader.Article(); a.Partial || len(a.Sections) != 300 {
+		t.Fatalf("the reader shows a partial article with %d sections", len(a.Sections))
+	}
+	hs.keys("G")
+	if !strings.Contains(footer(hs), "§ 300/300") {
+		t.Errorf("G: %q", footer(hs))
+	}
+	hs.keys("q")
+	if !strings.Contains(strings.Join(hs.screen(), "\n"), "300 sections") {
+		t.Errorf("the list does not show the whole article:\n%s", strings.Join(hs.screen(), "\n"))
+	}
+}
+
+// TestPartialArticleWaits checks the reader on a head alone: the first
+// screen is there, and a key that needs the whole is held, not applied to
+// the head.
+func TestPartialArticleWaits(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Long\n\nIntro.\n\n")
+	for i := 1; i <= 300; i++ {
+		fmt.Fprintf(&b, "## Part %03d\n\nText of part %d.\n\n", i, i)
+	}
+	head, err := articles.ParseHead("long.md", []byte(b.String()), 1<<10)
+	if err != nil || !head.Partial {
+		t.Fatal(err)
+	}
+	c := &Common{Width: 80, Height: 24, Styles: benchStyles(nil), ReadWidth: 80, Cache: NewRenderCache(4)}
+	r := NewReader(c)
+	r, cmd := r.Open(head, -1, "")
+	m := tea.Model(readerModel{r})
+	runCmd(&m, cmd, 0)
+	r = m.(readerModel).r
+	if !strings.Contains(r.View(), "Intro.") {
+		t.Fatalf("no first screen:\n%s", r.View())
+	}
+	r, _ = r.Update(keyMsg("G"))
+	if r.Offset() != 0 || !strings.Contains(r.View(), "Laying out") {
+		t.Errorf("G on a head moved to %d:\n%s", r.Offset(), r.View())
+	}
+}
+
+// readerModel runs a lone reader as a Bubble Tea model.
+type readerModel struct{ r Reader }
+
+func (m readerModel) Init() tea.Cmd { return nil }
+func (m readerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	m.r, cmd = m.r.Update(msg)
+	return m, cmd
+}
+func (m readerModel) View() tea.View { return tea.NewView(m.r.View()) }

@@ -77,10 +77,27 @@ func (r Reader) RestoreTo(p model.Position) Reader {
 		return r
 	}
 	r.restore = &p
-	if r.doc != nil && r.doc.Complete {
+	if r.whole() {
 		r.applyRestore()
 	}
 	return r
+}
+
+// whole reports whether the whole article is laid out: not only a first
+// screen, nor only the head of a large file.
+func (r Reader) whole() bool {
+	return r.doc != nil && r.doc.Complete && r.article != nil && !r.article.Partial
+}
+
+// Replace shows full, the whole of the partial article being read, at the
+// same place.
+func (r Reader) Replace(full *model.Article) (Reader, tea.Cmd) {
+	if r.article == nil || r.article.ID != full.ID || !r.article.Partial {
+		return r, nil
+	}
+	r.remember()
+	r.article = full
+	return r, r.render()
 }
 
 func (r *Reader) applyRestore() {
@@ -160,7 +177,7 @@ func (r *Reader) setDoc(doc *Document) tea.Cmd {
 	}
 	cmd := r.search.Reindex(doc)
 	r.clamp(false)
-	if r.restore != nil && doc.Complete {
+	if r.restore != nil && r.whole() {
 		r.applyRestore()
 	}
 	return cmd
@@ -240,7 +257,7 @@ func (r Reader) update(msg tea.Msg) (Reader, tea.Cmd) {
 	case renderedMsg:
 		if msg.article == r.article && msg.width == r.c.textWidth() && msg.style == r.c.Styles.Name {
 			cmd := r.setDoc(msg.doc)
-			if k := r.pending; k != nil && r.doc.Complete {
+			if k := r.pending; k != nil && r.whole() {
 				r.pending = nil
 				var next tea.Cmd
 				r, next = r.handleKey(*k)
@@ -295,7 +312,7 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	}
 	k := r.keys
 	h := r.bodyHeight()
-	if !r.doc.Complete && key.Matches(msg, k.NextSection, k.PrevSection, k.Section, k.TOC, k.Bottom, k.Search, k.Links) {
+	if !r.whole() && key.Matches(msg, k.NextSection, k.PrevSection, k.Section, k.TOC, k.Bottom, k.Search, k.Links) {
 		r.pending = &msg
 		r.status = "Laying out the article…"
 		return r, nil

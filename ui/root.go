@@ -7,6 +7,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"bao/articles"
@@ -159,7 +160,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Article.Summary && m.opts.Reload != nil {
 			return m, m.reload(msg)
 		}
+		if msg.Article.Partial && m.opts.Reload != nil {
+			// The head shows now; the whole replaces it when read.
+			next, cmd := m.open(msg)
+			return next, tea.Batch(cmd, m.readWhole(msg.Article))
+		}
 		return m.open(msg)
+	case wholeMsg:
+		return m.handleWhole(msg)
 	case reloadedMsg:
 		if msg.err != nil {
 			return m, m.list.list.NewStatusMessage(m.c.Styles.Error.Render("Cannot open " + safeText(msg.open.Article.Path) + ": " + safeText(msg.err.Error())))
@@ -288,6 +296,52 @@ func (m Model) handleLibrary(lib *model.Library) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, func() tea.Msg { return OpenArticleMsg{Article: lib.Articles[0], Section: -1} })
 	}
 	return m, cmd
+}
+
+// wholeMsg carries the whole of a partial article.
+type wholeMsg struct {
+	head, whole *model.Article
+	err         error
+}
+
+// readWhole reads the whole of a partial article in a command.
+func (m Model) readWhole(head *model.Article) tea.Cmd {
+	reload := m.opts.Reload
+	return func() tea.Msg {
+		full, err := reload(head)
+		return wholeMsg{head, full, err}
+	}
+}
+
+// handleWhole puts the whole article in the library's place of its head,
+// and in the reader if it shows the head.
+func (m Model) handleWhole(msg wholeMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.reader.status = "Cannot read the rest of " + safeText(msg.head.Path) + ": " + safeText(msg.err.Error())
+		return m, nil
+	}
+	if m.lib != nil {
+		// A new library, not a change in place: the index may still be
+		// reading the old one in a command.
+		lib := *m.lib
+		lib.Articles = slices.Clone(lib.Articles)
+		for i, a := range lib.Articles {
+			if a == msg.head {
+				lib.Articles[i] = msg.whole
+			}
+		}
+		m.lib = &lib
+		m.byID[msg.whole.ID] = msg.whole
+	}
+	var cmds []tea.Cmd
+	var cmd tea.Cmd
+	if m.lib != nil {
+		m.list, cmd = m.list.SetLibrary(m.lib)
+		m.list.SetSize(m.c.Width, m.c.Height)
+		cmds = append(cmds, cmd)
+	}
+	m.reader, cmd = m.reader.Replace(msg.whole)
+	return m, tea.Batch(append(cmds, cmd)...)
 }
 
 // reloadedMsg carries an article read whole again, to be opened.
