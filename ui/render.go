@@ -297,17 +297,6 @@ func cellWidth(s string) int {
 	return ansi.StringWidth(s)
 }
 
-// wrapLines wraps text to width cells, breaking inside words that are
-// longer than a line.
-func wrapLines(text string, width int) []string {
-	ranges := wrapRanges(text, width)
-	out := make([]string, len(ranges))
-	for i, l := range ranges {
-		out[i] = text[l.start:l.end]
-	}
-	return out
-}
-
 // Render lays out an article at width cells. When maxLines > 0 it stops
 // after at least that many lines, for a first screen, and marks the
 // document incomplete.
