@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"bao/model"
 )
 
 // checkClean fails when parsed text could reach a terminal as a control.
@@ -19,11 +21,23 @@ func checkClean(t *testing.T, where string, s string) {
 	}
 }
 
+// checkSpans fails when a span does not lie on rune boundaries of text,
+// or its URL could reach a terminal as a control.
+func checkSpans(t *testing.T, text string, spans []model.Span) {
+	for _, s := range spans {
+		if s.Start < 0 || s.End > len(text) || s.Start >= s.End || !utf8.ValidString(text[s.Start:s.End]) {
+			t.Fatalf("span %+v outside or across runes of %q", s, text)
+		}
+		checkClean(t, "span URL", s.URL+s.Title)
+	}
+}
+
 func fuzzParse(f *testing.F, name string) {
 	f.Add([]byte("Title\n\nBy Jane Doe\nShare\n\nLONDON, March 3 (Reuters) - Text.\nHeading\nBody.\n Caption\n\nMost read\nX\n"))
 	f.Add([]byte("Tiêu đề\nTP HCMThí sinh dự thi.\nĐoạn một. Ảnh: A. Đoạn hai.  Đoạn ba. Lưu Quý"))
 	f.Add([]byte("---\ntitle: x\nauthor: [a, b]\n---\n# H\n\n![alt](i.png \"t\")\n\n- a\n- b\n\n> q\n"))
 	f.Add([]byte("\x1b]0;x\x07\u009b2J\xff\xfe\r\n\u202e"))
+	f.Add([]byte("# T\n\n| a | `b` |\n|---|--:|\n| [c](http://x \"t\") | ~~d~~ |\n\n1. [x] *e*\n\n   > ```go\n   > \tf\n   > ```\n\n---\n\n<p>g <a href=\"h\">i</a></p>\n\nj[^1]\n\n[^1]: k &#27; &nbsp;\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := Parse(name, data)
 		if err != nil {
@@ -38,10 +52,34 @@ func fuzzParse(f *testing.F, name string) {
 			checkClean(t, "byline/source/dateline", s)
 		}
 		for _, b := range a.Blocks {
-			if b.Text == "" {
-				t.Fatalf("empty %s block", b.Kind)
+			switch b.Kind {
+			case model.Rule, model.Code, model.ListItem, model.Figure, model.Table, model.Footnote:
+				// May have no text: a rule, an empty code block, an item
+				// that opens with a code block, an image without
+				// alternative text, a table of empty cells, an empty footnote.
+			default:
+				if b.Text == "" {
+					t.Fatalf("empty %s block", b.Kind)
+				}
 			}
 			checkClean(t, b.Kind.String(), b.Text)
+			checkSpans(t, b.Text, b.Spans)
+			if b.Code != nil {
+				for _, l := range b.Code.Lines {
+					checkClean(t, "code line", strings.ReplaceAll(l, "\t", " "))
+				}
+			}
+			if b.Table != nil {
+				for _, row := range append([][]model.Cell{b.Table.Header}, b.Table.Rows...) {
+					for _, c := range row {
+						checkClean(t, "cell", c.Text)
+						checkSpans(t, c.Text, c.Spans)
+					}
+				}
+			}
+			if b.Image != nil {
+				checkClean(t, "image", b.Image.URL+b.Image.Alt+b.Image.Link)
+			}
 		}
 		for _, s := range a.Sections {
 			if s.Block < 0 || s.Block >= len(a.Blocks) || a.Blocks[s.Block].Text != s.Title {

@@ -170,6 +170,9 @@ func (p *mdParser) block(n ast.Node, at nest) {
 				return
 			}
 		}
+		if t == "" {
+			return // an empty "#": no text, and no section to go to
+		}
 		p.add(model.Block{Kind: model.Heading, Level: uint8(n.Level), Text: t, Spans: spans}, at)
 	case *ast.Paragraph, *ast.TextBlock:
 		p.paragraph(n, at)
