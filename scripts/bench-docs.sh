@@ -18,7 +18,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 go build -o "$tmp/bao" .
-go build -o "$tmp/glamourcat" ./ui/cmd/glamourcat
+go build -o "$tmp/glamourcat" ./cmd/glamourcat
 
 seed=../shared/corpus/seed/000_4184514eaf17b170.txt
 [ -f "$seed" ] || seed=articles/sample/01-pho-di-bo.txt

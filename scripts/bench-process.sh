@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 go build -o "$tmp/bao" .
-go build -o "$tmp/glamourcat" ./ui/cmd/glamourcat
+go build -o "$tmp/glamourcat" ./cmd/glamourcat
 # The same article as Markdown, so both programs render the same content.
 "$tmp/bao" cat --json "$article" | python3 -c '
 import json, sys

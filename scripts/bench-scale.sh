@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-program figures for large libraries: generates an N-article library
-# (articles/cmd/genlib, deterministic), then measures with a warm page
+# (cmd/genlib, deterministic), then measures with a warm page
 # cache: the time cat needs to read every file, the time from starting bao
 # in tmux to its first list frame, the time until every article is loaded,
 # and bao's resident memory once loaded, against the library's size on
@@ -14,7 +14,7 @@ corpus=../shared/corpus
 tmp=$(mktemp -d)
 sock="$tmp/tmux.sock"
 trap 'tmux -S "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
-[ -d "$dir" ] || go run ./articles/cmd/genlib -n "$n" -out "$dir" ${corpus:+-corpus "$corpus"}
+[ -d "$dir" ] || go run ./cmd/genlib -n "$n" -out "$dir" ${corpus:+-corpus "$corpus"}
 go build -o "$tmp/bao" .
 
 ms() { echo $(( ($2 - $1) / 1000000 )); }

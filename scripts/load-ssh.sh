@@ -22,7 +22,7 @@ fi
 tmp=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 go build -o "$tmp/bao" .
-go build -o "$tmp/loadtest" ./server/cmd/loadtest
+go build -o "$tmp/loadtest" ./cmd/loadtest
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 ulimit -n 65536 2>/dev/null || true
 "$tmp/bao" serve --listen "127.0.0.1:$port" --host-key "$tmp/key" \

@@ -8,7 +8,7 @@
 // real article of that directory with a numbered title, so that the mix
 // has real text too.
 //
-//	go run ./articles/cmd/genlib -n 10000 -out /tmp/lib10k
+//	go run ./cmd/genlib -n 10000 -out /tmp/lib10k
 package main
 
 import (

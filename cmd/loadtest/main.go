@@ -4,7 +4,7 @@
 // resident memory per session and the errors seen. It only dials loopback
 // addresses, and stops after -sessions sessions or -timeout.
 //
-//	go run ./server/cmd/loadtest -addr 127.0.0.1:2222 -sessions 200 -pid PID
+//	go run ./cmd/loadtest -addr 127.0.0.1:2222 -sessions 200 -pid PID
 package main
 
 import (
