@@ -191,7 +191,7 @@ func isMarkdownName(name string) bool {
 	return false
 }
 
-// articleExts are the file names a directory walk loads.
+// isArticleName reports the file names a directory walk loads.
 func isArticleName(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".txt", ".text", ".md", ".markdown", ".mdown", ".mkd":

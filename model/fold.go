@@ -83,9 +83,3 @@ func decompose(b *strings.Builder, r rune, buf []byte) {
 		}
 	}
 }
-
-// Contains reports whether the folded form of text contains the folded form
-// of query.
-func Contains(text, query string) bool {
-	return strings.Contains(Fold(text), Fold(query))
-}

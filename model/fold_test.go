@@ -40,11 +40,3 @@ func TestFoldIndexMapsBack(t *testing.T) {
 	}
 }
 
-func TestContains(t *testing.T) {
-	if !Contains("Phó Bí thư: Ba Đình cần khai thác", "ba dinh") {
-		t.Error("ba dinh not found")
-	}
-	if Contains("Ba Đình", "ba dinhx") {
-		t.Error("false match")
-	}
-}

@@ -99,9 +99,6 @@ func OpenMemory() (*Store, error) {
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// Path is the database file.
-func (s *Store) Path() string { return s.path }
-
 // User returns the state of one reader. Readers never see each other's
 // marks, positions or bookmarks.
 func (s *Store) User(name string) *User { return &User{s: s, name: name} }

@@ -90,10 +90,3 @@ func (c *RenderCache) entry(k renderKey) *cacheEntry {
 	}
 	return e
 }
-
-// Len is the number of documents held.
-func (c *RenderCache) Len() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.order.Len()
-}

@@ -14,6 +14,7 @@ import (
 	"bao/model"
 	"bao/state"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -27,8 +28,10 @@ type Options struct {
 	// the list shows the first articles of a large library at once.
 	Stream func() <-chan articles.Progress
 	// Summaries keeps only summaries of streamed articles in memory (see
-	// model.Article.Summarize); Reload reads an article whole again to
-	// show it. Both must be set together.
+	// model.Article.Summarize). Reload reads a summarised or partial
+	// article whole again to show it; it must be set whenever the library
+	// can hold either, whether summarised here or by the loader (bao serve
+	// loads summaries itself and sets only Reload).
 	Summaries bool
 	Reload    func(*model.Article) (*model.Article, error)
 	// Style is a Glamour style name or JSON file; empty picks dark or light
@@ -145,7 +148,7 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+c" {
+		if key.Matches(msg, m.keys.Quit) {
 			return m, m.quit()
 		}
 	case tea.WindowSizeMsg:
@@ -405,8 +408,9 @@ func (m Model) warn(err error) (tea.Model, tea.Cmd) {
 	return m, m.list.list.NewStatusMessage(m.c.Styles.Error.Render(msg))
 }
 
-// View draws the screen in front, in the alternate screen with the mouse
-// wheel on.
+// View draws the screen in front, in the alternate screen, with mouse
+// reporting on (cell motion: the reader scrolls with the wheel) and the
+// window titled after the article being read.
 func (m Model) View() tea.View {
 	var s string
 	switch m.screen {

@@ -136,8 +136,6 @@ func (r Reader) handleTOCKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 			return r, nil
 		}
 		r.tocOpen = false
-	case key.Matches(msg, r.keys.Quit):
-		return r, tea.Quit
 	default:
 		if d := msg.String(); len(d) == 1 && d[0] >= '1' && d[0] <= '9' {
 			r.tocOpen = false

@@ -1,8 +1,9 @@
 // Command glamourcat renders a Markdown file to standard output through
-// Glamour, the way glow does for a file when its output is not a terminal
-// (dark style, 80 columns). scripts/bench-process.sh uses it as the
-// reference for bao's whole-process render time where glow itself is not
-// installed.
+// Glamour's TermRenderer with the dark style and word wrap at 80 columns,
+// the rendering glow -s dark -w 80 asks Glamour for, without glow's own
+// command line and configuration. scripts/bench-process.sh and
+// scripts/bench-docs.sh use it as the reference for bao's whole-process
+// time where glow itself is not installed.
 package main
 
 import (
