@@ -233,8 +233,8 @@ func TestReaderOverSSH(t *testing.T) {
 			t.Errorf("line wider than 60 after resize: %q", l)
 		}
 	}
-	if strings.Contains(term.raw(), "\x1b]0;") && strings.Contains(term.raw(), "\x07\x07") {
-		t.Error("unexpected control output")
+	if c, ok := strayControl(term.raw()); ok {
+		t.Errorf("control character %q in the output", c)
 	}
 }
 
@@ -258,8 +258,29 @@ func TestCommandRefused(t *testing.T) {
 	if err := sess.RequestSubsystem("sftp"); err == nil {
 		t.Error("sftp subsystem accepted")
 	}
-	if _, err := client.Dial("tcp", "127.0.0.1:22"); err == nil {
-		t.Error("port forwarding accepted")
+	// Forwarding to a port that listens: only the server's refusal can
+	// make the dial fail, and nothing may reach the listener.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	reached := make(chan struct{}, 1)
+	go func() {
+		if c, err := ln.Accept(); err == nil {
+			reached <- struct{}{}
+			c.Close()
+		}
+	}()
+	_, err = client.Dial("tcp", ln.Addr().String())
+	var refused *gossh.OpenChannelError
+	if !errors.As(err, &refused) || refused.Reason != gossh.UnknownChannelType && refused.Reason != gossh.Prohibited {
+		t.Errorf("port forwarding: err %v, want the channel refused", err)
+	}
+	select {
+	case <-reached:
+		t.Error("port forwarding reached the listener")
+	default:
 	}
 }
 
@@ -492,4 +513,48 @@ func TestSummarisedLibraryOverSSH(t *testing.T) {
 	term.waitText("min read")
 	term.send("]")
 	term.waitFor("the first heading", func(s []string) bool { return strings.Contains(s[1], "Ba tuyến phố được đề xuất") })
+}
+
+// strayControl finds a control character sent outside an escape sequence,
+// other than a line end, a tab or a backspace... none of which the server
+// needs but CR and LF: a bell or anything else from an article would be
+// obeyed by the visitor's terminal.
+func strayControl(out string) (string, bool) {
+	var state byte
+	for len(out) > 0 {
+		seq, _, n, next := ansi.DecodeSequence(out, state, nil)
+		state = next
+		if n == 0 {
+			break
+		}
+		if len(seq) == 1 && (seq[0] < 0x20 && seq[0] != '\r' && seq[0] != '\n' && seq[0] != 0x1b || seq[0] == 0x7f) {
+			return seq, true
+		}
+		out = out[n:]
+	}
+	return "", false
+}
+
+// TestTitleCannotEscapeItsSequence gives the server an article whose title
+// holds a bell and an escape sequence, as a loader fault might: the window
+// title sequence must stay whole and the visitor's terminal obey nothing
+// from it.
+func TestTitleCannotEscapeItsSequence(t *testing.T) {
+	a := &model.Article{ID: "x", Title: "Bad\x07\x1b[31mtitle", Blocks: []model.Block{{Kind: model.Paragraph, Text: "Body."}}}
+	a.Derive()
+	_, addr := testServer(t, &model.Library{Articles: []*model.Article{a}}, nil)
+	term := openTerminal(t, addr, newKey(t), 80, 24)
+	term.waitText("1 article")
+	term.send("\r")
+	term.waitText("min read")
+	term.waitFor("the window title", func([]string) bool { return strings.Contains(term.raw(), "\x1b]2;bao: Bad") })
+	raw := term.raw()
+	i := strings.Index(raw, "\x1b]2;bao: Bad")
+	title, _, _ := strings.Cut(raw[i+len("\x1b]2;"):], "\x07")
+	if title != "bao: Bad\ufffd\ufffd[31mtitle" {
+		t.Errorf("window title sequence %q", title)
+	}
+	if c, ok := strayControl(raw); ok {
+		t.Errorf("control character %q in the output", c)
+	}
 }

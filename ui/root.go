@@ -427,7 +427,9 @@ func (m Model) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	if a := m.reader.Article(); m.screen == readerScreen && a != nil {
-		v.WindowTitle = "bao: " + a.Title
+		// The title goes into an OSC sequence: a control in it would end
+		// the sequence and reach the terminal as commands.
+		v.WindowTitle = "bao: " + safeText(a.Title)
 	} else {
 		v.WindowTitle = "bao"
 	}
