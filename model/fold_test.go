@@ -39,4 +39,3 @@ func TestFoldIndexMapsBack(t *testing.T) {
 		}
 	}
 }
-
