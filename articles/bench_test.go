@@ -6,14 +6,21 @@ import (
 	"testing"
 )
 
-// corpusFiles reads every article of the shared corpus, or the fixtures
-// when the corpus is absent.
-func corpusFiles(b *testing.B) (names []string, data [][]byte, size int64) {
-	b.Helper()
-	root := corpusDir
-	if _, err := os.Stat(root); err != nil {
-		root = "testdata/fixtures"
+// corpusRoot is the shared corpus, or the fixtures for the benchmarks
+// named after them.
+func corpusRoot(b *testing.B, corpus bool) string {
+	if !corpus {
+		return "testdata/fixtures"
 	}
+	if _, err := os.Stat(corpusDir); err != nil {
+		b.Skipf("the shared corpus is not beside this checkout (%v); the *Fixtures benchmarks run without it", err)
+	}
+	return corpusDir
+}
+
+// corpusFiles reads every .txt article under root.
+func corpusFiles(b *testing.B, root string) (names []string, data [][]byte, size int64) {
+	b.Helper()
 	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(path) != ".txt" {
 			return nil
@@ -31,8 +38,14 @@ func corpusFiles(b *testing.B) (names []string, data [][]byte, size int64) {
 
 // BenchmarkParseCorpus measures plain-text parsing throughput on one core
 // (MB/s is the corpus size over the time to parse all of it).
-func BenchmarkParseCorpus(b *testing.B) {
-	names, data, size := corpusFiles(b)
+func BenchmarkParseCorpus(b *testing.B) { benchParse(b, corpusRoot(b, true)) }
+
+// BenchmarkParseFixtures is BenchmarkParseCorpus on the repository's own
+// fixtures, for a checkout without the corpus.
+func BenchmarkParseFixtures(b *testing.B) { benchParse(b, corpusRoot(b, false)) }
+
+func benchParse(b *testing.B, root string) {
+	names, data, size := corpusFiles(b, root)
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -45,12 +58,13 @@ func BenchmarkParseCorpus(b *testing.B) {
 }
 
 // BenchmarkLoadCorpus measures loading the corpus from disk in parallel.
-func BenchmarkLoadCorpus(b *testing.B) {
-	_, _, size := corpusFiles(b)
-	root := corpusDir
-	if _, err := os.Stat(root); err != nil {
-		root = "testdata/fixtures"
-	}
+func BenchmarkLoadCorpus(b *testing.B) { benchLoad(b, corpusRoot(b, true)) }
+
+// BenchmarkLoadFixtures is BenchmarkLoadCorpus on the fixtures.
+func BenchmarkLoadFixtures(b *testing.B) { benchLoad(b, corpusRoot(b, false)) }
+
+func benchLoad(b *testing.B, root string) {
+	_, _, size := corpusFiles(b, root)
 	b.SetBytes(size)
 	for b.Loop() {
 		Load([]string{root}, Options{})
