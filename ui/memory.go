@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"sync"
+
 	"bao/model"
 	"bao/state"
 
@@ -43,14 +45,62 @@ type indexedMsg struct {
 }
 
 // Memory is the session's view of the reader's marks, read by the list and
-// the reader and written through UserState.
+// the reader and written through UserState, in the order they were made.
 type Memory struct {
-	user  UserState
-	marks state.Marks
+	user   UserState
+	marks  state.Marks
+	writes *writeQueue
+}
+
+// writeQueue runs a session's writes one at a time in the order they were
+// queued. Each command of Bubble Tea runs on its own goroutine, so writes
+// made as commands could land in any order: a position saved on leaving
+// an article could be overwritten by one saved a moment earlier.
+type writeQueue struct {
+	mu      sync.Mutex
+	pending []func() error
+	running bool
+}
+
+// add queues a write. It returns a command that runs the queue when no
+// command is running it already, nil otherwise: the running one takes the
+// new write after those before it.
+func (q *writeQueue) add(write func() error) tea.Cmd {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.pending = append(q.pending, write)
+	if q.running {
+		return nil
+	}
+	q.running = true
+	return q.run
+}
+
+// run writes until the queue is empty and reports the first error.
+func (q *writeQueue) run() tea.Msg {
+	var first error
+	for {
+		q.mu.Lock()
+		if len(q.pending) == 0 {
+			q.running = false
+			q.mu.Unlock()
+			break
+		}
+		write := q.pending[0]
+		q.pending = q.pending[1:]
+		q.mu.Unlock()
+		if err := write(); err != nil && first == nil {
+			first = err
+		}
+	}
+	if first != nil {
+		return stateErrMsg{first}
+	}
+	return nil
 }
 
 func newMemory(u UserState) *Memory {
-	return &Memory{user: u, marks: state.Marks{Read: map[string]bool{}, Bookmarked: map[string]bool{}}}
+	return &Memory{user: u, marks: state.Marks{Read: map[string]bool{}, Bookmarked: map[string]bool{}}, writes: &writeQueue{}}
 }
 
 // IsRead reports whether the article has been opened.
@@ -71,24 +121,24 @@ func (m *Memory) load() tea.Cmd {
 	}
 }
 
-// setRead changes a read mark now and saves it in a command.
+// setRead changes a read mark now and queues its write.
 func (m *Memory) setRead(a *model.Article, read bool) tea.Cmd {
-	return setMark(m.marks.Read, a.ID, read, m.user.SetRead)
+	return m.setMark(m.marks.Read, a.ID, read, m.user.SetRead)
 }
 
-// toggleBookmark changes a bookmark now and saves it in a command.
+// toggleBookmark changes a bookmark now and queues its write.
 func (m *Memory) toggleBookmark(a *model.Article) tea.Cmd {
-	return setMark(m.marks.Bookmarked, a.ID, !m.marks.Bookmarked[a.ID], m.user.SetBookmark)
+	return m.setMark(m.marks.Bookmarked, a.ID, !m.marks.Bookmarked[a.ID], m.user.SetBookmark)
 }
 
-// setMark sets or clears id in set and saves it with save in a command.
-func setMark(set map[string]bool, id string, on bool, save func(string, bool) error) tea.Cmd {
+// setMark sets or clears id in set and queues its write with save.
+func (m *Memory) setMark(set map[string]bool, id string, on bool, save func(string, bool) error) tea.Cmd {
 	if on {
 		set[id] = true
 	} else {
 		delete(set, id)
 	}
-	return saveCmd(func() error { return save(id, on) })
+	return m.writes.add(func() error { return save(id, on) })
 }
 
 // position loads where the reader stopped in a.
@@ -106,17 +156,8 @@ func (m *Memory) position(a *model.Article) tea.Cmd {
 	}
 }
 
-// savePosition records where the reader is in a.
+// savePosition queues the write of where the reader is in a.
 func (m *Memory) savePosition(a *model.Article, p model.Position) tea.Cmd {
 	u, id := m.user, a.ID
-	return saveCmd(func() error { return u.SavePosition(id, p) })
-}
-
-func saveCmd(save func() error) tea.Cmd {
-	return func() tea.Msg {
-		if err := save(); err != nil {
-			return stateErrMsg{err}
-		}
-		return nil
-	}
+	return m.writes.add(func() error { return u.SavePosition(id, p) })
 }
