@@ -194,10 +194,10 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	store, warning := openState(*statePath, *noState)
 	defer store.Close()
-	var stream func() <-chan articles.Progress
+	var stream func() <-chan model.Progress
 	if len(paths) > 0 {
 		// Large libraries show their first articles while the rest load.
-		stream = func() <-chan articles.Progress { return articles.Stream(paths, opts, 100*time.Millisecond) }
+		stream = func() <-chan model.Progress { return articles.Stream(paths, opts, 100*time.Millisecond) }
 	}
 	// One file is kept whole: it opens straight away, and a summary would
 	// make the reader read and parse it again to show it. A large one is

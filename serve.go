@@ -81,7 +81,7 @@ func runServe(args []string, stderr io.Writer) int {
 		}
 		lib := articles.LoadSummaries(paths, opts)
 		for _, e := range lib.Errors {
-			logger.Warn("not loaded", "path", articles.SafeText(e.Path), "reason", e.Err)
+			logger.Warn("not loaded", "path", model.SafeText(e.Path), "reason", e.Err)
 		}
 		return lib
 	}

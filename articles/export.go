@@ -183,7 +183,7 @@ func WriteText(w io.Writer, a *model.Article, width int) error {
 	title, _, _ := model.MarkLinks(a.Title, a.TitleSpans, &links)
 	b.WriteString(wrap(title, width, ""))
 	b.WriteString("\n" + strings.Repeat("=", min(max(ansi.StringWidth(a.Title), 3), widthOr(width, 80))) + "\n")
-	if meta := MetaLine(a); meta != "" {
+	if meta := a.MetaLine(); meta != "" {
 		b.WriteString(wrap(meta, width, "") + "\n")
 	}
 	if a.Lead != "" {
@@ -409,23 +409,6 @@ func captionMark(lang string) string {
 	return "[Photo]"
 }
 
-// MetaLine joins the byline, source, dateline and date with " · ".
-func MetaLine(a *model.Article) string {
-	var parts []string
-	if len(a.Byline) > 0 {
-		parts = append(parts, strings.Join(a.Byline, ", "))
-	}
-	for _, s := range []string{a.Source, a.Dateline} {
-		if s != "" {
-			parts = append(parts, s)
-		}
-	}
-	if !a.Date.IsZero() {
-		parts = append(parts, a.Date.Format("2006-01-02"))
-	}
-	return strings.Join(parts, " · ")
-}
-
 // wrap wraps s to width columns, prefixing every line after the first with
 // indent (and the first too when indent starts with ">").
 func wrap(s string, width int, indent string) string {
@@ -450,5 +433,5 @@ func wrap(s string, width int, indent string) string {
 
 // PrintError formats a load error as bao reports it: "bao: PATH: reason".
 func PrintError(w io.Writer, e model.LoadError) {
-	fmt.Fprintf(w, "bao: %s: %s\n", SafeText(e.Path), SafeText(e.Err.Error()))
+	fmt.Fprintf(w, "bao: %s: %s\n", model.SafeText(e.Path), model.SafeText(e.Err.Error()))
 }

@@ -280,8 +280,8 @@ func cleanErr(err error) error {
 // library's errors and loading goes on.
 func Load(paths []string, opts Options) *model.Library {
 	var results []result
-	for p := range Stream(paths, opts, 0) {
-		results = append(results, p.results...)
+	for b := range stream(paths, opts, 0) {
+		results = append(results, b.results...)
 	}
 	slices.SortFunc(results, func(a, b result) int { return a.index - b.index })
 	lib := &model.Library{}
@@ -303,8 +303,8 @@ func Each(paths []string, opts Options, fn func(a *model.Article, loadErr *model
 	pending := map[int]result{}
 	next := 0
 	var failed error
-	for p := range Stream(paths, opts, 50*time.Millisecond) {
-		for _, r := range p.results {
+	for b := range stream(paths, opts, 50*time.Millisecond) {
+		for _, r := range b.results {
 			pending[r.index] = r
 		}
 		for failed == nil {
@@ -342,41 +342,6 @@ func LoadSummaries(paths []string, opts Options) *model.Library {
 		return nil
 	})
 	return lib
-}
-
-// Progress is a batch of loaded articles and load errors, sent while a
-// library loads.
-type Progress struct {
-	results []result
-	// Done is the number of paths handled so far, Found the number found
-	// so far; Walking is true until every directory has been read.
-	Done, Found int
-	Walking     bool
-}
-
-// Articles returns the batch's articles with their positions in the order
-// the paths were found.
-func (p Progress) Articles() (articles []*model.Article, order []int) {
-	for _, r := range p.results {
-		if r.err == nil {
-			articles = append(articles, r.article)
-			order = append(order, r.index)
-		}
-	}
-	return articles, order
-}
-
-// Summaries returns the batch with each article replaced by its summary.
-func (p Progress) Summaries() Progress {
-	out := p
-	out.results = make([]result, len(p.results))
-	for i, r := range p.results {
-		if r.article != nil && r.article.Path != "-" {
-			r.article = r.article.Summarize()
-		}
-		out.results[i] = r
-	}
-	return out
 }
 
 // Reload reads a summarised article whole again from its file.
@@ -429,23 +394,40 @@ func realRoots(paths []string) []string {
 	return roots
 }
 
-// Errors returns the batch's load errors.
-func (p Progress) Errors() []model.LoadError {
-	var out []model.LoadError
-	for _, r := range p.results {
-		if r.err != nil {
-			out = append(out, model.LoadError{Path: r.path, Err: r.err})
-		}
-	}
-	return out
-}
-
 // Stream loads paths like Load but sends what it has every interval (0:
 // only once, at the end), so that a reader can show the first articles of
 // a large library while the rest load. Directories are walked while files
 // are parsed. The channel is closed when everything has been sent.
-func Stream(paths []string, opts Options, interval time.Duration) <-chan Progress {
-	out := make(chan Progress, 1)
+func Stream(paths []string, opts Options, interval time.Duration) <-chan model.Progress {
+	out := make(chan model.Progress, 1)
+	go func() {
+		defer close(out)
+		for b := range stream(paths, opts, interval) {
+			p := model.Progress{Done: b.done, Found: b.found, Walking: b.walking}
+			for _, r := range b.results {
+				if r.err != nil {
+					p.Errors = append(p.Errors, model.LoadError{Path: r.path, Err: r.err})
+					continue
+				}
+				p.Articles = append(p.Articles, r.article)
+				p.Order = append(p.Order, r.index)
+			}
+			out <- p
+		}
+	}()
+	return out
+}
+
+// batch is what stream sends: results as they come, and how far it is.
+type batch struct {
+	results     []result
+	done, found int
+	walking     bool
+}
+
+// stream is Stream with the results as they are, each with its index.
+func stream(paths []string, opts Options, interval time.Duration) <-chan batch {
+	out := make(chan batch, 1)
 	found := make(chan pending, 256)
 	var walking atomic.Bool
 	var count atomic.Int64
@@ -490,9 +472,9 @@ func Stream(paths []string, opts Options, interval time.Duration) <-chan Progres
 // collect batches results and sends them after interval, then at doubling
 // intervals up to a second (each batch costs the reader a pass over the
 // whole list), and at the end.
-func collect(results <-chan result, out chan<- Progress, interval time.Duration, walking *atomic.Bool, count *atomic.Int64) {
+func collect(results <-chan result, out chan<- batch, interval time.Duration, walking *atomic.Bool, count *atomic.Int64) {
 	defer close(out)
-	var batch []result
+	var pending []result
 	done := 0
 	var timer *time.Timer
 	var tick <-chan time.Time
@@ -502,8 +484,8 @@ func collect(results <-chan result, out chan<- Progress, interval time.Duration,
 		tick = timer.C
 	}
 	send := func() {
-		out <- Progress{results: batch, Done: done, Found: int(count.Load()), Walking: walking.Load()}
-		batch = nil
+		out <- batch{results: pending, done: done, found: int(count.Load()), walking: walking.Load()}
+		pending = nil
 	}
 	for {
 		select {
@@ -512,10 +494,10 @@ func collect(results <-chan result, out chan<- Progress, interval time.Duration,
 				send()
 				return
 			}
-			batch = append(batch, r)
+			pending = append(pending, r)
 			done++
 		case <-tick:
-			if len(batch) > 0 {
+			if len(pending) > 0 {
 				send()
 			}
 			interval = min(2*interval, time.Second)
@@ -617,16 +599,4 @@ func walk(dir string, info fs.FileInfo, seen map[fileKey]bool, emit func(pending
 			emit(pending{path: path})
 		}
 	}
-}
-
-// SafeText replaces what could act on a terminal (controls, escapes,
-// bidirectional overrides) in text that bao did not clean, such as a file
-// name, with U+FFFD.
-func SafeText(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || isC1(r) || isBidiControl(r) {
-			return '\uFFFD'
-		}
-		return r
-	}, strings.ToValidUTF8(s, "\uFFFD"))
 }

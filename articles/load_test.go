@@ -95,7 +95,7 @@ func TestIDStableAcrossMoves(t *testing.T) {
 }
 
 func TestSafeText(t *testing.T) {
-	if got := SafeText("a\x1b]0;x\x07b\u202ec"); strings.ContainsAny(got, "\x1b\x07\u202e") {
+	if got := model.SafeText("a\x1b]0;x\x07b\u202ec"); strings.ContainsAny(got, "\x1b\x07\u202e") {
 		t.Errorf("SafeText kept controls: %q", got)
 	}
 }

@@ -344,6 +344,63 @@ type Library struct {
 	Errors   []LoadError
 }
 
+// MetaLine joins the byline, source, dateline and date with " · ".
+func (a *Article) MetaLine() string {
+	var parts []string
+	if len(a.Byline) > 0 {
+		parts = append(parts, strings.Join(a.Byline, ", "))
+	}
+	for _, s := range []string{a.Source, a.Dateline} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if !a.Date.IsZero() {
+		parts = append(parts, a.Date.Format("2006-01-02"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// SafeText makes text from outside the article's cleaning (a file name, an
+// error message) safe to print to a terminal: controls, C1 codes and
+// bidirectional overrides become U+FFFD, and so do invalid bytes.
+func SafeText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f ||
+			r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c {
+			return '\uFFFD'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
+// Progress is one batch of a library that is still loading.
+type Progress struct {
+	// Articles are the batch's articles; Order[i] is where Articles[i]'s
+	// path came in the order the paths were found.
+	Articles []*Article
+	Order    []int
+	Errors   []LoadError
+	// Done is the number of paths handled so far, Found the number found
+	// so far; Walking is true until every directory has been read.
+	Done, Found int
+	Walking     bool
+}
+
+// Summaries returns the batch with each article replaced by its summary
+// (standard input, which cannot be read again, stays whole).
+func (p Progress) Summaries() Progress {
+	out := p
+	out.Articles = make([]*Article, len(p.Articles))
+	for i, a := range p.Articles {
+		if a.Path != "-" {
+			a = a.Summarize()
+		}
+		out.Articles[i] = a
+	}
+	return out
+}
+
 // Position is a reading position that survives a change of width: the
 // block at the top of the screen and how far into it, in runes. Block -1
 // is the article's header (title and lead).

@@ -332,7 +332,7 @@ func (s *Server) index(lib *model.Library) {
 // store, or for the session only for visitors without one.
 func (s *Server) userState(key ssh.PublicKey) ui.UserState {
 	if key == nil {
-		return state.NewMemory()
+		return state.NewSessionOnly()
 	}
 	return s.cfg.Store.User("ssh:" + gossh.FingerprintSHA256(key))
 }

@@ -10,13 +10,6 @@ import (
 	"bao/model"
 )
 
-// Hit is one search result: an article and the section that matched best
-// (-1 for the title, lead and text before the first heading).
-type Hit struct {
-	ID      string
-	Section int
-}
-
 // Index brings the full-text index in line with a library of whole
 // articles: articles it has not indexed yet are added and articles no
 // longer in lib are removed. Articles are identified by their content hash,
@@ -228,7 +221,7 @@ func sectionTexts(a *model.Article) []sectionText {
 // Search finds articles whose text has every word of query,
 // without case or diacritics, best first: matches in titles rank above
 // matches in the text. Each article appears once, with its best section.
-func (s *Store) Search(query string, limit int) ([]Hit, error) {
+func (s *Store) Search(query string, limit int) ([]model.Hit, error) {
 	match := matchExpr(query)
 	if match == "" {
 		return nil, nil
@@ -238,10 +231,10 @@ func (s *Store) Search(query string, limit int) ([]Hit, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	var hits []Hit
+	var hits []model.Hit
 	seen := map[string]bool{}
 	for rows.Next() && len(hits) < limit {
-		var h Hit
+		var h model.Hit
 		if err := rows.Scan(&h.ID, &h.Section); err != nil {
 			return nil, err
 		}

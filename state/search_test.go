@@ -115,7 +115,7 @@ func TestSearchCorpus(t *testing.T) {
 	}
 }
 
-func hasSeed(arts map[string]*model.Article, hits []Hit) bool {
+func hasSeed(arts map[string]*model.Article, hits []model.Hit) bool {
 	for _, h := range hits {
 		if filepath.Base(arts[h.ID].Path) == "000_4184514eaf17b170.txt" {
 			return true

@@ -109,14 +109,9 @@ type User struct {
 	name string
 }
 
-// Marks are a reader's read and bookmarked articles, by article ID.
-type Marks struct {
-	Read, Bookmarked map[string]bool
-}
-
 // Marks loads the reader's read marks and bookmarks.
-func (u *User) Marks() (Marks, error) {
-	m := Marks{Read: map[string]bool{}, Bookmarked: map[string]bool{}}
+func (u *User) Marks() (model.Marks, error) {
+	m := model.Marks{Read: map[string]bool{}, Bookmarked: map[string]bool{}}
 	for table, set := range map[string]map[string]bool{"reads": m.Read, "bookmarks": m.Bookmarked} {
 		rows, err := u.s.db.Query("SELECT article FROM "+table+" WHERE user = ?", u.name)
 		if err != nil {

@@ -169,8 +169,8 @@ func writer(path string) {
 	}
 }
 
-func TestMemoryIsPerSession(t *testing.T) {
-	a, b := NewMemory(), NewMemory()
+func TestSessionOnlyIsPerSession(t *testing.T) {
+	a, b := NewSessionOnly(), NewSessionOnly()
 	a.SetRead("x", true)
 	a.SavePosition("x", model.Position{Block: 3})
 	if m, _ := b.Marks(); m.Read["x"] {

@@ -11,8 +11,8 @@ type Common struct {
 	// ReadWidth is the widest the article text is set, in cells.
 	ReadWidth int
 	Cache     *RenderCache
-	// Memory holds the reader's marks and saves them.
-	Memory *Memory
+	// Keeper holds the reader's marks and positions and saves them.
+	Keeper *Keeper
 	// Index searches the library; nil when there is none.
 	Index SearchIndex
 	// OpenURL opens a link where the reader sits, with $BROWSER or the

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"bao/model"
-	"bao/state"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -68,7 +67,7 @@ type snippetsMsg struct {
 type searchResultsMsg struct {
 	seq   int
 	query string
-	hits  []state.Hit
+	hits  []model.Hit
 	err   error
 }
 

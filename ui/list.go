@@ -34,7 +34,7 @@ func newItem(a *model.Article, order int, c *Common) item {
 // Title is the article's title, marked when it has not been read.
 func (i item) Title() string {
 	mark := i.c.Styles.UnreadMark
-	if i.c.Memory.IsRead(i.a) {
+	if i.c.Keeper.IsRead(i.a) {
 		mark = strings.Repeat(" ", utf8.RuneCountInString(mark))
 	}
 	return mark + i.a.Title
@@ -44,7 +44,7 @@ func (i item) Title() string {
 // reading time and number of sections.
 func (i item) Description() string {
 	var parts []string
-	if i.c.Memory.IsBookmarked(i.a) {
+	if i.c.Keeper.IsBookmarked(i.a) {
 		parts = append(parts, strings.TrimSpace(i.c.Styles.BookmarkMark)+" bookmarked")
 	}
 	if i.a.Source != "" {
@@ -274,7 +274,7 @@ func plural(n int, word string) string {
 func (m *List) applySort() tea.Cmd {
 	items := make([]item, 0, len(m.lib.Articles))
 	for i, a := range m.lib.Articles {
-		if !m.bookmarksOnly || m.c.Memory.IsBookmarked(a) {
+		if !m.bookmarksOnly || m.c.Keeper.IsBookmarked(a) {
 			items = append(items, newItem(a, i, m.c))
 		}
 	}
@@ -349,12 +349,12 @@ func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 			return m, func() tea.Msg { return ShowErrorsMsg{} }
 		case key.Matches(k, m.keys.ToggleRead):
 			if it, ok := m.list.SelectedItem().(item); ok {
-				return m, m.c.Memory.setRead(it.a, !m.c.Memory.IsRead(it.a))
+				return m, m.c.Keeper.setRead(it.a, !m.c.Keeper.IsRead(it.a))
 			}
 			return m, nil
 		case key.Matches(k, m.keys.Bookmark):
 			if it, ok := m.list.SelectedItem().(item); ok {
-				return m, m.c.Memory.toggleBookmark(it.a)
+				return m, m.c.Keeper.toggleBookmark(it.a)
 			}
 			return m, nil
 		case key.Matches(k, m.keys.NextUnread):
@@ -404,7 +404,7 @@ func (m *List) nextUnread() tea.Cmd {
 	n := len(items)
 	for step := 1; step <= n; step++ {
 		i := (m.list.Index() + step) % n
-		if !m.c.Memory.IsRead(items[i].(item).a) {
+		if !m.c.Keeper.IsRead(items[i].(item).a) {
 			m.list.Select(i)
 			return nil
 		}

@@ -3,7 +3,6 @@ package ui
 import (
 	"slices"
 
-	"bao/articles"
 	"bao/model"
 
 	tea "charm.land/bubbletea/v2"
@@ -12,13 +11,13 @@ import (
 // progressMsg carries a batch of a library that is still loading; ok is
 // false once everything has arrived.
 type progressMsg struct {
-	p  articles.Progress
+	p  model.Progress
 	ok bool
-	ch <-chan articles.Progress
+	ch <-chan model.Progress
 }
 
 // waitProgress waits for the next batch.
-func waitProgress(ch <-chan articles.Progress) tea.Cmd {
+func waitProgress(ch <-chan model.Progress) tea.Cmd {
 	return func() tea.Msg {
 		p, ok := <-ch
 		return progressMsg{p, ok, ch}
@@ -32,9 +31,9 @@ type streamState struct {
 }
 
 // merge adds a batch to lib, keeping lib.Articles in path order.
-func (s *streamState) merge(lib *model.Library, p articles.Progress) {
-	arts, order := p.Articles()
-	lib.Errors = append(lib.Errors, p.Errors()...)
+func (s *streamState) merge(lib *model.Library, p model.Progress) {
+	arts, order := p.Articles, p.Order
+	lib.Errors = append(lib.Errors, p.Errors...)
 	if len(arts) == 0 {
 		return
 	}
@@ -74,7 +73,7 @@ func (m Model) handleProgress(msg progressMsg) (tea.Model, tea.Cmd) {
 		msg.p = msg.p.Summaries()
 	}
 	m.stream.merge(m.lib, msg.p)
-	arts, _ := msg.p.Articles()
+	arts := msg.p.Articles
 	for _, a := range arts {
 		m.byID[a.ID] = a
 	}

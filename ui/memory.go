@@ -4,16 +4,15 @@ import (
 	"sync"
 
 	"bao/model"
-	"bao/state"
 
 	tea "charm.land/bubbletea/v2"
 )
 
 // UserState is what bao remembers for one reader: read marks, bookmarks
 // and reading positions. state.User keeps it in the state store,
-// state.Memory for the session only.
+// state.SessionOnly for the session only.
 type UserState interface {
-	Marks() (state.Marks, error)
+	Marks() (model.Marks, error)
 	SetRead(id string, read bool) error
 	SetBookmark(id string, on bool) error
 	Position(id string) (model.Position, bool, error)
@@ -23,14 +22,14 @@ type UserState interface {
 // SearchIndex finds articles of the library by their text.
 type SearchIndex interface {
 	Sync(lib *model.Library, reload func(*model.Article) (*model.Article, error)) (added, removed int, err error)
-	Search(query string, limit int) ([]state.Hit, error)
+	Search(query string, limit int) ([]model.Hit, error)
 }
 
 // stateErrMsg reports that the store failed; bao warns once and goes on.
 type stateErrMsg struct{ err error }
 
 // marksMsg carries the reader's marks, loaded at start.
-type marksMsg struct{ marks state.Marks }
+type marksMsg struct{ marks model.Marks }
 
 // positionMsg carries where the reader stopped in an article.
 type positionMsg struct {
@@ -44,12 +43,16 @@ type indexedMsg struct {
 	err            error
 }
 
-// Memory is the session's view of the reader's marks, read by the list and
-// the reader and written through UserState, in the order they were made.
-type Memory struct {
+// Keeper keeps the reader's marks and positions for the session: the list
+// and the reader read them here, and it writes them through UserState in
+// the order they were made. With no UserState, it keeps them itself until
+// the session ends.
+type Keeper struct {
 	user   UserState
-	marks  state.Marks
+	marks  model.Marks
 	writes *writeQueue
+	// positions are kept here when there is no UserState.
+	positions map[string]model.Position
 }
 
 // writeQueue runs a session's writes one at a time in the order they were
@@ -99,19 +102,22 @@ func (q *writeQueue) run() tea.Msg {
 	return nil
 }
 
-func newMemory(u UserState) *Memory {
-	return &Memory{user: u, marks: state.Marks{Read: map[string]bool{}, Bookmarked: map[string]bool{}}, writes: &writeQueue{}}
+func newKeeper(u UserState) *Keeper {
+	return &Keeper{user: u, marks: model.Marks{Read: map[string]bool{}, Bookmarked: map[string]bool{}}, writes: &writeQueue{}, positions: map[string]model.Position{}}
 }
 
 // IsRead reports whether the article has been opened.
-func (m *Memory) IsRead(a *model.Article) bool { return m.marks.Read[a.ID] }
+func (m *Keeper) IsRead(a *model.Article) bool { return m.marks.Read[a.ID] }
 
 // IsBookmarked reports whether the article is bookmarked.
-func (m *Memory) IsBookmarked(a *model.Article) bool { return m.marks.Bookmarked[a.ID] }
+func (m *Keeper) IsBookmarked(a *model.Article) bool { return m.marks.Bookmarked[a.ID] }
 
 // load reads the marks in a command.
-func (m *Memory) load() tea.Cmd {
+func (m *Keeper) load() tea.Cmd {
 	u := m.user
+	if u == nil {
+		return nil
+	}
 	return func() tea.Msg {
 		marks, err := u.Marks()
 		if err != nil {
@@ -122,28 +128,38 @@ func (m *Memory) load() tea.Cmd {
 }
 
 // setRead changes a read mark now and queues its write.
-func (m *Memory) setRead(a *model.Article, read bool) tea.Cmd {
-	return m.setMark(m.marks.Read, a.ID, read, m.user.SetRead)
+func (m *Keeper) setRead(a *model.Article, read bool) tea.Cmd {
+	return m.setMark(m.marks.Read, a.ID, read, func(id string, on bool) error { return m.user.SetRead(id, on) })
 }
 
 // toggleBookmark changes a bookmark now and queues its write.
-func (m *Memory) toggleBookmark(a *model.Article) tea.Cmd {
-	return m.setMark(m.marks.Bookmarked, a.ID, !m.marks.Bookmarked[a.ID], m.user.SetBookmark)
+func (m *Keeper) toggleBookmark(a *model.Article) tea.Cmd {
+	return m.setMark(m.marks.Bookmarked, a.ID, !m.marks.Bookmarked[a.ID], func(id string, on bool) error { return m.user.SetBookmark(id, on) })
 }
 
 // setMark sets or clears id in set and queues its write with save.
-func (m *Memory) setMark(set map[string]bool, id string, on bool, save func(string, bool) error) tea.Cmd {
+func (m *Keeper) setMark(set map[string]bool, id string, on bool, save func(string, bool) error) tea.Cmd {
 	if on {
 		set[id] = true
 	} else {
 		delete(set, id)
 	}
+	if m.user == nil {
+		return nil
+	}
 	return m.writes.add(func() error { return save(id, on) })
 }
 
 // position loads where the reader stopped in a.
-func (m *Memory) position(a *model.Article) tea.Cmd {
+func (m *Keeper) position(a *model.Article) tea.Cmd {
 	u := m.user
+	if u == nil {
+		p, ok := m.positions[a.ID]
+		if !ok {
+			return nil
+		}
+		return func() tea.Msg { return positionMsg{a, p} }
+	}
 	return func() tea.Msg {
 		p, ok, err := u.Position(a.ID)
 		if err != nil {
@@ -157,7 +173,11 @@ func (m *Memory) position(a *model.Article) tea.Cmd {
 }
 
 // savePosition queues the write of where the reader is in a.
-func (m *Memory) savePosition(a *model.Article, p model.Position) tea.Cmd {
+func (m *Keeper) savePosition(a *model.Article, p model.Position) tea.Cmd {
 	u, id := m.user, a.ID
+	if u == nil {
+		m.positions[id] = p
+		return nil
+	}
 	return m.writes.add(func() error { return u.SavePosition(id, p) })
 }

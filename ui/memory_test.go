@@ -11,7 +11,7 @@ import (
 
 // gatedUser holds the write of one position until the gate opens.
 type gatedUser struct {
-	*state.Memory
+	*state.SessionOnly
 	held model.Position
 	gate chan struct{}
 }
@@ -20,7 +20,7 @@ func (u *gatedUser) SavePosition(id string, p model.Position) error {
 	if p == u.held {
 		<-u.gate
 	}
-	return u.Memory.SavePosition(id, p)
+	return u.SessionOnly.SavePosition(id, p)
 }
 
 // TestLastWriteWins saves two positions as two commands, run as Bubble Tea
@@ -29,8 +29,8 @@ func (u *gatedUser) SavePosition(id string, p model.Position) error {
 // one.
 func TestLastWriteWins(t *testing.T) {
 	earlier, later := model.Position{Block: 3}, model.Position{Block: 9}
-	u := &gatedUser{Memory: state.NewMemory(), held: earlier, gate: make(chan struct{})}
-	m := newMemory(u)
+	u := &gatedUser{SessionOnly: state.NewSessionOnly(), held: earlier, gate: make(chan struct{})}
+	m := newKeeper(u)
 	a := &model.Article{ID: "a"}
 	cmds := []tea.Cmd{m.savePosition(a, earlier), m.savePosition(a, later)}
 	done := make([]chan struct{}, len(cmds))

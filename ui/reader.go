@@ -140,11 +140,11 @@ func (r Reader) Position() (model.Position, bool) {
 // save, or always when force is set.
 func (r *Reader) savePosition(force bool) tea.Cmd {
 	p, ok := r.Position()
-	if !ok || r.c.Memory == nil || r.restore != nil || !force && p.Block == r.saved.Block {
+	if !ok || r.c.Keeper == nil || r.restore != nil || !force && p.Block == r.saved.Block {
 		return nil
 	}
 	r.saved = p
-	return r.c.Memory.savePosition(r.article, p)
+	return r.c.Keeper.savePosition(r.article, p)
 }
 
 // render asks for the document at the current width and style.
@@ -359,20 +359,20 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		r.moveMatch(-1)
 	case key.Matches(msg, k.ClearSearch) && r.search.Active():
 		r.search.Clear()
-	case key.Matches(msg, k.Bookmark) && r.c.Memory != nil:
-		cmd := r.c.Memory.toggleBookmark(r.article)
+	case key.Matches(msg, k.Bookmark) && r.c.Keeper != nil:
+		cmd := r.c.Keeper.toggleBookmark(r.article)
 		r.status = "Bookmark removed."
-		if r.c.Memory.IsBookmarked(r.article) {
+		if r.c.Keeper.IsBookmarked(r.article) {
 			r.status = "Bookmarked."
 		}
 		return r, cmd
-	case key.Matches(msg, k.ToggleRead) && r.c.Memory != nil:
-		read := !r.c.Memory.IsRead(r.article)
+	case key.Matches(msg, k.ToggleRead) && r.c.Keeper != nil:
+		read := !r.c.Keeper.IsRead(r.article)
 		r.status = "Marked unread."
 		if read {
 			r.status = "Marked read."
 		}
-		return r, r.c.Memory.setRead(r.article, read)
+		return r, r.c.Keeper.setRead(r.article, read)
 	case key.Matches(msg, k.Back):
 		return r, func() tea.Msg { return BackMsg{} }
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"bao/articles"
 	"bao/model"
 
 	"charm.land/lipgloss/v2"
@@ -341,7 +340,7 @@ func (r *renderer) header(a *model.Article) {
 			r.doc.Plain[i] = pad + r.doc.Plain[i] + pad
 		}
 	}
-	meta := articles.MetaLine(a)
+	meta := a.MetaLine()
 	if meta != "" {
 		meta += " · "
 	}

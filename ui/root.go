@@ -10,9 +10,7 @@ import (
 	"slices"
 	"strings"
 
-	"bao/articles"
 	"bao/model"
-	"bao/state"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
@@ -26,7 +24,7 @@ type Options struct {
 	Load func() *model.Library
 	// Stream, when set instead of Load, sends the library in batches so
 	// the list shows the first articles of a large library at once.
-	Stream func() <-chan articles.Progress
+	Stream func() <-chan model.Progress
 	// Summaries keeps only summaries of streamed articles in memory (see
 	// model.Article.Summarize). Reload reads a summarised or partial
 	// article whole again to show it; it must be set whenever the library
@@ -113,10 +111,7 @@ func New(opts Options) (Model, error) {
 	if opts.Cache == nil {
 		opts.Cache = NewRenderCache(64)
 	}
-	if opts.User == nil {
-		opts.User = state.NewMemory()
-	}
-	c := &Common{Styles: &st, ReadWidth: opts.ReadWidth, Cache: opts.Cache, Width: 80, Height: 24, Memory: newMemory(opts.User), Index: opts.Index, Ctx: opts.Context, OpenURL: opts.OpenURL}
+	c := &Common{Styles: &st, ReadWidth: opts.ReadWidth, Cache: opts.Cache, Width: 80, Height: 24, Keeper: newKeeper(opts.User), Index: opts.Index, Ctx: opts.Context, OpenURL: opts.OpenURL}
 	m := Model{c: c, opts: opts, keys: DefaultGlobalKeys(), list: NewList(c), reader: NewReader(c), search: NewLibrarySearch(c), styleFixed: opts.Style != "", stream: &streamState{}}
 	if name == "light" {
 		m.list.Restyle(false)
@@ -126,7 +121,7 @@ func New(opts Options) (Model, error) {
 
 // Init loads the library and asks the terminal for its background colour.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.c.Memory.load()}
+	cmds := []tea.Cmd{m.c.Keeper.load()}
 	if m.opts.Stream != nil {
 		cmds = append(cmds, waitProgress(m.opts.Stream()))
 	} else {
@@ -191,10 +186,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.search.Focus()
 	case marksMsg:
 		for id := range msg.marks.Read {
-			m.c.Memory.marks.Read[id] = true
+			m.c.Keeper.marks.Read[id] = true
 		}
 		for id := range msg.marks.Bookmarked {
-			m.c.Memory.marks.Bookmarked[id] = true
+			m.c.Keeper.marks.Bookmarked[id] = true
 		}
 		return m, nil
 	case positionMsg:
@@ -380,9 +375,9 @@ func (m Model) open(msg OpenArticleMsg) (tea.Model, tea.Cmd) {
 	m.screen = readerScreen
 	var cmd tea.Cmd
 	m.reader, cmd = m.reader.Open(msg.Article, msg.Section, msg.Query)
-	cmds := []tea.Cmd{cmd, m.c.Memory.setRead(msg.Article, true)}
+	cmds := []tea.Cmd{cmd, m.c.Keeper.setRead(msg.Article, true)}
 	if msg.Section < 0 {
-		cmds = append(cmds, m.c.Memory.position(msg.Article))
+		cmds = append(cmds, m.c.Keeper.position(msg.Article))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -460,4 +455,4 @@ func clip(s string, w, h int) string {
 }
 
 // safeText keeps file names and error texts from acting on the terminal.
-func safeText(s string) string { return articles.SafeText(s) }
+func safeText(s string) string { return model.SafeText(s) }

@@ -136,8 +136,8 @@ func TestOpenBackDuringStreamingLoad(t *testing.T) {
 	dir := t.TempDir()
 	lib := manyArticles(t, 300)
 	first, second := writeBatches(t, dir, lib, 150)
-	ch := make(chan articles.Progress)
-	hs := newHarness(t, lib, 100, 30, Options{Stream: func() <-chan articles.Progress { return ch }})
+	ch := make(chan model.Progress)
+	hs := newHarness(t, lib, 100, 30, Options{Stream: func() <-chan model.Progress { return ch }})
 	for _, p := range first {
 		hs.send(progressMsg{p, true, ch})
 	}
@@ -161,7 +161,7 @@ func TestOpenBackDuringStreamingLoad(t *testing.T) {
 
 // writeBatches writes lib's articles into dir in two directories and
 // streams each, returning the batches of each.
-func writeBatches(t *testing.T, dir string, lib *model.Library, split int) (first, second []articles.Progress) {
+func writeBatches(t *testing.T, dir string, lib *model.Library, split int) (first, second []model.Progress) {
 	t.Helper()
 	a, b := dir+"/a", dir+"/b"
 	for i, art := range lib.Articles {
@@ -171,8 +171,8 @@ func writeBatches(t *testing.T, dir string, lib *model.Library, split int) (firs
 		}
 		writeArticle(t, d, fmt.Sprintf("%03d.txt", i), articleText(art))
 	}
-	collect := func(d string) []articles.Progress {
-		var out []articles.Progress
+	collect := func(d string) []model.Progress {
+		var out []model.Progress
 		for p := range articles.Stream([]string{d}, articles.Options{}, 0) {
 			out = append(out, p)
 		}

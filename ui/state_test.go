@@ -94,7 +94,7 @@ func TestMarksAndBookmarksInTheList(t *testing.T) {
 }
 
 // failingState fails every write.
-type failingState struct{ *state.Memory }
+type failingState struct{ *state.SessionOnly }
 
 func (failingState) SetRead(string, bool) error { return errors.New("disk I/O error") }
 func (failingState) SavePosition(string, model.Position) error {
@@ -102,7 +102,7 @@ func (failingState) SavePosition(string, model.Position) error {
 }
 
 func TestStoreFailureWarnsAndReads(t *testing.T) {
-	hs := newHarness(t, sampleLibrary(t), 100, 30, Options{User: failingState{state.NewMemory()}})
+	hs := newHarness(t, sampleLibrary(t), 100, 30, Options{User: failingState{state.NewSessionOnly()}})
 	hs.keys("enter")
 	if hs.root().Screen() != "reader" || !strings.Contains(hs.line(29), "Not saving reading state") {
 		t.Errorf("screen %s, footer %q", hs.root().Screen(), hs.line(29))
@@ -153,7 +153,7 @@ func TestLibrarySearchDropsStaleResults(t *testing.T) {
 	c.Styles = &st
 	s := NewLibrarySearch(c)
 	s.seq = 2
-	s, _ = s.Update(searchResultsMsg{seq: 1, query: "old", hits: []state.Hit{{ID: "x"}}})
+	s, _ = s.Update(searchResultsMsg{seq: 1, query: "old", hits: []model.Hit{{ID: "x"}}})
 	if s.query != "" {
 		t.Error("results of an older query were shown")
 	}
