@@ -5,6 +5,7 @@ import (
 
 	"bao/model"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -12,6 +13,7 @@ import (
 // ErrorsView lists the files that failed to load and why.
 type ErrorsView struct {
 	c      *Common
+	keys   ErrorsKeys
 	lines  []string
 	offset int
 }
@@ -19,7 +21,7 @@ type ErrorsView struct {
 // NewErrorsView lists lib's load errors. Paths are shown with anything
 // that could act on the terminal replaced.
 func NewErrorsView(c *Common, lib *model.Library) ErrorsView {
-	v := ErrorsView{c: c}
+	v := ErrorsView{c: c, keys: DefaultErrorsKeys()}
 	for _, e := range lib.Errors {
 		v.lines = append(v.lines, safeText(e.Path)+": "+safeText(e.Err.Error()))
 	}
@@ -32,12 +34,12 @@ func (v ErrorsView) Update(msg tea.Msg) (ErrorsView, tea.Cmd) {
 	if !ok {
 		return v, nil
 	}
-	switch k.String() {
-	case "q", "esc", "e":
+	switch {
+	case key.Matches(k, v.keys.Back):
 		return v, func() tea.Msg { return BackMsg{} }
-	case "j", "down":
+	case key.Matches(k, v.keys.Down):
 		v.offset = min(v.offset+1, max(len(v.lines)-1, 0))
-	case "k", "up":
+	case key.Matches(k, v.keys.Up):
 		v.offset = max(v.offset-1, 0)
 	}
 	return v, nil
@@ -46,7 +48,7 @@ func (v ErrorsView) Update(msg tea.Msg) (ErrorsView, tea.Cmd) {
 // View draws the errors.
 func (v ErrorsView) View() string {
 	st := v.c.Styles
-	out := []string{"", "  " + st.Error.Render(itoa(len(v.lines))+" files could not be read") + st.Dim.Render("   q/esc back · j/k scroll"), ""}
+	out := []string{"", "  " + st.Error.Render(itoa(len(v.lines))+" files could not be read") + st.Dim.Render("   "+footerHelp(v.keys.ShortHelp())), ""}
 	for _, l := range v.lines[v.offset:] {
 		out = append(out, "  "+ansi.Truncate(l, v.c.Width-4, "…"))
 	}

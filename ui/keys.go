@@ -1,6 +1,10 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // GlobalKeys work on every screen.
 type GlobalKeys struct {
@@ -50,6 +54,8 @@ type ReaderKeys struct {
 	GlobalKeys
 	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
 	NextSection, PrevSection, Section, TOC, Links             key.Binding
+	// Sections is ] and [ together, for the footer.
+	Sections key.Binding
 	Search, NextMatch, PrevMatch, ClearSearch                 key.Binding
 	Bookmark, ToggleRead                                      key.Binding
 	Back                                                      key.Binding
@@ -70,6 +76,7 @@ func DefaultReaderKeys() ReaderKeys {
 		Bottom:      key.NewBinding(key.WithKeys("G", "end", ">"), key.WithHelp("G/end", "bottom")),
 		NextSection: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next section")),
 		PrevSection: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous section")),
+		Sections:    key.NewBinding(key.WithKeys("]", "["), key.WithHelp("] [", "sections")),
 		Section:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "go to section")),
 		TOC:         key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "contents")),
 		Links:       key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "links")),
@@ -79,13 +86,13 @@ func DefaultReaderKeys() ReaderKeys {
 		ClearSearch: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search")),
 		Bookmark:    key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "bookmark")),
 		ToggleRead:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark unread")),
-		Back:        key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", "back")),
+		Back:        key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "back")),
 	}
 }
 
-// ShortHelp is the one-line help of the reader.
+// ShortHelp is the one-line help of the reader: its footer.
 func (k ReaderKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextSection, k.PrevSection, k.TOC, k.Search, k.Back, k.Help}
+	return []key.Binding{k.Sections, k.TOC, k.Links, k.Search, k.Help, k.Back}
 }
 
 // FullHelp is the reader's full help, in columns.
@@ -140,3 +147,36 @@ func DefaultSearchKeys() SearchKeys {
 		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
 }
+
+// footerHelp is the one-line help a footer shows: each binding's keys and
+// what they do, in the order given. Footers are made with it from their
+// key maps, so that they say what the keys do.
+func footerHelp(bindings []key.Binding) string {
+	var parts []string
+	for _, b := range bindings {
+		if h := b.Help(); b.Enabled() && h.Key != "" {
+			parts = append(parts, h.Key+" "+h.Desc)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// ErrorsKeys are the load-errors view's bindings.
+type ErrorsKeys struct {
+	Up, Down, Back key.Binding
+}
+
+// DefaultErrorsKeys returns the load-errors view's bindings.
+func DefaultErrorsKeys() ErrorsKeys {
+	return ErrorsKeys{
+		Up:   key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
+		Down: key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
+		Back: key.NewBinding(key.WithKeys("q", "esc", "e"), key.WithHelp("q/esc", "back")),
+	}
+}
+
+// ShortHelp is the load-errors view's footer.
+func (k ErrorsKeys) ShortHelp() []key.Binding { return []key.Binding{k.Back, k.Down, k.Up} }
+
+// FullHelp is the load-errors view's full help.
+func (k ErrorsKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

@@ -29,6 +29,12 @@ func DefaultLibrarySearchKeys() LibrarySearchKeys {
 	}
 }
 
+// ShortHelp is the library search's footer.
+func (k LibrarySearchKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Open, k.Back} }
+
+// FullHelp is the library search's full help.
+func (k LibrarySearchKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
 // searchLimit is the most results shown.
 const searchLimit = 50
 
@@ -249,11 +255,11 @@ func (s LibrarySearch) View() string {
 	case s.query != "":
 		lines = append(lines, " "+st.Dim.Render(fmt.Sprintf("%s for “%s”", plural(len(s.results), "result"), s.query)))
 	default:
-		lines = append(lines, " "+st.Dim.Render("↑/↓ choose · enter read there · esc back"))
+		lines = append(lines, "")
 	}
 	lines = append(lines, "")
 	per := 4
-	rows := max((s.c.Height-len(lines))/per, 1)
+	rows := max((s.c.Height-1-len(lines))/per, 1)
 	first := max(min(s.cursor-rows/2, len(s.results)-rows), 0)
 	words := queryWords(s.query)
 	for i := first; i < len(s.results) && i < first+rows; i++ {
@@ -270,7 +276,8 @@ func (s LibrarySearch) View() string {
 		}
 		lines = append(lines, " "+title, "   "+st.Dim.Render(ansi.Truncate(where, w-6, "…")), "   "+highlightWords(r.snippet, words, st.Match), "")
 	}
-	return fitHeight(strings.Join(lines, "\n"), s.c.Height)
+	footer := " " + st.Dim.Render(ansi.Truncate(footerHelp(s.keys.ShortHelp()), max(w-2, 0), "…"))
+	return fitHeight(strings.Join(lines, "\n"), max(s.c.Height-1, 0)) + "\n" + footer
 }
 
 // highlightWords marks each occurrence of the folded words in text.

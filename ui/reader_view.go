@@ -40,8 +40,14 @@ func (r Reader) View() string {
 		body = "\n" + indent(r.help.View(r.keys), "  ")
 	case r.tocOpen:
 		body = indent(r.toc.View(min(w-4, 80), r.bodyHeight()), "  ")
+		if r.status == "" {
+			r.status = footerHelp(r.toc.keys.ShortHelp())
+		}
 	case r.linksOpen:
 		body = indent(r.links.View(min(w-4, 100), r.bodyHeight()), "  ")
+		if r.status == "" {
+			r.status = footerHelp(r.links.keys.ShortHelp())
+		}
 	default:
 		body = r.body()
 	}
@@ -106,7 +112,7 @@ func (r Reader) footer() string {
 	}
 	msg := r.status
 	if msg == "" {
-		msg = "] [ sections · t contents · / search · ? help · q back"
+		msg = footerHelp(r.keys.ShortHelp())
 	}
 	left := " " + pos + "  "
 	right := ansi.Truncate(msg, max(r.c.Width-ansi.StringWidth(left)-1, 0), "…") + " "
