@@ -190,13 +190,25 @@ func spanMatches(out []match, lines []string, lineStart []int, i, first, a, b in
 	return out
 }
 
+// handleSearchKey passes a key to the search prompt.
 func (r Reader) handleSearchKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
-	s := &r.search
+	var cmd tea.Cmd
+	var started bool
+	r.search, cmd, started = r.search.Update(msg)
+	if started {
+		r.status = "searching…"
+	}
+	return r, cmd
+}
+
+// Update handles a key while the query is typed: enter runs the search
+// (started reports it), esc leaves the prompt, anything else edits.
+func (s Search) Update(msg tea.KeyPressMsg) (_ Search, _ tea.Cmd, started bool) {
 	switch {
 	case key.Matches(msg, s.keys.Cancel):
 		s.typing = false
 		s.input.Blur()
-		return r, nil
+		return s, nil, false
 	case key.Matches(msg, s.keys.Confirm):
 		s.typing = false
 		s.input.Blur()
@@ -204,14 +216,13 @@ func (r Reader) handleSearchKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		s.current, s.jump = -1, true
 		if strings.TrimSpace(s.query) == "" {
 			s.Clear()
-			return r, nil
+			return s, nil, false
 		}
-		r.status = "searching…"
-		return r, s.run()
+		return s, s.run(), true
 	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
-	return r, cmd
+	return s, cmd, false
 }
 
 // firstMatchFrom returns the first match at or after line, wrapping.

@@ -80,8 +80,17 @@ func (t *TOC) apply() {
 // rows is how many entries the contents show at once.
 func (r Reader) tocRows() int { return max(r.bodyHeight()-4, 1) }
 
-func (r Reader) handleTOCKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
-	t := &r.toc
+// tocChoice is what a key in the contents asks of the reader.
+type tocChoice struct {
+	// close is set when the contents close; target is then the entry to go to
+	// (0 the article's start, k+1 section k), or -1 for none.
+	close bool
+	target   int
+}
+
+// Update handles a key in the contents, rows entries to a page.
+func (t TOC) Update(msg tea.KeyPressMsg, rows int) (TOC, tocChoice) {
+	stay := tocChoice{target: -1}
 	if t.filtering {
 		switch msg.String() {
 		case "enter":
@@ -100,7 +109,7 @@ func (r Reader) handleTOCKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 				t.apply()
 			}
 		}
-		return r, nil
+		return t, stay
 	}
 	last := max(len(t.shown)-1, 0)
 	switch {
@@ -109,9 +118,9 @@ func (r Reader) handleTOCKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	case key.Matches(msg, t.keys.Down):
 		t.cursor = min(t.cursor+1, last)
 	case key.Matches(msg, t.keys.PageUp):
-		t.cursor = max(t.cursor-r.tocRows(), 0)
+		t.cursor = max(t.cursor-rows, 0)
 	case key.Matches(msg, t.keys.PageDown):
-		t.cursor = min(t.cursor+r.tocRows(), last)
+		t.cursor = min(t.cursor+rows, last)
 	case key.Matches(msg, t.keys.Top):
 		t.cursor = 0
 	case key.Matches(msg, t.keys.Bottom):
@@ -119,28 +128,37 @@ func (r Reader) handleTOCKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	case key.Matches(msg, t.keys.Filter):
 		t.filtering = true
 	case key.Matches(msg, t.keys.Jump):
-		if len(t.shown) == 0 {
-			return r, nil
-		}
-		r.tocOpen = false
-		i := t.shown[t.cursor]
-		if i == 0 {
-			r.gotoLine(0)
-		} else {
-			r.gotoSection(i - 1)
+		if len(t.shown) > 0 {
+			return t, tocChoice{close: true, target: t.shown[t.cursor]}
 		}
 	case key.Matches(msg, t.keys.Close):
 		if t.filter != "" && msg.String() == "esc" {
 			t.filter = ""
 			t.apply()
-			return r, nil
+			return t, stay
 		}
-		r.tocOpen = false
+		return t, tocChoice{close: true, target: -1}
 	default:
 		if d := msg.String(); len(d) == 1 && d[0] >= '1' && d[0] <= '9' {
-			r.tocOpen = false
-			r.gotoSection(int(d[0] - '1'))
+			return t, tocChoice{close: true, target: int(d[0] - '0')}
 		}
+	}
+	return t, stay
+}
+
+// handleTOCKey passes a key to the contents and goes where they say.
+func (r Reader) handleTOCKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
+	var choice tocChoice
+	r.toc, choice = r.toc.Update(msg, r.tocRows())
+	if !choice.close {
+		return r, nil
+	}
+	r.tocOpen = false
+	switch {
+	case choice.target == 0:
+		r.gotoLine(0)
+	case choice.target > 0:
+		r.gotoSection(choice.target - 1)
 	}
 	return r, nil
 }
