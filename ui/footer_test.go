@@ -38,17 +38,23 @@ func TestFootersDoWhatTheySay(t *testing.T) {
 				"up":     func(hs *harness) string { return want(hs.root().list.list.Index() == 0, "k did not move up") },
 				"down":   func(hs *harness) string { return want(hs.root().list.list.Index() == 2, "j did not move down") },
 				"filter": func(hs *harness) string { return want(hs.root().list.list.SettingFilter(), "/ did not start a filter") },
-				"read":   func(hs *harness) string { return want(hs.root().Screen() == "reader", "enter did not open the article") },
+				"read": func(hs *harness) string {
+					return want(hs.root().Screen() == "reader", "enter did not open the article")
+				},
 				"sort": func(hs *harness) string {
 					return want(strings.Contains(strings.Join(hs.screen(), "\n"), "by title"), "s did not sort by title")
 				},
-				"search all articles": func(hs *harness) string { return want(hs.root().Screen() == "search", "ctrl+f did not open the search") },
-				"more":                func(hs *harness) string { return want(hs.root().list.list.Help.ShowAll, "? did not show all the keys") },
+				"search all articles": func(hs *harness) string {
+					return want(hs.root().Screen() == "search", "ctrl+f did not open the search")
+				},
+				"more": func(hs *harness) string { return want(hs.root().list.list.Help.ShowAll, "? did not show all the keys") },
 			}},
 		{"reader", func(hs *harness) { hs.keys("enter") },
 			func(hs *harness) []key.Binding { return hs.root().reader.keys.ShortHelp() },
 			map[string]footerCheck{
-				"sections": func(hs *harness) string { return want(strings.Contains(footer(hs), "§ 1/30"), "] did not go to the first section") },
+				"sections": func(hs *harness) string {
+					return want(strings.Contains(footer(hs), "§ 1/30"), "] did not go to the first section")
+				},
 				"contents": func(hs *harness) string { return want(hs.root().reader.tocOpen, "t did not open the contents") },
 				"links":    func(hs *harness) string { return want(hs.root().reader.linksOpen, "l did not open the links") },
 				"search":   func(hs *harness) string { return want(hs.root().reader.search.Typing(), "/ did not start a search") },
@@ -86,8 +92,10 @@ func TestFootersDoWhatTheySay(t *testing.T) {
 			map[string]footerCheck{
 				"previous result": func(hs *harness) string { return want(hs.root().Screen() == "search", "↑ left the search") },
 				"next result":     func(hs *harness) string { return want(hs.root().Screen() == "search", "↓ left the search") },
-				"read there":      func(hs *harness) string { return want(hs.root().Screen() == "search", "enter with no result left the search") },
-				"back":            func(hs *harness) string { return want(hs.root().Screen() == "list", "esc did not go back") },
+				"read there": func(hs *harness) string {
+					return want(hs.root().Screen() == "search", "enter with no result left the search")
+				},
+				"back": func(hs *harness) string { return want(hs.root().Screen() == "list", "esc did not go back") },
 			}},
 	}
 	for _, sc := range screens {

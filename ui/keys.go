@@ -55,10 +55,10 @@ type ReaderKeys struct {
 	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
 	NextSection, PrevSection, Section, TOC, Links             key.Binding
 	// Sections is ] and [ together, for the footer.
-	Sections key.Binding
-	Search, NextMatch, PrevMatch, ClearSearch                 key.Binding
-	Bookmark, ToggleRead                                      key.Binding
-	Back                                                      key.Binding
+	Sections                                  key.Binding
+	Search, NextMatch, PrevMatch, ClearSearch key.Binding
+	Bookmark, ToggleRead                      key.Binding
+	Back                                      key.Binding
 }
 
 // DefaultReaderKeys returns the reader's bindings: less for scrolling and

@@ -30,7 +30,9 @@ func DefaultLibrarySearchKeys() LibrarySearchKeys {
 }
 
 // ShortHelp is the library search's footer.
-func (k LibrarySearchKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Open, k.Back} }
+func (k LibrarySearchKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Open, k.Back}
+}
 
 // FullHelp is the library search's full help.
 func (k LibrarySearchKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

@@ -84,8 +84,8 @@ func (r Reader) tocRows() int { return max(r.bodyHeight()-4, 1) }
 type tocChoice struct {
 	// close is set when the contents close; target is then the entry to go to
 	// (0 the article's start, k+1 section k), or -1 for none.
-	close bool
-	target   int
+	close  bool
+	target int
 }
 
 // Update handles a key in the contents, rows entries to a page.
