@@ -36,9 +36,45 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runCat(args[1:], stdin, stdout, stderr)
 		case "serve":
 			return runServe(args[1:], stderr)
+		case "version", "--version", "-version":
+			fmt.Fprintln(stdout, "bao", version())
+			return 0
+		case "help":
+			// The reader's usage and flags, to standard output.
+			return runRead([]string{"-h"}, stdin, stdout, stdout)
 		}
 	}
 	return runRead(args, stdin, stdout, stderr)
+}
+
+// version is the module's version, or the commit it was built from (with
+// "+dirty" when the tree had changes), or "devel".
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+dirty"
+			}
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev == "" {
+		return "devel"
+	}
+	return rev + dirty
 }
 
 // sizeFlag is a byte count that accepts K, M and G suffixes.
@@ -241,6 +277,8 @@ usage:
   bao [flags] [PATH...]     read files and directories (- for standard input);
                             with no PATH, the built-in sample library
   bao cat [--json] PATH...  print articles as text or JSON Lines
+  bao version               print bao's version
+  bao help                  print this help
   bao serve [flags] [PATH...]
                             serve the reader over SSH (bao serve -h)
 

@@ -388,3 +388,16 @@ func TestServeStaysInsideTheLibrary(t *testing.T) {
 	x = sshInTmux(t, port)
 	x.waitFor("Secret shadow")
 }
+
+func TestVersionAndHelp(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		var out, errOut bytes.Buffer
+		if code := run(args, strings.NewReader(""), &out, &errOut); code != 0 || !strings.HasPrefix(out.String(), "bao ") || strings.Count(out.String(), "\n") != 1 {
+			t.Errorf("%v: %d %q %q", args, code, out.String(), errOut.String())
+		}
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"help"}, strings.NewReader(""), &out, &errOut); code != 0 || !strings.Contains(out.String(), "bao cat") || !strings.Contains(out.String(), "-style") || errOut.Len() > 0 {
+		t.Errorf("help: %d %q %q", code, out.String(), errOut.String())
+	}
+}
