@@ -250,7 +250,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	m, err := ui.New(ui.Options{
 		Loaded: func(*model.Library) { debug.FreeOSMemory() },
 		Load:   load, Stream: stream, Style: *style,
-		Summaries: !single, Reload: func(a *model.Article) (*model.Article, error) { return articles.Reload(a, opts) }, ReadWidth: *width, OpenSingle: single, NoHyperlinks: !*hyperlinks,
+		Summaries: !single, Reload: func(a *model.Article) (*model.Article, error) { return articles.Reload(a, opts) }, ReadWidth: *width, OpenSingle: single, NoHyperlinks: !*hyperlinks, Suspend: true,
 		User: store.User("local"), Index: store, IndexOnLoad: true, Warning: warning, OpenURL: openURL,
 	})
 	if err != nil {

@@ -233,3 +233,19 @@ func (m readerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 func (m readerModel) View() tea.View { return tea.NewView(m.r.View()) }
+
+// TestSuspend checks that ctrl+z suspends a local reader and does nothing
+// over SSH, where there is no shell to go back to.
+func TestSuspend(t *testing.T) {
+	for _, local := range []bool{true, false} {
+		hs := newHarness(t, manual(t, 3), 80, 24, Options{Suspend: local})
+		_, cmd := hs.m.Update(keyMsg("ctrl+z"))
+		var msg tea.Msg
+		if cmd != nil {
+			msg = cmd()
+		}
+		if _, ok := msg.(tea.SuspendMsg); ok != local {
+			t.Errorf("suspend allowed %v: ctrl+z gave %T", local, msg)
+		}
+	}
+}

@@ -8,15 +8,17 @@ import (
 
 // GlobalKeys work on every screen.
 type GlobalKeys struct {
-	Quit key.Binding
-	Help key.Binding
+	Quit    key.Binding
+	Help    key.Binding
+	Suspend key.Binding
 }
 
 // DefaultGlobalKeys returns the bindings that work everywhere.
 func DefaultGlobalKeys() GlobalKeys {
 	return GlobalKeys{
-		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:    key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Suspend: key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 	}
 }
 

@@ -55,6 +55,9 @@ type Options struct {
 	// Warning is shown once at start, e.g. that the state store could not
 	// be opened.
 	Warning string
+	// Suspend lets ctrl+z hand the terminal back to the shell. Only a
+	// local reader has a shell to go back to; over SSH it stays off.
+	Suspend bool
 	// NoHyperlinks turns off OSC 8 hyperlinks, for terminals that show
 	// them wrongly.
 	NoHyperlinks bool
@@ -145,6 +148,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.Quit) {
 			return m, m.quit()
+		}
+		if key.Matches(msg, m.keys.Suspend) && m.opts.Suspend {
+			// Back to the shell, as in less; fg resumes the reader.
+			return m, tea.Suspend
 		}
 	case tea.WindowSizeMsg:
 		return m.handleResize(msg)
