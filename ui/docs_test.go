@@ -249,3 +249,26 @@ func TestSuspend(t *testing.T) {
 		}
 	}
 }
+
+// TestNoLineOpensWithADash wraps text with dashes at every width and
+// checks that no line starts with an en or em dash.
+func TestNoLineOpensWithADash(t *testing.T) {
+	text := "Hà Nội — thủ đô ngàn năm văn hiến – nơi hội tụ tinh hoa — đón chào du khách bốn phương – và bạn bè quốc tế — mỗi mùa thu"
+	for width := 8; width <= 60; width++ {
+		ranges := wrapRanges(text, width)
+		var words []string
+		for _, l := range ranges {
+			line := text[l.start:l.end]
+			if startsWithDash(line) {
+				t.Errorf("width %d: line %q opens with a dash", width, line)
+			}
+			if cellWidth(line) > width {
+				t.Errorf("width %d: line %q is %d wide", width, line, cellWidth(line))
+			}
+			words = append(words, strings.Fields(line)...)
+		}
+		if strings.Join(words, " ") != text {
+			t.Fatalf("width %d: words changed: %q", width, strings.Join(words, " "))
+		}
+	}
+}

@@ -228,6 +228,7 @@ func wrapRanges(text string, width int) []lineRange {
 	}
 	var out []lineRange
 	start, end, w := 0, 0, 0 // the line so far: text[start:end], w cells
+	last, before := 0, 0     // where the line's last word starts, and the line's end before it
 	for i := 0; i < len(text); {
 		if text[i] == ' ' {
 			i++
@@ -242,12 +243,21 @@ func wrapRanges(text string, width int) []lineRange {
 		ww := cellWidth(text[i:j])
 		switch {
 		case end > start && w+1+ww <= width:
+			last, before = i, end
 			end, w = j, w+1+ww
+		case ww <= width && end > start && startsWithDash(text[i:j]) && last > start &&
+			cellWidth(text[last:end])+1+ww <= width:
+			// A line never opens with a dash: the word before it goes
+			// down with it.
+			out = append(out, lineRange{start, before})
+			start, end, w = last, j, cellWidth(text[last:j])
+			last, before = i, start+len(strings.TrimRight(text[start:i], " "))
 		case ww <= width:
 			if end > start {
 				out = append(out, lineRange{start, end})
 			}
 			start, end, w = i, j, ww
+			last, before = i, i
 		default:
 			// A word longer than a line: fill the line, then cut it by
 			// grapheme clusters.
@@ -277,6 +287,12 @@ func wrapRanges(text string, width int) []lineRange {
 		out = append(out, lineRange{0, 0})
 	}
 	return out
+}
+
+// startsWithDash reports a word that opens with an en or em dash, which
+// must not open a line.
+func startsWithDash(word string) bool {
+	return strings.HasPrefix(word, "—") || strings.HasPrefix(word, "–")
 }
 
 func isASCII(s string) bool {
