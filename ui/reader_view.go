@@ -72,6 +72,11 @@ func (r Reader) body() string {
 func (r Reader) header() string {
 	st := r.c.Styles
 	title := r.article.Title
+	if r.doc != nil && r.offset == 0 {
+		// The article's own first line is its title: the bar does not say
+		// it a second time.
+		title = "bao"
+	}
 	left := " " + title
 	right := ""
 	if s := r.CurrentSection(); s >= 0 && s < len(r.article.Sections) {
