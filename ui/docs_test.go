@@ -272,3 +272,37 @@ func TestNoLineOpensWithADash(t *testing.T) {
 		}
 	}
 }
+
+// TestNextArticle reads through a filtered list with J and K.
+func TestNextArticle(t *testing.T) {
+	lib := manual(t, 3)
+	for _, name := range []string{"Second manual", "Third manual", "Other"} {
+		a := *lib.Articles[0]
+		a.ID, a.Title = name, name
+		a.Derive()
+		lib.Articles = append(lib.Articles, &a)
+	}
+	hs := newHarness(t, lib, 80, 24, Options{})
+	filter(hs, "manual")
+	hs.keys("enter")
+	title := func() string { return hs.root().reader.Article().Title }
+	if title() != "Manual" {
+		t.Fatalf("opened %q", title())
+	}
+	hs.keys("J")
+	if title() != "Second manual" {
+		t.Errorf("J opened %q", title())
+	}
+	hs.keys("J", "J")
+	if title() != "Third manual" || !strings.Contains(footer(hs), "last article") {
+		t.Errorf("J past the filtered list: %q, footer %q", title(), footer(hs))
+	}
+	hs.keys("K")
+	if title() != "Second manual" {
+		t.Errorf("K opened %q", title())
+	}
+	hs.keys("q")
+	if sel := hs.root().list.list.SelectedItem(); sel == nil || sel.(item).a.Title != "Second manual" {
+		t.Errorf("back in the list, the selection is not the article read last")
+	}
+}

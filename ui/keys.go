@@ -58,6 +58,7 @@ type ReaderKeys struct {
 	NextSection, PrevSection, Section, TOC, Links             key.Binding
 	// Sections is ] and [ together, for the footer.
 	Sections                                  key.Binding
+	NextArticle, PrevArticle                  key.Binding
 	Search, NextMatch, PrevMatch, ClearSearch key.Binding
 	Bookmark, ToggleRead                      key.Binding
 	Back                                      key.Binding
@@ -79,6 +80,8 @@ func DefaultReaderKeys() ReaderKeys {
 		NextSection: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next section")),
 		PrevSection: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous section")),
 		Sections:    key.NewBinding(key.WithKeys("]", "["), key.WithHelp("] [", "sections")),
+		NextArticle: key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "next article")),
+		PrevArticle: key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "prev article")),
 		Section:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "go to section")),
 		TOC:         key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "contents")),
 		Links:       key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "links")),
@@ -101,7 +104,7 @@ func (k ReaderKeys) ShortHelp() []key.Binding {
 func (k ReaderKeys) FullHelp() [][]key.Binding {
 	// Three columns, so that the help fits a narrow terminal.
 	return [][]key.Binding{
-		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextArticle, k.PrevArticle},
 		{k.NextSection, k.PrevSection, k.Section, k.TOC, k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
 		{k.Links, k.Bookmark, k.ToggleRead, k.Back, k.Help, k.Quit},
 	}

@@ -412,6 +412,22 @@ func (m *List) nextUnread() tea.Cmd {
 	return m.list.NewStatusMessage("Everything here has been read.")
 }
 
+// Neighbour returns the article delta places from the one with id among
+// the articles the list shows (filtered and sorted as on screen), or nil
+// at either end.
+func (m *List) Neighbour(id string, delta int) *model.Article {
+	items := m.list.VisibleItems()
+	for i, it := range items {
+		if it.(item).a.ID == id {
+			if j := i + delta; j >= 0 && j < len(items) {
+				return items[j].(item).a
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
 // View draws the list.
 func (m List) View() string {
 	if m.loading {

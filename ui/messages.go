@@ -34,3 +34,7 @@ type renderedMsg struct {
 
 // ShowSearchMsg asks the root to show the library search.
 type ShowSearchMsg struct{}
+
+// StepArticleMsg asks for the article Delta places from the one being read
+// in the list as it is shown (J and K in the reader).
+type StepArticleMsg struct{ Delta int }

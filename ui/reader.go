@@ -373,6 +373,10 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 			r.status = "Marked read."
 		}
 		return r, r.c.Keeper.setRead(r.article, read)
+	case key.Matches(msg, k.NextArticle):
+		return r, func() tea.Msg { return StepArticleMsg{Delta: 1} }
+	case key.Matches(msg, k.PrevArticle):
+		return r, func() tea.Msg { return StepArticleMsg{Delta: -1} }
 	case key.Matches(msg, k.Back):
 		return r, func() tea.Msg { return BackMsg{} }
 	}

@@ -188,6 +188,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.list.Select(a.ID)
 		}
 		return m, cmd
+	case StepArticleMsg:
+		return m.step(msg)
 	case ShowSearchMsg:
 		m.screen = searchScreen
 		return m, m.search.Focus()
@@ -374,6 +376,27 @@ func (m Model) loaded() tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg { f(lib); return nil }
+}
+
+// step leaves the article being read for its neighbour in the list, as
+// the list shows it, saving where the reader was.
+func (m Model) step(msg StepArticleMsg) (tea.Model, tea.Cmd) {
+	cur := m.reader.Article()
+	if cur == nil || m.screen != readerScreen {
+		return m, nil
+	}
+	next := m.list.Neighbour(cur.ID, msg.Delta)
+	if next == nil {
+		m.reader.status = "This is the last article in the list."
+		if msg.Delta < 0 {
+			m.reader.status = "This is the first article in the list."
+		}
+		return m, nil
+	}
+	save := m.reader.savePosition(true)
+	m.list.Select(next.ID)
+	nm, cmd := m.Update(OpenArticleMsg{Article: next, Section: -1})
+	return nm, tea.Batch(save, cmd)
 }
 
 // open reads an article: marks it read and, unless a section was asked
