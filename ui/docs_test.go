@@ -306,3 +306,18 @@ func TestNextArticle(t *testing.T) {
 		t.Errorf("back in the list, the selection is not the article read last")
 	}
 }
+
+// TestFinishedArticleStartsAtTheTop reads an article to the end, leaves it
+// and opens it again: it opens at the top and says why; one left halfway
+// opens where it was left.
+func TestFinishedArticleStartsAtTheTop(t *testing.T) {
+	hs := newHarness(t, manual(t, 40), 80, 24, Options{})
+	hs.keys("enter", "G", "q", "enter")
+	if r := hs.root().reader; r.Offset() != 0 || !strings.Contains(footer(hs), "read this to the end") {
+		t.Errorf("reopened at %d, footer %q", r.Offset(), footer(hs))
+	}
+	hs.keys("5", "q", "enter")
+	if r := hs.root().reader; r.Offset() == 0 || !strings.Contains(footer(hs), "§ 5/40") {
+		t.Errorf("halfway: reopened at %d, footer %q", r.Offset(), footer(hs))
+	}
+}

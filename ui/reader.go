@@ -32,8 +32,10 @@ type Reader struct {
 	linksOpen bool
 	search    Search
 	showHelp  bool
-	// restore is a position to go to once the whole document is laid out.
-	restore *model.Position
+	// restore is a position to go to once the whole document is laid out;
+	// resuming is set when it is where the reader stopped last time.
+	restore  *model.Position
+	resuming bool
 	// saved is the last position saved, so a scroll within a block does
 	// not write to the store.
 	saved model.Position
@@ -59,7 +61,7 @@ func (r Reader) Article() *model.Article { return r.article }
 // With section >= 0 it opens there; with a query it highlights its matches.
 func (r Reader) Open(a *model.Article, section int, query string) (Reader, tea.Cmd) {
 	r.search.Stop()
-	r.article, r.doc, r.offset, r.anchor, r.pending, r.restore = a, nil, 0, -1, nil, nil
+	r.article, r.doc, r.offset, r.anchor, r.pending, r.restore, r.resuming = a, nil, 0, -1, nil, nil, false
 	r.status, r.tocOpen, r.showHelp, r.linksOpen = "", false, false, false
 	r.saved = model.Position{Block: -1}
 	r.search = NewSearch(r.c)
@@ -76,7 +78,7 @@ func (r Reader) RestoreTo(p model.Position) Reader {
 	if r.offset != 0 || r.restore != nil {
 		return r
 	}
-	r.restore = &p
+	r.restore, r.resuming = &p, true
 	if r.whole() {
 		r.applyRestore()
 	}
@@ -102,10 +104,16 @@ func (r Reader) Replace(full *model.Article) (Reader, tea.Cmd) {
 
 func (r *Reader) applyRestore() {
 	p := *r.restore
-	r.restore = nil
+	resuming := r.resuming
+	r.restore, r.resuming = nil, false
 	r.offset = r.doc.LineOf(p)
 	r.anchor = r.doc.BlockAtLine(r.offset)
 	r.clamp(false)
+	if resuming && p.Block >= len(r.doc.Blocks) && len(r.doc.Blocks) > 0 {
+		// Left at the end: reading again starts from the top.
+		r.offset, r.anchor = 0, -1
+		r.status = "You read this to the end before: back at the top."
+	}
 	r.saved = r.doc.PositionAt(r.offset)
 	r.jumpToFirstMatch()
 }
@@ -128,12 +136,18 @@ func (r *Reader) jumpToFirstMatch() {
 	s.query = ""
 }
 
-// Position is the reading position at the top of the screen.
+// Position is the reading position at the top of the screen. At the end
+// of the article it is one block past the last: the article was read to
+// the end, and opening it again starts from the top.
 func (r Reader) Position() (model.Position, bool) {
 	if r.doc == nil || r.article == nil {
 		return model.Position{}, false
 	}
-	return r.doc.PositionAt(r.offset), true
+	p := r.doc.PositionAt(r.offset)
+	if r.whole() && r.offset > 0 && r.offset >= r.maxOffset() {
+		p.Block, p.Offset = len(r.doc.Blocks), 0
+	}
+	return p, true
 }
 
 // savePosition saves the position when its block changed since the last
