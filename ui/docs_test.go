@@ -321,3 +321,15 @@ func TestFinishedArticleStartsAtTheTop(t *testing.T) {
 		t.Errorf("halfway: reopened at %d, footer %q", r.Offset(), footer(hs))
 	}
 }
+
+// TestHelpKeyAtEveryWidth checks that the reader's footer names ? help at
+// every width from 30 to 200 columns.
+func TestHelpKeyAtEveryWidth(t *testing.T) {
+	hs := openFirst(t, manual(t, 3), 80, 24)
+	for w := 30; w <= 200; w += 7 {
+		hs.send(teaSize(w, 24))
+		if f := footer(hs); !strings.Contains(f, "? help") {
+			t.Errorf("%d columns: footer %q", w, f)
+		}
+	}
+}

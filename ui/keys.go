@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // GlobalKeys work on every screen.
@@ -185,3 +187,21 @@ func (k ErrorsKeys) ShortHelp() []key.Binding { return []key.Binding{k.Back, k.D
 
 // FullHelp is the load-errors view's full help.
 func (k ErrorsKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// fitHelp is footerHelp cut to width cells by leaving bindings out from
+// the right, but never keep: the footer always says how to get the full
+// help.
+func fitHelp(bindings []key.Binding, keep key.Binding, width int) string {
+	bs := slices.Clone(bindings)
+	for {
+		line := footerHelp(bs)
+		if ansi.StringWidth(line) <= width || len(bs) <= 1 {
+			return line
+		}
+		drop := len(bs) - 1
+		for drop > 0 && slices.Equal(bs[drop].Keys(), keep.Keys()) {
+			drop--
+		}
+		bs = slices.Delete(bs, drop, drop+1)
+	}
+}

@@ -115,11 +115,11 @@ func (r Reader) footer() string {
 			pos += fmt.Sprintf(" · /%s (%d)", q, r.search.Matches())
 		}
 	}
+	left := " " + pos + "  "
 	msg := r.status
 	if msg == "" {
-		msg = footerHelp(r.keys.ShortHelp())
+		msg = fitHelp(r.keys.ShortHelp(), r.keys.Help, r.c.Width-ansi.StringWidth(left)-1)
 	}
-	left := " " + pos + "  "
 	right := ansi.Truncate(msg, max(r.c.Width-ansi.StringWidth(left)-1, 0), "…") + " "
 	gap := strings.Repeat(" ", max(r.c.Width-ansi.StringWidth(left)-ansi.StringWidth(right), 0))
 	return st.BarAccent.Render(left) + st.Bar.Render(gap) + st.BarDim.Render(right)
