@@ -401,3 +401,19 @@ func TestVersionAndHelp(t *testing.T) {
 		t.Errorf("help: %d %q %q", code, out.String(), errOut.String())
 	}
 }
+
+func TestLibraryPath(t *testing.T) {
+	roots := []string{"/srv/news", "/srv/one.txt", "rel/lib"}
+	for path, want := range map[string]string{
+		"/srv/news/2026/a.txt": "news/2026/a.txt",
+		"/srv/news":            "news",
+		"/srv/one.txt":         "one.txt",
+		"rel/lib/x.md":         "lib/x.md",
+		"/etc/passwd":          "passwd",
+		"/srv/newsroom/b.txt":  "b.txt",
+	} {
+		if got := libraryPath(roots, path); got != want {
+			t.Errorf("libraryPath(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

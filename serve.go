@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -80,8 +82,11 @@ func runServe(args []string, stderr io.Writer) int {
 			return articles.Sample()
 		}
 		lib := articles.LoadSummaries(paths, opts)
-		for _, e := range lib.Errors {
+		for i, e := range lib.Errors {
 			logger.Warn("not loaded", "path", model.SafeText(e.Path), "reason", e.Err)
+			// Visitors see the failed files (e in the list) by their
+			// place in the library, never by where it is on the server.
+			lib.Errors[i].Path = libraryPath(paths, e.Path)
 		}
 		return lib
 	}
@@ -132,4 +137,22 @@ func waitForSignals(srv *server.Server, load func() *model.Library, done chan er
 			return 0
 		}
 	}
+}
+
+// libraryPath names path by its place in the library: relative to the
+// library directory it was found in, with that directory's own name
+// first ("news/2026/a.txt" for /srv/news/2026/a.txt served from
+// /srv/news), or by its base name when it is none of them.
+func libraryPath(roots []string, path string) string {
+	for _, root := range roots {
+		rel, err := filepath.Rel(root, path)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
+			continue
+		}
+		if rel == "." {
+			return filepath.Base(path)
+		}
+		return filepath.Join(filepath.Base(filepath.Clean(root)), rel)
+	}
+	return filepath.Base(path)
 }

@@ -175,7 +175,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleWhole(msg)
 	case reloadedMsg:
 		if msg.err != nil {
-			return m, m.list.list.NewStatusMessage(m.c.Styles.Error.Render("Cannot open " + safeText(msg.open.Article.Path) + ": " + safeText(msg.err.Error())))
+			return m, m.list.list.NewStatusMessage(m.c.Styles.Error.Render("Cannot open “" + safeText(msg.open.Article.Title) + "”: " + safeText(msg.err.Error())))
 		}
 		return m.open(msg.open)
 	case BackMsg:
@@ -324,7 +324,7 @@ func (m Model) readWhole(head *model.Article) tea.Cmd {
 // and in the reader if it shows the head.
 func (m Model) handleWhole(msg wholeMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		m.reader.status = "Cannot read the rest of " + safeText(msg.head.Path) + ": " + safeText(msg.err.Error())
+		m.reader.status = "Cannot read the rest of “" + safeText(msg.head.Title) + "”: " + safeText(msg.err.Error())
 		return m, nil
 	}
 	if m.lib != nil {
