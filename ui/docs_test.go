@@ -333,3 +333,18 @@ func TestHelpKeyAtEveryWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusNotCut shows a long message in a narrow window: the footer
+// gives it the position's room rather than cut it.
+func TestStatusNotCut(t *testing.T) {
+	hs := openFirst(t, manual(t, 3), 60, 20)
+	hs.keys("G", "]")
+	if f := footer(hs); !strings.Contains(f, "Already at the last section.") {
+		t.Errorf("footer %q", f)
+	}
+	hs.send(teaSize(34, 20))
+	hs.keys("]")
+	if f := footer(hs); !strings.Contains(f, "Already at the last section.") {
+		t.Errorf("34 columns: footer %q", f)
+	}
+}

@@ -116,6 +116,10 @@ func (r Reader) footer() string {
 		}
 	}
 	left := " " + pos + "  "
+	if r.status != "" && ansi.StringWidth(left+r.status)+1 > r.c.Width {
+		// A message comes before the position: it is said once.
+		left = " "
+	}
 	msg := r.status
 	if msg == "" {
 		msg = fitHelp(r.keys.ShortHelp(), r.keys.Help, r.c.Width-ansi.StringWidth(left)-1)
