@@ -264,6 +264,11 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if os.Getenv("TMUX") != "" && profile < colorprofile.ANSI256 {
 		profile = colorprofile.ANSI256
 	}
+	// bao titles the window after the article; the terminal's own title
+	// is pushed on its title stack first and popped at the end (xterm's
+	// window operations 22 and 23; terminals without them ignore both).
+	io.WriteString(stdout, "\x1b[22;0t")
+	defer io.WriteString(stdout, "\x1b[23;0t")
 	if _, err := tea.NewProgram(m, tea.WithColorProfile(profile)).Run(); err != nil {
 		fmt.Fprintf(stderr, "bao: %v\n", err)
 		return 1

@@ -168,10 +168,13 @@ func TestEndToEndTmux(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	x := tmux{t, filepath.Join(t.TempDir(), "tmux.sock")}
-	x.run("new-session", "-d", "-s", "bao", "-x", "100", "-y", "30", "TERM=xterm-256color XDG_STATE_HOME="+t.TempDir()+" "+bin+" "+file+"; echo BAO-EXITED-$?; sleep 30")
+	x.run("new-session", "-d", "-s", "bao", "-x", "100", "-y", "30", "printf '\\033]2;the shell\\007'; TERM=xterm-256color XDG_STATE_HOME="+t.TempDir()+" "+bin+" "+file+"; echo BAO-EXITED-$?; sleep 30")
 	defer exec.Command("tmux", "-S", x.socket, "kill-server").Run()
 
 	x.waitFor("min read")
+	if title := strings.TrimSpace(x.run("display", "-p", "-t", "bao", "#{pane_title}")); !strings.HasPrefix(title, "bao") {
+		t.Errorf("window title while reading: %q", title)
+	}
 	for _, h := range headings {
 		x.run("send-keys", "-t", "bao", "]")
 		s := x.waitFor("§ " + h)
@@ -194,6 +197,10 @@ func TestEndToEndTmux(t *testing.T) {
 	x.waitFor("1 article")
 	x.run("send-keys", "-t", "bao", "q")
 	x.waitFor("BAO-EXITED-0")
+	// The terminal's title is the shell's again.
+	if title := strings.TrimSpace(x.run("display", "-p", "-t", "bao", "#{pane_title}")); title != "the shell" {
+		t.Errorf("window title after bao: %q, want the shell's", title)
+	}
 }
 
 // freePort returns a loopback port nothing listens on.
