@@ -94,6 +94,8 @@ type Model struct {
 	// warned is set once a store failure has been shown.
 	warned bool
 	stream *streamState
+	// backTo is the screen the reader was opened from.
+	backTo screen
 }
 
 // New returns the root model. It fails only for a style that cannot be
@@ -183,9 +185,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.screen == readerScreen {
 			cmd = m.reader.savePosition(true)
 		}
+		from := m.screen
 		m.screen = listScreen
 		if a := m.reader.Article(); a != nil {
 			m.list.Select(a.ID)
+		}
+		if from == readerScreen && m.backTo == searchScreen {
+			// Back to the results the article was opened from.
+			m.screen, m.backTo = searchScreen, listScreen
+			return m, tea.Batch(cmd, m.search.Focus())
 		}
 		return m, cmd
 	case StepArticleMsg:
@@ -402,6 +410,10 @@ func (m Model) step(msg StepArticleMsg) (tea.Model, tea.Cmd) {
 // open reads an article: marks it read and, unless a section was asked
 // for, goes back to where the reader stopped.
 func (m Model) open(msg OpenArticleMsg) (tea.Model, tea.Cmd) {
+	if m.screen != readerScreen {
+		// q in the reader goes back here: the list, or the search results.
+		m.backTo = m.screen
+	}
 	m.screen = readerScreen
 	var cmd tea.Cmd
 	m.reader, cmd = m.reader.Open(msg.Article, msg.Section, msg.Query)

@@ -145,6 +145,15 @@ func TestLibrarySearchOpensAtSection(t *testing.T) {
 	if r.search.Query() != "hu tieu" || r.search.Matches() == 0 || r.search.Current() < 0 {
 		t.Errorf("matches not highlighted: query %q, %d matches", r.search.Query(), r.search.Matches())
 	}
+	// q goes back to the results, esc from there to the list.
+	hs.keys("q")
+	if screen := strings.Join(hs.screen(), "\n"); hs.root().Screen() != "search" || !strings.Contains(screen, "§ Ăn sáng trên sông") {
+		t.Fatalf("q from a search result went to %s:\n%s", hs.root().Screen(), screen)
+	}
+	hs.keys("esc")
+	if hs.root().Screen() != "list" {
+		t.Errorf("esc from the results went to %s", hs.root().Screen())
+	}
 }
 
 func TestLibrarySearchDropsStaleResults(t *testing.T) {
