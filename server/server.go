@@ -232,7 +232,11 @@ func (s *Server) Serve(ln net.Listener) error {
 	s.mu.Unlock()
 	s.log.Info("serving", "addr", ln.Addr().String(), "host key", s.Fingerprint, "articles", len(s.lib.Load().Articles))
 	err := s.ssh.Serve(limited)
-	if errors.Is(err, ssh.ErrServerClosed) {
+	s.mu.Lock()
+	closing := s.closing
+	s.mu.Unlock()
+	if errors.Is(err, ssh.ErrServerClosed) || closing {
+		// Shutdown closed the listener.
 		return nil
 	}
 	return err
@@ -291,8 +295,16 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	for _, sess := range s.snapshot() {
 		sess.end(endRestart)
 	}
-	stopped := make(chan error, 1)
-	go func() { stopped <- s.ssh.Shutdown(ctx) }()
+	// No new connections. The listener is closed here rather than by
+	// charm.land/ssh's Shutdown, whose wait for connections races (the
+	// race detector says so) with a connection finishing its handshake at
+	// that moment: it adds to a WaitGroup already being waited on.
+	s.mu.Lock()
+	ln := s.ln
+	s.mu.Unlock()
+	if ln != nil {
+		ln.Close()
+	}
 	// Readers have been told; once their sessions have ended, connections
 	// left open by their clients are closed rather than waited for.
 	tick := time.NewTicker(20 * time.Millisecond)
@@ -306,12 +318,8 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		}
 	}
 	s.ssh.Close()
-	err := <-stopped
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		err = nil
-	}
 	s.log.Info("stopped")
-	return err
+	return nil
 }
 
 func (s *Server) library() *model.Library { return s.lib.Load() }
