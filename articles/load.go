@@ -112,42 +112,32 @@ func parse(name string, data []byte, head int) (*model.Article, error) {
 }
 
 // headCut returns where to cut text for a head of about head bytes: after
-// the first blank line from there on, and for Markdown not inside a code
-// fence (fences opened before the cut are counted). len(text) when there
-// is no such place.
+// the first blank line from there on, and for Markdown not inside a ```
+// or ~~~ code fence. len(text) when there is no such place. It reads the
+// text once, line by line, keeping the fence state as it goes.
 func headCut(text string, head int, markdown bool) int {
-	at := head
-	for {
-		i := strings.Index(text[at:], "\n\n")
-		if i < 0 {
-			return len(text)
-		}
-		cut := at + i + 2
-		if !markdown || !insideFence(text[:cut]) {
-			return cut
-		}
-		at = cut
-	}
-}
-
-// insideFence reports whether Markdown text ends inside a ``` or ~~~ code
-// fence.
-func insideFence(text string) bool {
-	open := ""
+	fence, at := "", 0
 	for line := range strings.Lines(text) {
-		l := strings.TrimLeft(line, " ")
-		for _, f := range []string{"```", "~~~"} {
-			if strings.HasPrefix(l, f) && len(line)-len(l) < 4 {
-				switch {
-				case open == "":
-					open = f
-				case open == f:
-					open = ""
+		at += len(line)
+		if markdown {
+			l := strings.TrimLeft(line, " ")
+			for _, f := range []string{"```", "~~~"} {
+				if strings.HasPrefix(l, f) && len(line)-len(l) < 4 {
+					switch fence {
+					case "":
+						fence = f
+					case f:
+						fence = ""
+					}
 				}
 			}
 		}
+		// A blank line whose "\n\n" starts at or after head.
+		if line == "\n" && at-2 >= head && fence == "" {
+			return at
+		}
 	}
-	return open != ""
+	return len(text)
 }
 
 // nameTitle is the title of a Markdown file that states none: its name
