@@ -19,10 +19,9 @@ type LinkList struct {
 	keys  LinkKeys
 	links []model.NumberedLink
 	// shown are the indexes into links that match the filter.
-	shown     []int
-	cursor    int
-	filter    string
-	filtering bool
+	shown  []int
+	cursor int
+	typedFilter
 	// open opens a URL where the reader is; nil over SSH.
 	open func(string) error
 }
@@ -73,14 +72,8 @@ func (l *LinkList) apply() {
 		keep = l.shown[l.cursor]
 	}
 	l.shown = l.shown[:0]
-	words := strings.Fields(model.Fold(l.filter))
 	for i, link := range l.links {
-		hay := model.Fold(fmt.Sprintf("%d %s %s", link.Number, link.Text, link.URL))
-		ok := true
-		for _, w := range words {
-			ok = ok && strings.Contains(hay, w)
-		}
-		if ok {
+		if l.matches(fmt.Sprintf("%d %s %s", link.Number, link.Text, link.URL)) {
 			l.shown = append(l.shown, i)
 		}
 	}
@@ -105,22 +98,8 @@ func (l LinkList) Selected() (model.NumberedLink, bool) {
 func (l LinkList) Update(msg tea.KeyPressMsg, rows int) (_ LinkList, done bool, status string, cmd tea.Cmd) {
 	k := l.keys
 	if l.filtering {
-		switch msg.String() {
-		case "enter":
-			l.filtering = false
-		case "esc":
-			l.filtering, l.filter = false, ""
+		if l.edit(msg) {
 			l.apply()
-		case "backspace":
-			if r := []rune(l.filter); len(r) > 0 {
-				l.filter = string(r[:len(r)-1])
-				l.apply()
-			}
-		default:
-			if t := msg.Key().Text; t != "" {
-				l.filter += t
-				l.apply()
-			}
 		}
 		return l, false, "", nil
 	}
@@ -156,8 +135,7 @@ func (l LinkList) Update(msg tea.KeyPressMsg, rows int) (_ LinkList, done bool, 
 			return l, false, fmt.Sprintf("Link %d copied to your terminal's clipboard.", link.Number), tea.SetClipboard(link.URL)
 		}
 	case key.Matches(msg, k.Close):
-		if l.filter != "" && msg.String() == "esc" {
-			l.filter = ""
+		if msg.String() == "esc" && l.drop() {
 			l.apply()
 			return l, false, "", nil
 		}
@@ -171,13 +149,7 @@ func (l LinkList) Update(msg tea.KeyPressMsg, rows int) (_ LinkList, done bool, 
 func (l LinkList) View(width, height int) string {
 	st := l.c.Styles
 	title := fmt.Sprintf("Links (%d)", len(l.links))
-	if l.filter != "" || l.filtering {
-		title += fmt.Sprintf(" · /%s", l.filter)
-		if l.filtering {
-			title += "▏"
-		}
-		title += fmt.Sprintf(" · %d shown", len(l.shown))
-	}
+	title += l.label(len(l.shown))
 	var full []string
 	if link, ok := l.Selected(); ok {
 		for _, r := range wrapRanges(link.URL, max(width-2, 8)) {

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"bao/model"
-
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -22,11 +20,10 @@ type TOC struct {
 	// entries[0] is the article start; entries[k+1] is section k.
 	entries []tocEntry
 	// shown are the indexes of the entries that match the filter.
-	shown     []int
-	cursor    int // into shown
-	current   int // into entries
-	filter    string
-	filtering bool
+	shown   []int
+	cursor  int // into shown
+	current int // into entries
+	typedFilter
 }
 
 type tocEntry struct {
@@ -58,14 +55,8 @@ func (r *Reader) openTOC() {
 // the current section, or on the first match.
 func (t *TOC) apply() {
 	t.shown = t.shown[:0]
-	words := strings.Fields(model.Fold(t.filter))
 	for i, e := range t.entries {
-		title := model.Fold(e.title)
-		ok := true
-		for _, w := range words {
-			ok = ok && strings.Contains(title, w)
-		}
-		if ok {
+		if t.matches(e.title) {
 			t.shown = append(t.shown, i)
 		}
 	}
@@ -92,22 +83,8 @@ type tocChoice struct {
 func (t TOC) Update(msg tea.KeyPressMsg, rows int) (TOC, tocChoice) {
 	stay := tocChoice{target: -1}
 	if t.filtering {
-		switch msg.String() {
-		case "enter":
-			t.filtering = false
-		case "esc":
-			t.filtering, t.filter = false, ""
+		if t.edit(msg) {
 			t.apply()
-		case "backspace":
-			if rs := []rune(t.filter); len(rs) > 0 {
-				t.filter = string(rs[:len(rs)-1])
-				t.apply()
-			}
-		default:
-			if text := msg.Key().Text; text != "" {
-				t.filter += text
-				t.apply()
-			}
 		}
 		return t, stay
 	}
@@ -132,8 +109,7 @@ func (t TOC) Update(msg tea.KeyPressMsg, rows int) (TOC, tocChoice) {
 			return t, tocChoice{close: true, target: t.shown[t.cursor]}
 		}
 	case key.Matches(msg, t.keys.Close):
-		if t.filter != "" && msg.String() == "esc" {
-			t.filter = ""
+		if msg.String() == "esc" && t.drop() {
 			t.apply()
 			return t, stay
 		}
@@ -167,13 +143,7 @@ func (r Reader) handleTOCKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 func (t TOC) View(width, height int) string {
 	st := t.c.Styles
 	title := fmt.Sprintf("Contents (%d)", len(t.entries)-1)
-	if t.filter != "" || t.filtering {
-		title += " · /" + t.filter
-		if t.filtering {
-			title += "▏"
-		}
-		title += fmt.Sprintf(" · %d shown", len(t.shown))
-	}
+	title += t.label(len(t.shown))
 	lines := []string{st.Accent.Render(title), ""}
 	rows := max(height-4, 1)
 	first := max(min(t.cursor-rows/2, len(t.shown)-rows), 0)
