@@ -359,17 +359,8 @@ func writeTable(b *strings.Builder, t *model.TableBlock, indent string, width in
 		var l strings.Builder
 		l.WriteString(indent + "|")
 		for i, c := range cells {
-			pad := widths[i] - ansi.StringWidth(c)
-			left := 0
-			if i < len(t.Align) {
-				switch t.Align[i] {
-				case model.AlignRight:
-					left = pad
-				case model.AlignCenter:
-					left = pad / 2
-				}
-			}
-			l.WriteString(" " + strings.Repeat(" ", left) + c + strings.Repeat(" ", pad-left) + " |")
+			before, after := t.Pad(i, widths[i]-ansi.StringWidth(c))
+			l.WriteString(" " + strings.Repeat(" ", before) + c + strings.Repeat(" ", after) + " |")
 		}
 		return l.String()
 	}

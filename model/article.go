@@ -168,6 +168,20 @@ type TableBlock struct {
 	Align []Align
 }
 
+// Pad splits room, the spaces a cell of column col leaves in its column,
+// into those before and after the cell, as the column's alignment says.
+func (t *TableBlock) Pad(col, room int) (before, after int) {
+	if col < len(t.Align) {
+		switch t.Align[col] {
+		case AlignRight:
+			return room, 0
+		case AlignCenter:
+			return room / 2, room - room/2
+		}
+	}
+	return 0, room
+}
+
 // Image is a figure's picture.
 type Image struct {
 	URL, Alt string

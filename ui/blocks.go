@@ -261,17 +261,8 @@ func (r *renderer) grid(t *model.TableBlock, header []string, rows [][]string, w
 				styled.WriteString(bar)
 				plain.WriteString(b.Left)
 			}
-			pad := widths[i] - ansi.StringWidth(c)
-			left := 0
-			if i < len(t.Align) {
-				switch t.Align[i] {
-				case model.AlignRight:
-					left = pad
-				case model.AlignCenter:
-					left = pad / 2
-				}
-			}
-			cell := " " + strings.Repeat(" ", left) + c + strings.Repeat(" ", pad-left) + " "
+			before, after := t.Pad(i, widths[i]-ansi.StringWidth(c))
+			cell := " " + strings.Repeat(" ", before) + c + strings.Repeat(" ", after) + " "
 			styled.WriteString(cell)
 			plain.WriteString(ansi.Strip(cell))
 		}
