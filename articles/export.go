@@ -181,13 +181,13 @@ func WriteText(w io.Writer, a *model.Article, width int) error {
 	var b strings.Builder
 	var links model.LinkNumbers
 	title, _, _ := model.MarkLinks(a.Title, a.TitleSpans, &links)
-	b.WriteString(wrap(title, width, ""))
+	b.WriteString(wrap(title, width))
 	b.WriteString("\n" + strings.Repeat("=", min(max(ansi.StringWidth(a.Title), 3), widthOr(width, 80))) + "\n")
 	if meta := a.MetaLine(); meta != "" {
-		b.WriteString(wrap(meta, width, "") + "\n")
+		b.WriteString(wrap(meta, width) + "\n")
 	}
 	if a.Lead != "" {
-		b.WriteString("\n" + wrap(a.Lead, width, "") + "\n")
+		b.WriteString("\n" + wrap(a.Lead, width) + "\n")
 	}
 	for i, blk := range a.Blocks {
 		if i == 0 || !model.Adjacent(a.Blocks[i-1], blk) {
@@ -400,26 +400,12 @@ func captionMark(lang string) string {
 	return "[Photo]"
 }
 
-// wrap wraps s to width columns, prefixing every line after the first with
-// indent (and the first too when indent starts with ">").
-func wrap(s string, width int, indent string) string {
-	if strings.HasPrefix(indent, ">") {
-		if width <= 0 {
-			return indent + s
-		}
-		lines := strings.Split(ansi.Wordwrap(s, max(width-ansi.StringWidth(indent), 10), ""), "\n")
-		return indent + strings.Join(lines, "\n"+indent)
-	}
+// wrap wraps s to width columns; width <= 0 does not wrap.
+func wrap(s string, width int) string {
 	if width <= 0 {
 		return s
 	}
-	first := ansi.Wordwrap(s, width, "")
-	if indent == "" || !strings.Contains(first, "\n") {
-		return first
-	}
-	head, tail, _ := strings.Cut(first, "\n")
-	rest := ansi.Wordwrap(strings.ReplaceAll(tail, "\n", " "), max(width-ansi.StringWidth(indent), 10), "")
-	return head + "\n" + indent + strings.ReplaceAll(rest, "\n", "\n"+indent)
+	return ansi.Wordwrap(s, width, "")
 }
 
 // PrintError formats a load error as bao reports it: "bao: PATH: reason".
