@@ -4,6 +4,7 @@
 package articles
 
 import (
+	"bao/model"
 	"bytes"
 	"errors"
 	"strings"
@@ -119,9 +120,7 @@ func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
 
 // isBidiControl reports explicit embeddings, overrides and isolates, which
 // would let article text reorder what the terminal shows around it.
-func isBidiControl(r rune) bool {
-	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
-}
+func isBidiControl(r rune) bool { return model.IsBidiControl(r) }
 
 func stripControls(data []byte) string {
 	if strip, _ := scan(data); !strip {
@@ -147,7 +146,7 @@ func stripControls(data []byte) string {
 		case r == 0x9b || r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f:
 			i += c1SequenceLen(s[i:], r, n)
 			continue
-		case r < 0x20 || r == 0x7f || isC1(r) || isBidiControl(r):
+		case model.Unsafe(r):
 		default:
 			b.WriteString(s[i : i+n])
 		}

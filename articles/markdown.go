@@ -545,7 +545,7 @@ func (t *inlineText) write(s string) {
 			// Only ASCII space collapses: a no-break space is kept, and
 			// keeps "500 MB" on one line.
 			t.space = t.b.Len() > 0
-		case r < 0x20 || r == 0x7f || isC1(r) || isBidiControl(r):
+		case model.Unsafe(r):
 		default:
 			if t.space {
 				t.b.WriteByte(' ')
@@ -562,7 +562,7 @@ func (t *inlineText) writeCode(s string) {
 		switch {
 		case r == '\n' || r == '\t':
 			t.b.WriteByte(' ')
-		case r < 0x20 || r == 0x7f || isC1(r) || isBidiControl(r):
+		case model.Unsafe(r):
 		default:
 			if t.space {
 				t.b.WriteByte(' ')

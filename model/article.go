@@ -380,12 +380,24 @@ func (a *Article) MetaLine() string {
 // bidirectional overrides become U+FFFD, and so do invalid bytes.
 func SafeText(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f ||
-			r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c {
+		if Unsafe(r) {
 			return '\uFFFD'
 		}
 		return r
 	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
+// Unsafe reports the runes a terminal would obey rather than show: C0
+// controls, DEL, C1 controls, and the bidirectional embeddings, overrides,
+// isolates and marks that let text reorder what is shown around it.
+func Unsafe(r rune) bool {
+	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || IsBidiControl(r)
+}
+
+// IsBidiControl reports explicit embeddings, overrides and isolates, and
+// the directional marks.
+func IsBidiControl(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }
 
 // Progress is one batch of a library that is still loading.
