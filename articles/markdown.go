@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -593,10 +594,16 @@ func (t *inlineText) close(s model.Span) {
 }
 
 func (t *inlineText) result() (string, []model.Span) {
-	s := norm.NFC.String(t.b.String())
-	if len(s) != t.b.Len() {
-		// Entities made a decomposed sequence; offsets no longer hold.
+	raw := t.b.String()
+	s := norm.NFC.String(raw)
+	if len(t.spans) == 0 {
 		return s, nil
+	}
+	if s != raw {
+		// A mark after a span's edge (or an entity) composed with the
+		// letter before it: move each edge to the edge of the
+		// normalised segment that holds it.
+		t.spans = remapSpans(raw, t.spans)
 	}
 	spans := t.spans[:0]
 	for _, sp := range t.spans {
@@ -611,4 +618,41 @@ func (t *inlineText) result() (string, []model.Span) {
 		return s, nil
 	}
 	return s, spans
+}
+
+// remapSpans carries span offsets in raw over to offsets in NFC(raw). An
+// edge inside a segment that normalisation rewrote widens to take in the
+// whole segment, so a span never cuts a composed rune.
+func remapSpans(raw string, spans []model.Span) []model.Span {
+	type seg struct{ from, to, nfrom, nto int }
+	var segs []seg
+	var it norm.Iter
+	it.InitString(norm.NFC, raw)
+	n := 0
+	for !it.Done() {
+		from := it.Pos()
+		out := len(it.Next())
+		segs = append(segs, seg{from, it.Pos(), n, n + out})
+		n += out
+	}
+	// find returns the segment holding offset x, or one past the last.
+	find := func(x int) int {
+		return sort.Search(len(segs), func(i int) bool { return segs[i].to > x })
+	}
+	for i := range spans {
+		if j := find(spans[i].Start); j < len(segs) {
+			spans[i].Start = segs[j].nfrom
+		} else {
+			spans[i].Start = n
+		}
+		if spans[i].End <= 0 {
+			continue
+		}
+		if j := find(spans[i].End - 1); j < len(segs) {
+			spans[i].End = segs[j].nto
+		} else {
+			spans[i].End = n
+		}
+	}
+	return spans
 }

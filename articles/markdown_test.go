@@ -82,3 +82,19 @@ func kindsAndText(blocks []model.Block) []string {
 	}
 	return out
 }
+
+// A combining mark just after an emphasis composes with the letter inside
+// it; the span must then cover the composed letter, not cut it.
+func TestSpanAcrossComposition(t *testing.T) {
+	a := ParseMarkdown("# T\n\nA Y*\u0300x* b\n")
+	if len(a.Blocks) != 1 {
+		t.Fatalf("blocks %+v", a.Blocks)
+	}
+	b := a.Blocks[0]
+	if b.Text != "A Ỳx b" {
+		t.Fatalf("text %q", b.Text)
+	}
+	if len(b.Spans) != 1 || b.Text[b.Spans[0].Start:b.Spans[0].End] != "Ỳx" {
+		t.Fatalf("spans %+v of %q", b.Spans, b.Text)
+	}
+}
