@@ -114,8 +114,8 @@ func BenchmarkFirstScreen1MB(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m, _ := New(Options{Style: "dark", Load: func() *model.Library { return nil }})
-		m.c.Width, m.c.Height = 100, 30
 		r := m.reader
+		r.SetSize(100, 30)
 		r, cmd := r.Open(a, -1, "")
 		// The batch's first command is the first-screen render.
 		msg := cmd().(tea.BatchMsg)[0]()
@@ -187,7 +187,6 @@ func BenchmarkFilter100k(b *testing.B) {
 		lib.Articles = append(lib.Articles, a.Summarize())
 	}
 	m, _ := New(Options{Style: "dark", Load: func() *model.Library { return lib }})
-	m.c.Width, m.c.Height = 100, 30
 	l, _ := m.list.SetLibrary(lib)
 	l.SetSize(100, 30)
 	queries := []string{"ha", "ha n", "ha no", "ha noi", "cho noi", "bank", "z"}
@@ -248,7 +247,7 @@ func benchOpen(b *testing.B, path string, head int64) {
 			b.Fatal(err)
 		}
 		m, _ := New(Options{Style: "dark", Load: func() *model.Library { return nil }})
-		m.c.Width, m.c.Height = 100, 30
+		m.reader.SetSize(100, 30)
 		r, cmd := m.reader.Open(a, -1, "")
 		msg := cmd().(tea.BatchMsg)[0]()
 		r, _ = r.Update(msg)

@@ -2,12 +2,12 @@ package ui
 
 import "context"
 
-// Common is what every screen of one session shares: its size, its styles
+// Common is what every screen of one session shares: its styles, its state
 // and the render cache. Each session (one terminal, or one SSH visitor) has
-// its own; only the cache is shared between sessions.
+// its own; only the cache is shared between sessions. Sizes are not here:
+// each screen is given its own (see Component).
 type Common struct {
-	Width, Height int
-	Styles        *Styles
+	Styles *Styles
 	// ReadWidth is the widest the article text is set, in cells.
 	ReadWidth int
 	Cache     *RenderCache
@@ -29,9 +29,4 @@ func (c *Common) context() context.Context {
 		return context.Background()
 	}
 	return c.Ctx
-}
-
-// textWidth is the width articles are rendered at for the current size.
-func (c *Common) textWidth() int {
-	return max(min(c.ReadWidth, c.Width-2), min(20, c.Width), 8)
 }

@@ -208,7 +208,7 @@ func TestPartialArticleWaits(t *testing.T) {
 	if err != nil || !head.Partial {
 		t.Fatal(err)
 	}
-	c := &Common{Width: 80, Height: 24, Styles: benchStyles(nil), ReadWidth: 80, Cache: NewRenderCache(4)}
+	c := &Common{Styles: benchStyles(nil), ReadWidth: 80, Cache: NewRenderCache(4)}
 	r := NewReader(c)
 	r, cmd := r.Open(head, -1, "")
 	m := tea.Model(readerModel{r})

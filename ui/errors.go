@@ -12,10 +12,11 @@ import (
 
 // ErrorsView lists the files that failed to load and why.
 type ErrorsView struct {
-	c      *Common
-	keys   ErrorsKeys
-	lines  []string
-	offset int
+	c             *Common
+	width, height int
+	keys          ErrorsKeys
+	lines         []string
+	offset        int
 }
 
 // NewErrorsView lists lib's load errors. Paths are shown with anything
@@ -45,12 +46,18 @@ func (v ErrorsView) Update(msg tea.Msg) (ErrorsView, tea.Cmd) {
 	return v, nil
 }
 
+// SetSize fits the view to width×height cells.
+func (v *ErrorsView) SetSize(width, height int) tea.Cmd {
+	v.width, v.height = width, height
+	return nil
+}
+
 // View draws the errors.
 func (v ErrorsView) View() string {
 	st := v.c.Styles
-	out := []string{"", "  " + st.Error.Render(itoa(len(v.lines))+" files could not be read") + st.Dim.Render("   "+footerHelp(v.keys.ShortHelp())), ""}
+	out := []string{"", "  " + st.Error.Render(itoa(len(v.lines))+" files could not be read") + st.Dim.Render("   "+footerHelp(v.ShortHelp())), ""}
 	for _, l := range v.lines[v.offset:] {
-		out = append(out, "  "+ansi.Truncate(l, v.c.Width-4, "…"))
+		out = append(out, "  "+ansi.Truncate(l, v.width-4, "…"))
 	}
-	return fitHeight(strings.Join(out, "\n"), v.c.Height)
+	return fitHeight(strings.Join(out, "\n"), v.height)
 }

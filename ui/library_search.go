@@ -44,12 +44,13 @@ const searchLimit = 50
 // the section and a snippet with the match highlighted, and open the
 // article at that section.
 type LibrarySearch struct {
-	c       *Common
-	keys    LibrarySearchKeys
-	input   textinput.Model
-	byID    map[string]*model.Article
-	reload  func(*model.Article) (*model.Article, error)
-	indexed bool
+	c             *Common
+	width, height int
+	keys          LibrarySearchKeys
+	input         textinput.Model
+	byID          map[string]*model.Article
+	reload        func(*model.Article) (*model.Article, error)
+	indexed       bool
 	// seq numbers the queries sent; results of older queries are dropped.
 	seq     int
 	query   string
@@ -84,7 +85,13 @@ func NewLibrarySearch(c *Common) LibrarySearch {
 	in := textinput.New()
 	in.Prompt = "Search all articles: "
 	in.Placeholder = "words, no accents needed"
-	return LibrarySearch{c: c, keys: DefaultLibrarySearchKeys(), input: in}
+	return LibrarySearch{c: c, width: 80, height: 24, keys: DefaultLibrarySearchKeys(), input: in}
+}
+
+// SetSize fits the search to width×height cells.
+func (s *LibrarySearch) SetSize(width, height int) tea.Cmd {
+	s.width, s.height = width, height
+	return nil
 }
 
 // Focus puts the cursor in the search box.
@@ -162,7 +169,7 @@ func (s *LibrarySearch) setResults(msg searchResultsMsg) tea.Cmd {
 	}
 	s.results = nil
 	words := queryWords(msg.query)
-	width := max(s.c.Width-6, 20)
+	width := max(s.width-6, 20)
 	todo := map[int]*model.Article{}
 	for _, h := range msg.hits {
 		a := s.byID[h.ID]
@@ -247,7 +254,7 @@ func snippet(a *model.Article, section int, words []string, width int) string {
 // View draws the search box and the results.
 func (s LibrarySearch) View() string {
 	st := s.c.Styles
-	w := s.c.Width
+	w := s.width
 	lines := []string{"", " " + s.input.View()}
 	switch {
 	case s.err != "":
@@ -261,7 +268,7 @@ func (s LibrarySearch) View() string {
 	}
 	lines = append(lines, "")
 	per := 4
-	rows := max((s.c.Height-1-len(lines))/per, 1)
+	rows := max((s.height-1-len(lines))/per, 1)
 	first := max(min(s.cursor-rows/2, len(s.results)-rows), 0)
 	words := queryWords(s.query)
 	for i := first; i < len(s.results) && i < first+rows; i++ {
@@ -278,8 +285,8 @@ func (s LibrarySearch) View() string {
 		}
 		lines = append(lines, " "+title, "   "+st.Dim.Render(ansi.Truncate(where, w-6, "…")), "   "+highlightWords(r.snippet, words, st.Match), "")
 	}
-	footer := " " + st.Dim.Render(ansi.Truncate(footerHelp(s.keys.ShortHelp()), max(w-2, 0), "…"))
-	return fitHeight(strings.Join(lines, "\n"), max(s.c.Height-1, 0)) + "\n" + footer
+	footer := " " + st.Dim.Render(ansi.Truncate(footerHelp(s.ShortHelp()), max(w-2, 0), "…"))
+	return fitHeight(strings.Join(lines, "\n"), max(s.height-1, 0)) + "\n" + footer
 }
 
 // highlightWords marks each occurrence of the folded words in text.

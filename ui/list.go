@@ -327,7 +327,10 @@ func (m *List) keepSelection(id string) {
 }
 
 // SetSize fits the list to the screen.
-func (m *List) SetSize(w, h int) { m.list.SetSize(w, h) }
+func (m *List) SetSize(w, h int) tea.Cmd {
+	m.list.SetSize(w, h)
+	return nil
+}
 
 // Filtering reports whether the filter prompt is taking keys.
 func (m List) Filtering() bool { return m.list.SettingFilter() }

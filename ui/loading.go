@@ -86,6 +86,6 @@ func (m Model) handleProgress(msg progressMsg) (tea.Model, tea.Cmd) {
 	m.list.SetProgress(progress)
 	var cmd tea.Cmd
 	m.list, cmd = m.list.SetLibrary(m.lib)
-	m.list.SetSize(m.c.Width, m.c.Height)
+	m.list.SetSize(m.width, m.height)
 	return m, tea.Batch(cmd, waitProgress(msg.ch))
 }

@@ -14,11 +14,12 @@ import (
 // rendered text, and a footer with the section position and how much has
 // been read.
 type Reader struct {
-	c       *Common
-	keys    ReaderKeys
-	help    help.Model
-	article *model.Article
-	doc     *Document
+	c             *Common
+	width, height int
+	keys          ReaderKeys
+	help          help.Model
+	article       *model.Article
+	doc           *Document
 	// offset is the first line shown.
 	offset int
 	// anchor is the block at the top of the screen, kept across re-renders
@@ -50,7 +51,7 @@ type Reader struct {
 
 // NewReader returns an empty reader.
 func NewReader(c *Common) Reader {
-	return Reader{c: c, keys: DefaultReaderKeys(), help: help.New(), toc: NewTOC(c), search: NewSearch(c), anchor: -1}
+	return Reader{c: c, width: 80, height: 24, keys: DefaultReaderKeys(), help: help.New(), toc: NewTOC(c), search: NewSearch(c), anchor: -1}
 }
 
 // Article returns the article being read, or nil.
@@ -165,7 +166,7 @@ func (r *Reader) savePosition(force bool) tea.Cmd {
 func (r *Reader) render() tea.Cmd {
 	// Commands run on other goroutines: they get values, not the session's
 	// Common, which Update keeps changing.
-	a, width, st, cache, first := r.article, r.c.textWidth(), r.c.Styles, r.c.Cache, r.c.Height*2+8
+	a, width, st, cache, first := r.article, r.textWidth(), r.c.Styles, r.c.Cache, r.height*2+8
 	if a == nil {
 		return nil
 	}
@@ -198,13 +199,19 @@ func (r *Reader) setDoc(doc *Document) tea.Cmd {
 }
 
 // SetSize re-renders for a new size, keeping the same block at the top.
-func (r Reader) SetSize() (Reader, tea.Cmd) {
-	if r.doc == nil || r.doc.Width == r.c.textWidth() {
+func (r *Reader) SetSize(width, height int) tea.Cmd {
+	r.width, r.height = width, height
+	if r.doc == nil || r.doc.Width == r.textWidth() {
 		r.clamp(false)
-		return r, nil
+		return nil
 	}
 	r.remember()
-	return r, r.render()
+	return r.render()
+}
+
+// textWidth is the width the article is set at for the reader's size.
+func (r Reader) textWidth() int {
+	return max(min(r.c.ReadWidth, r.width-2), min(20, r.width), 8)
 }
 
 // Restyle re-renders after the styles changed.
@@ -225,7 +232,7 @@ func (r *Reader) remember() {
 }
 
 // bodyHeight is the number of article lines on screen.
-func (r Reader) bodyHeight() int { return max(r.c.Height-2, 1) }
+func (r Reader) bodyHeight() int { return max(r.height-2, 1) }
 
 func (r Reader) maxOffset() int {
 	if r.doc == nil {
@@ -269,7 +276,7 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 func (r Reader) update(msg tea.Msg) (Reader, tea.Cmd) {
 	switch msg := msg.(type) {
 	case renderedMsg:
-		if msg.article == r.article && msg.width == r.c.textWidth() && msg.style == r.c.Styles.Name {
+		if msg.article == r.article && msg.width == r.textWidth() && msg.style == r.c.Styles.Name {
 			cmd := r.setDoc(msg.doc)
 			if k := r.pending; k != nil && r.whole() {
 				r.pending = nil

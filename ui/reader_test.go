@@ -234,9 +234,9 @@ func TestKeysWaitForTheWholeDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m.c.Width, m.c.Height = 80, 10
+	m.reader.SetSize(80, 10)
 	r, _ := m.reader.Open(long, -1, "")
-	r, _ = r.Update(renderedMsg{long, m.c.textWidth(), "dark", Render(long, m.c.textWidth(), m.c.Styles, 10)})
+	r, _ = r.Update(renderedMsg{long, r.textWidth(), "dark", Render(long, r.textWidth(), m.c.Styles, 10)})
 	if r.Document().Complete {
 		t.Fatal("the first-screen render is complete; the article is too short for this test")
 	}
@@ -244,7 +244,7 @@ func TestKeysWaitForTheWholeDocument(t *testing.T) {
 	if r.CurrentSection() == 4 {
 		t.Fatal("jumped before the document was laid out")
 	}
-	r, _ = r.Update(renderedMsg{long, m.c.textWidth(), "dark", Render(long, m.c.textWidth(), m.c.Styles, 0)})
+	r, _ = r.Update(renderedMsg{long, r.textWidth(), "dark", Render(long, r.textWidth(), m.c.Styles, 0)})
 	if r.CurrentSection() != 4 {
 		t.Errorf("after the whole document arrived, section %d, want 4", r.CurrentSection())
 	}

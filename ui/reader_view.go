@@ -26,7 +26,7 @@ func applyRanges(text string, rs []rangeStyle) string {
 
 // View draws the reader: header, body and footer, exactly Height lines.
 func (r Reader) View() string {
-	w, h := r.c.Width, r.c.Height
+	w, h := r.width, r.height
 	if w <= 0 || h <= 0 {
 		return ""
 	}
@@ -37,16 +37,16 @@ func (r Reader) View() string {
 	case r.showHelp:
 		r.help.ShowAll = true
 		r.help.SetWidth(w - 4)
-		body = "\n" + indent(r.help.View(r.keys), "  ")
+		body = "\n" + indent(r.help.View(r), "  ")
 	case r.tocOpen:
 		body = indent(r.toc.View(min(w-4, 80), r.bodyHeight()), "  ")
 		if r.status == "" {
-			r.status = footerHelp(r.toc.keys.ShortHelp())
+			r.status = footerHelp(r.ShortHelp())
 		}
 	case r.linksOpen:
 		body = indent(r.links.View(min(w-4, 100), r.bodyHeight()), "  ")
 		if r.status == "" {
-			r.status = footerHelp(r.links.keys.ShortHelp())
+			r.status = footerHelp(r.ShortHelp())
 		}
 	default:
 		body = r.body()
@@ -56,7 +56,7 @@ func (r Reader) View() string {
 
 // body draws the visible lines, centred on wide terminals.
 func (r Reader) body() string {
-	pad := strings.Repeat(" ", max((r.c.Width-r.doc.Width)/2, 0))
+	pad := strings.Repeat(" ", max((r.width-r.doc.Width)/2, 0))
 	h := r.bodyHeight()
 	out := make([]string, 0, h)
 	for i := r.offset; i < r.offset+h && i < len(r.doc.Lines); i++ {
@@ -81,11 +81,11 @@ func (r Reader) header() string {
 	right := ""
 	if s := r.CurrentSection(); s >= 0 && s < len(r.article.Sections) {
 		right = " § " + r.article.Sections[s].Title + " "
-		if ansi.StringWidth(right) > r.c.Width/2 {
-			right = ansi.Truncate(right, r.c.Width/2, "… ")
+		if ansi.StringWidth(right) > r.width/2 {
+			right = ansi.Truncate(right, r.width/2, "… ")
 		}
 	}
-	room := r.c.Width - ansi.StringWidth(right)
+	room := r.width - ansi.StringWidth(right)
 	left = ansi.Truncate(left, max(room, 0), "…")
 	gap := strings.Repeat(" ", max(room-ansi.StringWidth(left), 0))
 	return st.BarAccent.Render(left) + st.Bar.Render(gap) + st.BarDim.Render(right)
@@ -97,7 +97,7 @@ func (r Reader) footer() string {
 	st := r.c.Styles
 	if r.search.Typing() {
 		in := r.search.input.View()
-		return ansi.Truncate(in, r.c.Width, "")
+		return ansi.Truncate(in, r.width, "")
 	}
 	var pos string
 	if r.doc != nil {
@@ -116,16 +116,16 @@ func (r Reader) footer() string {
 		}
 	}
 	left := " " + pos + "  "
-	if r.status != "" && ansi.StringWidth(left+r.status)+1 > r.c.Width {
+	if r.status != "" && ansi.StringWidth(left+r.status)+1 > r.width {
 		// A message comes before the position: it is said once.
 		left = " "
 	}
 	msg := r.status
 	if msg == "" {
-		msg = fitHelp(r.keys.ShortHelp(), r.keys.Help, r.c.Width-ansi.StringWidth(left)-1)
+		msg = fitHelp(r.ShortHelp(), r.keys.Help, r.width-ansi.StringWidth(left)-1)
 	}
-	right := ansi.Truncate(msg, max(r.c.Width-ansi.StringWidth(left)-1, 0), "…") + " "
-	gap := strings.Repeat(" ", max(r.c.Width-ansi.StringWidth(left)-ansi.StringWidth(right), 0))
+	right := ansi.Truncate(msg, max(r.width-ansi.StringWidth(left)-1, 0), "…") + " "
+	gap := strings.Repeat(" ", max(r.width-ansi.StringWidth(left)-ansi.StringWidth(right), 0))
 	return st.BarAccent.Render(left) + st.Bar.Render(gap) + st.BarDim.Render(right)
 }
 

@@ -69,6 +69,7 @@ type Options struct {
 	Context context.Context
 }
 
+// screen names a screen the root can put in front.
 type screen int
 
 const (
@@ -78,19 +79,26 @@ const (
 	searchScreen
 )
 
+// String is the screen's name, as Model.Screen gives it.
+func (s screen) String() string {
+	return [...]string{"list", "reader", "errors", "search"}[s]
+}
+
 // Model is the root: it routes messages to the screen in front.
 type Model struct {
-	c          *Common
-	opts       Options
-	keys       GlobalKeys
-	screen     screen
-	list       List
-	reader     Reader
-	errs       ErrorsView
-	search     LibrarySearch
-	lib        *model.Library
-	byID       map[string]*model.Article
-	styleFixed bool
+	c    *Common
+	opts Options
+	keys GlobalKeys
+	// width and height are the terminal's; every screen is given them.
+	width, height int
+	screen        screen
+	list          List
+	reader        Reader
+	errs          ErrorsView
+	search        LibrarySearch
+	lib           *model.Library
+	byID          map[string]*model.Article
+	styleFixed    bool
 	// warned is set once a store failure has been shown.
 	warned bool
 	stream *streamState
@@ -116,10 +124,13 @@ func New(opts Options) (Model, error) {
 	if opts.Cache == nil {
 		opts.Cache = NewRenderCache(64)
 	}
-	c := &Common{Styles: &st, ReadWidth: opts.ReadWidth, Cache: opts.Cache, Width: 80, Height: 24, Keeper: newKeeper(opts.User), Index: opts.Index, Ctx: opts.Context, OpenURL: opts.OpenURL}
-	m := Model{c: c, opts: opts, keys: DefaultGlobalKeys(), list: NewList(c), reader: NewReader(c), search: NewLibrarySearch(c), styleFixed: opts.Style != "", stream: &streamState{}}
+	c := &Common{Styles: &st, ReadWidth: opts.ReadWidth, Cache: opts.Cache, Keeper: newKeeper(opts.User), Index: opts.Index, Ctx: opts.Context, OpenURL: opts.OpenURL}
+	m := Model{c: c, opts: opts, width: 80, height: 24, keys: DefaultGlobalKeys(), list: NewList(c), reader: NewReader(c), search: NewLibrarySearch(c), styleFixed: opts.Style != "", stream: &streamState{}}
 	if name == "light" {
 		m.list.Restyle(false)
+	}
+	for _, s := range m.screens() {
+		s.SetSize(m.width, m.height)
 	}
 	return m, nil
 }
@@ -224,7 +235,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.loaded()
 	case ShowErrorsMsg:
 		m.screen, m.errs = errorsScreen, NewErrorsView(m.c, m.lib)
-		return m, nil
+		return m, m.errs.SetSize(m.width, m.height)
 	case renderedMsg, searchDoneMsg:
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)
@@ -236,33 +247,40 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.list, cmd = m.list.Update(msg)
 		return m, cmd
 	}
-	return m.updateScreen(msg)
+	cmd := m.front().handle(msg)
+	return m, cmd
 }
 
-func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
+// front is the screen in front.
+func (m *Model) front() Component {
 	switch m.screen {
 	case readerScreen:
-		m.reader, cmd = m.reader.Update(msg)
+		return &m.reader
 	case errorsScreen:
-		m.errs, cmd = m.errs.Update(msg)
+		return &m.errs
 	case searchScreen:
-		m.search, cmd = m.search.Update(msg)
-	default:
-		m.list, cmd = m.list.Update(msg)
+		return &m.search
 	}
-	return m, cmd
+	return &m.list
 }
 
+// screens are all the screens, in front or not.
+func (m *Model) screens() []Component {
+	return []Component{&m.list, &m.reader, &m.errs, &m.search}
+}
+
+// handleResize gives every screen the new size, so the one brought to the
+// front next is already laid out for it.
 func (m Model) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
-	if msg.Width == m.c.Width && msg.Height == m.c.Height && m.lib != nil {
+	if msg.Width == m.width && msg.Height == m.height && m.lib != nil {
 		return m, nil
 	}
-	m.c.Width, m.c.Height = max(msg.Width, 1), max(msg.Height, 1)
-	m.list.SetSize(m.c.Width, m.c.Height)
-	var cmd tea.Cmd
-	m.reader, cmd = m.reader.SetSize()
-	return m, cmd
+	m.width, m.height = max(msg.Width, 1), max(msg.Height, 1)
+	var cmds []tea.Cmd
+	for _, s := range m.screens() {
+		cmds = append(cmds, s.SetSize(m.width, m.height))
+	}
+	return m, tea.Batch(cmds...)
 }
 
 func (m Model) handleBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd) {
@@ -296,7 +314,7 @@ func (m Model) handleLibrary(lib *model.Library) (tea.Model, tea.Cmd) {
 	m.search.byID, m.search.reload = m.byID, m.opts.Reload
 	var cmd tea.Cmd
 	m.list, cmd = m.list.SetLibrary(lib)
-	m.list.SetSize(m.c.Width, m.c.Height)
+	m.list.SetSize(m.width, m.height)
 	if idx := m.opts.Index; idx != nil && m.opts.IndexOnLoad {
 		reload := m.opts.Reload
 		cmd = tea.Batch(cmd, func() tea.Msg {
@@ -352,7 +370,7 @@ func (m Model) handleWhole(msg wholeMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	if m.lib != nil {
 		m.list, cmd = m.list.SetLibrary(m.lib)
-		m.list.SetSize(m.c.Width, m.c.Height)
+		m.list.SetSize(m.width, m.height)
 		cmds = append(cmds, cmd)
 	}
 	m.reader, cmd = m.reader.Replace(msg.whole)
@@ -449,18 +467,7 @@ func (m Model) warn(err error) (tea.Model, tea.Cmd) {
 // reporting on (cell motion: the reader scrolls with the wheel) and the
 // window titled after the article being read.
 func (m Model) View() tea.View {
-	var s string
-	switch m.screen {
-	case readerScreen:
-		s = m.reader.View()
-	case errorsScreen:
-		s = m.errs.View()
-	case searchScreen:
-		s = m.search.View()
-	default:
-		s = m.list.View()
-	}
-	v := tea.NewView(clip(s, m.c.Width, m.c.Height))
+	v := tea.NewView(clip(m.front().View(), m.width, m.height))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	if a := m.reader.Article(); m.screen == readerScreen && a != nil {
@@ -476,10 +483,9 @@ func (m Model) View() tea.View {
 // Reader returns the reader, for tests and the server.
 func (m Model) Reader() Reader { return m.reader }
 
-// Screen names the screen in front: "list", "reader" or "errors".
-func (m Model) Screen() string {
-	return [...]string{"list", "reader", "errors", "search"}[m.screen]
-}
+// Screen names the screen in front: "list", "reader", "errors" or
+// "search".
+func (m Model) Screen() string { return m.screen.String() }
 
 // clip cuts s to at most h lines of at most w cells, so that no screen can
 // spill out of a small window.

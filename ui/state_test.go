@@ -157,7 +157,7 @@ func TestLibrarySearchOpensAtSection(t *testing.T) {
 }
 
 func TestLibrarySearchDropsStaleResults(t *testing.T) {
-	c := &Common{Width: 80, Height: 24}
+	c := &Common{}
 	st, _ := NewStyles("dark")
 	c.Styles = &st
 	s := NewLibrarySearch(c)
