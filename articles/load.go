@@ -66,6 +66,9 @@ func ParseHead(name string, data []byte, head int) (*model.Article, error) {
 }
 
 func parse(name string, data []byte, head int) (*model.Article, error) {
+	if isHTMLName(name) || !isMarkdownName(name) && looksLikeHTML(data) {
+		return parsePage(name, data, "", "")
+	}
 	text, err := Clean(data)
 	if err != nil {
 		return nil, err
@@ -105,6 +108,21 @@ func parse(name string, data []byte, head int) (*model.Article, error) {
 		return nil, ErrEmpty
 	}
 	a.Partial = partial
+	a.ID = hex.EncodeToString(sum[:8])
+	a.Path = name
+	a.Size = int64(len(data))
+	return a, nil
+}
+
+// parsePage parses an HTML page read from name (a file, "-" or a URL).
+// It is parsed whole: pages are small, and their article is found only by
+// looking at all of them.
+func parsePage(name string, data []byte, pageURL, contentType string) (*model.Article, error) {
+	a, err := ParseHTML(data, pageURL, contentType)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
 	a.ID = hex.EncodeToString(sum[:8])
 	a.Path = name
 	a.Size = int64(len(data))
@@ -184,7 +202,7 @@ func isMarkdownName(name string) bool {
 // isArticleName reports the file names a directory walk loads.
 func isArticleName(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".text", ".md", ".markdown", ".mdown", ".mkd":
+	case ".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml":
 		return true
 	}
 	return false

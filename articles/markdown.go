@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"bao/model"
 
@@ -112,15 +111,6 @@ func authors(fm frontMatter) []string {
 		out[i] = CleanLine(out[i])
 	}
 	return out
-}
-
-func parseDate(s string) time.Time {
-	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04", "2006-01-02", "2/1/2006", "02/01/2006"} {
-		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
-			return t
-		}
-	}
-	return time.Time{}
 }
 
 // nest is where a block sits: how deep in lists and in block quotes, and

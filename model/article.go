@@ -206,6 +206,7 @@ type Format string
 const (
 	PlainText Format = "text"
 	Markdown  Format = "markdown"
+	HTML      Format = "html"
 )
 
 // Article is one recovered article.
@@ -215,6 +216,9 @@ type Article struct {
 	ID     string
 	Path   string
 	Format Format
+	// URL is the page the article was read from, or the address the
+	// source gives for itself; "" when unknown.
+	URL string
 	Title  string
 	// TitleSpans style parts of the title, such as the badges linked from
 	// a README's heading.

@@ -1,0 +1,712 @@
+package articles
+
+import (
+	"bytes"
+	"errors"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"bao/model"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// ErrNoArticle is returned for a page in which no article was found: a
+// login wall, an index of links, an empty page.
+var ErrNoArticle = errors.New("no article found in the page")
+
+// minArticleWords is the fewest words of body text a page must have to be
+// read as an article.
+const minArticleWords = 40
+
+// isHTMLName reports the file names read as HTML pages.
+func isHTMLName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xhtml":
+		return true
+	}
+	return false
+}
+
+// looksLikeHTML reports bytes that open, after a byte-order mark, spaces
+// and comments, with a doctype or an <html>, <head> or <body> tag.
+func looksLikeHTML(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	for {
+		data = bytes.TrimLeft(data, " \t\r\n\f")
+		if !bytes.HasPrefix(data, []byte("<!--")) {
+			break
+		}
+		end := bytes.Index(data, []byte("-->"))
+		if end < 0 {
+			return false
+		}
+		data = data[end+3:]
+	}
+	head := strings.ToLower(string(data[:min(len(data), 16)]))
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body"} {
+		if strings.HasPrefix(head, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeHTML returns the page as UTF-8. The encoding is the one the
+// Content-Type header names, else the byte-order mark's, else a <meta>
+// declaration's in the first 1024 bytes. A page that declares none and is
+// valid UTF-8 is UTF-8; otherwise it is windows-1252, as browsers assume.
+func decodeHTML(data []byte, contentType string) ([]byte, error) {
+	enc, name, certain := charset.DetermineEncoding(data, contentType)
+	if !certain && utf8.Valid(data) || name == "utf-8" {
+		return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), nil
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, errors.New("cannot decode the page as " + name + ": " + err.Error())
+	}
+	return out, nil
+}
+
+// ParseHTML reads an HTML page: the article's text found by readability,
+// mapped onto blocks (headings, figures with captions, quotes, lists,
+// code, tables, links resolved against the page's address), and its
+// metadata read from meta tags, Open Graph and JSON-LD. pageURL is where
+// the page came from, "" for a file; contentType is the HTTP header, ""
+// for a file. A page without an article is ErrNoArticle.
+func ParseHTML(data []byte, pageURL, contentType string) (*model.Article, error) {
+	text, err := decodeHTML(data, contentType)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := html.Parse(bytes.NewReader(text))
+	if err != nil {
+		return nil, err
+	}
+	meta := readMeta(doc)
+	base := baseURL(pageURL, meta)
+	parser := readability.NewParser()
+	content, err := parser.ParseAndMutate(doc, base)
+	if err != nil || content.Node == nil {
+		return nil, ErrNoArticle
+	}
+	w := htmlWalker{base: base}
+	w.blocks(content.Node, nest{})
+	a := &model.Article{Format: model.HTML, Blocks: w.out, URL: meta.url}
+	if a.URL == "" && base != nil {
+		a.URL = base.String()
+	}
+	if a.URL == "" || pageURL != "" {
+		a.URL = pageURL
+	}
+	meta.fill(a, content)
+	tidyHTMLArticle(a)
+	a.Derive()
+	words := 0
+	for _, b := range a.Blocks {
+		if b.Kind == model.Paragraph || b.Kind == model.Quote || b.Kind == model.ListItem {
+			words += model.CountWords(b.Text)
+		}
+	}
+	if a.Title == "" || words+model.CountWords(a.Lead) < minArticleWords {
+		return nil, ErrNoArticle
+	}
+	return a, nil
+}
+
+// baseURL is what relative links resolve against: the page's own address,
+// else the address the page says it has (a saved page's links point into
+// its site), with a <base href> applied.
+func baseURL(pageURL string, meta pageMeta) *url.URL {
+	raw := pageURL
+	if raw == "" {
+		raw = meta.url
+	}
+	u, err := url.Parse(raw)
+	if err != nil || raw == "" || !u.IsAbs() {
+		u = nil
+	}
+	if meta.base != "" {
+		if b, err := url.Parse(meta.base); err == nil {
+			if u != nil {
+				b = u.ResolveReference(b)
+			}
+			if b.IsAbs() {
+				u = b
+			}
+		}
+	}
+	return u
+}
+
+// tidyHTMLArticle removes what the page repeats or what is site furniture:
+// near the top, a heading that is the title, a paragraph that is the lead,
+// the byline or a date; anywhere, share buttons; and from a widget heading
+// ("Tin liên quan", "Most read") on, the rest.
+func tidyHTMLArticle(a *model.Article) {
+	title, lead := model.Fold(a.Title), model.Fold(a.Lead)
+	names := map[string]bool{}
+	for _, n := range a.Byline {
+		names[model.Fold(n)] = true
+	}
+	kept := a.Blocks[:0]
+	for i, b := range a.Blocks {
+		f := model.Fold(b.Text)
+		top := len(kept) < 6 && !hasHeading(kept)
+		switch {
+		case top && b.Kind == model.Heading && f == title:
+			continue
+		case top && (b.Kind == model.Paragraph || b.Kind == model.ListItem) && (f != "" && f == lead || isBylineOf(f, names) || isDateText(b.Text)):
+			a.Dropped = append(a.Dropped, b.Text)
+			continue
+		case b.Kind != model.Code && b.Kind != model.Table && b.Kind != model.Figure && isShareLine(b.Text):
+			a.Dropped = append(a.Dropped, b.Text)
+			continue
+		case (b.Kind == model.Heading || b.Kind == model.Paragraph) && i > 0 && isWidgetLine(b.Text):
+			for _, d := range a.Blocks[i:] {
+				if d.Text != "" {
+					a.Dropped = append(a.Dropped, d.Text)
+				}
+			}
+			a.Blocks = kept
+			return
+		}
+		kept = append(kept, b)
+	}
+	a.Blocks = kept
+}
+
+func hasHeading(bs []model.Block) bool {
+	for _, b := range bs {
+		if b.Kind == model.Heading {
+			return true
+		}
+	}
+	return false
+}
+
+// isBylineOf reports a folded line that is only the byline: an author's
+// name, perhaps after "by".
+func isBylineOf(f string, names map[string]bool) bool {
+	f = strings.TrimPrefix(f, "by ")
+	if names[f] {
+		return true
+	}
+	parts := splitByline(f)
+	for _, p := range parts {
+		if !names[strings.TrimSpace(p)] {
+			return false
+		}
+	}
+	return len(parts) > 1
+}
+
+// relativeDate matches the dates pages print by a byline: "1 day ago",
+// "Updated 3 hours ago", "Published 5 March 2024".
+var relativeDate = regexp.MustCompile(`^(?i)(?:(?:published|updated|posted|last updated|cập nhật)[: ]+)?(?:\d{1,2} (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago|(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:, \d{4})?|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|\d+ (?:giờ|phút|ngày) trước)(?:[ ,]+\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)?$`)
+
+// isDateText reports a line that is only a date.
+func isDateText(s string) bool {
+	s = strings.TrimLeft(s, "•·|-–— ")
+	return len(s) < 80 && (relativeDate.MatchString(s) || dateLine.MatchString(s))
+}
+
+// htmlWalker turns the article's DOM into blocks.
+type htmlWalker struct {
+	base *url.URL
+	out  []model.Block
+	// t is the paragraph being gathered from inline content, at at.
+	t  inlineText
+	at nest
+	// item is a list item waiting for its text: the first text gathered
+	// inside an <li>.
+	item *model.Block
+}
+
+// flush ends the paragraph being gathered.
+func (w *htmlWalker) flush() {
+	text, spans := trimText(w.t.result())
+	w.t = inlineText{}
+	if w.item != nil {
+		if text == "" {
+			return
+		}
+		// The first text of a list item is the item itself.
+		it := *w.item
+		w.item = nil
+		it.Text, it.Spans = text, spans
+		w.add(it)
+		return
+	}
+	if text == "" {
+		return
+	}
+	kind := model.Paragraph
+	if w.at.quote > 0 {
+		kind = model.Quote
+	}
+	w.add(model.Block{Kind: kind, Text: text, Spans: spans})
+}
+
+func (w *htmlWalker) add(b model.Block) {
+	b.Depth, b.Quote = w.at.depth, w.at.quote
+	if w.at.quote > 0 {
+		b.QuoteFrom = w.at.quoteFrom
+	}
+	w.out = append(w.out, b)
+}
+
+// skipped are elements whose content is never article text.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Template: true, atom.Noscript: true,
+	atom.Head: true, atom.Iframe: true, atom.Svg: true, atom.Math: true, atom.Button: true,
+	atom.Form: true, atom.Input: true, atom.Select: true, atom.Textarea: true, atom.Nav: true,
+	atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Audio: true, atom.Video: true,
+}
+
+// blockElems end the paragraph being gathered when they start or end.
+var blockElems = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Address: true, atom.Center: true,
+	atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Details: true, atom.Summary: true,
+	atom.Hgroup: true, atom.Fieldset: true, atom.Br: true,
+}
+
+// blocks walks n's children.
+func (w *htmlWalker) blocks(n *html.Node, at nest) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c, at)
+	}
+}
+
+func (w *htmlWalker) node(n *html.Node, at nest) {
+	switch n.Type {
+	case html.TextNode:
+		w.at = at
+		w.t.write(n.Data)
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	a := n.DataAtom
+	if skipped[a] || attr(n, "hidden") != "" || attr(n, "aria-hidden") == "true" {
+		return
+	}
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		w.flush()
+		var t inlineText
+		w.inline(&t, n)
+		text, spans := t.result()
+		if text != "" {
+			w.at = at
+			w.add(model.Block{Kind: model.Heading, Level: uint8(a.String()[1] - '0'), Text: text, Spans: spans})
+		}
+	case atom.Figure:
+		w.flush()
+		w.at = at
+		w.figure(n)
+	case atom.Img, atom.Picture:
+		if im := image(n); im != nil {
+			w.flush()
+			w.at = at
+			w.add(model.Block{Kind: model.Figure, Image: im, Text: im.Alt})
+		}
+	case atom.Blockquote:
+		w.flush()
+		inner := at
+		if inner.quote == 0 {
+			inner.quoteFrom = at.depth
+		}
+		inner.quote++
+		w.blocks(n, inner)
+		w.flush()
+	case atom.Ul, atom.Ol:
+		w.flush()
+		w.list(n, at)
+	case atom.Pre:
+		w.flush()
+		w.at = at
+		w.code(n)
+	case atom.Table:
+		w.flush()
+		w.at = at
+		w.table(n)
+	case atom.Hr:
+		w.flush()
+		w.at = at
+		w.add(model.Block{Kind: model.Rule})
+	case atom.A, atom.Em, atom.I, atom.Strong, atom.B, atom.Code, atom.Kbd, atom.Samp, atom.S, atom.Del, atom.Strike:
+		w.at = at
+		w.inlineElem(&w.t, n)
+	default:
+		if blockElems[a] {
+			w.flush()
+			w.blocks(n, at)
+			w.flush()
+			return
+		}
+		w.blocks(n, at)
+	}
+}
+
+// list adds the items of a ul or ol at one depth more than at.
+func (w *htmlWalker) list(n *html.Node, at nest) {
+	inner := at
+	inner.depth++
+	num := 0
+	if n.DataAtom == atom.Ol {
+		num = 1
+		if s, err := strconv.Atoi(attr(n, "start")); err == nil {
+			num = s
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+			continue
+		}
+		w.flush()
+		w.at = inner
+		w.item = &model.Block{Kind: model.ListItem, Number: int32(num)}
+		w.blocks(c, inner)
+		w.flush()
+		w.item = nil
+		if num > 0 {
+			num++
+		}
+	}
+}
+
+// figure adds a figure: its image, its caption and the caption's credit.
+func (w *htmlWalker) figure(n *html.Node) {
+	var im *model.Image
+	var caption inlineText
+	var credit string
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for ; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch {
+			case c.DataAtom == atom.Figcaption:
+				credit = figureCredit(c)
+				w.inline(&caption, c)
+			case im == nil && (c.DataAtom == atom.Img || c.DataAtom == atom.Picture):
+				im = image(c)
+			case im == nil && c.DataAtom == atom.A:
+				walk(c.FirstChild)
+				if im != nil && im.Link == "" {
+					im.Link = w.resolve(attr(c, "href"))
+				}
+			default:
+				walk(c.FirstChild)
+			}
+		}
+	}
+	walk(n.FirstChild)
+	text, spans := caption.result()
+	if im == nil {
+		if text != "" {
+			w.add(model.Block{Kind: model.Caption, Text: text, Spans: spans})
+		}
+		return
+	}
+	im.URL = w.resolve(im.URL)
+	for _, p := range []string{"Credit...", "Credit…", "Credit: "} {
+		if i := strings.Index(text, p); i >= 0 && credit == "" {
+			credit = strings.TrimSpace(text[i+len(p):])
+			text, spans = trimText(text[:i], clipSpans(spans, i))
+		}
+	}
+	if credit == "" {
+		if at, open := findCredit(text); at >= 0 {
+			credit = strings.Trim(strings.TrimSpace(text[at+open:]), "()")
+		}
+	}
+	im.Credit = credit
+	if text == "" {
+		text = im.Alt
+		spans = nil
+	}
+	w.add(model.Block{Kind: model.Figure, Image: im, Text: text, Spans: spans})
+}
+
+// figureCredit is the text of a credit element inside a caption: a
+// <small>, <cite> or an element whose class names a credit.
+func figureCredit(n *html.Node) string {
+	var found string
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for ; c != nil && found == ""; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			cls := strings.ToLower(attr(c, "class"))
+			if c.DataAtom == atom.Small || c.DataAtom == atom.Cite || strings.Contains(cls, "credit") || strings.Contains(cls, "author") || strings.Contains(cls, "copyright") {
+				var t inlineText
+				t.write(textOf(c))
+				found, _ = t.result()
+				found = strings.TrimSpace(strings.Trim(found, "()"))
+				for _, p := range []string{"Ảnh:", "Photo:", "Image:", "Picture:", "Credit:"} {
+					found = strings.TrimSpace(strings.TrimPrefix(found, p))
+				}
+				return
+			}
+			walk(c.FirstChild)
+		}
+	}
+	walk(n.FirstChild)
+	return found
+}
+
+// image reads an <img> (or the <img> of a <picture>): its address, taken
+// from the lazy-loading attributes when src is a placeholder, and its
+// alternative text.
+func image(n *html.Node) *model.Image {
+	if n.DataAtom == atom.Picture {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Img {
+				return image(c)
+			}
+		}
+		return nil
+	}
+	src := attr(n, "src")
+	if src == "" || strings.HasPrefix(src, "data:") {
+		for _, k := range []string{"data-src", "data-original", "data-lazy-src", "data-srcset", "srcset"} {
+			if v := attr(n, k); v != "" {
+				src = strings.Fields(v)[0]
+				break
+			}
+		}
+	}
+	if src == "" || strings.HasPrefix(src, "data:") {
+		return nil
+	}
+	alt := CleanLine(attr(n, "alt"))
+	switch model.Fold(alt) {
+	case "image", "photo", "picture", "anh", "hinh anh", "img":
+		// Says nothing a reader needs.
+		alt = ""
+	}
+	return &model.Image{URL: src, Alt: alt}
+}
+
+// code adds a pre block's lines verbatim, with the language its class
+// names ("language-go", "lang-go").
+func (w *htmlWalker) code(n *html.Node) {
+	lang := codeLang(n)
+	for c := n.FirstChild; c != nil && lang == ""; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Code {
+			lang = codeLang(c)
+		}
+	}
+	src := strings.TrimSuffix(strings.TrimPrefix(textOf(n), "\n"), "\n")
+	var lines []string
+	for l := range strings.SplitSeq(src, "\n") {
+		lines = append(lines, strings.Map(func(r rune) rune {
+			if r != '\t' && model.Unsafe(r) {
+				return -1
+			}
+			return r
+		}, strings.TrimRight(l, " \r")))
+	}
+	w.add(model.Block{Kind: model.Code, Text: strings.Join(strings.Fields(src), " "), Code: &model.CodeBlock{Lang: lang, Lines: lines}})
+}
+
+func codeLang(n *html.Node) string {
+	for f := range strings.FieldsSeq(attr(n, "class")) {
+		for _, p := range []string{"language-", "lang-"} {
+			if strings.HasPrefix(f, p) {
+				return strings.TrimPrefix(f, p)
+			}
+		}
+	}
+	return ""
+}
+
+// table adds a table: the header is its <thead> row, or a first row of
+// <th> cells.
+func (w *htmlWalker) table(n *html.Node) {
+	tb := &model.TableBlock{}
+	var rows [][]model.Cell
+	var heads []bool
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for ; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.DataAtom == atom.Table {
+				continue
+			}
+			if c.DataAtom != atom.Tr {
+				walk(c.FirstChild)
+				continue
+			}
+			var row []model.Cell
+			allTh := true
+			for d := c.FirstChild; d != nil; d = d.NextSibling {
+				if d.Type != html.ElementNode || (d.DataAtom != atom.Td && d.DataAtom != atom.Th) {
+					continue
+				}
+				allTh = allTh && (d.DataAtom == atom.Th || c.Parent.DataAtom == atom.Thead)
+				var t inlineText
+				w.inline(&t, d)
+				text, spans := t.result()
+				row = append(row, model.Cell{Text: text, Spans: spans})
+			}
+			if len(row) > 0 {
+				rows = append(rows, row)
+				heads = append(heads, allTh)
+			}
+		}
+	}
+	walk(n.FirstChild)
+	if len(rows) == 0 {
+		return
+	}
+	if heads[0] {
+		tb.Header, rows = rows[0], rows[1:]
+	}
+	tb.Rows = rows
+	cols := len(tb.Header)
+	var cells []string
+	for _, c := range tb.Header {
+		cells = append(cells, c.Text)
+	}
+	for _, r := range rows {
+		cols = max(cols, len(r))
+		for _, c := range r {
+			cells = append(cells, c.Text)
+		}
+	}
+	tb.Align = make([]model.Align, cols)
+	w.add(model.Block{Kind: model.Table, Text: strings.Join(strings.Fields(strings.Join(cells, " ")), " "), Table: tb})
+}
+
+// inline gathers n's content as inline text into t.
+func (w *htmlWalker) inline(t *inlineText, n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			t.write(c.Data)
+		case html.ElementNode:
+			if skipped[c.DataAtom] {
+				continue
+			}
+			if c.DataAtom == atom.Br || blockElems[c.DataAtom] {
+				t.separate()
+			}
+			w.inlineElem(t, c)
+		}
+	}
+}
+
+// inlineElem writes an inline element's text into t with its span.
+func (w *htmlWalker) inlineElem(t *inlineText, n *html.Node) {
+	var kind model.SpanKind
+	var href, title string
+	switch n.DataAtom {
+	case atom.A:
+		href = w.resolve(attr(n, "href"))
+		if href != "" && !strings.HasPrefix(href, "javascript:") {
+			kind, title = model.Link, CleanLine(attr(n, "title"))
+		}
+	case atom.Em, atom.I:
+		kind = model.Emphasis
+	case atom.Strong, atom.B:
+		kind = model.Strong
+	case atom.Code, atom.Kbd, atom.Samp:
+		kind = model.InlineCode
+	case atom.S, atom.Del, atom.Strike:
+		kind = model.Strike
+	}
+	if kind == 0 {
+		w.inline(t, n)
+		return
+	}
+	start := t.open()
+	w.inline(t, n)
+	t.close(model.Span{Kind: kind, Start: start, URL: model.SafeText(href), Title: title})
+}
+
+// resolve makes a link absolute against the page's address.
+func (w *htmlWalker) resolve(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || w.base == nil || strings.HasPrefix(ref, "#") {
+		return ref
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ref
+	}
+	return w.base.ResolveReference(u).String()
+}
+
+// clipSpans keeps the spans, cut at end.
+func clipSpans(spans []model.Span, end int) []model.Span {
+	var out []model.Span
+	for _, s := range spans {
+		s.End = min(s.End, end)
+		if s.End > s.Start {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// trimText trims the spaces a page leaves at a paragraph's ends, no-break
+// spaces included, keeping the spans on the text.
+func trimText(text string, spans []model.Span) (string, []model.Span) {
+	trimmed := strings.TrimLeft(text, " \u00a0")
+	cut := len(text) - len(trimmed)
+	trimmed = strings.TrimRight(trimmed, " \u00a0")
+	if cut == 0 && len(trimmed) == len(text) {
+		return text, spans
+	}
+	var out []model.Span
+	for _, s := range spans {
+		s.Start, s.End = max(s.Start-cut, 0), min(s.End-cut, len(trimmed))
+		if s.End > s.Start {
+			out = append(out, s)
+		}
+	}
+	return trimmed, out
+}
+
+// attr is n's attribute k, or "".
+func attr(n *html.Node, k string) string {
+	for _, a := range n.Attr {
+		if a.Key == k {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// textOf is all the text under n, as it stands.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && c.DataAtom == atom.Br:
+				b.WriteByte('\n')
+			case c.Type == html.ElementNode && !skipped[c.DataAtom]:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
