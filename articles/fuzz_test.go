@@ -33,6 +33,10 @@ func checkSpans(t *testing.T, text string, spans []model.Span) {
 }
 
 func fuzzParse(f *testing.F, name string) {
+	if strings.HasSuffix(name, ".html") {
+		f.Add([]byte("<!doctype html><html lang=vi><head><meta charset=windows-1258><title>T</title><script type=application/ld+json>{\"@type\":\"NewsArticle\",\"headline\":\"H&amp;#7871;\",\"author\":[{\"name\":\"A\"}]}</script></head><body><article><h1>H</h1><p>" + strings.Repeat("word ", 50) + "<a href=\"/x\x1b]0;\">l</a><em>e</em></p><figure><img data-src=/i.jpg alt=\"\x07\"><figcaption>c <span class=credit>Ảnh: X</span></figcaption></figure><ul><li><p>i</p><ol start=3><li>n</li></ol></li></ul><pre class=language-go>\tf()\n</pre><table><tr><th>a<td>b</table><blockquote><blockquote>q</blockquote></blockquote><hr></article></body></html>"))
+		f.Add([]byte("<html><body><div class=caption>x</div><span>a</span><span>b</span>\xff\xfe</body></html>"))
+	}
 	f.Add([]byte("Title\n\nBy Jane Doe\nShare\n\nLONDON, March 3 (Reuters) - Text.\nHeading\nBody.\n Caption\n\nMost read\nX\n"))
 	f.Add([]byte("Tiêu đề\nTP HCMThí sinh dự thi.\nĐoạn một. Ảnh: A. Đoạn hai.  Đoạn ba. Lưu Quý"))
 	f.Add([]byte("---\ntitle: x\nauthor: [a, b]\n---\n# H\n\n![alt](i.png \"t\")\n\n- a\n- b\n\n> q\n"))
@@ -91,3 +95,4 @@ func fuzzParse(f *testing.F, name string) {
 
 func FuzzParsePlain(f *testing.F)    { fuzzParse(f, "fuzz.txt") }
 func FuzzParseMarkdown(f *testing.F) { fuzzParse(f, "fuzz.md") }
+func FuzzParseHTML(f *testing.F)     { fuzzParse(f, "fuzz.html") }

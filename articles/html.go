@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -92,6 +93,12 @@ func ParseHTML(data []byte, pageURL, contentType string) (*model.Article, error)
 	}
 	meta := readMeta(doc)
 	base := baseURL(pageURL, meta)
+	markFigures(doc)
+	var hero htmlWalker
+	if n := heroFigure(doc); n != nil {
+		hero.base = base
+		hero.figure(n)
+	}
 	parser := readability.NewParser()
 	content, err := parser.ParseAndMutate(doc, base)
 	if err != nil || content.Node == nil {
@@ -99,6 +106,10 @@ func ParseHTML(data []byte, pageURL, contentType string) (*model.Article, error)
 	}
 	w := htmlWalker{base: base}
 	w.blocks(content.Node, nest{})
+	if len(hero.out) == 1 && hero.out[0].Image != nil && !hasImageURL(w.out, hero.out[0].Image.URL) {
+		// The picture above the text, which readability left out.
+		w.out = append(hero.out, w.out...)
+	}
 	a := &model.Article{Format: model.HTML, Blocks: w.out, URL: meta.url}
 	if a.URL == "" && base != nil {
 		a.URL = base.String()
@@ -148,39 +159,107 @@ func baseURL(pageURL string, meta pageMeta) *url.URL {
 
 // tidyHTMLArticle removes what the page repeats or what is site furniture:
 // near the top, a heading that is the title, a paragraph that is the lead,
-// the byline or a date; anywhere, share buttons; and from a widget heading
-// ("Tin liên quan", "Most read") on, the rest.
+// the byline or a date; anywhere, share buttons, a paragraph that is only
+// a link to another story, and a widget heading ("Tin liên quan", "Most
+// read") with the links under it; at the end, lists of links (tags) and
+// credit lines. A last paragraph all in bold that reads as names is the
+// byline, when the page named no person.
 func tidyHTMLArticle(a *model.Article) {
 	title, lead := model.Fold(a.Title), model.Fold(a.Lead)
 	names := map[string]bool{}
 	for _, n := range a.Byline {
 		names[model.Fold(n)] = true
 	}
+	drop := func(b model.Block) {
+		if b.Text != "" {
+			a.Dropped = append(a.Dropped, b.Text)
+		}
+	}
 	kept := a.Blocks[:0]
-	for i, b := range a.Blocks {
+	widget := false
+	for _, b := range a.Blocks {
 		f := model.Fold(b.Text)
 		top := len(kept) < 6 && !hasHeading(kept)
+		text := b.Kind == model.Paragraph || b.Kind == model.ListItem || b.Kind == model.Heading
+		if widget {
+			// Under a widget heading: its links, until the article goes on.
+			if b.Kind != model.Heading && (isLinkOnly(b) || text && !endsSentence(b.Text) && model.CountWords(b.Text) <= 12) {
+				drop(b)
+				continue
+			}
+			widget = false
+		}
 		switch {
 		case top && b.Kind == model.Heading && f == title:
 			continue
 		case top && (b.Kind == model.Paragraph || b.Kind == model.ListItem) && (f != "" && f == lead || isBylineOf(f, names) || isDateText(b.Text)):
-			a.Dropped = append(a.Dropped, b.Text)
+			drop(b)
 			continue
-		case b.Kind != model.Code && b.Kind != model.Table && b.Kind != model.Figure && isShareLine(b.Text):
-			a.Dropped = append(a.Dropped, b.Text)
+		case text && isShareLine(b.Text):
+			drop(b)
 			continue
-		case (b.Kind == model.Heading || b.Kind == model.Paragraph) && i > 0 && isWidgetLine(b.Text):
-			for _, d := range a.Blocks[i:] {
-				if d.Text != "" {
-					a.Dropped = append(a.Dropped, d.Text)
-				}
-			}
-			a.Blocks = kept
-			return
+		case text && len(kept) > 0 && isWidgetLine(b.Text):
+			drop(b)
+			widget = true
+			continue
+		case b.Kind == model.Paragraph && isLinkOnly(b):
+			drop(b)
+			continue
 		}
 		kept = append(kept, b)
 	}
+	// The end: tags and related links, credit lines, a bold byline.
+	for len(kept) > 0 {
+		b := kept[len(kept)-1]
+		switch {
+		case b.Kind == model.ListItem && isLinkOnly(b), b.Kind == model.Paragraph && (isCredit(b.Text) || isStaffLine(b.Text)):
+		case b.Kind == model.Paragraph && isAllStrong(b) && isBylineText(b.Text) && len(names) == 0:
+			a.Byline = splitAuthors(b.Text)
+			names = nil
+		default:
+			a.Blocks = kept
+			return
+		}
+		drop(b)
+		kept = kept[:len(kept)-1]
+	}
 	a.Blocks = kept
+}
+
+// staffLines open the line of a wire story that names who reported,
+// wrote and edited it.
+var staffLines = []string{"reporting by ", "additional reporting by ", "writing by ", "editing by ", "compiled by ", "thực hiện: "}
+
+// isStaffLine reports a short line naming the story's reporters and
+// editors: "Reporting by A and B; Editing by C".
+func isStaffLine(s string) bool {
+	f := strings.ToLower(s)
+	return len(s) < 300 && slices.ContainsFunc(staffLines, func(p string) bool { return strings.HasPrefix(f, p) })
+}
+
+// isLinkOnly reports a short block that is wholly one or more links: a
+// related story, a tag.
+func isLinkOnly(b model.Block) bool {
+	if b.Text == "" || model.CountWords(b.Text) > 15 {
+		return false
+	}
+	covered := 0
+	for _, s := range b.Spans {
+		if s.Kind == model.Link {
+			covered += s.End - s.Start
+		}
+	}
+	return covered > 0 && covered >= len(strings.ReplaceAll(b.Text, " ", ""))
+}
+
+// isAllStrong reports a block whose text is all in one strong span.
+func isAllStrong(b model.Block) bool {
+	for _, s := range b.Spans {
+		if s.Kind == model.Strong && s.Start == 0 && s.End == len(b.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasHeading(bs []model.Block) bool {
@@ -192,12 +271,21 @@ func hasHeading(bs []model.Block) bool {
 	return false
 }
 
-// isBylineOf reports a folded line that is only the byline: an author's
-// name, perhaps after "by".
+// isBylineOf reports a folded line that is only the byline: the authors'
+// names, perhaps after "by", perhaps followed by where they write from.
 func isBylineOf(f string, names map[string]bool) bool {
 	f = strings.TrimPrefix(f, "by ")
 	if names[f] {
 		return true
+	}
+	if len(names) > 0 && model.CountWords(f) <= 4*len(names)+4 {
+		all := true
+		for n := range names {
+			all = all && strings.Contains(f, n)
+		}
+		if all {
+			return true
+		}
 	}
 	parts := splitByline(f)
 	for _, p := range parts {
@@ -282,8 +370,19 @@ var blockElems = map[atom.Atom]bool{
 // blocks walks n's children.
 func (w *htmlWalker) blocks(n *html.Node, at nest) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if adjacentSpans(c) {
+			w.t.separate()
+		}
 		w.node(c, at)
 	}
+}
+
+// adjacentSpans reports a <span> right after another, with no text
+// between: sites set such spans apart with style sheets (a name, then a
+// place), and joined their words would run together.
+func adjacentSpans(c *html.Node) bool {
+	p := c.PrevSibling
+	return p != nil && c.Type == html.ElementNode && p.Type == html.ElementNode && tagOf(c) == atom.Span && tagOf(p) == atom.Span
 }
 
 func (w *htmlWalker) node(n *html.Node, at nest) {
@@ -296,7 +395,7 @@ func (w *htmlWalker) node(n *html.Node, at nest) {
 	default:
 		return
 	}
-	a := n.DataAtom
+	a := tagOf(n)
 	if skipped[a] || attr(n, "hidden") != "" || attr(n, "aria-hidden") == "true" {
 		return
 	}
@@ -363,14 +462,14 @@ func (w *htmlWalker) list(n *html.Node, at nest) {
 	inner := at
 	inner.depth++
 	num := 0
-	if n.DataAtom == atom.Ol {
+	if tagOf(n) == atom.Ol {
 		num = 1
 		if s, err := strconv.Atoi(attr(n, "start")); err == nil {
 			num = s
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+		if c.Type != html.ElementNode || tagOf(c) != atom.Li {
 			continue
 		}
 		w.flush()
@@ -396,13 +495,12 @@ func (w *htmlWalker) figure(n *html.Node) {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			switch {
-			case c.DataAtom == atom.Figcaption:
-				credit = figureCredit(c)
-				w.inline(&caption, c)
-			case im == nil && (c.DataAtom == atom.Img || c.DataAtom == atom.Picture):
+			switch tag := tagOf(c); {
+			case tag == atom.Figcaption:
+				credit = w.caption(&caption, c)
+			case im == nil && (tag == atom.Img || tag == atom.Picture):
 				im = image(c)
-			case im == nil && c.DataAtom == atom.A:
+			case im == nil && tag == atom.A:
 				walk(c.FirstChild)
 				if im != nil && im.Link == "" {
 					im.Link = w.resolve(attr(c, "href"))
@@ -414,67 +512,201 @@ func (w *htmlWalker) figure(n *html.Node) {
 	}
 	walk(n.FirstChild)
 	text, spans := caption.result()
+	text, spans, credit = splitCredit(text, spans, credit)
 	if im == nil {
 		if text != "" {
 			w.add(model.Block{Kind: model.Caption, Text: text, Spans: spans})
 		}
 		return
 	}
-	im.URL = w.resolve(im.URL)
-	for _, p := range []string{"Credit...", "Credit…", "Credit: "} {
-		if i := strings.Index(text, p); i >= 0 && credit == "" {
-			credit = strings.TrimSpace(text[i+len(p):])
-			text, spans = trimText(text[:i], clipSpans(spans, i))
-		}
-	}
-	if credit == "" {
-		if at, open := findCredit(text); at >= 0 {
-			credit = strings.Trim(strings.TrimSpace(text[at+open:]), "()")
-		}
-	}
-	im.Credit = credit
+	im.URL, im.Link, im.Credit = model.SafeText(w.resolve(im.URL)), model.SafeText(im.Link), credit
 	if text == "" {
-		text = im.Alt
-		spans = nil
+		text, spans = im.Alt, nil
 	}
 	w.add(model.Block{Kind: model.Figure, Image: im, Text: text, Spans: spans})
 }
 
-// figureCredit is the text of a credit element inside a caption: a
-// <small>, <cite> or an element whose class names a credit.
-func figureCredit(n *html.Node) string {
-	var found string
-	var walk func(*html.Node)
-	walk = func(c *html.Node) {
-		for ; c != nil && found == ""; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
+// caption gathers a caption's text into t, leaving out its credit
+// element (a <cite> or <small>, see markFigures), whose text it returns.
+func (w *htmlWalker) caption(t *inlineText, n *html.Node) (credit string) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			t.write(c.Data)
+		case c.Type != html.ElementNode || skipped[tagOf(c)]:
+		case tagOf(c) == atom.Cite || tagOf(c) == atom.Small:
+			if credit == "" {
+				credit = CleanLine(textOf(c))
 			}
-			cls := strings.ToLower(attr(c, "class"))
-			if c.DataAtom == atom.Small || c.DataAtom == atom.Cite || strings.Contains(cls, "credit") || strings.Contains(cls, "author") || strings.Contains(cls, "copyright") {
-				var t inlineText
-				t.write(textOf(c))
-				found, _ = t.result()
-				found = strings.TrimSpace(strings.Trim(found, "()"))
-				for _, p := range []string{"Ảnh:", "Photo:", "Image:", "Picture:", "Credit:"} {
-					found = strings.TrimSpace(strings.TrimPrefix(found, p))
-				}
-				return
+			t.separate()
+		case tagOf(c) == atom.Br || blockElems[tagOf(c)]:
+			t.separate()
+			if cr := w.caption(t, c); credit == "" {
+				credit = cr
 			}
-			walk(c.FirstChild)
+			t.separate()
+		default:
+			if cr := w.captionInline(t, c); credit == "" {
+				credit = cr
+			}
 		}
 	}
-	walk(n.FirstChild)
-	return found
+	return credit
+}
+
+// captionInline is caption for an inline element, keeping its span.
+func (w *htmlWalker) captionInline(t *inlineText, n *html.Node) string {
+	if hasCite(n) {
+		return w.caption(t, n)
+	}
+	w.inlineElem(t, n)
+	return ""
+}
+
+func hasCite(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (tagOf(c) == atom.Cite || tagOf(c) == atom.Small || hasCite(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// creditMarks open the credit that ends a caption's text.
+var creditMarks = []string{"(Ảnh:", "Ảnh:", "Ảnh :", "(Photo:", "Photograph:", "Photo:", "Photos:", "Picture:", "Image:", "Credit...", "Credit…", "Credit:", "(Nguồn:", "Nguồn:", "Illustration:"}
+
+// splitCredit separates a caption from its credit: the credit element's
+// text when there was one (a trailing "Ảnh:" or "Photograph:" left in
+// the caption goes), else what follows the first credit mark.
+func splitCredit(text string, spans []model.Span, credit string) (string, []model.Span, string) {
+	cut := len(text)
+	if credit == "" {
+		for _, m := range creditMarks {
+			if i := strings.Index(text, m); i >= 0 && i < cut {
+				cut = i
+				credit = text[i+len(m):]
+			}
+		}
+	} else {
+		for _, m := range creditMarks {
+			if strings.HasSuffix(strings.TrimSpace(text), m) {
+				cut = strings.LastIndex(text, m)
+				break
+			}
+		}
+	}
+	credit = strings.TrimSpace(strings.Trim(strings.TrimSpace(credit), "()."))
+	for _, p := range creditMarks {
+		credit = strings.TrimSpace(strings.TrimPrefix(credit, p))
+	}
+	text = strings.TrimRight(text[:cut], " -–—|(")
+	text, spans = trimText(text, clipSpans(spans, len(text)))
+	return text, spans, credit
+}
+
+// markFigures names, before readability strips classes, what pages mark
+// only by class: a code block's language is kept in data-lang; an element whose class names a caption becomes a
+// <figcaption>, and the element holding it and an image a <figure>; inside
+// a caption, an element whose class names a credit, a copyright or an
+// author becomes a <cite>.
+func markFigures(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		cls := strings.ToLower(attr(c, "class"))
+		tag := tagOf(c)
+		if strings.Contains(cls, "caption") && tag != atom.Figcaption && tag != atom.Figure && tag != atom.Img && tag != atom.Table {
+			rename(c, "figcaption")
+			if p := c.Parent; p != nil && (tagOf(p) == atom.Div || tagOf(p) == atom.Section) && hasImage(p) {
+				rename(p, "figure")
+			}
+			markCredits(c)
+			continue
+		}
+		if tag == atom.Figcaption {
+			markCredits(c)
+			continue
+		}
+		if tag == atom.Pre || tag == atom.Code {
+			if lang := codeLang(c); lang != "" {
+				c.Attr = append(c.Attr, html.Attribute{Key: "data-lang", Val: lang})
+			}
+		}
+		markFigures(c)
+	}
+}
+
+func markCredits(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		cls := strings.ToLower(attr(c, "class") + " " + attr(c, "itemprop"))
+		for _, k := range []string{"credit", "copyright", "author", "photographer", "source"} {
+			if strings.Contains(cls, k) {
+				rename(c, "cite")
+			}
+		}
+		markCredits(c)
+	}
+}
+
+func rename(n *html.Node, name string) {
+	n.Data, n.DataAtom = name, atom.Lookup([]byte(name))
+}
+
+// heroFigure finds the article's lead picture: the first <figure> with an
+// image inside the page's <article> (or <main>), before its second
+// paragraph of text (the first may be the standfirst). Readability often
+// leaves it out, as it sits above the body.
+func heroFigure(doc *html.Node) *html.Node {
+	paragraphs := 0
+	var in func(n *html.Node, inside bool) (*html.Node, bool)
+	in = func(n *html.Node, inside bool) (*html.Node, bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipped[tagOf(c)] {
+				continue
+			}
+			tag := tagOf(c)
+			switch {
+			case inside && tag == atom.Figure && hasImage(c):
+				return c, true
+			case inside && tag == atom.P && model.CountWords(textOf(c)) > 12:
+				if paragraphs++; paragraphs == 2 {
+					return nil, true
+				}
+			}
+			if f, done := in(c, inside || tag == atom.Article || tag == atom.Main); done {
+				return f, true
+			}
+		}
+		return nil, false
+	}
+	f, _ := in(doc, false)
+	return f
+}
+
+func hasImageURL(bs []model.Block, u string) bool {
+	return slices.ContainsFunc(bs, func(b model.Block) bool { return b.Image != nil && b.Image.URL == u })
+}
+
+func hasImage(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (tagOf(c) == atom.Img || tagOf(c) == atom.Picture || hasImage(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // image reads an <img> (or the <img> of a <picture>): its address, taken
 // from the lazy-loading attributes when src is a placeholder, and its
 // alternative text.
 func image(n *html.Node) *model.Image {
-	if n.DataAtom == atom.Picture {
+	if tagOf(n) == atom.Picture {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && c.DataAtom == atom.Img {
+			if c.Type == html.ElementNode && tagOf(c) == atom.Img {
 				return image(c)
 			}
 		}
@@ -506,7 +738,7 @@ func image(n *html.Node) *model.Image {
 func (w *htmlWalker) code(n *html.Node) {
 	lang := codeLang(n)
 	for c := n.FirstChild; c != nil && lang == ""; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == atom.Code {
+		if c.Type == html.ElementNode && tagOf(c) == atom.Code {
 			lang = codeLang(c)
 		}
 	}
@@ -524,6 +756,9 @@ func (w *htmlWalker) code(n *html.Node) {
 }
 
 func codeLang(n *html.Node) string {
+	if l := attr(n, "data-lang"); l != "" {
+		return l
+	}
 	for f := range strings.FieldsSeq(attr(n, "class")) {
 		for _, p := range []string{"language-", "lang-"} {
 			if strings.HasPrefix(f, p) {
@@ -543,20 +778,20 @@ func (w *htmlWalker) table(n *html.Node) {
 	var walk func(*html.Node)
 	walk = func(c *html.Node) {
 		for ; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || c.DataAtom == atom.Table {
+			if c.Type != html.ElementNode || tagOf(c) == atom.Table {
 				continue
 			}
-			if c.DataAtom != atom.Tr {
+			if tagOf(c) != atom.Tr {
 				walk(c.FirstChild)
 				continue
 			}
 			var row []model.Cell
 			allTh := true
 			for d := c.FirstChild; d != nil; d = d.NextSibling {
-				if d.Type != html.ElementNode || (d.DataAtom != atom.Td && d.DataAtom != atom.Th) {
+				if d.Type != html.ElementNode || (tagOf(d) != atom.Td && tagOf(d) != atom.Th) {
 					continue
 				}
-				allTh = allTh && (d.DataAtom == atom.Th || c.Parent.DataAtom == atom.Thead)
+				allTh = allTh && (tagOf(d) == atom.Th || tagOf(c.Parent) == atom.Thead)
 				var t inlineText
 				w.inline(&t, d)
 				text, spans := t.result()
@@ -594,14 +829,17 @@ func (w *htmlWalker) table(n *html.Node) {
 // inline gathers n's content as inline text into t.
 func (w *htmlWalker) inline(t *inlineText, n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if adjacentSpans(c) {
+			t.separate()
+		}
 		switch c.Type {
 		case html.TextNode:
 			t.write(c.Data)
 		case html.ElementNode:
-			if skipped[c.DataAtom] {
+			if skipped[tagOf(c)] {
 				continue
 			}
-			if c.DataAtom == atom.Br || blockElems[c.DataAtom] {
+			if tagOf(c) == atom.Br || blockElems[tagOf(c)] {
 				t.separate()
 			}
 			w.inlineElem(t, c)
@@ -613,7 +851,7 @@ func (w *htmlWalker) inline(t *inlineText, n *html.Node) {
 func (w *htmlWalker) inlineElem(t *inlineText, n *html.Node) {
 	var kind model.SpanKind
 	var href, title string
-	switch n.DataAtom {
+	switch tagOf(n) {
 	case atom.A:
 		href = w.resolve(attr(n, "href"))
 		if href != "" && !strings.HasPrefix(href, "javascript:") {
@@ -700,9 +938,9 @@ func textOf(n *html.Node) string {
 			switch {
 			case c.Type == html.TextNode:
 				b.WriteString(c.Data)
-			case c.Type == html.ElementNode && c.DataAtom == atom.Br:
+			case c.Type == html.ElementNode && tagOf(c) == atom.Br:
 				b.WriteByte('\n')
-			case c.Type == html.ElementNode && !skipped[c.DataAtom]:
+			case c.Type == html.ElementNode && !skipped[tagOf(c)]:
 				walk(c)
 			}
 		}
@@ -710,3 +948,8 @@ func textOf(n *html.Node) string {
 	walk(n)
 	return b.String()
 }
+
+// tagOf is n's element name as an atom. It is looked up from the name:
+// readability renames elements (a <div> becomes a <p>) without changing
+// the atom.
+func tagOf(n *html.Node) atom.Atom { return atom.Lookup([]byte(n.Data)) }

@@ -299,13 +299,14 @@ func (m pageMeta) fill(a *model.Article, r readability.Article) {
 			a.Title = t[:i]
 		}
 	}
-	a.Byline = m.authors
-	if len(a.Byline) == 0 && r.Byline() != "" {
-		a.Byline = splitAuthors(CleanLine(r.Byline()))
-	}
 	a.Source = m.site
 	if a.Source == "" {
 		a.Source = CleanLine(r.SiteName())
+	}
+	a.Byline = m.authors
+	if by := CleanLine(r.Byline()); len(a.Byline) == 0 && by != "" && model.Fold(by) != model.Fold(a.Source) {
+		// Readability's byline, unless it is the publisher's name.
+		a.Byline = splitAuthors(by)
 	}
 	if a.Source == "" && a.URL != "" {
 		if u, err := url.Parse(a.URL); err == nil {

@@ -1,0 +1,186 @@
+package articles
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"bao/model"
+)
+
+// pageLabels are the hand-written expectations for one fixture page (see
+// testdata/html/labels.json).
+type pageLabels struct {
+	Title, Source, Date                  string
+	Authors, Headings, Captions, Credits []string
+	Links, Body, Dropped                 []string
+}
+
+// pageScore counts, for one field, the findings that were expected (tp)
+// out of all found, and the labels found (tpWant) out of all labels.
+type pageScore struct{ tp, found, want, tpWant int }
+
+func (s pageScore) precision() float64 { return ratio(s.tp, s.found) }
+func (s pageScore) recall() float64    { return ratio(s.tpWant, s.want) }
+
+// labelNorm is how labels and findings are compared: spaces trimmed and
+// the punctuation that ends a caption or joins a credit left out.
+func labelNorm(s string) string {
+	return strings.TrimRight(strings.TrimSpace(s), " .,;:-–—")
+}
+
+// setScore scores a set of findings against labels.
+func setScore(found, want []string) pageScore {
+	s := pageScore{found: len(found), want: len(want)}
+	for _, f := range found {
+		if slices.ContainsFunc(want, func(w string) bool { return labelNorm(w) == labelNorm(f) }) {
+			s.tp++
+		}
+	}
+	for _, w := range want {
+		if slices.ContainsFunc(found, func(f string) bool { return labelNorm(w) == labelNorm(f) }) {
+			s.tpWant++
+		}
+	}
+	return s
+}
+
+func one(found, want string) pageScore {
+	var f, w []string
+	if found != "" {
+		f = []string{found}
+	}
+	if want != "" {
+		w = []string{want}
+	}
+	return setScore(f, w)
+}
+
+// scorePage scores one parsed page field by field.
+func scorePage(a *model.Article, l pageLabels) map[string]pageScore {
+	var headings, captions, credits, links, body, all []string
+	for _, b := range a.Blocks {
+		all = append(all, b.Text)
+		switch b.Kind {
+		case model.Heading:
+			headings = append(headings, b.Text)
+		case model.Figure, model.Caption:
+			captions = append(captions, b.Text)
+			if b.Image != nil && b.Image.Credit != "" {
+				credits = append(credits, b.Image.Credit)
+			}
+		case model.Paragraph, model.Quote, model.ListItem:
+			body = append(body, b.Text)
+		}
+		for _, s := range b.Spans {
+			if s.Kind == model.Link {
+				links = append(links, s.URL)
+			}
+		}
+	}
+	date := ""
+	if !a.Date.IsZero() {
+		date = a.Date.Format("2006-01-02")
+	}
+	out := map[string]pageScore{
+		"title":    one(a.Title, l.Title),
+		"source":   one(a.Source, l.Source),
+		"date":     one(date, l.Date),
+		"authors":  setScore(a.Byline, l.Authors),
+		"headings": setScore(headings, l.Headings),
+		"captions": setScore(captions, l.Captions),
+		"credits":  setScore(credits, l.Credits),
+		"links":    setScore(links, l.Links),
+	}
+	// Body: a block is article text when it opens with a labelled opening;
+	// a label is found when some block opens with it.
+	opens := func(text, label string) bool { return strings.HasPrefix(text, label) }
+	bs := pageScore{found: len(body), want: len(l.Body)}
+	for _, b := range body {
+		if slices.ContainsFunc(l.Body, func(w string) bool { return opens(b, w) }) {
+			bs.tp++
+		}
+	}
+	for _, w := range l.Body {
+		if slices.ContainsFunc(body, func(b string) bool { return opens(b, w) }) {
+			bs.tpWant++
+		}
+	}
+	out["body"] = bs
+	// Dropped: a widget is dropped when no block holds its text; what bao
+	// dropped is right unless it is article text.
+	ds := pageScore{found: len(a.Dropped), want: len(l.Dropped)}
+	for _, w := range l.Dropped {
+		if !slices.ContainsFunc(all, func(t string) bool { return strings.Contains(t, w) }) {
+			ds.tpWant++
+		}
+	}
+	for _, d := range a.Dropped {
+		if !slices.ContainsFunc(l.Body, func(w string) bool { return opens(d, w) }) {
+			ds.tp++
+		}
+	}
+	out["dropped"] = ds
+	return out
+}
+
+var evalFields = []string{"title", "source", "date", "authors", "headings", "captions", "credits", "links", "body", "dropped"}
+
+// TestHTMLFixtures scores the HTML reader on pages written in the layouts
+// of seven news sites against their labels, and fails when any field's
+// precision or recall, over all pages, is below 0.95.
+func TestHTMLFixtures(t *testing.T) {
+	raw, err := os.ReadFile("testdata/html/labels.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &labels); err != nil {
+		t.Fatal(err)
+	}
+	total := map[string]pageScore{}
+	names := slices.Sorted(func(yield func(string) bool) {
+		for k := range labels {
+			if !strings.HasPrefix(k, "_") && !yield(k) {
+				return
+			}
+		}
+	})
+	for _, name := range names {
+		var l pageLabels
+		if err := json.Unmarshal(labels[name], &l); err != nil {
+			t.Fatal(name, err)
+		}
+		data, err := os.ReadFile(filepath.Join("testdata/html", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := Parse(name, data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		for f, s := range scorePage(a, l) {
+			if s.tp != s.found || s.tpWant != s.want {
+				t.Logf("%s %s: precision %d/%d, recall %d/%d", name, f, s.tp, s.found, s.tpWant, s.want)
+			}
+			tot := total[f]
+			tot.tp, tot.found, tot.want, tot.tpWant = tot.tp+s.tp, tot.found+s.found, tot.want+s.want, tot.tpWant+s.tpWant
+			total[f] = tot
+		}
+	}
+	var report strings.Builder
+	fmt.Fprintf(&report, "%-9s %9s %7s\n", "field", "precision", "recall")
+	for _, f := range evalFields {
+		s := total[f]
+		fmt.Fprintf(&report, "%-9s %9.3f %7.3f\n", f, s.precision(), s.recall())
+		if s.precision() < 0.95 || s.recall() < 0.95 {
+			t.Errorf("%s: precision %.3f, recall %.3f; both must be at least 0.95", f, s.precision(), s.recall())
+		}
+	}
+	t.Logf("%d pages:\n%s", len(names), report.String())
+}
