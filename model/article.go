@@ -218,8 +218,8 @@ type Article struct {
 	Format Format
 	// URL is the page the article was read from, or the address the
 	// source gives for itself; "" when unknown.
-	URL string
-	Title  string
+	URL   string
+	Title string
 	// TitleSpans style parts of the title, such as the badges linked from
 	// a README's heading.
 	TitleSpans []Span
