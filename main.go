@@ -276,11 +276,13 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-const usage = `bao reads articles in the terminal: scraped plain-text news and Markdown.
+const usage = `bao reads articles in the terminal: scraped plain-text news, Markdown
+and web pages.
 
 usage:
-  bao [flags] [PATH...]     read files and directories (- for standard input);
-                            with no PATH, the built-in sample library
+  bao [flags] [PATH|URL...] read files, directories and web pages (- for
+                            standard input); with none, the built-in sample
+                            library
   bao cat [--json] PATH...  print articles as text or JSON Lines
   bao version               print bao's version
   bao help                  print this help

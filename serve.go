@@ -62,6 +62,14 @@ func runServe(args []string, stderr io.Writer) int {
 	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "bao"})
 	cfg.Logger = logger
 	paths := fs.Args()
+	for _, p := range paths {
+		if articles.IsURL(p) {
+			// Pages are saved into the library first (bao add), so that a
+			// visitor can never make the server fetch anything.
+			fmt.Fprintf(stderr, "bao serve: %s: serve a library directory; web pages are not fetched by the server\n", p)
+			return 2
+		}
+	}
 	// Visitors see only files inside the library's directories unless
 	// --follow-links says otherwise: a link to /etc/shadow in a served
 	// directory must not show that file to anyone who connects.

@@ -1,12 +1,14 @@
 package articles
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -37,6 +39,9 @@ type Options struct {
 	// Partial; Reload reads the whole. A reader opening one large file sets
 	// it, to show the first screen before the rest is parsed.
 	Head int64
+	// Client fetches the paths that are web addresses; nil makes one
+	// (see NewClient).
+	Client *http.Client
 	// Confine loads only files whose real path, symbolic links resolved,
 	// lies inside one of the paths given: a link out of the library (to
 	// /etc, say) is reported as an error instead of read. bao serve sets it.
@@ -342,7 +347,8 @@ func LoadSummaries(paths []string, opts Options) *model.Library {
 		switch {
 		case loadErr != nil:
 			lib.Errors = append(lib.Errors, *loadErr)
-		case a.Path == "-":
+		case a.Path == "-" || IsURL(a.Path):
+			// Read once: there is no file to read it from again.
 			lib.Articles = append(lib.Articles, a)
 		default:
 			lib.Articles = append(lib.Articles, a.Summarize())
@@ -536,6 +542,13 @@ func loadOne(path string, opts Options) (*model.Article, error) {
 		}
 		return read("-", in, opts.maxSize(), 0)
 	}
+	if IsURL(path) {
+		client := opts.Client
+		if client == nil {
+			client = NewClient()
+		}
+		return Fetch(context.Background(), client, path, opts)
+	}
 	return ReadFile(path, opts)
 }
 
@@ -545,7 +558,7 @@ func loadOne(path string, opts Options) (*model.Article, error) {
 func expand(paths []string, emit func(pending)) {
 	seen := map[fileKey]bool{}
 	for _, p := range paths {
-		if p == "-" {
+		if p == "-" || IsURL(p) {
 			emit(pending{path: p})
 			continue
 		}

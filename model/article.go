@@ -423,7 +423,8 @@ func (p Progress) Summaries() Progress {
 	out := p
 	out.Articles = make([]*Article, len(p.Articles))
 	for i, a := range p.Articles {
-		if a.Path != "-" {
+		if a.Path != "-" && !strings.HasPrefix(a.Path, "https://") && !strings.HasPrefix(a.Path, "http://") {
+			// Standard input and web pages are read once: kept whole.
 			a = a.Summarize()
 		}
 		out.Articles[i] = a
