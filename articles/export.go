@@ -237,7 +237,7 @@ func writeBlock(b *strings.Builder, blk model.Block, lang string, width int, lin
 	case model.Caption:
 		text = captionMark(lang) + " " + text
 	case model.Figure:
-		text = captionMark(lang) + " " + figureText(blk, links)
+		text = captionMark(lang) + " " + figureText(blk, lang, links)
 	case model.ListItem:
 		text = listMarker(blk) + text
 	case model.Footnote:
@@ -261,12 +261,13 @@ func writeBlock(b *strings.Builder, blk model.Block, lang string, width int, lin
 
 // figureText is a figure's caption with the reference numbers of its
 // image and, for a linked image, of its link.
-func figureText(blk model.Block, links *model.LinkNumbers) string {
+func figureText(blk model.Block, lang string, links *model.LinkNumbers) string {
 	text, spans := blk.Text, blk.Spans
 	if blk.Image == nil {
 		text, _, _ = model.MarkLinks(text, spans, links)
 		return text
 	}
+	text = blk.Image.Caption(text, lang)
 	if text == "" {
 		text = "(image)"
 	}

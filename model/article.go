@@ -191,6 +191,23 @@ type Image struct {
 	Link string
 }
 
+// Caption is the text a figure is shown with: its caption, or alt text,
+// and its credit after it, named in the article's language ("Ảnh: ..."
+// or "Photo: ..."). It is "" for an image with neither.
+func (im *Image) Caption(text, lang string) string {
+	if im == nil || im.Credit == "" {
+		return text
+	}
+	label := "Photo: "
+	if lang == "vi" {
+		label = "Ảnh: "
+	}
+	if text == "" {
+		return label + im.Credit
+	}
+	return text + " (" + label + im.Credit + ")"
+}
+
 // Section is a part of an article that starts at a heading.
 type Section struct {
 	Title string

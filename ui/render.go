@@ -443,7 +443,7 @@ func (r *renderer) listMarker(b model.Block) string {
 }
 
 func (r *renderer) figure(b model.Block, nest, pad string) {
-	text, spans := b.Text, b.Spans
+	text, spans := b.Image.Caption(b.Text, r.lang), b.Spans
 	if text == "" {
 		text = imageWord(r.lang)
 	}
