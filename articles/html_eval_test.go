@@ -184,3 +184,116 @@ func TestHTMLFixtures(t *testing.T) {
 	}
 	t.Logf("%d pages:\n%s", len(names), report.String())
 }
+
+// corpusPageLabels are the labels of a real page; a nil slice is a field
+// not labelled for that page.
+type corpusPageLabels struct {
+	Title, Date                 string
+	Authors, Headings, Captions *[]string
+}
+
+// TestLabelledPages measures the HTML reader on real pages of the shared
+// corpus, labelled by hand beforehand (testdata/html-corpus-labels.json),
+// and reports precision and recall per field; BENCHMARKS.md has the
+// figures. It fails only if a field falls below a floor well under them,
+// so that a collapse is caught while the figures stay a measurement.
+func TestLabelledPages(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skipf("corpus not found at %s: skipping the labelled pages", corpusDir)
+	}
+	raw, err := os.ReadFile("testdata/html-corpus-labels.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &labels); err != nil {
+		t.Fatal(err)
+	}
+	fold := func(ss []string) []string {
+		out := make([]string, len(ss))
+		for i, s := range ss {
+			out[i] = model.Fold(s)
+		}
+		return out
+	}
+	prefixScore := func(found, want []string) pageScore {
+		s := pageScore{found: len(found), want: len(want)}
+		for _, f := range found {
+			if slices.ContainsFunc(want, func(w string) bool { return strings.HasPrefix(f, w) }) {
+				s.tp++
+			}
+		}
+		for _, w := range want {
+			if slices.ContainsFunc(found, func(f string) bool { return strings.HasPrefix(f, w) }) {
+				s.tpWant++
+			}
+		}
+		return s
+	}
+	total := map[string]pageScore{}
+	pages := 0
+	for name, msg := range labels {
+		if strings.HasPrefix(name, "_") {
+			continue
+		}
+		var l corpusPageLabels
+		if err := json.Unmarshal(msg, &l); err != nil {
+			t.Fatal(name, err)
+		}
+		data, err := os.ReadFile(filepath.Join(corpusDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		scores := map[string]pageScore{}
+		a, err := Parse(name, data)
+		if err != nil {
+			t.Logf("%s: %v", name, err)
+			a = &model.Article{}
+		}
+		var headings, captions []string
+		for _, b := range a.Blocks {
+			switch b.Kind {
+			case model.Heading:
+				headings = append(headings, b.Text)
+			case model.Figure, model.Caption:
+				if b.Text != "" {
+					captions = append(captions, b.Text)
+				}
+			}
+		}
+		date := ""
+		if !a.Date.IsZero() {
+			date = a.Date.Format("2006-01-02")
+		}
+		scores["title"] = one(a.Title, l.Title)
+		scores["date"] = one(date, l.Date)
+		if l.Authors != nil {
+			scores["authors"] = setScore(fold(a.Byline), fold(*l.Authors))
+		}
+		if l.Headings != nil {
+			scores["headings"] = setScore(headings, *l.Headings)
+		}
+		if l.Captions != nil {
+			scores["captions"] = prefixScore(captions, *l.Captions)
+		}
+		for f, s := range scores {
+			if s.tp != s.found || s.tpWant != s.want {
+				t.Logf("%s %s: precision %d/%d, recall %d/%d", name, f, s.tp, s.found, s.tpWant, s.want)
+			}
+			tot := total[f]
+			tot.tp, tot.found, tot.want, tot.tpWant = tot.tp+s.tp, tot.found+s.found, tot.want+s.want, tot.tpWant+s.tpWant
+			total[f] = tot
+		}
+	}
+	var report strings.Builder
+	fmt.Fprintf(&report, "%-9s %9s %7s %s\n", "field", "precision", "recall", "(found/labelled)")
+	for _, f := range []string{"title", "authors", "date", "headings", "captions"} {
+		s := total[f]
+		fmt.Fprintf(&report, "%-9s %9.3f %7.3f (%d/%d)\n", f, s.precision(), s.recall(), s.found, s.want)
+		if s.precision() < 0.5 || s.recall() < 0.5 {
+			t.Errorf("%s: precision %.3f, recall %.3f; below the 0.5 floor", f, s.precision(), s.recall())
+		}
+	}
+	t.Logf("%d real pages:\n%s", pages, report.String())
+}
