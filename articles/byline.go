@@ -29,6 +29,7 @@ var widgetLines = setOf(
 	"related stories", "related articles", "related", "more on this story",
 	"more stories", "top stories", "read more", "you may also like", "recommended",
 	"latest news", "trending", "around the web", "related topics", "more from",
+	"read next", "site index", "follow us", "more to explore", "explore more on these topics",
 )
 
 func setOf(words ...string) map[string]bool {

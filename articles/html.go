@@ -93,6 +93,7 @@ func ParseHTML(data []byte, pageURL, contentType string) (*model.Article, error)
 	}
 	meta := readMeta(doc)
 	base := baseURL(pageURL, meta)
+	removeFurniture(doc)
 	markFigures(doc)
 	var hero htmlWalker
 	if n := heroFigure(doc); n != nil {
@@ -405,7 +406,8 @@ func (w *htmlWalker) node(n *html.Node, at nest) {
 		var t inlineText
 		w.inline(&t, n)
 		text, spans := t.result()
-		if text != "" {
+		if hasWord(text) {
+			// Not a rule of underscores standing in for one.
 			w.at = at
 			w.add(model.Block{Kind: model.Heading, Level: uint8(a.String()[1] - '0'), Text: text, Spans: spans})
 		}
@@ -514,9 +516,7 @@ func (w *htmlWalker) figure(n *html.Node) {
 	text, spans := caption.result()
 	text, spans, credit = splitCredit(text, spans, credit)
 	if im == nil {
-		if text != "" {
-			w.add(model.Block{Kind: model.Caption, Text: text, Spans: spans})
-		}
+		// A video or a player: its caption describes what is not here.
 		return
 	}
 	im.URL, im.Link, im.Credit = model.SafeText(w.resolve(im.URL)), model.SafeText(im.Link), credit
@@ -604,6 +604,27 @@ func splitCredit(text string, spans []model.Span, credit string) (string, []mode
 	return text, spans, credit
 }
 
+// furnitureMarks in an element's id or class mark what is never article
+// text: cookie and consent dialogs, and text only screen readers get
+// ("Image caption", "Media caption").
+var furnitureMarks = []string{"cookie", "consent", "onetrust", "gdpr", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader", "off-screen", "offscreen"}
+
+// removeFurniture removes those elements.
+func removeFurniture(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			idc := strings.ToLower(attr(c, "id") + " " + attr(c, "class"))
+			if slices.ContainsFunc(furnitureMarks, func(m string) bool { return strings.Contains(idc, m) }) {
+				n.RemoveChild(c)
+			} else {
+				removeFurniture(c)
+			}
+		}
+		c = next
+	}
+}
+
 // markFigures names, before readability strips classes, what pages mark
 // only by class: a code block's language is kept in data-lang; an element whose class names a caption becomes a
 // <figcaption>, and the element holding it and an image a <figure>; inside
@@ -616,6 +637,15 @@ func markFigures(n *html.Node) {
 		}
 		cls := strings.ToLower(attr(c, "class"))
 		tag := tagOf(c)
+		if src := attr(c, "data-src"); tag == atom.Div && src != "" && !hasImage(c) {
+			// A picture loaded by script: a <div> that names its image.
+			rename(c, "img")
+			c.Attr = append(c.Attr, html.Attribute{Key: "src", Val: src}, html.Attribute{Key: "alt", Val: attr(c, "data-alt")})
+			continue
+		}
+		if tag == atom.Figure {
+			markCredits(c)
+		}
 		if strings.Contains(cls, "caption") && tag != atom.Figcaption && tag != atom.Figure && tag != atom.Img && tag != atom.Table {
 			rename(c, "figcaption")
 			if p := c.Parent; p != nil && (tagOf(p) == atom.Div || tagOf(p) == atom.Section) && hasImage(p) {
@@ -725,13 +755,22 @@ func image(n *html.Node) *model.Image {
 		return nil
 	}
 	alt := CleanLine(attr(n, "alt"))
-	switch model.Fold(alt) {
-	case "image", "photo", "picture", "anh", "hinh anh", "img":
-		// Says nothing a reader needs.
+	switch f := model.Fold(alt); {
+	case f == "image" || f == "photo" || f == "picture" || f == "anh" || f == "hinh anh" || f == "img",
+		imageFileName.MatchString(alt), templateAlt.MatchString(alt):
+		// Says nothing a reader needs: a word, a file name, or a CMS's
+		// "Title - Ảnh 1.".
 		alt = ""
 	}
 	return &model.Image{URL: src, Alt: alt}
 }
+
+// imageFileName matches an alternative text that is a file name.
+var imageFileName = regexp.MustCompile(`(?i)^\S+\.(?:jpe?g|png|gif|webp|avif|bmp)$`)
+
+// templateAlt matches the alternative text some Vietnamese CMSs give
+// every picture: the article's title and "- Ảnh 2.".
+var templateAlt = regexp.MustCompile(`(?:-|–) (?:Ảnh|Hình|Photo) \d+\.?$`)
 
 // code adds a pre block's lines verbatim, with the language its class
 // names ("language-go", "lang-go").

@@ -3,6 +3,7 @@ package articles
 import (
 	"encoding/json"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,6 +22,9 @@ type pageMeta struct {
 	date                                      time.Time
 	// docTitle is the <title>, which often ends with the site's name.
 	docTitle string
+	// headlines are the page's <h1> texts, those inside <article> or
+	// <main> first.
+	headlines []string
 }
 
 // readMeta reads the page's metadata. JSON-LD is the most precise about
@@ -29,13 +33,26 @@ func readMeta(doc *html.Node) pageMeta {
 	var m pageMeta
 	metas := map[string]string{}
 	var ld []any
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	var inner, outer []string
+	var walk func(*html.Node, bool)
+	walk = func(n *html.Node, inArticle bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
 			switch c.DataAtom {
+			case atom.Article, atom.Main:
+				walk(c, true)
+				continue
+			case atom.H1:
+				if h := CleanLine(textOf(c)); h != "" {
+					if inArticle {
+						inner = append(inner, h)
+					} else {
+						outer = append(outer, h)
+					}
+				}
+				continue
 			case atom.Html:
 				m.lang = attr(c, "lang")
 			case atom.Title:
@@ -87,10 +104,11 @@ func readMeta(doc *html.Node) pageMeta {
 				}
 				continue
 			}
-			walk(c)
+			walk(c, inArticle)
 		}
 	}
-	walk(doc)
+	walk(doc, false)
+	m.headlines = append(inner, outer...)
 	if art := findArticleLD(ld); art != nil {
 		m.title = ldString(art["headline"])
 		m.description = ldString(art["description"])
@@ -285,7 +303,7 @@ func parseDate(s string) time.Time {
 // from the metadata, with readability's findings where the page says
 // nothing.
 func (m pageMeta) fill(a *model.Article, r readability.Article) {
-	a.Title = m.title
+	a.Title = m.headline()
 	if a.Title == "" {
 		a.Title = CleanLine(r.Title())
 	}
@@ -313,6 +331,7 @@ func (m pageMeta) fill(a *model.Article, r readability.Article) {
 			a.Source = strings.TrimPrefix(u.Hostname(), "www.")
 		}
 	}
+	a.Byline = slices.DeleteFunc(a.Byline, func(n string) bool { return isPublisher(n, a.Source, a.URL) })
 	a.Date = m.date
 	a.Lead = m.description
 	a.Language = normLang(m.lang)
@@ -324,6 +343,55 @@ func (m pageMeta) fill(a *model.Article, r readability.Article) {
 		}
 		a.Language = detectLanguage(b.String())
 	}
+}
+
+// headline is the title as the page shows it: the first <h1> (those in
+// <article> or <main> first) that shares at least half its words with
+// the metadata's title, which is often written for search engines and
+// differs; the metadata's title when no <h1> is close to it.
+func (m pageMeta) headline() string {
+	if m.title == "" {
+		for _, h := range m.headlines {
+			if model.CountWords(h) >= 3 {
+				return h
+			}
+		}
+		return ""
+	}
+	want := strings.Fields(model.Fold(m.title))
+	for _, h := range m.headlines {
+		words := strings.Fields(model.Fold(h))
+		if len(words) < 2 || len(words) > 60 || model.Fold(h) == model.Fold(m.site) {
+			continue
+		}
+		shared := 0
+		for _, w := range words {
+			if slices.Contains(want, w) {
+				shared++
+			}
+		}
+		if 2*shared >= min(len(words), len(want)) {
+			return h
+		}
+	}
+	return m.title
+}
+
+// isPublisher reports an author that is the publication itself: its name
+// or its host ("VnExpress", "baochinhphu.vn", the "CNN" of "Rob Picheta,
+// CNN").
+func isPublisher(name, source, pageURL string) bool {
+	n := strings.TrimPrefix(model.Fold(name), "www.")
+	if n == model.Fold(source) {
+		return true
+	}
+	if u, err := url.Parse(pageURL); err == nil && u.Hostname() != "" {
+		host := strings.TrimPrefix(model.Fold(u.Hostname()), "www.")
+		if n == host || n+"."+strings.SplitN(host, ".", 2)[len(strings.SplitN(host, ".", 2))-1] == host || strings.HasPrefix(host, n+".") {
+			return true
+		}
+	}
+	return false
 }
 
 // trimSiteSuffix removes " | Site" or " - Site" from a title.
