@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -32,6 +33,7 @@ type frontMatter struct {
 	Description string    `yaml:"description"`
 	Lang        string    `yaml:"lang"`
 	Language    string    `yaml:"language"`
+	URL         string    `yaml:"url"`
 }
 
 // markdown parses CommonMark with GitHub's extensions (tables,
@@ -93,6 +95,7 @@ func splitFrontMatter(src string, a *model.Article) (string, frontMatter) {
 	a.Dateline = CleanLine(fm.Dateline)
 	a.Date = parseDate(fm.Date)
 	a.Language = CleanLine(fm.Lang + fm.Language)
+	a.URL = model.SafeText(strings.TrimSpace(fm.URL))
 	return body, fm
 }
 
@@ -193,7 +196,10 @@ func (p *mdParser) block(n ast.Node, at nest) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			if term, ok := c.(*extast.DefinitionTerm); ok {
 				t, spans := p.inline(term)
-				spans = append(spans, model.Span{Kind: model.Strong, End: len(t)})
+				if whole := (model.Span{Kind: model.Strong, End: len(t)}); t != "" && !slices.Contains(spans, whole) {
+					// A term is shown strong, once.
+					spans = append(spans, whole)
+				}
 				p.add(model.Block{Kind: model.Paragraph, Text: t, Spans: spans}, at)
 				continue
 			}
@@ -258,12 +264,15 @@ func (p *mdParser) figures(n ast.Node) []model.Block {
 		switch img := img.(type) {
 		case *ast.Image:
 			alt, _ := p.inline(img)
-			caption := alt
-			if title := CleanLine(string(img.Title)); title != "" && title != alt {
+			caption, credit := alt, ""
+			if title := CleanLine(string(img.Title)); strings.HasPrefix(title, creditTitle) {
+				// The picture's credit, as bao writes it when saving.
+				credit = strings.TrimSpace(strings.TrimPrefix(title, creditTitle))
+			} else if title != "" && title != alt {
 				caption = strings.TrimSpace(alt + " " + title)
 			}
 			out = append(out, model.Block{Kind: model.Figure, Text: caption,
-				Image: &model.Image{URL: p.url(img.Destination), Alt: alt, Link: link}})
+				Image: &model.Image{URL: p.url(img.Destination), Alt: alt, Link: link, Credit: credit}})
 		case *ast.Text:
 			if strings.TrimSpace(string(img.Segment.Value(p.src))) != "" || link != "" {
 				return nil
@@ -600,7 +609,9 @@ func (t *inlineText) result() (string, []model.Span) {
 		if sp.End > len(s) {
 			sp.End = len(s)
 		}
-		if sp.End > sp.Start {
+		if sp.End > sp.Start && !slices.Contains(spans, sp) {
+			// The same style twice over the same text (a definition term
+			// that is also strong) is one span.
 			spans = append(spans, sp)
 		}
 	}
