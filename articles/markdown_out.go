@@ -65,12 +65,16 @@ func WriteMarkdown(w io.Writer, a *model.Article, info SaveInfo) error {
 	for i, blk := range a.Blocks {
 		definition = blk.Kind == model.Paragraph && blk.Depth == 1 && blk.Quote == 0 &&
 			(prev.Kind == model.Paragraph && prev.Depth == 0 || definition)
-		if i > 0 && !model.Adjacent(prev, blk) {
+		// An item that opens with another block (code, a quote) has no
+		// text: that block follows on the next line, or the item would
+		// end at the blank line.
+		opensItem := prev.Kind == model.ListItem && prev.Text == "" && blk.Depth >= prev.Depth
+		if i > 0 && !model.Adjacent(prev, blk) && !opensItem {
 			// A blank line inside the quotes both blocks share.
 			shared := min(quoteLevel(prev), quoteLevel(blk))
 			sep := ""
 			if shared > 0 {
-				sep = strings.Repeat("   ", int(blk.QuoteFrom)) + quotePrefix(shared)
+				sep = strings.Repeat("    ", int(blk.QuoteFrom)) + quotePrefix(shared)
 			}
 			b.WriteString(strings.TrimRight(sep, " ") + "\n")
 		} else if i == 0 {
@@ -99,16 +103,18 @@ func quoteLevel(b model.Block) uint8 {
 }
 
 func writeMarkdownBlock(b *strings.Builder, blk model.Block) {
-	// Quotes opened inside a list item are indented as the item's text;
-	// list nesting inside the quotes comes after their markers.
+	// Each list level is indented four spaces, enough for the text of
+	// "- " and of "10. " items. Quotes opened inside a list item are
+	// indented as the item's text; list nesting inside the quotes comes
+	// after their markers.
 	q, depth := quotePrefix(quoteLevel(blk)), int(blk.Depth)
 	if blk.Quote > 0 && blk.QuoteFrom > 0 {
-		q = strings.Repeat("   ", int(blk.QuoteFrom)) + q
+		q = strings.Repeat("    ", int(blk.QuoteFrom)) + q
 		depth -= int(blk.QuoteFrom)
 	}
 	indent := ""
 	if depth > 1 {
-		indent = strings.Repeat("   ", depth-1)
+		indent = strings.Repeat("    ", depth-1)
 	}
 	line := func(s string) { b.WriteString(q + s + "\n") }
 	text := func() string { return startSafe(inlineMarkdown(blk.Text, blk.Spans)) }
@@ -140,7 +146,7 @@ func writeMarkdownBlock(b *strings.Builder, blk model.Block) {
 		}
 		cont := indent
 		if depth > 0 {
-			cont = strings.Repeat("   ", depth)
+			cont = strings.Repeat("    ", depth)
 		}
 		line(cont + fence + lang)
 		for _, l := range lines {
@@ -161,7 +167,7 @@ func writeMarkdownBlock(b *strings.Builder, blk model.Block) {
 		line(fmt.Sprintf("[^%d]: %s", blk.Number, inlineMarkdown(blk.Text, blk.Spans)))
 	default:
 		if depth > 0 {
-			indent = strings.Repeat("   ", depth)
+			indent = strings.Repeat("    ", depth)
 		}
 		line(indent + text())
 	}
@@ -325,7 +331,19 @@ func inlineMarkdown(text string, spans []model.Span) string {
 			b.WriteString("~~")
 		case model.InlineCode:
 			inCode = e.open
-			b.WriteString(codeFence(text[e.s.Start:e.s.End]))
+			code := text[e.s.Start:e.s.End]
+			fence := codeFence(code)
+			// Code that starts or ends with a backtick, or with spaces at
+			// both ends, is padded: Markdown strips one space each side.
+			pad := strings.HasPrefix(code, "`") || strings.HasSuffix(code, "`") ||
+				strings.HasPrefix(code, " ") && strings.HasSuffix(code, " ") && strings.Trim(code, " ") != ""
+			switch {
+			case pad && e.open:
+				fence += " "
+			case pad:
+				fence = " " + fence
+			}
+			b.WriteString(fence)
 		case model.FootnoteRef:
 			// Its text is the "[^n]" marker itself, written as it is.
 			inCode = e.open
