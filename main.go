@@ -34,6 +34,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "cat":
 			return runCat(args[1:], stdin, stdout, stderr)
+		case "add":
+			return runAdd(args[1:], stdout, stderr)
 		case "serve":
 			return runServe(args[1:], stderr)
 		case "version", "--version", "-version":
@@ -199,6 +201,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	noState := fs.Bool("no-state", false, "remember nothing between runs")
 	color := fs.String("color", "auto", "when standard output is not a terminal: auto or never print plain text, always the styled rendering")
 	hyperlinks := fs.Bool("hyperlinks", true, "write links as OSC 8 hyperlinks (-hyperlinks=false for terminals that show them wrongly)")
+	library := fs.String("library", "", "the library read when no PATH is given (default $XDG_DATA_HOME/bao/library; the sample while it is empty)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -209,6 +212,9 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	paths := fs.Args()
 	if len(paths) == 0 && !isTerminal(stdin) {
 		paths = []string{"-"}
+	}
+	if len(paths) == 0 {
+		paths = savedLibrary(*library)
 	}
 	opts := articles.Options{MaxSize: int64(maxSize), Stdin: stdin}
 	load := func() *model.Library {
@@ -281,8 +287,10 @@ and web pages.
 
 usage:
   bao [flags] [PATH|URL...] read files, directories and web pages (- for
-                            standard input); with none, the built-in sample
-                            library
+                            standard input); with none, the library that
+                            bao add saves into, or the built-in sample
+                            library while it is empty
+  bao add URL...            save web pages' articles into the library
   bao cat [--json] PATH...  print articles as text or JSON Lines
   bao version               print bao's version
   bao help                  print this help
@@ -291,6 +299,15 @@ usage:
 
 flags:
 `
+
+// savedLibrary is what bao reads with no path: the library bao add saves
+// into once it holds articles; none (the sample) before.
+func savedLibrary(given string) []string {
+	if dir, err := libraryDir(given); err == nil && articles.HasArticles(dir) {
+		return []string{dir}
+	}
+	return nil
+}
 
 // openState opens the state store, or an in-memory one when there should
 // be none or it cannot be opened; the warning says why reading goes on

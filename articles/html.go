@@ -111,12 +111,17 @@ func ParseHTML(data []byte, pageURL, contentType string) (*model.Article, error)
 		// The picture above the text, which readability left out.
 		w.out = append(hero.out, w.out...)
 	}
-	a := &model.Article{Format: model.HTML, Blocks: w.out, URL: meta.url}
-	if a.URL == "" && base != nil {
-		a.URL = base.String()
-	}
-	if a.URL == "" || pageURL != "" {
-		a.URL = pageURL
+	// The article's address is the canonical one the page gives, so that
+	// the same story fetched by two addresses is known as one; else where
+	// it was fetched from.
+	a := &model.Article{Format: model.HTML, Blocks: w.out, URL: pageURL}
+	if u, err := url.Parse(meta.url); err == nil && meta.url != "" {
+		if base != nil {
+			u = base.ResolveReference(u)
+		}
+		if u.Scheme == "http" || u.Scheme == "https" {
+			a.URL = model.SafeText(u.String())
+		}
 	}
 	meta.fill(a, content)
 	tidyHTMLArticle(a)

@@ -110,8 +110,8 @@ func TestHTMLLinksResolve(t *testing.T) {
 	if got := links(a)[0]; got != "https://mirror.example/about" {
 		t.Errorf("fetched: first link %q", got)
 	}
-	if a.URL != "https://mirror.example/page/1" {
-		t.Errorf("fetched: URL %q", a.URL)
+	if a.URL != "https://news.example/2026/story" {
+		t.Errorf("fetched: URL %q, want the canonical address", a.URL)
 	}
 }
 
