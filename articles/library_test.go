@@ -86,9 +86,9 @@ func TestInterruptedSave(t *testing.T) {
 func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{
 		"Chiến sự đẩy giá hoa nhập khẩu dịp 8-3 tăng mạnh": "chien-su-day-gia-hoa-nhap-khau-dip-8-3-tang-manh",
-		"Đà Lạt: ‘mùa’ hoa!":                    "da-lat-mua-hoa",
-		"???":                                   "article",
-		strings.Repeat("word ", 30):             "word-word-word-word-word-word-word-word-word-word-word-word",
+		"Đà Lạt: ‘mùa’ hoa!":                               "da-lat-mua-hoa",
+		"???":                                              "article",
+		strings.Repeat("word ", 30):                        "word-word-word-word-word-word-word-word-word-word-word-word",
 	} {
 		if got := slug(in); got != want {
 			t.Errorf("slug(%q) = %q, want %q", in, got, want)
