@@ -36,6 +36,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runCat(args[1:], stdin, stdout, stderr)
 		case "add":
 			return runAdd(args[1:], stdout, stderr)
+		case "feeds":
+			return runFeeds(args[1:], stdout, stderr)
+		case "fetch":
+			return runFetch(args[1:], stdout, stderr)
 		case "serve":
 			return runServe(args[1:], stderr)
 		case "version", "--version", "-version":
@@ -291,6 +295,9 @@ usage:
                             bao add saves into, or the built-in sample
                             library while it is empty
   bao add URL...            save web pages' articles into the library
+  bao feeds [add|remove|import|export] ...
+                            the news feeds followed (bao feeds -h)
+  bao fetch                 save the new articles of every feed followed
   bao cat [--json] PATH...  print articles as text or JSON Lines
   bao version               print bao's version
   bao help                  print this help

@@ -162,12 +162,18 @@ func frontMatterURL(data []byte) string {
 	return fm.URL
 }
 
-// bodyHash is the hash of a saved file's text without its front matter,
-// which holds when it was fetched.
+// bodyHash is the hash of a saved file's title and text: its front
+// matter and body without when and by which feed it was fetched.
 func bodyHash(data []byte) string {
-	_, body := cutFrontMatter(data)
-	sum := sha256.Sum256(bytes.TrimSpace(body))
-	return string(sum[:])
+	head, body := cutFrontMatter(data)
+	h := sha256.New()
+	for line := range bytes.Lines(head) {
+		if !bytes.HasPrefix(line, []byte("fetched:")) && !bytes.HasPrefix(line, []byte("feed:")) && !bytes.HasPrefix(line, []byte("url:")) {
+			h.Write(line)
+		}
+	}
+	h.Write(bytes.TrimSpace(body))
+	return string(h.Sum(nil))
 }
 
 // freeName is a file name for a, not yet taken: its date, then its title

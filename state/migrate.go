@@ -14,6 +14,10 @@ var migrations = []string{
 		offset INTEGER NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (user, article)) WITHOUT ROWID;
 	 CREATE TABLE documents (article TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL) WITHOUT ROWID;
 	 CREATE VIRTUAL TABLE sections USING fts5(article UNINDEXED, section UNINDEXED, title, body, tokenize = 'unicode61');`,
+	`CREATE TABLE feeds (url TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', site TEXT NOT NULL DEFAULT '',
+		etag TEXT NOT NULL DEFAULT '', modified TEXT NOT NULL DEFAULT '', added INTEGER NOT NULL,
+		fetched INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
+	 CREATE TABLE feed_items (feed TEXT NOT NULL, item TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (feed, item)) WITHOUT ROWID;`,
 }
 
 // migrate applies the migrations the database has not seen, in one
