@@ -489,3 +489,95 @@ func (r *fetchReport) summary(runs []feedRun, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "%d feeds failed:\n  %s\n", len(failed), strings.Join(failed, "\n  "))
 	return 1
 }
+
+// refresher is the reader's r: fetch the feeds into the library and say
+// what came of it. Only when the reader shows its own library, so that
+// what is fetched appears.
+func refresher(store *state.Store, library string, ownLibrary bool) func() (string, error) {
+	if !ownLibrary {
+		return nil
+	}
+	dir, err := libraryDir(library)
+	if err != nil {
+		return nil
+	}
+	return func() (string, error) {
+		feeds, err := store.Feeds()
+		if err != nil {
+			return "", err
+		}
+		if len(feeds) == 0 {
+			return "No feeds to fetch: follow one with bao feeds add URL.", nil
+		}
+		runs := fetchFeeds(context.Background(), store, &articles.Library{Dir: dir}, articles.NewClient(), feeds, func(feedRun) {})
+		found, failed := 0, 0
+		for _, r := range runs {
+			found += len(r.saved)
+			if r.err != nil {
+				failed++
+			}
+		}
+		s := fmt.Sprintf("Fetched %s: %s.", countOf(len(feeds), "feed"), countOf(found, "new article"))
+		if failed > 0 {
+			s += fmt.Sprintf(" %d failed (bao feeds says why).", failed)
+		}
+		return s, nil
+	}
+}
+
+// watchLibrary reports changes to the directories being read, as
+// articles read again and paths removed; nil when none is a directory.
+// The reader's own library is created, so that the first articles
+// fetched into it are seen.
+func watchLibrary(paths []string, ownLibrary bool, library string, opts articles.Options) func() <-chan model.Change {
+	var dirs []string
+	if ownLibrary {
+		if dir, err := libraryDir(library); err == nil && os.MkdirAll(dir, 0o755) == nil {
+			dirs = append(dirs, dir)
+		}
+	}
+	for _, p := range paths {
+		if isDir(p) && !slices.Contains(dirs, p) {
+			dirs = append(dirs, p)
+		}
+	}
+	if len(dirs) == 0 {
+		return nil
+	}
+	return func() <-chan model.Change {
+		out := make(chan model.Change)
+		batches, err := articles.Watch(context.Background(), dirs, 200*time.Millisecond)
+		if err != nil {
+			// Reading goes on without live updates.
+			close(out)
+			return out
+		}
+		go func() {
+			defer close(out)
+			for batch := range batches {
+				var c model.Change
+				for _, p := range batch {
+					a, err := articles.ReadFile(p, opts)
+					switch {
+					case err == nil:
+						c.Articles = append(c.Articles, a)
+					case errors.Is(err, os.ErrNotExist):
+						c.Removed = append(c.Removed, p)
+					}
+				}
+				if len(c.Articles)+len(c.Removed) > 0 {
+					out <- c
+				}
+			}
+		}()
+		return out
+	}
+}
+
+// countOf is "1 feed", "2 feeds".
+func countOf(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -217,7 +217,8 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(paths) == 0 && !isTerminal(stdin) {
 		paths = []string{"-"}
 	}
-	if len(paths) == 0 {
+	ownLibrary := len(paths) == 0
+	if ownLibrary {
 		paths = savedLibrary(*library)
 	}
 	opts := articles.Options{MaxSize: int64(maxSize), Stdin: stdin}
@@ -262,6 +263,8 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Load:   load, Stream: stream, Style: *style,
 		Summaries: !single, Reload: func(a *model.Article) (*model.Article, error) { return articles.Reload(a, opts) }, ReadWidth: *width, OpenSingle: single, NoHyperlinks: !*hyperlinks, Suspend: true,
 		User: store.User("local"), Index: store, IndexOnLoad: true, Warning: warning, OpenURL: openURL,
+		Changes: watchLibrary(paths, ownLibrary, *library, opts),
+		Refresh: refresher(store, *library, ownLibrary),
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "bao: %v\n", err)

@@ -449,6 +449,13 @@ func (p Progress) Summaries() Progress {
 	return out
 }
 
+// Change is what changed among a library's files since it was loaded:
+// articles new or written again, and the paths of files removed.
+type Change struct {
+	Articles []*Article
+	Removed  []string
+}
+
 // Position is a reading position that survives a change of width: the
 // block at the top of the screen and how far into it, in runes. Block -1
 // is the article's header (title and lead).

@@ -35,7 +35,10 @@ type ListKeys struct {
 	Bookmark      key.Binding
 	BookmarksOnly key.Binding
 	SearchAll     key.Binding
-	Quit          key.Binding
+	// Refresh fetches the feeds; enabled only where the reader may fetch
+	// (Options.Refresh), never over SSH.
+	Refresh key.Binding
+	Quit    key.Binding
 }
 
 // DefaultListKeys returns the list's bindings.
@@ -49,6 +52,7 @@ func DefaultListKeys() ListKeys {
 		Bookmark:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "bookmark")),
 		BookmarksOnly: key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "bookmarks only")),
 		SearchAll:     key.NewBinding(key.WithKeys("ctrl+f", "S"), key.WithHelp("ctrl+f/S", "search all articles")),
+		Refresh:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "fetch feeds"), key.WithDisabled()),
 		Quit:          key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }

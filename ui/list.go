@@ -220,9 +220,9 @@ func NewList(c *Common) List {
 	// Page dots are drawn one per page: unreadable and slow for a large
 	// library.
 	l.Paginator.Type = paginator.Arabic
-	l.AdditionalShortHelpKeys = func() []key.Binding { return []key.Binding{keys.Open, keys.Sort, keys.SearchAll} }
+	l.AdditionalShortHelpKeys = func() []key.Binding { return []key.Binding{keys.Open, keys.Sort, keys.SearchAll, keys.Refresh} }
 	l.AdditionalFullHelpKeys = func() []key.Binding {
-		return []key.Binding{keys.Open, keys.Sort, keys.ToggleRead, keys.NextUnread, keys.Bookmark, keys.BookmarksOnly, keys.SearchAll, keys.Errors, keys.Quit}
+		return []key.Binding{keys.Open, keys.Sort, keys.ToggleRead, keys.NextUnread, keys.Bookmark, keys.BookmarksOnly, keys.SearchAll, keys.Refresh, keys.Errors, keys.Quit}
 	}
 	m := List{c: c, keys: keys, list: l, loading: true}
 	m.Restyle(true)
@@ -368,6 +368,8 @@ func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 			return m, m.applySort()
 		case key.Matches(k, m.keys.SearchAll):
 			return m, func() tea.Msg { return ShowSearchMsg{} }
+		case key.Matches(k, m.keys.Refresh):
+			return m, func() tea.Msg { return refreshMsg{} }
 		case key.Matches(k, m.keys.Quit) && m.list.FilterState() == list.Unfiltered:
 			return m, tea.Quit
 		}

@@ -67,6 +67,13 @@ type Options struct {
 	// Context ends with the session (over SSH, when the visitor leaves):
 	// work still running for it stops. Nil means never.
 	Context context.Context
+	// Changes, when set, reports the library's files as they change: new
+	// and written articles join the list, removed ones leave it.
+	Changes func() <-chan model.Change
+	// Refresh, when set, fetches the feeds (r in the list) in a command and
+	// says what it found; new articles then arrive through Changes. Over
+	// SSH it stays nil: a visitor never makes the server fetch.
+	Refresh func() (string, error)
 }
 
 // screen names a screen the root can put in front.
@@ -104,6 +111,8 @@ type Model struct {
 	stream *streamState
 	// backTo is the screen the reader was opened from.
 	backTo screen
+	// refreshing is set while the feeds are being fetched.
+	refreshing bool
 }
 
 // New returns the root model. It fails only for a style that cannot be
@@ -129,6 +138,7 @@ func New(opts Options) (Model, error) {
 	if name == "light" {
 		m.list.Restyle(false)
 	}
+	m.list.keys.Refresh.SetEnabled(opts.Refresh != nil)
 	for _, s := range m.screens() {
 		s.SetSize(m.width, m.height)
 	}
@@ -143,6 +153,9 @@ func (m Model) Init() tea.Cmd {
 	} else {
 		load := m.opts.Load
 		cmds = append(cmds, func() tea.Msg { return LibraryLoadedMsg{load()} })
+	}
+	if m.opts.Changes != nil {
+		cmds = append(cmds, waitChange(m.opts.Changes()))
 	}
 	if m.opts.Warning != "" {
 		warning := m.opts.Warning
@@ -186,6 +199,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.open(msg)
 	case wholeMsg:
 		return m.handleWhole(msg)
+	case changeMsg:
+		return m.handleChange(msg)
+	case refreshMsg:
+		return m.refresh()
+	case refreshedMsg:
+		m.refreshing = false
+		text := msg.summary
+		if msg.err != nil {
+			text = m.c.Styles.Error.Render("Fetching feeds: " + safeText(msg.err.Error()))
+		}
+		return m, m.list.list.NewStatusMessage(safeText(text))
 	case reloadedMsg:
 		if msg.err != nil {
 			return m, m.list.list.NewStatusMessage(m.c.Styles.Error.Render("Cannot open “" + safeText(msg.open.Article.Title) + "”: " + safeText(msg.err.Error())))

@@ -65,15 +65,16 @@ func sequence(msg tea.Msg) ([]tea.Cmd, bool) {
 
 // parkedWaits are the functions whose waits end only by a clock (ticks,
 // cursor blinks, status-message lifetimes) or by the test itself (the next
-// batch of a library whose channel the test holds). They are matched in
-// the frame where the goroutine is blocked; inlining may put a caller's
-// name in front of theirs.
+// batch of a library, or change of its files, whose channel the test
+// holds). They are matched in the frame where the goroutine is blocked;
+// inlining may put a caller's name in front of theirs.
 var parkedWaits = []string{
 	"charm.land/bubbletea/v2.",
 	"charm.land/bubbles/v2/list.",
 	"charm.land/bubbles/v2/cursor.",
 	"charm.land/bubbles/v2/spinner.",
 	"waitProgress.func",
+	"waitChange.func",
 }
 
 // await runs cmd on its own goroutine and returns its message, or false

@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"bao/model"
+)
+
+// TestLibraryChanges: files written, added and removed while the reader
+// runs change the list without a restart.
+func TestLibraryChanges(t *testing.T) {
+	lib := manual(t, 3)
+	lib.Articles[0].Path = "lib/manual.md"
+	second := *lib.Articles[0]
+	second.ID, second.Title, second.Path = "second", "Second manual", "lib/second.md"
+	second.Derive()
+	lib.Articles = append(lib.Articles, &second)
+
+	fresh := second
+	fresh.ID, fresh.Title, fresh.Path = "fresh", "Fresh from the feed", "lib/fresh.md"
+	fresh.Derive()
+	rewritten := *lib.Articles[0]
+	rewritten.ID, rewritten.Title = "rewritten", "Manual, second edition"
+	rewritten.Derive()
+	ch := make(chan model.Change, 1)
+	ch <- model.Change{Articles: []*model.Article{&fresh, &rewritten}, Removed: []string{"lib/second.md"}}
+	hs := newHarness(t, lib, 100, 30, Options{Changes: func() <-chan model.Change { return ch }})
+	screen := strings.Join(hs.screen(), "\n")
+	for _, want := range []string{"Fresh from the feed", "Manual, second edition", "1 new article in the library.", "2 articles"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("list lacks %q:\n%s", want, screen)
+		}
+	}
+	if strings.Contains(screen, "Second manual") {
+		t.Errorf("a removed file is still listed:\n%s", screen)
+	}
+	// The new article opens.
+	hs.keys("/")
+	hs.typeText("fresh")
+	hs.keys("enter", "enter")
+	if r := hs.root().Reader(); hs.root().Screen() != "reader" || r.Article() == nil || r.Article().Title != "Fresh from the feed" {
+		t.Errorf("the new article did not open: %s", hs.root().Screen())
+	}
+}
+
+// TestRefreshKey: r fetches the feeds where the reader may, and is not
+// offered where it may not (over SSH).
+func TestRefreshKey(t *testing.T) {
+	lib := manual(t, 3)
+	calls := 0
+	hs := newHarness(t, lib, 120, 30, Options{Refresh: func() (string, error) {
+		calls++
+		return "Fetched 2 feeds: 3 new articles.", nil
+	}})
+	if !strings.Contains(footer(hs), "r fetch feeds") {
+		t.Errorf("footer does not offer r:\n%s", footer(hs))
+	}
+	hs.keys("r")
+	if calls != 1 || !strings.Contains(strings.Join(hs.screen(), "\n"), "Fetched 2 feeds: 3 new articles.") {
+		t.Errorf("r: %d calls:\n%s", calls, strings.Join(hs.screen(), "\n"))
+	}
+	failing := newHarness(t, lib, 120, 30, Options{Refresh: func() (string, error) { return "", errors.New("offline") }})
+	failing.keys("r")
+	if !strings.Contains(strings.Join(failing.screen(), "\n"), "Fetching feeds: offline") {
+		t.Errorf("a failed fetch says nothing:\n%s", strings.Join(failing.screen(), "\n"))
+	}
+	none := newHarness(t, lib, 120, 30, Options{})
+	before := strings.Join(none.screen(), "\n")
+	none.keys("r")
+	if strings.Contains(footer(none), "fetch feeds") || strings.Join(none.screen(), "\n") != before {
+		t.Errorf("r without Refresh did something:\n%s", strings.Join(none.screen(), "\n"))
+	}
+}
