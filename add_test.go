@@ -5,9 +5,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bao/articles"
+	"bao/model"
 )
 
 // TestAdd saves pages from a local server into a library, and bao with
@@ -70,5 +74,38 @@ func TestAdd(t *testing.T) {
 	// --library names another one, empty: the sample.
 	if p := savedLibrary(t.TempDir()); p != nil {
 		t.Errorf("--library with an empty directory reads %v", p)
+	}
+}
+
+// TestServePicksUpNewArticles: an article written into a served directory
+// reaches a visitor who is already reading, without SIGHUP; the footer
+// never offers a visitor to fetch feeds.
+func TestServePicksUpNewArticles(t *testing.T) {
+	for _, tool := range []string{"tmux", "ssh"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed (.ci/run installs it)", tool)
+		}
+	}
+	lib := t.TempDir()
+	os.WriteFile(filepath.Join(lib, "a.txt"), []byte("Bản tin sáng\n\nNội dung của bài.\n"), 0o644)
+	bin := buildBinary(t)
+	_, port, logs := startServe(t, bin, "--no-state", lib)
+	x := sshInTmux(t, port)
+	s := x.waitFor("1 article")
+	if strings.Contains(s, "fetch feeds") {
+		t.Errorf("a visitor is offered to fetch feeds:\n%s", s)
+	}
+	x.run("send-keys", "-t", "bao", "r")
+	saved, err := (&articles.Library{Dir: lib}).Save(&model.Article{Title: "Bản tin chiều", URL: "https://example.vn/chieu",
+		Blocks: []model.Block{{Kind: model.Paragraph, Text: "Tin mới nhất trong ngày."}}}, articles.SaveInfo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = x.waitFor("Bản tin chiều")
+	if !strings.Contains(s, "2 articles") {
+		t.Errorf("after %s was saved:\n%s", saved, s)
+	}
+	if !strings.Contains(logs.String(), "library files changed") {
+		t.Errorf("the reload was not logged:\n%s", logs.String())
 	}
 }

@@ -116,12 +116,34 @@ func runServe(args []string, stderr io.Writer) int {
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	return waitForSignals(srv, load, done, logger)
+	return waitForSignals(srv, load, watchServed(paths, logger), done, logger)
 }
 
-// waitForSignals reloads on SIGHUP and shuts down on SIGINT or SIGTERM,
-// giving readers ten seconds to be told and disconnected.
-func waitForSignals(srv *server.Server, load func() *model.Library, done chan error, logger *log.Logger) int {
+// watchServed reports changes to the served directories (bao fetch
+// writing new articles, an editor saving one), gathered over a second;
+// nil when nothing served is a directory or it cannot be watched.
+func watchServed(paths []string, logger *log.Logger) <-chan []string {
+	var dirs []string
+	for _, p := range paths {
+		if isDir(p) {
+			dirs = append(dirs, p)
+		}
+	}
+	if len(dirs) == 0 {
+		return nil
+	}
+	ch, err := articles.Watch(context.Background(), dirs, time.Second)
+	if err != nil {
+		logger.Warn("not watching the library for changes; SIGHUP reloads it", "reason", err)
+		return nil
+	}
+	return ch
+}
+
+// waitForSignals reloads on SIGHUP and when the library's files change,
+// and shuts down on SIGINT or SIGTERM, giving readers ten seconds to be
+// told and disconnected.
+func waitForSignals(srv *server.Server, load func() *model.Library, changes <-chan []string, done chan error, logger *log.Logger) int {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)
@@ -133,6 +155,9 @@ func waitForSignals(srv *server.Server, load func() *model.Library, done chan er
 				return 1
 			}
 			return 0
+		case batch := <-changes:
+			logger.Info("library files changed", "files", len(batch))
+			srv.Reload(load())
 		case sig := <-sigs:
 			if sig == syscall.SIGHUP {
 				srv.Reload(load())
