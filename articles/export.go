@@ -18,6 +18,7 @@ type jsonArticle struct {
 	Path     string        `json:"path"`
 	Format   model.Format  `json:"format"`
 	URL      string        `json:"url,omitempty"`
+	Feed     string        `json:"feed,omitempty"`
 	Title    string        `json:"title"`
 	Byline   []string      `json:"byline"`
 	Source   string        `json:"source"`
@@ -125,7 +126,7 @@ type jsonSection struct {
 // WriteJSON writes a as one line of JSON.
 func WriteJSON(w io.Writer, a *model.Article) error {
 	j := jsonArticle{
-		ID: a.ID, Path: a.Path, Format: a.Format, URL: a.URL, Title: a.Title,
+		ID: a.ID, Path: a.Path, Format: a.Format, URL: a.URL, Feed: a.Feed, Title: a.Title,
 		Byline: nonNil(a.Byline), Source: a.Source, Dateline: a.Dateline, Lead: a.Lead,
 		Blocks: make([]jsonBlock, len(a.Blocks)), Sections: make([]jsonSection, len(a.Sections)),
 		Dropped: nonNil(a.Dropped), Language: a.Language, Words: a.Words, Minutes: a.Minutes(),

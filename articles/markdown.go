@@ -34,6 +34,7 @@ type frontMatter struct {
 	Lang        string    `yaml:"lang"`
 	Language    string    `yaml:"language"`
 	URL         string    `yaml:"url"`
+	Feed        string    `yaml:"feed"`
 }
 
 // markdown parses CommonMark with GitHub's extensions (tables,
@@ -96,6 +97,7 @@ func splitFrontMatter(src string, a *model.Article) (string, frontMatter) {
 	a.Date = parseDate(fm.Date)
 	a.Language = CleanLine(fm.Lang + fm.Language)
 	a.URL = model.SafeText(strings.TrimSpace(fm.URL))
+	a.Feed = CleanLine(fm.Feed)
 	return body, fm
 }
 

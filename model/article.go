@@ -235,7 +235,9 @@ type Article struct {
 	Format Format
 	// URL is the page the article was read from, or the address the
 	// source gives for itself; "" when unknown.
-	URL   string
+	URL string
+	// Feed names the news feed the article was saved from; "" otherwise.
+	Feed  string
 	Title string
 	// TitleSpans style parts of the title, such as the badges linked from
 	// a README's heading.
@@ -289,7 +291,7 @@ func (a *Article) Summarize() *Article {
 	for i := range s.Byline {
 		s.Byline[i] = strings.Clone(s.Byline[i])
 	}
-	s.Source, s.Dateline = strings.Clone(a.Source), strings.Clone(a.Dateline)
+	s.Source, s.Dateline, s.Feed, s.URL = strings.Clone(a.Source), strings.Clone(a.Dateline), strings.Clone(a.Feed), strings.Clone(a.URL)
 	s.ListText = strings.Clone(a.ListText)
 	return &s
 }
@@ -319,7 +321,7 @@ func (a *Article) Derive() {
 		}
 	}
 	a.Words = words
-	a.ListText = a.Title + "\n" + a.Source + " " + a.Dateline + " " + strings.Join(a.Byline, " ")
+	a.ListText = a.Title + "\n" + a.Source + " " + a.Dateline + " " + strings.Join(a.Byline, " ") + " " + a.Feed
 }
 
 // wordBreak marks the bytes that separate words.

@@ -73,3 +73,43 @@ func TestRefreshKey(t *testing.T) {
 		t.Errorf("r without Refresh did something:\n%s", strings.Join(none.screen(), "\n"))
 	}
 }
+
+// TestSourcesView: g lists the feeds and sources with their unread
+// counts, and enter limits the list to one.
+func TestSourcesView(t *testing.T) {
+	lib := manual(t, 3)
+	for i, name := range []string{"Flood reaches the lower town", "Harbour reopens", "Mùa hoa dã quỳ"} {
+		a := *lib.Articles[0]
+		a.ID, a.Title, a.Path = name, name, name+".md"
+		a.Feed = []string{"River Times", "River Times", "Đà Lạt Daily"}[i]
+		a.Derive()
+		lib.Articles = append(lib.Articles, &a)
+	}
+	hs := newHarness(t, lib, 100, 30, Options{})
+	// Read one article of River Times.
+	hs.keys("/")
+	hs.typeText("harbour")
+	hs.keys("enter", "enter", "q", "esc")
+	hs.keys("g")
+	screen := strings.Join(hs.screen(), "\n")
+	for _, want := range []string{"All articles · 4 articles · 3 unread", "Đà Lạt Daily · 1 article · 1 unread", "River Times · 2 articles · 1 unread", "(no source) · 1 article · 1 unread"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("sources lack %q:\n%s", want, screen)
+		}
+	}
+	// Đà Lạt sorts before River in Vietnamese order: All, Đà Lạt, River.
+	hs.keys("j", "j", "enter")
+	screen = strings.Join(hs.screen(), "\n")
+	if hs.root().Screen() != "list" || !strings.Contains(screen, "from River Times (g)") || !strings.Contains(screen, "2 articles") ||
+		strings.Contains(screen, "Mùa hoa") || !strings.Contains(screen, "Flood reaches") {
+		t.Errorf("list limited to River Times:\n%s", screen)
+	}
+	hs.keys("g")
+	if c := hs.root().sources.cursor; c != 2 {
+		t.Errorf("the cursor is not on the feed the list shows: %d", c)
+	}
+	hs.keys("k", "k", "enter")
+	if screen := strings.Join(hs.screen(), "\n"); strings.Contains(screen, "from River") || !strings.Contains(screen, "Mùa hoa") {
+		t.Errorf("All articles did not lift the limit:\n%s", screen)
+	}
+}

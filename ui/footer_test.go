@@ -20,9 +20,11 @@ type footerCheck func(hs *harness) string
 // footer entry needs a check.
 func TestFootersDoWhatTheySay(t *testing.T) {
 	lib := manual(t, 30)
-	for _, name := range []string{"Second manual", "Third manual"} {
+	for i, name := range []string{"Second manual", "Third manual"} {
 		a := *lib.Articles[0]
 		a.ID, a.Title = name, name
+		// Two feeds for the feeds-and-sources view.
+		a.Feed = []string{"River Times", "Đà Lạt Daily"}[i]
 		a.Derive()
 		lib.Articles = append(lib.Articles, &a)
 	}
@@ -45,7 +47,10 @@ func TestFootersDoWhatTheySay(t *testing.T) {
 				"sort": func(hs *harness) string {
 					return want(strings.Contains(strings.Join(hs.screen(), "\n"), "by title"), "s did not sort by title")
 				},
-				"search all articles": func(hs *harness) string {
+				"by feed": func(hs *harness) string {
+					return want(hs.root().Screen() == "sources", "g did not show the feeds and sources")
+				},
+				"search all": func(hs *harness) string {
 					return want(hs.root().Screen() == "search", "ctrl+f did not open the search")
 				},
 				"more": func(hs *harness) string { return want(hs.root().list.list.Help.ShowAll, "? did not show all the keys") },
@@ -87,6 +92,16 @@ func TestFootersDoWhatTheySay(t *testing.T) {
 				"back": func(hs *harness) string { return want(hs.root().Screen() == "list", "q did not go back") },
 				"down": func(hs *harness) string { return want(hs.root().errs.offset == 1, "j did not scroll") },
 				"up":   func(hs *harness) string { return want(hs.root().errs.offset == 0, "k did not stay at the top") },
+			}},
+		{"sources", func(hs *harness) { hs.keys("g", "down") },
+			func(hs *harness) []key.Binding { return front(hs).ShortHelp() },
+			map[string]footerCheck{
+				"up":   func(hs *harness) string { return want(hs.root().sources.cursor == 0, "k did not move up") },
+				"down": func(hs *harness) string { return want(hs.root().sources.cursor == 2, "j did not move down") },
+				"list only these": func(hs *harness) string {
+					return want(hs.root().Screen() == "list" && hs.root().list.sourceOnly, "enter did not limit the list")
+				},
+				"back": func(hs *harness) string { return want(hs.root().Screen() == "list", "esc did not go back") },
 			}},
 		{"library search", func(hs *harness) { hs.keys("ctrl+f"); hs.typeText("part"); hs.keys("down") },
 			func(hs *harness) []key.Binding { return front(hs).ShortHelp() },
@@ -180,6 +195,7 @@ func TestEveryScreenTakesItsSize(t *testing.T) {
 		{"contents", func(hs *harness) { hs.keys("enter", "t") }},
 		{"errors", func(hs *harness) { hs.keys("e") }},
 		{"library search", func(hs *harness) { hs.keys("ctrl+f") }},
+		{"sources", func(hs *harness) { hs.keys("g") }},
 	} {
 		hs := newHarness(t, lib, 100, 30, Options{Index: everyArticle{lib}})
 		sc.open(hs)

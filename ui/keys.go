@@ -35,6 +35,7 @@ type ListKeys struct {
 	Bookmark      key.Binding
 	BookmarksOnly key.Binding
 	SearchAll     key.Binding
+	Sources       key.Binding
 	// Refresh fetches the feeds; enabled only where the reader may fetch
 	// (Options.Refresh), never over SSH.
 	Refresh key.Binding
@@ -51,7 +52,8 @@ func DefaultListKeys() ListKeys {
 		NextUnread:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "next unread")),
 		Bookmark:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "bookmark")),
 		BookmarksOnly: key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "bookmarks only")),
-		SearchAll:     key.NewBinding(key.WithKeys("ctrl+f", "S"), key.WithHelp("ctrl+f/S", "search all articles")),
+		SearchAll:     key.NewBinding(key.WithKeys("ctrl+f", "S"), key.WithHelp("ctrl+f/S", "search all")),
+		Sources:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "by feed")),
 		Refresh:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "fetch feeds"), key.WithDisabled()),
 		Quit:          key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}

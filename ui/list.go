@@ -195,6 +195,9 @@ type List struct {
 	loading bool
 	// bookmarksOnly shows only bookmarked articles.
 	bookmarksOnly bool
+	// sourceOnly shows only the articles of source (see sourceOf).
+	sourceOnly bool
+	source     string
 	// progress says how loading goes, while it does.
 	progress string
 }
@@ -220,9 +223,9 @@ func NewList(c *Common) List {
 	// Page dots are drawn one per page: unreadable and slow for a large
 	// library.
 	l.Paginator.Type = paginator.Arabic
-	l.AdditionalShortHelpKeys = func() []key.Binding { return []key.Binding{keys.Open, keys.Sort, keys.SearchAll, keys.Refresh} }
+	l.AdditionalShortHelpKeys = func() []key.Binding { return []key.Binding{keys.Open, keys.Sort, keys.Sources, keys.SearchAll, keys.Refresh} }
 	l.AdditionalFullHelpKeys = func() []key.Binding {
-		return []key.Binding{keys.Open, keys.Sort, keys.ToggleRead, keys.NextUnread, keys.Bookmark, keys.BookmarksOnly, keys.SearchAll, keys.Refresh, keys.Errors, keys.Quit}
+		return []key.Binding{keys.Open, keys.Sort, keys.ToggleRead, keys.NextUnread, keys.Bookmark, keys.BookmarksOnly, keys.SearchAll, keys.Sources, keys.Refresh, keys.Errors, keys.Quit}
 	}
 	m := List{c: c, keys: keys, list: l, loading: true}
 	m.Restyle(true)
@@ -252,6 +255,13 @@ func (m *List) updateTitle() {
 		if m.bookmarksOnly {
 			t += " · bookmarks only (B)"
 		}
+		if m.sourceOnly {
+			name := m.source
+			if name == "" {
+				name = "no source"
+			}
+			t += " · from " + safeText(name) + " (g)"
+		}
 		if n := len(m.lib.Errors); n > 0 {
 			t += fmt.Sprintf(" · %d failed to load (e)", n)
 		}
@@ -274,7 +284,7 @@ func plural(n int, word string) string {
 func (m *List) applySort() tea.Cmd {
 	items := make([]item, 0, len(m.lib.Articles))
 	for i, a := range m.lib.Articles {
-		if !m.bookmarksOnly || m.c.Keeper.IsBookmarked(a) {
+		if (!m.bookmarksOnly || m.c.Keeper.IsBookmarked(a)) && (!m.sourceOnly || sourceOf(a) == m.source) {
 			items = append(items, newItem(a, i, m.c))
 		}
 	}
@@ -284,7 +294,7 @@ func (m *List) applySort() tea.Cmd {
 		slices.SortStableFunc(items, func(a, b item) int { return col.CompareString(a.a.Title, b.a.Title) })
 	case bySource:
 		col := collate.New(language.Vietnamese, collate.IgnoreCase)
-		slices.SortStableFunc(items, func(a, b item) int { return col.CompareString(a.a.Source, b.a.Source) })
+		slices.SortStableFunc(items, func(a, b item) int { return col.CompareString(sourceOf(a.a), sourceOf(b.a)) })
 	case byDate:
 		slices.SortStableFunc(items, func(a, b item) int { return b.a.Date.Compare(a.a.Date) })
 	}
@@ -335,6 +345,14 @@ func (m *List) SetSize(w, h int) tea.Cmd {
 // Filtering reports whether the filter prompt is taking keys.
 func (m List) Filtering() bool { return m.list.SettingFilter() }
 
+// SetSource lists only the articles of one feed or source (see
+// sourceOf), or all of them.
+func (m *List) SetSource(name string, all bool) tea.Cmd {
+	m.source, m.sourceOnly = name, !all
+	m.updateTitle()
+	return m.applySort()
+}
+
 // Update handles the list's keys.
 func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && !m.list.SettingFilter() && !m.loading {
@@ -368,6 +386,8 @@ func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 			return m, m.applySort()
 		case key.Matches(k, m.keys.SearchAll):
 			return m, func() tea.Msg { return ShowSearchMsg{} }
+		case key.Matches(k, m.keys.Sources):
+			return m, func() tea.Msg { return ShowSourcesMsg{} }
 		case key.Matches(k, m.keys.Refresh):
 			return m, func() tea.Msg { return refreshMsg{} }
 		case key.Matches(k, m.keys.Quit) && m.list.FilterState() == list.Unfiltered:

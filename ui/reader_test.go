@@ -267,7 +267,7 @@ func TestScrollBackToAJump(t *testing.T) {
 func TestHelpFitsAndIsTrue(t *testing.T) {
 	hs := newHarness(t, sampleLibrary(t), 70, 24, Options{})
 	hs.keys("?")
-	if screen := strings.Join(hs.screen(), "\n"); strings.Contains(screen, "load errors") || !strings.Contains(screen, "search all articles") {
+	if screen := strings.Join(hs.screen(), "\n"); strings.Contains(screen, "load errors") || !strings.Contains(screen, "search all") {
 		t.Errorf("list help:\n%s", screen)
 	}
 	hs.keys("?", "enter", "?")

@@ -84,11 +84,12 @@ const (
 	readerScreen
 	errorsScreen
 	searchScreen
+	sourcesScreen
 )
 
 // String is the screen's name, as Model.Screen gives it.
 func (s screen) String() string {
-	return [...]string{"list", "reader", "errors", "search"}[s]
+	return [...]string{"list", "reader", "errors", "search", "sources"}[s]
 }
 
 // Model is the root: it routes messages to the screen in front.
@@ -103,6 +104,7 @@ type Model struct {
 	reader        Reader
 	errs          ErrorsView
 	search        LibrarySearch
+	sources       SourcesView
 	lib           *model.Library
 	byID          map[string]*model.Article
 	styleFixed    bool
@@ -257,6 +259,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.warn(msg.err)
 		}
 		return m, m.loaded()
+	case ShowSourcesMsg:
+		if m.lib == nil {
+			return m, nil
+		}
+		m.screen, m.sources = sourcesScreen, NewSourcesView(m.c, m.lib, m.list.source, m.list.sourceOnly)
+		return m, m.sources.SetSize(m.width, m.height)
+	case SourceChosenMsg:
+		m.screen = listScreen
+		return m, m.list.SetSource(msg.Name, msg.All)
 	case ShowErrorsMsg:
 		m.screen, m.errs = errorsScreen, NewErrorsView(m.c, m.lib)
 		return m, m.errs.SetSize(m.width, m.height)
@@ -284,13 +295,15 @@ func (m *Model) front() Component {
 		return &m.errs
 	case searchScreen:
 		return &m.search
+	case sourcesScreen:
+		return &m.sources
 	}
 	return &m.list
 }
 
 // screens are all the screens, in front or not.
 func (m *Model) screens() []Component {
-	return []Component{&m.list, &m.reader, &m.errs, &m.search}
+	return []Component{&m.list, &m.reader, &m.errs, &m.search, &m.sources}
 }
 
 // handleResize gives every screen the new size, so the one brought to the
@@ -507,8 +520,8 @@ func (m Model) View() tea.View {
 // Reader returns the reader, for tests and the server.
 func (m Model) Reader() Reader { return m.reader }
 
-// Screen names the screen in front: "list", "reader", "errors" or
-// "search".
+// Screen names the screen in front: "list", "reader", "errors",
+// "search" or "sources".
 func (m Model) Screen() string { return m.screen.String() }
 
 // clip cuts s to at most h lines of at most w cells, so that no screen can
