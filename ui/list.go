@@ -223,7 +223,9 @@ func NewList(c *Common) List {
 	// Page dots are drawn one per page: unreadable and slow for a large
 	// library.
 	l.Paginator.Type = paginator.Arabic
-	l.AdditionalShortHelpKeys = func() []key.Binding { return []key.Binding{keys.Open, keys.Sort, keys.Sources, keys.SearchAll, keys.Refresh} }
+	l.AdditionalShortHelpKeys = func() []key.Binding {
+		return []key.Binding{keys.Open, keys.Sort, keys.Sources, keys.SearchAll, keys.Refresh}
+	}
 	l.AdditionalFullHelpKeys = func() []key.Binding {
 		return []key.Binding{keys.Open, keys.Sort, keys.ToggleRead, keys.NextUnread, keys.Bookmark, keys.BookmarksOnly, keys.SearchAll, keys.Sources, keys.Refresh, keys.Errors, keys.Quit}
 	}
