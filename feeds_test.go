@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -232,4 +233,58 @@ func TestInterruptedFetch(t *testing.T) {
 	if len(names) != 3 || strings.Contains(strings.Join(names, " "), ".saving") {
 		t.Errorf("library after resuming: %v", names)
 	}
+}
+
+// TestFeedsEndToEnd, as a new user would in a terminal: follow a feed,
+// fetch it with its progress bar, open the reader, list the feed's
+// articles, and open one with its sections and contents.
+func TestFeedsEndToEnd(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux not installed: skipping the end-to-end test (.ci/run installs it)")
+	}
+	srv := newFeedServer(t)
+	bin := buildBinary(t)
+	x := tmux{t, filepath.Join(t.TempDir(), "tmux.sock")}
+	env := "TERM=xterm-256color XDG_STATE_HOME=" + t.TempDir() + " XDG_DATA_HOME=" + t.TempDir() + " "
+	x.run("new-session", "-d", "-s", "bao", "-x", "100", "-y", "30",
+		env+bin+" feeds add "+srv.URL+"/rss && "+env+bin+" fetch && read -r go && "+env+bin+"; echo BAO-EXITED-$?; sleep 30")
+	defer exec.Command("tmux", "-S", x.socket, "kill-server").Run()
+
+	s := x.waitFor("new articles from 1 of 1 feeds")
+	for _, want := range []string{"following River Times", "100% 1/1 feeds · 3 new", "3 new articles from 1 of 1 feeds (1 only as the feed's summary"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("fetch did not show %q:\n%s", want, s)
+		}
+	}
+	x.run("send-keys", "-t", "bao", "Enter")
+	x.waitFor("3 articles")
+	x.run("send-keys", "-t", "bao", "g")
+	s = x.waitFor("Feeds and sources")
+	if !strings.Contains(s, "River Times · 3 articles · 3 unread") {
+		// The page read for the summary-only item is listed under the
+		// feed it came from, not its own site.
+		t.Errorf("feeds:\n%s", s)
+	}
+	x.run("send-keys", "-t", "bao", "j", "Enter")
+	x.waitFor("from River Times (g)")
+	x.run("send-keys", "-t", "bao", "/")
+	x.run("send-keys", "-t", "bao", "-l", "flood")
+	x.run("send-keys", "-t", "bao", "Enter")
+	x.run("send-keys", "-t", "bao", "Enter")
+	x.waitFor("min read")
+	x.run("send-keys", "-t", "bao", "]")
+	x.waitFor("§ 1/1")
+	x.run("send-keys", "-t", "bao", "t")
+	s = x.waitFor("Contents")
+	if !strings.Contains(s, "Sandbags") {
+		t.Errorf("contents:\n%s", s)
+	}
+	x.run("send-keys", "-t", "bao", "Escape")
+	x.waitGone("Contents")
+	x.run("send-keys", "-t", "bao", "q")
+	x.waitFor("from River Times")
+	x.run("send-keys", "-t", "bao", "Escape")
+	x.waitGone("filtered")
+	x.run("send-keys", "-t", "bao", "q")
+	x.waitFor("BAO-EXITED-0")
 }
