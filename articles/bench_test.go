@@ -70,3 +70,43 @@ func benchLoad(b *testing.B, root string) {
 		Load([]string{root}, Options{})
 	}
 }
+
+// benchPages extracts every .html page under dirs: decoding, parsing,
+// readability and the mapping onto blocks, as bao URL or bao add does
+// after the download.
+func benchPages(b *testing.B, dirs ...string) {
+	var pages [][]byte
+	var size int64
+	for _, dir := range dirs {
+		m, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+		for _, p := range m {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pages = append(pages, data)
+			size += int64(len(data))
+		}
+	}
+	if len(pages) == 0 {
+		b.Fatal("no pages")
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			ParseHTML(p, "", "")
+		}
+	}
+	b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkExtractCorpusPages extracts the 38 real pages of
+// ../shared/corpus/html-{en,vi}.
+func BenchmarkExtractCorpusPages(b *testing.B) {
+	root := corpusRoot(b, true)
+	benchPages(b, filepath.Join(root, "html-en"), filepath.Join(root, "html-vi"))
+}
+
+// BenchmarkExtractFixturePages extracts the seven fixture pages.
+func BenchmarkExtractFixturePages(b *testing.B) { benchPages(b, "testdata/html") }
