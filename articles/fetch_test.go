@@ -177,3 +177,35 @@ func TestLoadURL(t *testing.T) {
 		t.Fatalf("errors %+v", lib.Errors)
 	}
 }
+
+// TestFetchCharsets serves pages in windows-1258 (named by the HTTP
+// header) and ISO-8859-1 (named by a meta tag) and reads their words.
+func TestFetchCharsets(t *testing.T) {
+	body := func(title, text string) []byte {
+		return []byte("<html><head>" + title + "</head><body><article><p>" + strings.Repeat(text+" ", 30) + "</p></article></body></html>")
+	}
+	// "Hà Nội" in windows-1258: ộ is ô and a combining dot below.
+	vi := body("<title>H\xe0 N\xf4\xf2i m\xf9a thu</title>", "Ph\xf4\xf2 c\xf4\xec H\xe0 N\xf4\xf2i")
+	latin := body("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><title>Caf&eacute; d\xe9j\xe0 vu</title>", "Le caf\xe9 du coin")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/vi":
+			w.Header().Set("Content-Type", "text/html; charset=windows-1258")
+			w.Write(vi)
+		case "/latin":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(latin)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	for path, want := range map[string][2]string{"/vi": {"Hà Nội mùa thu", "Phộ cổ Hà Nội"}, "/latin": {"Café déjà vu", "Le café du coin"}} {
+		a, err := Fetch(context.Background(), NewClient(), srv.URL+path, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			continue
+		}
+		if a.Title != want[0] || len(a.Blocks) == 0 || !strings.HasPrefix(a.Blocks[0].Text, want[1]) {
+			t.Errorf("%s: %q / %+v", path, a.Title, a.Blocks)
+		}
+	}
+}
