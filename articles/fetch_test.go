@@ -185,7 +185,7 @@ func TestFetchCharsets(t *testing.T) {
 		return []byte("<html><head>" + title + "</head><body><article><p>" + strings.Repeat(text+" ", 30) + "</p></article></body></html>")
 	}
 	// "Hà Nội" in windows-1258: ộ is ô and a combining dot below.
-	vi := body("<title>H\xe0 N\xf4\xf2i m\xf9a thu</title>", "Ph\xf4\xf2 c\xf4\xec H\xe0 N\xf4\xf2i")
+	vi := body("<title>H\xe0 N\xf4\xf2i m\xf9a thu</title>", "Ph\xf4\xec c\xf4\xd2 H\xe0 N\xf4\xf2i")
 	latin := body("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><title>Caf&eacute; d\xe9j\xe0 vu</title>", "Le caf\xe9 du coin")
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
@@ -198,7 +198,7 @@ func TestFetchCharsets(t *testing.T) {
 		}
 	}))
 	t.Cleanup(srv.Close)
-	for path, want := range map[string][2]string{"/vi": {"Hà Nội mùa thu", "Phộ cổ Hà Nội"}, "/latin": {"Café déjà vu", "Le café du coin"}} {
+	for path, want := range map[string][2]string{"/vi": {"Hà Nội mùa thu", "Phố cổ Hà Nội"}, "/latin": {"Café déjà vu", "Le café du coin"}} {
 		a, err := Fetch(context.Background(), NewClient(), srv.URL+path, Options{})
 		if err != nil {
 			t.Errorf("%s: %v", path, err)
