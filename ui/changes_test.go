@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -111,5 +112,32 @@ func TestSourcesView(t *testing.T) {
 	hs.keys("k", "k", "enter")
 	if screen := strings.Join(hs.screen(), "\n"); strings.Contains(screen, "from River") || !strings.Contains(screen, "Mùa hoa") {
 		t.Errorf("All articles did not lift the limit:\n%s", screen)
+	}
+}
+
+// TestSearchSaysWhenCapped: more matches than are shown is said, fewer
+// is counted. The index answers section 2 of articles that have two
+// sections, as an index of an older version of a file would: the result
+// shows the start of the article.
+func TestSearchSaysWhenCapped(t *testing.T) {
+	lib := manual(t, 2)
+	for i := range 60 {
+		a := *lib.Articles[0]
+		a.ID, a.Title = fmt.Sprintf("copy-%d", i), fmt.Sprintf("Copy %d", i)
+		a.Derive()
+		lib.Articles = append(lib.Articles, &a)
+	}
+	hs := newHarness(t, lib, 100, 30, Options{Index: everyArticle{lib}})
+	hs.keys("ctrl+f")
+	hs.typeText("part")
+	if s := strings.Join(hs.screen(), "\n"); !strings.Contains(s, "The first 50 results for “part”; more match") {
+		t.Errorf("61 matches, 50 shown, and not said:\n%s", s)
+	}
+	small := manual(t, 2)
+	hs = newHarness(t, small, 100, 30, Options{Index: everyArticle{small}})
+	hs.keys("ctrl+f")
+	hs.typeText("part")
+	if s := strings.Join(hs.screen(), "\n"); !strings.Contains(s, "1 result for “part”") {
+		t.Errorf("one match:\n%s", s)
 	}
 }

@@ -55,8 +55,10 @@ type LibrarySearch struct {
 	seq     int
 	query   string
 	results []searchResult
-	cursor  int
-	err     string
+	// capped is set when more articles matched than are shown.
+	capped bool
+	cursor int
+	err    string
 }
 
 type searchResult struct {
@@ -155,7 +157,8 @@ func (s *LibrarySearch) ask() tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg {
-		hits, err := idx.Search(q, searchLimit)
+		// One more than is shown, to know whether there are more.
+		hits, err := idx.Search(q, searchLimit+1)
 		return searchResultsMsg{seq, q, hits, err}
 	}
 }
@@ -168,6 +171,10 @@ func (s *LibrarySearch) setResults(msg searchResultsMsg) tea.Cmd {
 		s.err = "Search failed: " + safeText(msg.err.Error())
 	}
 	s.results = nil
+	s.capped = len(msg.hits) > searchLimit
+	if s.capped {
+		msg.hits = msg.hits[:searchLimit]
+	}
 	words := queryWords(msg.query)
 	width := max(s.width-6, 20)
 	todo := map[int]*model.Article{}
@@ -177,6 +184,11 @@ func (s *LibrarySearch) setResults(msg searchResultsMsg) tea.Cmd {
 			continue
 		}
 		r := searchResult{article: a, section: h.Section}
+		if r.section >= len(a.Sections) {
+			// The index read an older version of the file, with more
+			// sections (it changes while the reader runs).
+			r.section = -1
+		}
 		if a.Summary {
 			todo[len(s.results)] = a
 		} else {
@@ -261,6 +273,8 @@ func (s LibrarySearch) View() string {
 		lines = append(lines, " "+st.Error.Render(s.err))
 	case !s.indexed:
 		lines = append(lines, " "+st.Dim.Render("Indexing the library… results may be incomplete."))
+	case s.query != "" && s.capped:
+		lines = append(lines, " "+st.Dim.Render(fmt.Sprintf("The first %d results for “%s”; more match: add a word to narrow them.", len(s.results), s.query)))
 	case s.query != "":
 		lines = append(lines, " "+st.Dim.Render(fmt.Sprintf("%s for “%s”", plural(len(s.results), "result"), s.query)))
 	default:
