@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"bao/model"
 )
@@ -139,5 +140,39 @@ func TestSearchSaysWhenCapped(t *testing.T) {
 	hs.typeText("part")
 	if s := strings.Join(hs.screen(), "\n"); !strings.Contains(s, "1 result for “part”") {
 		t.Errorf("one match:\n%s", s)
+	}
+}
+
+// TestSortOffersWhatApplies: s skips orders the library cannot be put
+// in (no dates, no sources), and R reverses the order.
+func TestSortOffersWhatApplies(t *testing.T) {
+	lib := manual(t, 2)
+	for _, title := range []string{"Bưởi", "An", "Cam"} {
+		a := *lib.Articles[0]
+		a.ID, a.Title = title, title
+		a.Derive()
+		lib.Articles = append(lib.Articles, &a)
+	}
+	hs := newHarness(t, lib, 100, 30, Options{})
+	var orders []string
+	for range 3 {
+		hs.keys("s")
+		orders = append(orders, hs.root().list.list.Title)
+	}
+	if got := strings.Join(orders, " | "); strings.Contains(got, "by date") || strings.Contains(got, "by source") || !strings.Contains(orders[0], "by title") || !strings.Contains(orders[1], "by path") {
+		t.Errorf("orders offered without dates or sources: %s", got)
+	}
+	// Now by title: An, Bưởi, Cam, Manual.
+	first := hs.root().list.list.Items()[0].(item).a.Title
+	hs.keys("R")
+	items := hs.root().list.list.Items()
+	if first != "An" || items[len(items)-1].(item).a.Title != "An" || !strings.Contains(hs.root().list.list.Title, "by title, reversed") {
+		t.Errorf("R: first %q, then last %q, title %q", first, items[len(items)-1].(item).a.Title, hs.root().list.list.Title)
+	}
+	lib.Articles[1].Date = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	hs = newHarness(t, lib, 100, 30, Options{})
+	hs.keys("s", "s")
+	if !strings.Contains(hs.root().list.list.Title, "by date") {
+		t.Errorf("with a date, s s gives %q", hs.root().list.list.Title)
 	}
 }

@@ -29,6 +29,7 @@ func DefaultGlobalKeys() GlobalKeys {
 type ListKeys struct {
 	Open          key.Binding
 	Sort          key.Binding
+	Reverse       key.Binding
 	Errors        key.Binding
 	ToggleRead    key.Binding
 	NextUnread    key.Binding
@@ -47,6 +48,7 @@ func DefaultListKeys() ListKeys {
 	return ListKeys{
 		Open:          key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
 		Sort:          key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Reverse:       key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reverse order")),
 		Errors:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "load errors")),
 		ToggleRead:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark read/unread")),
 		NextUnread:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "next unread")),

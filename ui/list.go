@@ -183,6 +183,18 @@ const (
 
 var sortNames = [...]string{"path", "title", "source", "date"}
 
+// applies reports whether sorting by o can order lib: by date when an
+// article has a date, by source when one has a source or feed.
+func (o sortOrder) applies(lib *model.Library) bool {
+	switch o {
+	case bySource:
+		return slices.ContainsFunc(lib.Articles, func(a *model.Article) bool { return sourceOf(a) != "" })
+	case byDate:
+		return slices.ContainsFunc(lib.Articles, func(a *model.Article) bool { return !a.Date.IsZero() })
+	}
+	return true
+}
+
 // List is the library screen.
 type List struct {
 	c *Common
@@ -195,6 +207,8 @@ type List struct {
 	loading bool
 	// bookmarksOnly shows only bookmarked articles.
 	bookmarksOnly bool
+	// reverse turns the sort order around.
+	reverse bool
 	// sourceOnly shows only the articles of source (see sourceOf).
 	sourceOnly bool
 	source     string
@@ -227,7 +241,7 @@ func NewList(c *Common) List {
 		return []key.Binding{keys.Open, keys.Sort, keys.Sources, keys.SearchAll, keys.Refresh}
 	}
 	l.AdditionalFullHelpKeys = func() []key.Binding {
-		return []key.Binding{keys.Open, keys.Sort, keys.ToggleRead, keys.NextUnread, keys.Bookmark, keys.BookmarksOnly, keys.SearchAll, keys.Sources, keys.Refresh, keys.Errors, keys.Quit}
+		return []key.Binding{keys.Open, keys.Sort, keys.Reverse, keys.ToggleRead, keys.NextUnread, keys.Bookmark, keys.BookmarksOnly, keys.SearchAll, keys.Sources, keys.Refresh, keys.Errors, keys.Quit}
 	}
 	m := List{c: c, keys: keys, list: l, loading: true}
 	m.Restyle(true)
@@ -254,6 +268,9 @@ func (m *List) updateTitle() {
 	t := "bao"
 	if m.lib != nil {
 		t = fmt.Sprintf("bao · %s · by %s", plural(len(m.lib.Articles), "article"), sortNames[m.sort])
+		if m.reverse {
+			t += ", reversed"
+		}
 		if m.bookmarksOnly {
 			t += " · bookmarks only (B)"
 		}
@@ -299,6 +316,9 @@ func (m *List) applySort() tea.Cmd {
 		slices.SortStableFunc(items, func(a, b item) int { return col.CompareString(sourceOf(a.a), sourceOf(b.a)) })
 	case byDate:
 		slices.SortStableFunc(items, func(a, b item) int { return b.a.Date.Compare(a.a.Date) })
+	}
+	if m.reverse {
+		slices.Reverse(items)
 	}
 	li := make([]list.Item, len(items))
 	for i := range items {
@@ -365,7 +385,17 @@ func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 			}
 			return m, nil
 		case key.Matches(k, m.keys.Sort):
-			m.sort = (m.sort + 1) % sortOrder(len(sortNames))
+			// The next order that can order this library.
+			for range sortNames {
+				m.sort = (m.sort + 1) % sortOrder(len(sortNames))
+				if m.sort.applies(m.lib) {
+					break
+				}
+			}
+			m.updateTitle()
+			return m, m.applySort()
+		case key.Matches(k, m.keys.Reverse):
+			m.reverse = !m.reverse
 			m.updateTitle()
 			return m, m.applySort()
 		case key.Matches(k, m.keys.Errors):
