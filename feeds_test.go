@@ -20,14 +20,15 @@ import (
 
 // feedServer serves feeds of every kind, the pages they link to, and the
 // failures bao fetch must survive. cancel, when set, is called when the
-// page /pages/stop is asked for.
+// page /pages/stop is asked for. Handlers build addresses from the
+// request's Host: the server's URL is set after it starts serving.
 type feedServer struct {
 	*httptest.Server
 	busyHits, rssHits atomic.Int32
 	// busy makes /busy answer its next request with a 429.
 	busy        atomic.Bool
 	conditional atomic.Int32
-	cancel      func()
+	cancel      atomic.Pointer[context.CancelFunc]
 }
 
 const longText = "The river rose through the night and by morning the lower town was under water. Volunteers carried sandbags to the school, which opened its hall to families from the riverside streets. "
@@ -53,17 +54,17 @@ func newFeedServer(t *testing.T) *feedServer {
 <content:encoded>&lt;p&gt;%[2]s&lt;/p&gt;&lt;h2&gt;Sandbags&lt;/h2&gt;&lt;p&gt;%[2]s See &lt;a href="/maps/flood"&gt;the map&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;%[2]s&lt;/p&gt;</content:encoded></item>
 <item><title>Copper hits a record</title><link>%[1]s/pages/copper</link><guid>copper-1</guid><description>Copper rose.</description></item>
 <item><title>Gone story</title><link>%[1]s/pages/gone</link><guid>gone-1</guid><description>A summary of a story whose page is gone.</description></item>
-</channel></rss>`, fs.URL, longText)
+</channel></rss>`, "http://"+r.Host, longText)
 	})
 	mux.HandleFunc("/atom", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/atom+xml")
 		fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Đà Lạt Daily</title><link href="%s/"/><id>urn:dl</id><updated>2026-03-01T00:00:00Z</updated>
 <entry><title>Mùa hoa dã quỳ</title><id>urn:dl:1</id><updated>2026-03-01T00:00:00Z</updated><author><name>Lan Anh</name></author><content type="html">&lt;p&gt;%s&lt;/p&gt;&lt;p&gt;%s&lt;/p&gt;&lt;p&gt;%s&lt;/p&gt;</content></entry>
-</feed>`, fs.URL, longText, longText, longText)
+</feed>`, "http://"+r.Host, longText, longText, longText)
 	})
 	mux.HandleFunc("/feed.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/feed+json")
-		fmt.Fprintf(w, `{"version":"https://jsonfeed.org/version/1.1","title":"JSON Wire","items":[{"id":"j1","title":"Harbour reopens","url":"%s/j1","content_html":"<p>%s</p><p>%s</p><p>%s</p>"}]}`, fs.URL, longText, longText, longText)
+		fmt.Fprintf(w, `{"version":"https://jsonfeed.org/version/1.1","title":"JSON Wire","items":[{"id":"j1","title":"Harbour reopens","url":"%s/j1","content_html":"<p>%s</p><p>%s</p><p>%s</p>"}]}`, "http://"+r.Host, longText, longText, longText)
 	})
 	mux.HandleFunc("/broken", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/rss+xml")
@@ -85,8 +86,8 @@ func newFeedServer(t *testing.T) *feedServer {
 		w.Write(page)
 	})
 	mux.HandleFunc("/pages/stop", func(w http.ResponseWriter, r *http.Request) {
-		if fs.cancel != nil {
-			fs.cancel()
+		if cancel := fs.cancel.Load(); cancel != nil {
+			(*cancel)()
 		}
 		http.Error(w, "stopping", http.StatusInternalServerError)
 	})
@@ -215,12 +216,12 @@ func TestInterruptedFetch(t *testing.T) {
 	feeds, _ := store.Feeds()
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
-	srv.cancel = cancel
+	srv.cancel.Store(&cancel)
 	runs := fetchFeeds(ctx, store, &articles.Library{Dir: dir}, articles.NewClient(), feeds, func(feedRun) {})
 	if runs[0].err == nil || len(runs[0].saved) != 1 {
 		t.Fatalf("interrupted run: %v, saved %v", runs[0].err, runs[0].saved)
 	}
-	srv.cancel = nil
+	srv.cancel.Store(nil)
 	runs = fetchFeeds(context.Background(), store, &articles.Library{Dir: dir}, articles.NewClient(), feeds, func(feedRun) {})
 	if runs[0].err != nil || len(runs[0].saved) != 2 {
 		t.Fatalf("resumed run: %v, saved %v", runs[0].err, runs[0].saved)

@@ -3,6 +3,7 @@
 package model
 
 import (
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -321,7 +322,7 @@ func (a *Article) Derive() {
 		}
 	}
 	a.Words = words
-	a.ListText = a.Title + "\n" + a.Source + " " + a.Dateline + " " + strings.Join(a.Byline, " ") + " " + a.Feed
+	a.ListText = a.Title + "\n" + a.Source + " " + a.Dateline + " " + strings.Join(a.Byline, " ") + " " + a.Feed + " " + folderName(a.Path)
 }
 
 // wordBreak marks the bytes that separate words.
@@ -449,6 +450,20 @@ func (p Progress) Summaries() Progress {
 		out.Articles[i] = a
 	}
 	return out
+}
+
+// folderName is the name of the directory a file is in ("sport" for
+// news/bbc/sport/a.txt), or "" for standard input, a web page or a file
+// named without a directory.
+func folderName(p string) string {
+	if p == "" || p == "-" || strings.Contains(p, "://") {
+		return ""
+	}
+	dir := filepath.Base(filepath.Dir(p))
+	if dir == "." || dir == "/" {
+		return ""
+	}
+	return dir
 }
 
 // Change is what changed among a library's files since it was loaded:

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -76,8 +78,11 @@ func (i item) Description() string {
 // highlights by the mark's width.
 func (i item) FilterValue() string { return i.a.ListText }
 
-// foldFilter matches every word of the term, without case or diacritics,
-// anywhere in the target. Targets are ranked in library order.
+// foldFilter matches the words of the term, without case or diacritics,
+// as the starts of words of the target, in the order typed: "ha noi"
+// finds "Hà Nội" and "Hạ Long ... nơi", not "thành ... nổi". Targets where
+// the words follow one another ("Hà Nội") come first, then those that
+// match in the title, then the rest, each in library order.
 func foldFilter(term string, targets []string) []list.Rank {
 	return (&filterCache{}).filter(term, targets)
 }
@@ -112,6 +117,7 @@ func (c *filterCache) filter(term string, targets []string) []list.Rank {
 		c.folded = make(map[*byte]foldedText, len(targets))
 	}
 	var ranks []list.Rank
+	var scores []int
 	for i, t := range targets {
 		key := unsafe.StringData(t)
 		f, ok := c.folded[key]
@@ -119,42 +125,97 @@ func (c *filterCache) filter(term string, targets []string) []list.Rank {
 			f = foldedText{t, model.Fold(t)}
 			c.folded[key] = f
 		}
-		folded := f.folded
-		if !containsAll(folded, words) {
+		at, ok := prefixesInOrder(f.folded, words)
+		if !ok {
 			continue
 		}
-		r := list.Rank{Index: i}
-		if len(ranks) < highlightLimit {
-			r.MatchedIndexes = matchedRunes(t, words)
-			for k := range r.MatchedIndexes {
-				r.MatchedIndexes[k] += c.shift
+		ranks = append(ranks, list.Rank{Index: i})
+		scores = append(scores, matchScore(f.folded, at, words))
+	}
+	order := make([]int, len(ranks))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(scores[a], scores[b]) })
+	out := make([]list.Rank, len(ranks))
+	for i, o := range order {
+		out[i] = ranks[o]
+		if i < highlightLimit {
+			t := targets[out[i].Index]
+			out[i].MatchedIndexes = matchedRunes(t, words)
+			for k := range out[i].MatchedIndexes {
+				out[i].MatchedIndexes[k] += c.shift
 			}
 		}
-		ranks = append(ranks, r)
 	}
-	return ranks
+	return out
+}
+
+// prefixesInOrder finds each word as the start of a word of s, each after
+// the one before, and returns where they start.
+func prefixesInOrder(s string, words []string) ([]int, bool) {
+	at := make([]int, 0, len(words))
+	pos := 0
+	for _, w := range words {
+		found := -1
+		for from := pos; from <= len(s); {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			if i == 0 || !isWordRune(lastRuneBefore(s, i)) {
+				found = i
+				break
+			}
+			from = i + 1
+		}
+		if found < 0 {
+			return nil, false
+		}
+		at = append(at, found)
+		pos = found + len(w)
+	}
+	return at, true
+}
+
+// matchScore ranks a match: 0 when the words follow one another, 1 when
+// they are all in the title (the target's first line), 2 otherwise.
+func matchScore(s string, at []int, words []string) int {
+	phrase := true
+	for i := 1; i < len(at); i++ {
+		between := s[at[i-1]+len(words[i-1]) : at[i]]
+		if strings.IndexFunc(between, isWordRune) >= 0 {
+			phrase = false
+		}
+	}
+	title := strings.IndexByte(s, '\n')
+	switch {
+	case phrase && (title < 0 || at[0] < title):
+		return 0
+	case title < 0 || at[len(at)-1] < title:
+		return 1
+	}
+	return 2
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func lastRuneBefore(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
 }
 
 // foldedText is a filter target and its folded form.
 type foldedText struct{ text, folded string }
 
-func containsAll(s string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(s, w) {
-			return false
-		}
-	}
-	return true
-}
-
 // matchedRunes returns the rune indexes of t where the words match.
 func matchedRunes(t string, words []string) []int {
 	folded, idx := model.FoldIndex(t)
+	at, _ := prefixesInOrder(folded, words)
 	var matched []int
-	for _, w := range words {
-		if at := strings.Index(folded, w); at >= 0 {
-			matched = append(matched, runeIndexes(t, idx[at], idx[at+len(w)])...)
-		}
+	for i, w := range words[:len(at)] {
+		matched = append(matched, runeIndexes(t, idx[at[i]], idx[at[i]+len(w)])...)
 	}
 	slices.Sort(matched)
 	return slices.Compact(matched)

@@ -104,3 +104,38 @@ func TestLoadErrorsAreShown(t *testing.T) {
 		t.Error("q did not go back to the list")
 	}
 }
+
+// TestFilterMatchesWordStartsInOrder: the list filter finds the typed
+// words as the starts of words, in order, ranks the titles where they
+// follow one another first, and looks at the folder name too.
+func TestFilterMatchesWordStartsInOrder(t *testing.T) {
+	var lib model.Library
+	for _, c := range []struct{ path, text string }{
+		{"news/vn/a.txt", "10 kỳ quan thành phố nổi tiếng nhất\n\nBody.\n"},
+		{"news/vn/b.txt", "Hạ Long đón khách, nơi nghỉ mát\n\nBody.\n"},
+		{"news/vn/c.txt", "Hà Nội mở rộng phố đi bộ\n\nBody.\n"},
+		{"news/vn/d.txt", "Giá vàng tăng\n\nHà Nội - Giá vàng hôm nay tăng.\n"},
+		{"news/bbc/sport/e.txt", "Cup final tonight\n\nBody.\n"},
+	} {
+		a, err := articles.Parse(c.path, []byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Path = c.path
+		a.Derive()
+		lib.Articles = append(lib.Articles, a)
+	}
+	hs := newHarness(t, &lib, 100, 40, Options{})
+	filter(hs, "ha noi")
+	got := visibleTitles(hs)
+	// The title with the phrase, the title with both words, the article
+	// whose dateline is Hà Nội; not "thành phố nổi tiếng".
+	if len(got) != 3 || !strings.HasPrefix(got[0], "Hà Nội mở rộng") || !strings.HasPrefix(got[1], "Hạ Long") || !strings.HasPrefix(got[2], "Giá vàng") {
+		t.Errorf("ha noi: %q", got)
+	}
+	hs.keys("esc")
+	filter(hs, "sport")
+	if got := visibleTitles(hs); len(got) != 1 || !strings.HasPrefix(got[0], "Cup final") {
+		t.Errorf("sport (a folder): %q", got)
+	}
+}
