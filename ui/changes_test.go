@@ -176,3 +176,54 @@ func TestSortOffersWhatApplies(t *testing.T) {
 		t.Errorf("with a date, s s gives %q", hs.root().list.list.Title)
 	}
 }
+
+// listIndex answers every query with its hits, in its order.
+type listIndex []model.Hit
+
+func (listIndex) Sync(*model.Library, func(*model.Article) (*model.Article, error)) (int, int, error) {
+	return 0, 0, nil
+}
+func (l listIndex) Search(string, int) ([]model.Hit, error) { return l, nil }
+
+// TestTypedAccentsRankFirst: a query typed with diacritics puts the
+// articles that have it as typed first; without them, the index's order
+// stands.
+func TestTypedAccentsRankFirst(t *testing.T) {
+	lib := manual(t, 1)
+	for _, title := range []string{"Những con đường biết hát", "Giá biệt thự ven sông tăng"} {
+		a := *lib.Articles[0]
+		a.ID, a.Title = title, title
+		a.Derive()
+		lib.Articles = append(lib.Articles, &a)
+	}
+	index := listIndex{{ID: "Những con đường biết hát", Section: -1}, {ID: "Giá biệt thự ven sông tăng", Section: -1}}
+	first := func(query string) string {
+		hs := newHarness(t, lib, 100, 30, Options{Index: index})
+		hs.keys("ctrl+f")
+		hs.typeText(query)
+		return hs.root().search.results[0].article.Title
+	}
+	if got := first("biệt thự"); got != "Giá biệt thự ven sông tăng" {
+		t.Errorf("biệt thự: first %q", got)
+	}
+	if got := first("biet thu"); got != "Những con đường biết hát" {
+		t.Errorf("biet thu: first %q, want the index's first", got)
+	}
+}
+
+// TestSnippetHoldsTheMatch: the snippet shows where the words start words
+// in order, not a word that merely contains the first one, and starts at
+// a word.
+func TestSnippetHoldsTheMatch(t *testing.T) {
+	a := &model.Article{Title: "Họp giao ban", Blocks: []model.Block{{Kind: model.Paragraph,
+		Text: "Thanh tra thành phố báo cáo kết quả quý một, trong đó nêu rõ nhiều việc đã làm. Công an quận đề nghị tăng cường bảo đảm an ninh trật tự tại các tuyến phố đi bộ vào cuối tuần."}}}
+	a.Derive()
+	s := snippet(a, -1, queryWords("an ninh"), 60)
+	if !strings.Contains(s, "an ninh") {
+		t.Errorf("snippet misses the match: %q", s)
+	}
+	body := strings.TrimPrefix(s, "…")
+	if i := strings.Index(a.Blocks[0].Text, body[:10]); i > 0 && a.Blocks[0].Text[i-1] != ' ' {
+		t.Errorf("snippet starts inside a word: %q", s)
+	}
+}

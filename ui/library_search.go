@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/text/unicode/norm"
 )
 
 // LibrarySearchKeys are the library search's bindings.
@@ -177,6 +178,7 @@ func (s *LibrarySearch) setResults(msg searchResultsMsg) tea.Cmd {
 	}
 	words := queryWords(msg.query)
 	width := max(s.width-6, 20)
+	msg.hits = s.exactFirst(msg.query, msg.hits)
 	todo := map[int]*model.Article{}
 	for _, h := range msg.hits {
 		a := s.byID[h.ID]
@@ -215,6 +217,77 @@ func (s *LibrarySearch) setResults(msg searchResultsMsg) tea.Cmd {
 	}
 }
 
+// exactFirst puts first, keeping their order, the hits whose title or
+// section has the query as typed, when it was typed with diacritics:
+// "biệt thự" ranks "biệt thự" above "biết hát", which folds the same.
+// Without diacritics every hit matches alike.
+func (s *LibrarySearch) exactFirst(query string, hits []model.Hit) []model.Hit {
+	q := strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(query)), " "))
+	if q == "" || model.Fold(q) == q {
+		return hits
+	}
+	has := func(h model.Hit) bool {
+		a := s.byID[h.ID]
+		if a == nil {
+			return false
+		}
+		text := a.Title
+		if h.Section >= 0 && h.Section < len(a.Sections) {
+			text += " " + a.Sections[h.Section].Title
+		}
+		if !a.Summary {
+			text += " " + sectionText(a, h.Section)
+		}
+		return strings.Contains(strings.ToLower(text), q)
+	}
+	exact := make([]model.Hit, 0, len(hits))
+	var rest []model.Hit
+	for _, h := range hits {
+		if has(h) {
+			exact = append(exact, h)
+		} else {
+			rest = append(rest, h)
+		}
+	}
+	return append(exact, rest...)
+}
+
+// firstMatch is where in folded the words first start words one after
+// another, else where the first of them first starts a word; -1 if none.
+func firstMatch(folded string, words []string) int {
+	if len(words) == 0 {
+		return -1
+	}
+	phrase := strings.Join(words, " ")
+	if i := wordStart(folded, phrase, 0); i >= 0 {
+		return i
+	}
+	first := -1
+	for _, w := range words {
+		if i := wordStart(folded, w, 0); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}
+
+// wordStart is where w first occurs in s from from on at the start of a
+// word, or -1.
+func wordStart(s, w string, from int) int {
+	for from <= len(s) {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if i == 0 || !isWordRune(lastRuneBefore(s, i)) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
+}
+
 // queryWords are the folded words of a query.
 func queryWords(q string) []string {
 	return strings.FieldsFunc(model.Fold(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
@@ -225,7 +298,10 @@ func queryWords(q string) []string {
 func sectionText(a *model.Article, section int) string {
 	var parts []string
 	if section < 0 {
-		parts = append(parts, a.Title, a.Lead)
+		parts = append(parts, a.Title)
+		if a.Lead != "" {
+			parts = append(parts, a.Lead)
+		}
 	}
 	for i, b := range a.Blocks {
 		if a.SectionAt(i) == section {
@@ -236,24 +312,28 @@ func sectionText(a *model.Article, section int) string {
 }
 
 // snippet is about width cells of the section around the first match, with
-// every query word in it marked.
+// every query word in it marked. The match is where the words start words
+// as typed, one after another ("an ninh", not the "an" of "thanh"), else
+// the first word that starts a word; the snippet starts at a word.
 func snippet(a *model.Article, section int, words []string, width int) string {
 	text := sectionText(a, section)
 	folded, idx := model.FoldIndex(text)
-	first := len(folded)
-	for _, w := range words {
-		if i := strings.Index(folded, w); i >= 0 && i < first {
-			first = i
-		}
-	}
-	if first == len(folded) {
+	first := firstMatch(folded, words)
+	if first < 0 {
 		return ansi.Truncate(text, width, "…")
 	}
-	// Start a third of the width before the match, on a rune boundary.
+	// Start about a third of the width before the match, at a word.
 	start := idx[first]
 	for n := 0; start > 0 && n < width/3; n++ {
 		_, size := utf8.DecodeLastRuneInString(text[:start])
 		start -= size
+	}
+	if start > 0 && text[start-1] != ' ' {
+		if sp := strings.IndexByte(text[start:idx[first]], ' '); sp >= 0 {
+			start += sp + 1
+		} else {
+			start = idx[first]
+		}
 	}
 	prefix := ""
 	if start > 0 {
