@@ -227,3 +227,18 @@ func TestSnippetHoldsTheMatch(t *testing.T) {
 		t.Errorf("snippet starts inside a word: %q", s)
 	}
 }
+
+// TestPlaceholdersWhole: the search boxes show their whole placeholder,
+// not its first letter.
+func TestPlaceholdersWhole(t *testing.T) {
+	hs := newHarness(t, manual(t, 2), 100, 30, Options{Index: everyArticle{}})
+	hs.keys("ctrl+f")
+	if s := strings.Join(hs.screen(), "\n"); !strings.Contains(s, "Search all articles: words, no accents needed") {
+		t.Errorf("library search:\n%s", s)
+	}
+	hs = openFirst(t, manual(t, 2), 100, 30)
+	hs.keys("/")
+	if s := strings.Join(hs.screen(), "\n"); !strings.Contains(s, "/search (no accents needed)") {
+		t.Errorf("reader search:\n%s", s)
+	}
+}

@@ -88,12 +88,15 @@ func NewLibrarySearch(c *Common) LibrarySearch {
 	in := textinput.New()
 	in.Prompt = "Search all articles: "
 	in.Placeholder = "words, no accents needed"
+	in.SetWidth(40)
 	return LibrarySearch{c: c, width: 80, height: 24, keys: DefaultLibrarySearchKeys(), input: in}
 }
 
 // SetSize fits the search to width×height cells.
 func (s *LibrarySearch) SetSize(width, height int) tea.Cmd {
 	s.width, s.height = width, height
+	// Without a width the input shows one letter of its placeholder.
+	s.input.SetWidth(max(width-ansi.StringWidth(s.input.Prompt)-4, 10))
 	return nil
 }
 

@@ -48,6 +48,8 @@ func NewSearch(c *Common) Search {
 	in := textinput.New()
 	in.Prompt = "/"
 	in.Placeholder = "search (no accents needed)"
+	// Without a width the input shows one letter of its placeholder.
+	in.SetWidth(40)
 	return Search{c: c, keys: DefaultSearchKeys(), input: in, current: -1}
 }
 
