@@ -17,6 +17,7 @@ import (
 	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/paginator"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 )
@@ -275,6 +276,8 @@ type List struct {
 	source     string
 	// progress says how loading goes, while it does.
 	progress string
+	// items are the styles the items are drawn with.
+	items list.DefaultItemStyles
 }
 
 // SetProgress shows how loading goes in the title bar; "" when done.
@@ -313,9 +316,25 @@ func NewList(c *Common) List {
 func (m *List) Restyle(dark bool) {
 	d := list.NewDefaultDelegate()
 	d.Styles = list.NewDefaultItemStyles(dark)
+	for _, st := range []*lipgloss.Style{&d.Styles.NormalTitle, &d.Styles.NormalDesc, &d.Styles.SelectedTitle,
+		&d.Styles.SelectedDesc, &d.Styles.DimmedTitle, &d.Styles.DimmedDesc} {
+		*st = readable(*st, dark)
+	}
+	m.items = d.Styles
 	m.list.SetDelegate(d)
 	m.list.Styles = list.DefaultStyles(dark)
+	for _, st := range []*lipgloss.Style{&m.list.Styles.StatusBar, &m.list.Styles.NoItems, &m.list.Styles.Title,
+		&m.list.Styles.StatusEmpty, &m.list.Styles.StatusBarFilterCount} {
+		*st = readable(*st, dark)
+	}
+	h := &m.list.Help.Styles
+	for _, st := range []*lipgloss.Style{&h.ShortKey, &h.ShortDesc, &h.ShortSeparator, &h.FullKey, &h.FullDesc, &h.FullSeparator, &h.Ellipsis} {
+		*st = readable(*st, dark)
+	}
 }
+
+// delegateStyles are the styles the list's items are drawn with.
+func (m List) delegateStyles() list.DefaultItemStyles { return m.items }
 
 // SetLibrary shows a loaded library.
 func (m List) SetLibrary(lib *model.Library) (List, tea.Cmd) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"image/color"
+	"math"
 	"os"
 	"strings"
 
@@ -216,7 +217,74 @@ func buildStyles(name string, f styleFile, ascii, dark bool) Styles {
 		s.Code = s.Code.Bold(true)
 	}
 	s.chrome(ascii, dark)
+	if name == "dark" || name == "light" {
+		// bao's own styles are readable: every text colour reaches WCAG's
+		// 4.5:1 against what it is drawn on. A style file is taken as
+		// its author wrote it.
+		for _, st := range []*lipgloss.Style{&s.Title, &s.Meta, &s.Lead, &s.Paragraph, &s.Caption, &s.Quote, &s.ListItem,
+			&s.Heading[1], &s.Heading[2], &s.Heading[3], &s.Heading[4], &s.Heading[5], &s.Heading[6],
+			&s.Code, &s.Link, &s.Ref, &s.Footnote, &s.CodeBlock, &s.Match, &s.CurrentMatch,
+			&s.Bar, &s.BarDim, &s.BarAccent, &s.Dim, &s.Error, &s.Accent, &s.Selected} {
+			*st = readable(*st, dark)
+		}
+	}
 	return s
+}
+
+// minContrast is WCAG 2's least contrast for text (AA).
+const minContrast = 4.5
+
+// readable returns st with its text colour moved towards white (on a dark
+// terminal) or black (on a light one), in steps, until it reaches
+// minContrast against its background, or the terminal's when it has none.
+func readable(st lipgloss.Style, dark bool) lipgloss.Style {
+	fg := st.GetForeground()
+	if _, none := fg.(lipgloss.NoColor); none {
+		return st
+	}
+	bg := st.GetBackground()
+	if _, none := bg.(lipgloss.NoColor); none {
+		bg = color.Black
+		if !dark {
+			bg = color.White
+		}
+	}
+	if contrastRatio(fg, bg) >= minContrast {
+		return st
+	}
+	target := uint8(0xff)
+	if luminance(bg) > 0.18 {
+		target = 0
+	}
+	r, g, b, _ := fg.RGBA()
+	c := color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0xff}
+	for i := 0; i < 20 && contrastRatio(c, bg) < minContrast; i++ {
+		step := func(v uint8) uint8 { return uint8(int(v) + (int(target)-int(v))/4) }
+		c = color.RGBA{step(c.R), step(c.G), step(c.B), 0xff}
+	}
+	return st.Foreground(lipgloss.Color(fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)))
+}
+
+// luminance is the WCAG 2 relative luminance of c.
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		s := float64(v) / 0xffff
+		if s <= 0.03928 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+// contrastRatio is the WCAG 2 contrast ratio of two colours.
+func contrastRatio(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
 }
 
 // chrome sets the styles of everything around the article: bars, matches,
