@@ -242,3 +242,31 @@ func TestPlaceholdersWhole(t *testing.T) {
 		t.Errorf("reader search:\n%s", s)
 	}
 }
+
+// TestPhotoStoryNotDim: captions are drawn muted, except in an article
+// that is mostly captions, where that would make the whole read muted.
+func TestPhotoStoryNotDim(t *testing.T) {
+	st, _ := NewStyles("dark")
+	muted := st.Caption.Render("x")
+	muted = muted[:strings.Index(muted, "x")]
+	faint := func(a *model.Article) bool {
+		for _, l := range Render(a, 80, &st, 0).Lines {
+			if strings.Contains(l, "Ảnh chụp") {
+				return strings.Contains(l, muted)
+			}
+		}
+		t.Fatal("no caption rendered")
+		return false
+	}
+	caption := model.Block{Kind: model.Caption, Text: "Ảnh chụp đoàn xe buýt điện trên phố Tràng Tiền sáng thứ bảy, khi trời vừa tạnh mưa."}
+	story := &model.Article{Title: "Một ngày trên phố", Language: "vi", Blocks: []model.Block{caption, caption, caption, {Kind: model.Paragraph, Text: "Vài dòng giới thiệu."}}}
+	news := &model.Article{Title: "Tin", Language: "vi", Blocks: []model.Block{{Kind: model.Paragraph, Text: strings.Repeat("Nội dung bài báo khá dài. ", 20)}, caption}}
+	story.Derive()
+	news.Derive()
+	if faint(story) {
+		t.Error("a photo story's captions are dim")
+	}
+	if !faint(news) {
+		t.Error("an article's caption is not dim")
+	}
+}

@@ -52,6 +52,10 @@ type renderer struct {
 	paints map[paintKey][2]string
 	// prefixes holds rendered line prefixes.
 	prefixes map[string]string
+	// caption is the style captions are drawn in: the style's, or in the
+	// text's own colour in a photo story, where captions are most of the
+	// text.
+	caption *lipgloss.Style
 }
 
 // paintKey is a base style and the span kinds applied over it, a bit
@@ -312,12 +316,31 @@ func cellWidth(s string) int {
 	return ansi.StringWidth(s)
 }
 
+// photoStory reports an article whose words are mostly in captions: a
+// gallery, where captions in their muted colour would make the whole read
+// muted.
+func photoStory(a *model.Article) bool {
+	captions, all := 0, 0
+	for _, b := range a.Blocks {
+		n := model.CountWords(b.Text)
+		all += n
+		if b.Kind == model.Caption || b.Kind == model.Figure {
+			captions += n
+		}
+	}
+	return all > 0 && 2*captions > all
+}
+
 // Render lays out an article at width cells. When maxLines > 0 it stops
 // after at least that many lines, for a first screen, and marks the
 // document incomplete.
 func Render(a *model.Article, width int, st *Styles, maxLines int) *Document {
 	width = max(width, 8)
-	r := &renderer{doc: &Document{Width: width, Blocks: make([]int, 0, len(a.Blocks))}, st: st, width: width, lang: a.Language}
+	r := &renderer{doc: &Document{Width: width, Blocks: make([]int, 0, len(a.Blocks))}, st: st, width: width, lang: a.Language, caption: &st.Caption}
+	if photoStory(a) {
+		plain := st.Caption.Faint(false).Foreground(st.Paragraph.GetForeground())
+		r.caption = &plain
+	}
 	r.header(a)
 	r.doc.BodyStart = len(r.doc.Lines)
 	for i, b := range a.Blocks {
@@ -401,7 +424,7 @@ func (r *renderer) block(b model.Block) {
 		prefix := nest + r.st.HeadingPrefix[lvl]
 		r.addSpans(&r.st.Heading[lvl], prefix, pad+strings.Repeat(" ", ansi.StringWidth(r.st.HeadingPrefix[lvl])), b.Text, b.Spans, r.width)
 	case model.Caption:
-		r.addSpans(&r.st.Caption, nest+"  "+r.st.CaptionMark, pad+"    ", b.Text, b.Spans, r.width-2)
+		r.addSpans(r.caption, nest+"  "+r.st.CaptionMark, pad+"    ", b.Text, b.Spans, r.width-2)
 	case model.Quote:
 		r.addSpans(&r.st.Quote, nest, nest, b.Text, b.Spans, r.width-2)
 	case model.ListItem:
@@ -456,7 +479,7 @@ func (r *renderer) figure(b model.Block, nest, pad string) {
 		}
 		spans = []model.Span{{Kind: model.Link, Start: 0, End: len(text), URL: url}}
 	}
-	r.addSpans(&r.st.Caption, nest+"  "+r.st.CaptionMark, pad+"    ", text, spans, r.width-2)
+	r.addSpans(r.caption, nest+"  "+r.st.CaptionMark, pad+"    ", text, spans, r.width-2)
 }
 
 func imageWord(lang string) string {
