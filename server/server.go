@@ -113,6 +113,12 @@ type Server struct {
 	cache  *ui.RenderCache
 	lib    atomic.Pointer[model.Library]
 	active atomic.Int64
+	// handling counts sessions whose handler has not returned: their
+	// farewell may still be on its way after their slot is free.
+	handling atomic.Int64
+	// beforeFarewell, when set by a test, runs between a session's end
+	// and its farewell.
+	beforeFarewell atomic.Pointer[func()]
 	// Fingerprint is the host key's SHA256 fingerprint.
 	Fingerprint string
 
@@ -305,11 +311,12 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	if ln != nil {
 		ln.Close()
 	}
-	// Readers have been told; once their sessions have ended, connections
-	// left open by their clients are closed rather than waited for.
+	// Readers have been told; once their sessions have ended and their
+	// farewells are written, connections left open by their clients are
+	// closed rather than waited for.
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
-	for s.active.Load() > 0 {
+	for s.active.Load() > 0 || s.handling.Load() > 0 {
 		select {
 		case <-ctx.Done():
 			s.ssh.Close()

@@ -558,3 +558,21 @@ func TestTitleCannotEscapeItsSequence(t *testing.T) {
 		t.Errorf("control character %q in the output", c)
 	}
 }
+
+// TestShutdownWaitsForFarewells: a session's slot is freed before its
+// farewell is written; shutdown must still wait for the farewell, however
+// slow, instead of closing the connection under it.
+func TestShutdownWaitsForFarewells(t *testing.T) {
+	srv, addr := testServer(t, articles.Sample(), nil)
+	slow := func() { time.Sleep(300 * time.Millisecond) }
+	srv.beforeFarewell.Store(&slow)
+	term := openTerminal(t, addr, nil, 80, 24)
+	term.waitText("7 articles")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	srv.Shutdown(ctx)
+	<-term.done
+	if !strings.Contains(term.raw(), "restarting") {
+		t.Errorf("reader was not told: %q", term.raw())
+	}
+}

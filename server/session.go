@@ -90,6 +90,10 @@ func (ss *session) end(r endReason) {
 // handle serves one SSH session: a reader for a terminal, a one-line
 // refusal for everything else.
 func (s *Server) handle(c *channel) {
+	// Shutdown waits for this to return, farewell written, not only for
+	// the session's slot, which is freed before the farewell.
+	s.handling.Add(1)
+	defer s.handling.Add(-1)
 	start := time.Now()
 	remote := c.RemoteAddr().String()
 	fp := "none"
@@ -126,6 +130,9 @@ func (s *Server) handle(c *channel) {
 		attrs = append(attrs, "detail", why)
 	}
 	s.log.Info("disconnect", attrs...)
+	if hook := s.beforeFarewell.Load(); hook != nil {
+		(*hook)()
+	}
 	if msg := farewell(reason, s.cfg.IdleTimeout); msg != "" && reason != endSlowClient {
 		fmt.Fprint(out, "\r\n"+msg+"\r\n")
 	}
