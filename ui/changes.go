@@ -106,12 +106,8 @@ func (m Model) handleChange(msg changeMsg) (tea.Model, tea.Cmd) {
 	if added > 0 {
 		cmds = append(cmds, m.list.list.NewStatusMessage(plural(added, "new article")+" in the library."))
 	}
-	if idx := m.opts.Index; idx != nil && m.opts.IndexOnLoad {
-		reload, snapshot := m.opts.Reload, m.lib
-		cmds = append(cmds, func() tea.Msg {
-			added, removed, err := idx.Sync(snapshot, reload)
-			return indexedMsg{added, removed, err}
-		})
+	if m.opts.Index != nil && m.opts.IndexOnLoad {
+		cmds = append(cmds, m.syncIndex(m.lib))
 	}
 	return m, tea.Batch(cmds...)
 }

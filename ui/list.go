@@ -158,19 +158,7 @@ func prefixesInOrder(s string, words []string) ([]int, bool) {
 	at := make([]int, 0, len(words))
 	pos := 0
 	for _, w := range words {
-		found := -1
-		for from := pos; from <= len(s); {
-			i := strings.Index(s[from:], w)
-			if i < 0 {
-				break
-			}
-			i += from
-			if i == 0 || !isWordRune(lastRuneBefore(s, i)) {
-				found = i
-				break
-			}
-			from = i + 1
-		}
+		found := wordStart(s, w, pos)
 		if found < 0 {
 			return nil, false
 		}

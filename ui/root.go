@@ -353,11 +353,7 @@ func (m Model) handleLibrary(lib *model.Library) (tea.Model, tea.Cmd) {
 	m.list, cmd = m.list.SetLibrary(lib)
 	m.list.SetSize(m.width, m.height)
 	if idx := m.opts.Index; idx != nil && m.opts.IndexOnLoad {
-		reload := m.opts.Reload
-		cmd = tea.Batch(cmd, func() tea.Msg {
-			added, removed, err := idx.Sync(lib, reload)
-			return indexedMsg{added, removed, err}
-		})
+		cmd = tea.Batch(cmd, m.syncIndex(lib))
 	} else {
 		m.search.indexed = idx != nil
 		cmd = tea.Batch(cmd, m.loaded())
@@ -366,6 +362,15 @@ func (m Model) handleLibrary(lib *model.Library) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, func() tea.Msg { return OpenArticleMsg{Article: lib.Articles[0], Section: -1} })
 	}
 	return m, cmd
+}
+
+// syncIndex brings the search index up to date with lib in a command.
+func (m Model) syncIndex(lib *model.Library) tea.Cmd {
+	idx, reload := m.opts.Index, m.opts.Reload
+	return func() tea.Msg {
+		added, removed, err := idx.Sync(lib, reload)
+		return indexedMsg{added, removed, err}
+	}
 }
 
 // wholeMsg carries the whole of a partial article.
