@@ -387,7 +387,7 @@ func isPublisher(name, source, pageURL string) bool {
 	}
 	if u, err := url.Parse(pageURL); err == nil && u.Hostname() != "" {
 		host := strings.TrimPrefix(model.Fold(u.Hostname()), "www.")
-		if n == host || n+"."+strings.SplitN(host, ".", 2)[len(strings.SplitN(host, ".", 2))-1] == host || strings.HasPrefix(host, n+".") {
+		if n == host || strings.HasPrefix(host, n+".") {
 			return true
 		}
 	}

@@ -397,10 +397,10 @@ func codeFence(s string) string {
 
 // escapeMarkdown escapes what Markdown would read as markup: a backslash
 // before each punctuation mark that can start or end an inline, and,
-// when s opens a line, a heading, list or quote marker.
+// when s opens a line, a heading or list marker (see startSafe).
 func escapeMarkdown(s string, lineStart bool) string {
 	var b strings.Builder
-	for i, r := range s {
+	for _, r := range s {
 		switch r {
 		case '&':
 			// As an entity: "&amp;" in the text must not read as "&".
@@ -408,19 +408,11 @@ func escapeMarkdown(s string, lineStart bool) string {
 			continue
 		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '!':
 			b.WriteByte('\\')
-		case '#', '+', '-', '=':
-			if i == 0 && lineStart {
-				b.WriteByte('\\')
-			}
 		}
 		b.WriteRune(r)
 	}
-	out := b.String()
 	if lineStart {
-		// "1. " at a line's start is a list item.
-		if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && (strings.HasPrefix(out[j:], ". ") || strings.HasPrefix(out[j:], ") ")) {
-			out = out[:j] + `\` + out[j:]
-		}
+		return startSafe(b.String())
 	}
-	return out
+	return b.String()
 }
