@@ -52,14 +52,16 @@ func TestLibraryChanges(t *testing.T) {
 func TestRefreshKey(t *testing.T) {
 	lib := manual(t, 3)
 	calls := 0
-	hs := newHarness(t, lib, 120, 30, Options{Refresh: func() (string, error) {
+	hs := newHarness(t, lib, 120, 40, Options{Refresh: func() (string, error) {
 		calls++
 		return "Fetched 2 feeds: 3 new articles.", nil
 	}})
-	if !strings.Contains(footer(hs), "r fetch feeds") {
-		t.Errorf("footer does not offer r:\n%s", footer(hs))
+	hs.keys("?")
+	if s := strings.Join(hs.screen(), "\n"); !strings.Contains(s, "fetch feeds") || strings.Contains(s, "g/home") {
+		// g is the feeds and sources, not the list's go-to-start.
+		t.Errorf("help does not offer r, or gives g two meanings:\n%s", s)
 	}
-	hs.keys("r")
+	hs.keys("?", "r")
 	if calls != 1 || !strings.Contains(strings.Join(hs.screen(), "\n"), "Fetched 2 feeds: 3 new articles.") {
 		t.Errorf("r: %d calls:\n%s", calls, strings.Join(hs.screen(), "\n"))
 	}
@@ -71,7 +73,12 @@ func TestRefreshKey(t *testing.T) {
 	none := newHarness(t, lib, 120, 30, Options{})
 	before := strings.Join(none.screen(), "\n")
 	none.keys("r")
-	if strings.Contains(footer(none), "fetch feeds") || strings.Join(none.screen(), "\n") != before {
+	none.keys("?")
+	if strings.Contains(strings.Join(none.screen(), "\n"), "fetch feeds") {
+		t.Errorf("help offers r without Refresh")
+	}
+	none.keys("?")
+	if strings.Join(none.screen(), "\n") != before {
 		t.Errorf("r without Refresh did something:\n%s", strings.Join(none.screen(), "\n"))
 	}
 }

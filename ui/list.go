@@ -282,6 +282,8 @@ func NewList(c *Common) List {
 	cache := &filterCache{shift: utf8.RuneCountInString(c.Styles.UnreadMark)}
 	l.Filter = cache.filter
 	l.DisableQuitKeybindings()
+	// g is the feeds and sources; home still goes to the start.
+	l.KeyMap.GoToStart = key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "go to start"))
 	l.SetStatusBarItemName("article", "articles")
 	keys := new(ListKeys)
 	*keys = DefaultListKeys()
@@ -290,7 +292,9 @@ func NewList(c *Common) List {
 	// library.
 	l.Paginator.Type = paginator.Arabic
 	l.AdditionalShortHelpKeys = func() []key.Binding {
-		return []key.Binding{keys.Open, keys.Sort, keys.Sources, keys.SearchAll, keys.Refresh}
+		// r is in the full help: in the footer it pushed "? more" off a
+		// 100-column screen.
+		return []key.Binding{keys.Open, keys.Sort, keys.Sources, keys.SearchAll}
 	}
 	l.AdditionalFullHelpKeys = func() []key.Binding {
 		return []key.Binding{keys.Open, keys.Sort, keys.Reverse, keys.ToggleRead, keys.NextUnread, keys.Bookmark, keys.BookmarksOnly, keys.SearchAll, keys.Sources, keys.Refresh, keys.Errors, keys.Quit}
