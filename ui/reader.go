@@ -127,7 +127,7 @@ func (r *Reader) jumpToFirstMatch() {
 		return
 	}
 	s.jump = false
-	if len(s.matches) > 0 {
+	if len(s.starts) > 0 {
 		r.jumpToMatch(r.firstMatchFrom(r.offset))
 		return
 	}

@@ -122,7 +122,7 @@ func checkSearch(t *testing.T, lib *model.Library, query, want string) {
 	}
 	first := r.search.Current()
 	doc := r.Document()
-	m := r.search.matches[r.search.current]
+	m := r.search.pieces[r.search.starts[r.search.current]]
 	if got := cut(doc.Plain[m.line], m.start, m.end); !strings.EqualFold(got, want) {
 		t.Errorf("current match is %q, want %q", got, want)
 	}

@@ -34,9 +34,20 @@ type Document struct {
 	Links      []model.NumberedLink
 	LinksStart int
 	Width      int
+	// Texts are the texts that were wrapped into lines (a paragraph, a
+	// heading, a caption), as they read before wrapping, and At[l] says
+	// which part of one of them line l shows. Search looks in Texts, so a
+	// phrase wrapped over two lines is one match, found at every width.
+	Texts []string
+	At    []LineText
 	// Complete is false for a first-screen render that stops early.
 	Complete bool
 }
+
+// LineText places a line's text: Texts[Text][Start:End], drawn from cell
+// Col of the line. Text is -1 for a line that was not wrapped from a text
+// (a code line, a table row, a blank); search looks at its plain form.
+type LineText struct{ Text, Start, End, Col int32 }
 
 // renderer accumulates a document.
 type renderer struct {
@@ -101,6 +112,7 @@ func (r *renderer) addLine(styled, plain string, offset int) {
 	r.doc.Lines = append(r.doc.Lines, styled)
 	r.doc.Plain = append(r.doc.Plain, plain)
 	r.doc.LineOffset = append(r.doc.LineOffset, offset)
+	r.doc.At = append(r.doc.At, LineText{Text: -1})
 }
 
 func (r *renderer) add(style *lipgloss.Style, prefix, rest, text string, width int) {
@@ -114,6 +126,8 @@ func (r *renderer) addSpans(style *lipgloss.Style, prefix, rest, text string, sp
 	var marks []model.Mark
 	text, spans, marks = r.linkMarks(text, spans)
 	lines := wrapRanges(text, max(width-ansi.StringWidth(prefix), 8))
+	unit := int32(len(r.doc.Texts))
+	r.doc.Texts = append(r.doc.Texts, text)
 	runes, at := 0, 0
 	for i, l := range lines {
 		p := prefix
@@ -125,6 +139,7 @@ func (r *renderer) addSpans(style *lipgloss.Style, prefix, rest, text string, sp
 		off := model.Unmark(runes, l.start, marks)
 		plain := text[l.start:l.end]
 		r.addLine(r.style(p)+r.styled(style, text, spans, l.start, l.end), p+plain, off)
+		r.doc.At[len(r.doc.At)-1] = LineText{unit, int32(l.start), int32(l.end), int32(ansi.StringWidth(p))}
 	}
 }
 
@@ -365,19 +380,16 @@ func Render(a *model.Article, width int, st *Styles, maxLines int) *Document {
 }
 
 func (r *renderer) header(a *model.Article) {
-	if len(a.TitleSpans) == 0 {
-		r.add(&r.st.Title, "", "", a.Title, r.width-r.st.Title.GetHorizontalFrameSize())
-	} else {
-		// Spans are painted one run each, so the title's padding is put
-		// around the whole line instead.
-		st := r.st.Title.UnsetPadding()
-		pad := strings.Repeat(" ", r.st.Title.GetPaddingLeft())
-		start := len(r.doc.Lines)
-		r.addSpans(&st, "", "", a.Title, a.TitleSpans, r.width-r.st.Title.GetHorizontalFrameSize())
-		for i := start; i < len(r.doc.Lines); i++ {
-			r.doc.Lines[i] = r.paint(&st, 0, pad) + r.doc.Lines[i] + r.paint(&st, 0, pad)
-			r.doc.Plain[i] = pad + r.doc.Plain[i] + pad
-		}
+	// Spans are painted one run each, so the title's padding is put
+	// around the whole line instead, in its plain form too.
+	st := r.st.Title.UnsetPadding()
+	pad := strings.Repeat(" ", r.st.Title.GetPaddingLeft())
+	start := len(r.doc.Lines)
+	r.addSpans(&st, "", "", a.Title, a.TitleSpans, r.width-r.st.Title.GetHorizontalFrameSize())
+	for i := start; i < len(r.doc.Lines); i++ {
+		r.doc.Lines[i] = r.paint(&st, 0, pad) + r.doc.Lines[i] + r.paint(&st, 0, pad)
+		r.doc.Plain[i] = pad + r.doc.Plain[i] + pad
+		r.doc.At[i].Col += int32(len(pad))
 	}
 	meta := a.MetaLine()
 	if meta != "" {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	"bao/model"
@@ -20,8 +21,10 @@ type Search struct {
 	input  textinput.Model
 	typing bool
 	query  string
-	// matches are in document order; current indexes them.
-	matches []match
+	// pieces are the matches' parts on screen lines, in document order;
+	// starts[i] is the first piece of match i. current indexes starts.
+	pieces  []piece
+	starts  []int
 	current int
 	doc     *Document
 	// gen numbers the searches started; a result of an older one is
@@ -35,13 +38,15 @@ type Search struct {
 
 // searchDoneMsg carries the matches of search gen in doc.
 type searchDoneMsg struct {
-	gen     int
-	doc     *Document
-	matches []match
+	gen    int
+	doc    *Document
+	pieces []piece
+	starts []int
 }
 
-// match is one occurrence: its line and cell columns [start, end).
-type match struct{ line, start, end int }
+// piece is the part of a match on one screen line: the line and the cell
+// columns [start, end). A match wrapped over two lines has two pieces.
+type piece struct{ line, start, end int }
 
 // NewSearch returns an idle search.
 func NewSearch(c *Common) Search {
@@ -69,7 +74,7 @@ func (s Search) Active() bool { return s.query != "" }
 // Clear forgets the search, stopping one that runs.
 func (s *Search) Clear() {
 	s.Stop()
-	s.query, s.matches, s.current, s.jump = "", nil, -1, false
+	s.query, s.pieces, s.starts, s.current, s.jump = "", nil, nil, -1, false
 }
 
 // Stop cancels the search that runs, if any; its result will be dropped.
@@ -98,7 +103,7 @@ func (s *Search) run() tea.Cmd {
 	s.Stop()
 	q := model.Fold(strings.TrimSpace(s.query))
 	if q == "" || s.doc == nil {
-		s.matches = nil
+		s.pieces, s.starts = nil, nil
 		return nil
 	}
 	ctx, cancel := context.WithCancel(s.c.context())
@@ -106,11 +111,11 @@ func (s *Search) run() tea.Cmd {
 	gen, doc := s.gen, s.doc
 	return func() tea.Msg {
 		defer cancel()
-		matches := findMatches(ctx, doc.Plain, q)
+		pieces, starts := findMatches(ctx, doc, q)
 		if ctx.Err() != nil {
 			return nil
 		}
-		return searchDoneMsg{gen, doc, matches}
+		return searchDoneMsg{gen, doc, pieces, starts}
 	}
 }
 
@@ -120,76 +125,86 @@ func (s *Search) done(msg searchDoneMsg) bool {
 		return false
 	}
 	s.cancel = nil
-	s.matches = msg.matches
-	if s.current >= len(s.matches) {
+	s.pieces, s.starts = msg.pieces, msg.starts
+	// Matches are counted in the text, so after a resize match i is the
+	// same occurrence and n goes on from it. A first-screen layout holds
+	// fewer; the current match stays for the whole one.
+	if s.current >= len(s.starts) && msg.doc.Complete {
 		s.current = -1
 	}
 	return true
 }
 
-// findMatches lists the matches of q, folded, in plain. Lines of one
-// paragraph are joined with spaces first, so a phrase wrapped over two
-// lines is still found. It gives up, returning what it has, once ctx ends.
-func findMatches(ctx context.Context, plain []string, q string) []match {
-	var matches []match
-	for start := 0; start < len(plain) && ctx.Err() == nil; {
-		end := start
-		for end < len(plain) && plain[end] != "" {
+// findMatches lists the occurrences of q, folded, in doc: the pieces of
+// every match in order, and where each match's pieces start. It looks in
+// the texts the lines were wrapped from, so a phrase wrapped over two
+// lines is one match, and the count is the same at every width. A line not
+// wrapped from a text (code, a table row) is searched on its own. It gives
+// up, returning what it has, once ctx ends.
+func findMatches(ctx context.Context, doc *Document, q string) (pieces []piece, starts []int) {
+	for l := 0; l < len(doc.Plain) && ctx.Err() == nil; {
+		at := LineText{Text: -1}
+		if l < len(doc.At) {
+			at = doc.At[l]
+		}
+		if at.Text < 0 {
+			if doc.Plain[l] != "" {
+				pieces, starts = findIn(ctx, pieces, starts, doc.Plain[l], q, func(out []piece, a, b int) []piece {
+					return append(out, piece{l, ansi.StringWidth(doc.Plain[l][:a]), ansi.StringWidth(doc.Plain[l][:b])})
+				})
+			}
+			l++
+			continue
+		}
+		end := l + 1
+		for end < len(doc.At) && doc.At[end].Text == at.Text {
 			end++
 		}
-		if end > start {
-			matches = findIn(ctx, matches, plain[start:end], start, q)
-		}
-		start = end + 1
+		first := l
+		pieces, starts = findIn(ctx, pieces, starts, doc.Texts[at.Text], q, func(out []piece, a, b int) []piece {
+			// Matches come in order, so the line a match starts on only
+			// moves forward.
+			for first+1 < end && int(doc.At[first].End) <= a {
+				first++
+			}
+			for i := first; i < end && int(doc.At[i].Start) < b; i++ {
+				t := doc.At[i]
+				ls, le := int(t.Start), int(t.End)
+				if a >= le {
+					continue
+				}
+				text := doc.Texts[t.Text]
+				sa, sb := max(a, ls), min(b, le)
+				col := int(t.Col)
+				out = append(out, piece{i, col + ansi.StringWidth(text[ls:sa]), col + ansi.StringWidth(text[ls:sb])})
+			}
+			return out
+		})
+		l = end
 	}
-	return matches
+	return pieces, starts
 }
 
-// findIn appends the matches of q in one paragraph (lines first..).
-func findIn(ctx context.Context, matches []match, lines []string, first int, q string) []match {
-	text := strings.Join(lines, " ")
+// findIn finds q in text, folded, and for each match lets add append the
+// pieces of its byte range [a, b) of text, noting where they start. A match that falls in a space between two lines has no piece and
+// is not counted.
+func findIn(ctx context.Context, pieces []piece, starts []int, text, q string, add func(out []piece, a, b int) []piece) ([]piece, []int) {
 	folded, idx := model.FoldIndex(text)
-	// lineStart[i] is the byte offset in text where line i begins.
-	lineStart := make([]int, len(lines))
-	off := 0
-	for i, l := range lines {
-		lineStart[i] = off
-		off += len(l) + 1
-	}
-	// Matches come in order, so the line a match starts on only moves
-	// forward: the search is linear in the paragraph, however many
-	// matches it has.
-	line := 0
 	for from, n := 0, 0; ; n++ {
 		if n%4096 == 4095 && ctx.Err() != nil {
-			return matches
+			return pieces, starts
 		}
 		i := strings.Index(folded[from:], q)
 		if i < 0 {
-			return matches
+			return pieces, starts
 		}
-		a, b := idx[from+i], idx[from+i+len(q)]
-		for line+1 < len(lines) && lineStart[line+1] <= a {
-			line++
+		before := len(pieces)
+		pieces = add(pieces, idx[from+i], idx[from+i+len(q)])
+		if len(pieces) > before {
+			starts = append(starts, before)
 		}
-		matches = spanMatches(matches, lines, lineStart, line, first, a, b)
 		from += i + len(q)
 	}
-}
-
-// spanMatches appends to out one match per line that the byte range
-// [a, b) of a joined paragraph covers, from line i on, in cell columns.
-func spanMatches(out []match, lines []string, lineStart []int, i, first, a, b int) []match {
-	for ; i < len(lines) && lineStart[i] < b; i++ {
-		l := lines[i]
-		ls, le := lineStart[i], lineStart[i]+len(l)
-		if a >= le {
-			continue
-		}
-		sa, sb := max(a, ls)-ls, min(b, le)-ls
-		out = append(out, match{line: first + i, start: ansi.StringWidth(l[:sa]), end: ansi.StringWidth(l[:sb])})
-	}
-	return out
 }
 
 // handleSearchKey passes a key to the search prompt.
@@ -229,8 +244,8 @@ func (s Search) Update(msg tea.KeyPressMsg) (_ Search, _ tea.Cmd, started bool) 
 
 // firstMatchFrom returns the first match at or after line, wrapping.
 func (r Reader) firstMatchFrom(line int) int {
-	for i, m := range r.search.matches {
-		if m.line >= line {
+	for i, p := range r.search.starts {
+		if r.search.pieces[p].line >= line {
 			return i
 		}
 	}
@@ -243,11 +258,15 @@ func (r *Reader) moveMatch(delta int) {
 		r.status = "searching…"
 		return
 	}
-	if len(s.matches) == 0 {
+	if len(s.starts) == 0 {
 		r.status = "No search: press / to search."
 		return
 	}
-	next := (s.current + delta + len(s.matches)) % len(s.matches)
+	if s.current >= len(s.starts) {
+		r.status = "searching…"
+		return
+	}
+	next := (s.current + delta + len(s.starts)) % len(s.starts)
 	r.jumpToMatch(next)
 }
 
@@ -256,31 +275,35 @@ func (r *Reader) moveMatch(delta int) {
 func (r *Reader) jumpToMatch(i int) {
 	s := &r.search
 	s.current = i
-	m := s.matches[i]
+	line := s.pieces[s.starts[i]].line
 	h := r.bodyHeight()
-	if m.line < r.offset || m.line >= r.offset+h {
-		r.offset = max(m.line-h/3, 0)
+	if line < r.offset || line >= r.offset+h {
+		r.offset = max(line-h/3, 0)
 		r.clamp(true)
 		r.anchor = -1
 	}
-	r.status = "match " + itoa(i+1) + " of " + itoa(len(s.matches))
+	r.status = "match " + itoa(i+1) + " of " + itoa(len(s.starts))
 }
 
 // highlight styles the matches on one screen line.
 func (s Search) highlight(line int, text string) string {
-	if len(s.matches) == 0 {
+	// Pieces are in line order: find this line's by halving.
+	p := sort.Search(len(s.pieces), func(i int) bool { return s.pieces[i].line >= line })
+	if p == len(s.pieces) || s.pieces[p].line != line {
 		return text
 	}
+	// m is the match that piece p belongs to.
+	m := sort.Search(len(s.starts), func(i int) bool { return s.starts[i] > p }) - 1
 	var ranges []rangeStyle
-	for i, m := range s.matches {
-		if m.line != line {
-			continue
+	for ; p < len(s.pieces) && s.pieces[p].line == line; p++ {
+		for m+1 < len(s.starts) && s.starts[m+1] <= p {
+			m++
 		}
 		st := s.c.Styles.Match
-		if i == s.current {
+		if m == s.current {
 			st = s.c.Styles.CurrentMatch
 		}
-		ranges = append(ranges, rangeStyle{m.start, m.end, st})
+		ranges = append(ranges, rangeStyle{s.pieces[p].start, s.pieces[p].end, st})
 	}
 	return applyRanges(text, ranges)
 }
@@ -289,12 +312,12 @@ func (s Search) highlight(line int, text string) string {
 func (s Search) Query() string { return s.query }
 
 // Matches returns the number of matches.
-func (s Search) Matches() int { return len(s.matches) }
+func (s Search) Matches() int { return len(s.starts) }
 
 // Current returns the line of the current match, or -1.
 func (s Search) Current() int {
-	if s.current < 0 || s.current >= len(s.matches) {
+	if s.current < 0 || s.current >= len(s.starts) {
 		return -1
 	}
-	return s.matches[s.current].line
+	return s.pieces[s.starts[s.current]].line
 }

@@ -73,3 +73,48 @@ func TestSearchStopsWithTheSession(t *testing.T) {
 		t.Errorf("a cleared search still shows %d matches", n)
 	}
 }
+
+// A phrase is counted once however the lines wrap, in paragraphs, list
+// items and quotes alike, so the count is the same at every width; after a
+// resize, n goes on from the match that was current.
+func TestSearchCountsTheText(t *testing.T) {
+	phrase := "anh nói năng nhẹ nhàng "
+	md := "# Tiêu đề\n\n" + strings.Repeat(phrase, 200) + "\n\n- " + strings.Repeat(phrase, 20) +
+		"\n- one\n\n> " + strings.Repeat(phrase, 20) + "\n"
+	a, err := articles.Parse("wrap.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := &model.Library{Articles: []*model.Article{a}}
+	const want = 240
+	split := 0
+	for w := 30; w <= 130; w += 7 {
+		hs := newHarness(t, lib, w, 20, Options{OpenSingle: true})
+		hs.keys("/")
+		hs.typeText("nhe nhang")
+		hs.keys("enter")
+		s := hs.root().Reader().search
+		if s.Matches() != want {
+			t.Errorf("width %d: %d matches, want %d", w, s.Matches(), want)
+		}
+		if len(s.pieces) > len(s.starts) {
+			split++
+		}
+	}
+	if split == 0 {
+		t.Fatal("no width wrapped a match over two lines; the test shows nothing")
+	}
+
+	hs := newHarness(t, lib, 60, 20, Options{OpenSingle: true})
+	hs.keys("/")
+	hs.typeText("nhe nhang")
+	hs.keys("enter", "n", "n", "n")
+	if f := footer(hs); !strings.Contains(f, "match 4 of 240") {
+		t.Fatalf("after three n: %q", f)
+	}
+	hs.send(teaSize(97, 25))
+	hs.keys("n")
+	if f := footer(hs); !strings.Contains(f, "match 5 of 240") {
+		t.Errorf("n after a resize: %q, want match 5 of 240", f)
+	}
+}
