@@ -348,3 +348,25 @@ func TestStatusNotCut(t *testing.T) {
 		t.Errorf("34 columns: footer %q", f)
 	}
 }
+
+// TestListHelpKeyAtEveryWidth checks the same of the list's footer, "?
+// more", filtered or not, with the widest key names (ctrl+f/S) kept while
+// they fit.
+func TestListHelpKeyAtEveryWidth(t *testing.T) {
+	hs := newHarness(t, sampleLibrary(t), 80, 24, Options{})
+	for _, filtered := range []bool{false, true} {
+		if filtered {
+			filter(hs, "ha")
+		}
+		for w := 40; w <= 200; w += 7 {
+			hs.send(teaSize(w, 24))
+			f := footer(hs)
+			if !strings.Contains(f, "? more") {
+				t.Errorf("%d columns (filtered %v): footer %q", w, filtered, f)
+			}
+			if w >= 120 && !strings.Contains(f, "search all") {
+				t.Errorf("%d columns (filtered %v): footer %q lacks the library search", w, filtered, f)
+			}
+		}
+	}
+}

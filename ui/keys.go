@@ -40,7 +40,9 @@ type ListKeys struct {
 	// Refresh fetches the feeds; enabled only where the reader may fetch
 	// (Options.Refresh), never over SSH.
 	Refresh key.Binding
-	Quit    key.Binding
+	// Mouse lets the terminal have the mouse back, to select text.
+	Mouse key.Binding
+	Quit  key.Binding
 }
 
 // DefaultListKeys returns the list's bindings.
@@ -57,6 +59,7 @@ func DefaultListKeys() ListKeys {
 		SearchAll:     key.NewBinding(key.WithKeys("ctrl+f", "S"), key.WithHelp("ctrl+f/S", "search all")),
 		Sources:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "by feed")),
 		Refresh:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "fetch feeds"), key.WithDisabled()),
+		Mouse:         key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mouse off: drag selects text")),
 		Quit:          key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
@@ -71,7 +74,10 @@ type ReaderKeys struct {
 	NextArticle, PrevArticle                  key.Binding
 	Search, NextMatch, PrevMatch, ClearSearch key.Binding
 	Bookmark, ToggleRead                      key.Binding
-	Back                                      key.Binding
+	// Mouse makes the wheel scroll the reader; drag selects text while
+	// it is off.
+	Mouse key.Binding
+	Back  key.Binding
 }
 
 // DefaultReaderKeys returns the reader's bindings: less for scrolling and
@@ -101,6 +107,7 @@ func DefaultReaderKeys() ReaderKeys {
 		ClearSearch: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search")),
 		Bookmark:    key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "bookmark")),
 		ToggleRead:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark unread")),
+		Mouse:       key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mouse wheel")),
 		Back:        key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "back")),
 	}
 }
@@ -116,7 +123,7 @@ func (k ReaderKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextArticle, k.PrevArticle},
 		{k.NextSection, k.PrevSection, k.Section, k.TOC, k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
-		{k.Links, k.Bookmark, k.ToggleRead, k.Back, k.Help, k.Quit},
+		{k.Links, k.Bookmark, k.ToggleRead, k.Mouse, k.Back, k.Help, k.Quit},
 	}
 }
 

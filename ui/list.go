@@ -266,6 +266,71 @@ type List struct {
 	progress string
 	// items are the styles the items are drawn with.
 	items list.DefaultItemStyles
+	// mouseOff gives the mouse back to the terminal, to select text.
+	mouseOff bool
+	// click is the last click on an item, to see a double click.
+	click struct {
+		index int
+		at    time.Time
+	}
+}
+
+// doubleClick is the longest time between the two clicks of a double click.
+const doubleClick = 500 * time.Millisecond
+
+// Mouse reports whether the list wants mouse events: clicks select, a
+// double click opens, the wheel scrolls.
+func (m List) Mouse() bool { return !m.mouseOff }
+
+// itemAt returns the index, among the visible items, of the item drawn on
+// screen row y, or -1.
+func (m List) itemAt(y int) int {
+	// The title bar and the status bar come first, each with the blank
+	// line its style pads it with.
+	top := 1 + m.list.Styles.TitleBar.GetVerticalFrameSize() + 1 + m.list.Styles.StatusBar.GetVerticalFrameSize()
+	d := list.NewDefaultDelegate()
+	step := d.Height() + d.Spacing()
+	if y < top || (y-top)%step >= d.Height() {
+		return -1
+	}
+	start, end := m.list.Paginator.GetSliceBounds(len(m.list.VisibleItems()))
+	i := start + (y-top)/step
+	if i >= end {
+		return -1
+	}
+	return i
+}
+
+// mouse handles a click or the wheel.
+func (m List) mouse(msg tea.MouseMsg) (List, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			m.list.CursorDown()
+		case tea.MouseWheelUp:
+			m.list.CursorUp()
+		}
+	case tea.MouseClickMsg:
+		if msg.Button != tea.MouseLeft {
+			return m, nil
+		}
+		i := m.itemAt(msg.Y)
+		if i < 0 {
+			return m, nil
+		}
+		now := time.Now()
+		double := m.click.index == i && now.Sub(m.click.at) < doubleClick
+		m.click.index, m.click.at = i, now
+		m.list.Select(i)
+		if double {
+			m.click.at = time.Time{}
+			if it, ok := m.list.SelectedItem().(item); ok {
+				return m, func() tea.Msg { return OpenArticleMsg{Article: it.a, Section: -1} }
+			}
+		}
+	}
+	return m, nil
 }
 
 // SetProgress shows how loading goes in the title bar; "" when done.
@@ -291,13 +356,8 @@ func NewList(c *Common) List {
 	// Page dots are drawn one per page: unreadable and slow for a large
 	// library.
 	l.Paginator.Type = paginator.Arabic
-	l.AdditionalShortHelpKeys = func() []key.Binding {
-		// r is in the full help: in the footer it pushed "? more" off a
-		// 100-column screen.
-		return []key.Binding{keys.Open, keys.Sort, keys.Sources, keys.SearchAll}
-	}
 	l.AdditionalFullHelpKeys = func() []key.Binding {
-		return []key.Binding{keys.Open, keys.Sort, keys.Reverse, keys.ToggleRead, keys.NextUnread, keys.Bookmark, keys.BookmarksOnly, keys.SearchAll, keys.Sources, keys.Refresh, keys.Errors, keys.Quit}
+		return []key.Binding{keys.Open, keys.Sort, keys.Reverse, keys.ToggleRead, keys.NextUnread, keys.Bookmark, keys.BookmarksOnly, keys.SearchAll, keys.Sources, keys.Refresh, keys.Errors, keys.Mouse, keys.Quit}
 	}
 	m := List{c: c, keys: keys, list: l, loading: true}
 	m.Restyle(true)
@@ -449,6 +509,12 @@ func (m *List) SetSource(name string, all bool) tea.Cmd {
 
 // Update handles the list's keys.
 func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		if m.loading || m.list.SettingFilter() {
+			return m, nil
+		}
+		return m.mouse(mm)
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && !m.list.SettingFilter() && !m.loading {
 		switch {
 		case key.Matches(k, m.keys.Open):
@@ -494,6 +560,14 @@ func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 			return m, func() tea.Msg { return ShowSourcesMsg{} }
 		case key.Matches(k, m.keys.Refresh):
 			return m, func() tea.Msg { return refreshMsg{} }
+		case key.Matches(k, m.keys.Mouse):
+			m.mouseOff = !m.mouseOff
+			if m.mouseOff {
+				m.keys.Mouse.SetHelp("M", "mouse on: clicks select")
+				return m, m.list.NewStatusMessage("Mouse off: drag to select text; M turns it back on.")
+			}
+			m.keys.Mouse.SetHelp("M", "mouse off: drag selects text")
+			return m, m.list.NewStatusMessage("Mouse on: click selects, double-click opens, the wheel scrolls.")
 		case key.Matches(k, m.keys.Quit) && m.list.FilterState() == list.Unfiltered:
 			return m, tea.Quit
 		}
@@ -569,7 +643,35 @@ func (m List) View() string {
 		}
 		return "\n  " + m.list.Title + "\n\n  " + msg
 	}
+	m.fitFooter()
 	return m.list.View()
+}
+
+// fitFooter leaves keys out of the footer, the least needed first, until it
+// fits beside "? more", which must stay; the ? help has them all. It works
+// on the copy of the list that View draws, so only the footer changes.
+func (m *List) fitFooter() {
+	k, km := m.keys, &m.list.KeyMap
+	extra := []key.Binding{k.Open, k.Sort, k.Sources, k.SearchAll}
+	m.list.AdditionalShortHelpKeys = func() []key.Binding { return extra }
+	without := func(b key.Binding) func() {
+		return func() {
+			extra = slices.DeleteFunc(extra, func(e key.Binding) bool { return e.Help() == b.Help() })
+		}
+	}
+	drops := []func(){without(k.Sources), without(k.Sort), without(k.SearchAll), without(k.Open),
+		func() { km.CursorUp.SetEnabled(false); km.CursorDown.SetEnabled(false) },
+		func() { km.Filter.SetEnabled(false) },
+	}
+	h := m.list.Help
+	h.SetWidth(0)
+	room := m.list.Width() - m.list.Styles.HelpStyle.GetHorizontalFrameSize()
+	for _, drop := range drops {
+		if lipgloss.Width(h.ShortHelpView(m.list.ShortHelp())) <= room {
+			return
+		}
+		drop()
+	}
 }
 
 // Select moves the cursor to the article with the given ID when the list

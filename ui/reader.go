@@ -14,7 +14,10 @@ import (
 // rendered text, and a footer with the section position and how much has
 // been read.
 type Reader struct {
-	c             *Common
+	c *Common
+	// mouse takes the mouse from the terminal so that the wheel scrolls;
+	// while it is off, drag selects text.
+	mouse         bool
 	width, height int
 	keys          ReaderKeys
 	help          help.Model
@@ -53,6 +56,9 @@ type Reader struct {
 func NewReader(c *Common) Reader {
 	return Reader{c: c, width: 80, height: 24, keys: DefaultReaderKeys(), help: help.New(), toc: NewTOC(c), search: NewSearch(c), anchor: -1}
 }
+
+// Mouse reports whether the reader wants mouse events (the wheel).
+func (r Reader) Mouse() bool { return r.mouse }
 
 // Article returns the article being read, or nil.
 func (r Reader) Article() *model.Article { return r.article }
@@ -380,6 +386,15 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		r.moveMatch(-1)
 	case key.Matches(msg, k.ClearSearch) && r.search.Active():
 		r.search.Clear()
+	case key.Matches(msg, k.Mouse):
+		r.mouse = !r.mouse
+		if r.mouse {
+			r.keys.Mouse.SetHelp("M", "select text")
+			r.status = "Mouse on: the wheel scrolls. M gives the mouse back to select text."
+		} else {
+			r.keys.Mouse.SetHelp("M", "mouse wheel")
+			r.status = "Mouse off: drag to select text."
+		}
 	case key.Matches(msg, k.Bookmark) && r.c.Keeper != nil:
 		cmd := r.c.Keeper.toggleBookmark(r.article)
 		r.status = "Bookmark removed."

@@ -505,13 +505,17 @@ func (m Model) warn(err error) (tea.Model, tea.Cmd) {
 	return m, m.list.list.NewStatusMessage(m.c.Styles.Error.Render(msg))
 }
 
-// View draws the screen in front, in the alternate screen, with mouse
-// reporting on (cell motion: the reader scrolls with the wheel) and the
-// window titled after the article being read.
+// View draws the screen in front, in the alternate screen, with the window
+// titled after the article being read. The mouse is taken from the
+// terminal only where it does something: in the list (clicks, the wheel),
+// and in the reader when M asked for the wheel. Elsewhere drag selects
+// text as in any terminal program.
 func (m Model) View() tea.View {
 	v := tea.NewView(clip(m.front().View(), m.width, m.height))
 	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
+	if m.screen == listScreen && m.list.Mouse() || m.screen == readerScreen && m.reader.Mouse() {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	if a := m.reader.Article(); m.screen == readerScreen && a != nil {
 		// The title goes into an OSC sequence: a control in it would end
 		// the sequence and reach the terminal as commands.

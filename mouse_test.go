@@ -1,0 +1,57 @@
+package main
+
+import (
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestMouseTmux checks, in a real terminal, that bao asks for mouse
+// reports only in the list: there a click selects and a double click
+// opens; in the reader the terminal keeps the mouse, so dragging selects
+// text, until M asks for the wheel.
+func TestMouseTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux not installed: skipping (.ci/run installs it)")
+	}
+	bin := buildBinary(t)
+	x := tmux{t, filepath.Join(t.TempDir(), "tmux.sock")}
+	x.run("new-session", "-d", "-s", "bao", "-x", "100", "-y", "30", "TERM=xterm-256color "+bin+" --no-state; echo BAO-EXITED-$?; sleep 30")
+	defer exec.Command("tmux", "-S", x.socket, "kill-server").Run()
+	mouse := func() string {
+		return strings.TrimSpace(x.run("display", "-p", "-t", "bao", "#{mouse_button_flag}#{mouse_any_flag}"))
+	}
+	s := x.waitFor("7 articles")
+	if got := mouse(); got != "11" {
+		t.Errorf("the list does not ask for mouse reports (tmux flags %s)", got)
+	}
+	// The second article's title, in 1-based SGR coordinates.
+	row := -1
+	for i, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, "Mưa lớn kéo dài") {
+			row = i + 1
+		}
+	}
+	if row < 0 {
+		t.Fatalf("the second article is not on screen:\n%s", s)
+	}
+	press := "\x1b[<0;10;" + strconv.Itoa(row) + "M\x1b[<0;10;" + strconv.Itoa(row) + "m"
+	x.run("send-keys", "-t", "bao", "-l", press)
+	x.waitFor("│ ● Mưa lớn kéo dài")
+	x.run("send-keys", "-t", "bao", "-l", press+press)
+	x.waitFor("min read")
+	if got := mouse(); got != "00" {
+		t.Errorf("the reader asks for mouse reports (tmux flags %s): dragging cannot select text", got)
+	}
+	x.run("send-keys", "-t", "bao", "M")
+	x.waitFor("wheel scrolls")
+	if got := mouse(); got != "11" {
+		t.Errorf("M in the reader did not ask for the wheel (tmux flags %s)", got)
+	}
+	x.run("send-keys", "-t", "bao", "q")
+	x.waitFor("7 articles")
+	x.run("send-keys", "-t", "bao", "q")
+	x.waitFor("BAO-EXITED-0")
+}
