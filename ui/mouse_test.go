@@ -4,7 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"bao/model"
+
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // rowOf returns the screen row that shows text, or fails.
@@ -105,5 +108,57 @@ func TestMouse(t *testing.T) {
 	hs.keys("M")
 	if got := hs.m.View().MouseMode; got != tea.MouseModeCellMotion {
 		t.Errorf("a second M in the list did not take it back (mode %v)", got)
+	}
+}
+
+// recorder keeps every frame its model draws after an update.
+type recorder struct {
+	tea.Model
+	frames *[]string
+}
+
+func (r recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := r.Model.Update(msg)
+	*r.frames = append(*r.frames, ansi.Strip(m.View().Content))
+	return recorder{m, r.frames}, cmd
+}
+
+// Opening one file goes straight to it: no frame shows the list on the
+// way, and the first percentage shown is of the whole article, not of its
+// first screen's layout.
+func TestOpenSingleDrawsNoList(t *testing.T) {
+	a := longArticle(t, sampleLibrary(t))
+	lib := &model.Library{Articles: []*model.Article{a}}
+	m, err := New(Options{Style: "dark", Load: func() *model.Library { return lib }, OpenSingle: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var frames []string
+	var tm tea.Model = recorder{m, &frames}
+	tm, _ = tm.Update(teaSize(100, 30))
+	runCmd(&tm, m.Init(), 0)
+	percent := func(f string) string {
+		j := strings.Index(f, "%")
+		if j < 0 {
+			return ""
+		}
+		return f[strings.LastIndex(f[:j], " ")+1 : j+1]
+	}
+	first := ""
+	for i, f := range frames {
+		if strings.Contains(f, "articles") || strings.Contains(f, "1 article") || strings.Contains(f, "Loading") {
+			t.Errorf("frame %d shows the list:\n%s", i, f)
+		}
+		if first == "" {
+			first = percent(f)
+		}
+	}
+	last := frames[len(frames)-1]
+	if !strings.Contains(last, "min read") {
+		t.Fatalf("the article is not open:\n%s", last)
+	}
+	// Nothing scrolled: every percentage shown is the last one.
+	if first != percent(last) {
+		t.Errorf("the first percentage shown is %q, then %q", first, percent(last))
 	}
 }

@@ -110,7 +110,11 @@ func (r Reader) footer() string {
 		default:
 			pos = fmt.Sprintf("§ %d/%d", s+1, n)
 		}
-		pos += fmt.Sprintf(" · %d%%", r.percent())
+		if r.whole() {
+			// Of a first screen's layout, a percentage would be of the
+			// wrong whole.
+			pos += fmt.Sprintf(" · %d%%", r.percent())
+		}
 		if q := r.search.Query(); q != "" {
 			pos += fmt.Sprintf(" · /%s (%d)", q, r.search.Matches())
 		}

@@ -115,6 +115,9 @@ type Model struct {
 	backTo screen
 	// refreshing is set while the feeds are being fetched.
 	refreshing bool
+	// opening is set while a single article given to read is loading:
+	// the list is not shown on the way to it.
+	opening bool
 }
 
 // New returns the root model. It fails only for a style that cannot be
@@ -136,7 +139,7 @@ func New(opts Options) (Model, error) {
 		opts.Cache = NewRenderCache(64)
 	}
 	c := &Common{Styles: &st, ReadWidth: opts.ReadWidth, Cache: opts.Cache, Keeper: newKeeper(opts.User), Index: opts.Index, Ctx: opts.Context, OpenURL: opts.OpenURL}
-	m := Model{c: c, opts: opts, width: 80, height: 24, keys: DefaultGlobalKeys(), list: NewList(c), reader: NewReader(c), search: NewLibrarySearch(c), styleFixed: opts.Style != "", stream: &streamState{}}
+	m := Model{c: c, opts: opts, width: 80, height: 24, keys: DefaultGlobalKeys(), list: NewList(c), reader: NewReader(c), search: NewLibrarySearch(c), styleFixed: opts.Style != "", stream: &streamState{}, opening: opts.OpenSingle}
 	if name == "light" {
 		m.list.Restyle(false)
 	}
@@ -358,9 +361,13 @@ func (m Model) handleLibrary(lib *model.Library) (tea.Model, tea.Cmd) {
 		m.search.indexed = idx != nil
 		cmd = tea.Batch(cmd, m.loaded())
 	}
-	if m.opts.OpenSingle && len(lib.Articles) == 1 {
-		return m, tea.Batch(cmd, func() tea.Msg { return OpenArticleMsg{Article: lib.Articles[0], Section: -1} })
+	if m.opening && len(lib.Articles) == 1 {
+		// Straight to the reader, in this update: no frame of the list.
+		m.opening = false
+		next, open := m.Update(OpenArticleMsg{Article: lib.Articles[0], Section: -1})
+		return next, tea.Batch(cmd, open)
 	}
+	m.opening = false
 	return m, cmd
 }
 
@@ -511,7 +518,11 @@ func (m Model) warn(err error) (tea.Model, tea.Cmd) {
 // and in the reader when M asked for the wheel. Elsewhere drag selects
 // text as in any terminal program.
 func (m Model) View() tea.View {
-	v := tea.NewView(clip(m.front().View(), m.width, m.height))
+	body := m.front().View()
+	if m.opening {
+		body = ""
+	}
+	v := tea.NewView(clip(body, m.width, m.height))
 	v.AltScreen = true
 	if m.screen == listScreen && m.list.Mouse() || m.screen == readerScreen && m.reader.Mouse() {
 		v.MouseMode = tea.MouseModeCellMotion
