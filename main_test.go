@@ -235,6 +235,9 @@ func TestEndToEndSSH(t *testing.T) {
 	x.waitFor("1 article")
 	x.run("send-keys", "-t", "bao", "Enter")
 	x.waitFor("min read")
+	if title := strings.TrimSpace(x.run("display", "-p", "-t", "bao", "#{pane_title}")); !strings.HasPrefix(title, "bao") {
+		t.Errorf("window title while reading over SSH: %q", title)
+	}
 	for _, h := range headings {
 		x.run("send-keys", "-t", "bao", "]")
 		if s := x.waitFor("§ " + h); !strings.Contains(topLine(s), h) {
@@ -249,6 +252,9 @@ func TestEndToEndSSH(t *testing.T) {
 	x.waitFor("1 article")
 	x.run("send-keys", "-t", "bao", "q")
 	x.waitFor("SSH-EXITED-0")
+	if title := strings.TrimSpace(x.run("display", "-p", "-t", "bao", "#{pane_title}")); title != "the shell" {
+		t.Errorf("window title after the SSH session: %q, want the shell's", title)
+	}
 
 	srv.Process.Signal(syscall.SIGHUP)
 	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(logs.String(), "library reloaded"); {
@@ -357,7 +363,7 @@ func sshInTmux(t *testing.T, port string) tmux {
 	t.Helper()
 	x := tmux{t, filepath.Join(t.TempDir(), "tmux.sock")}
 	ssh := "ssh -tt -F /dev/null -p " + port + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR 127.0.0.1"
-	x.run("new-session", "-d", "-s", "bao", "-x", "100", "-y", "30", "TERM=xterm-256color "+ssh+"; echo SSH-EXITED-$?; sleep 30")
+	x.run("new-session", "-d", "-s", "bao", "-x", "100", "-y", "30", "printf '\\033]2;the shell\\007'; TERM=xterm-256color "+ssh+"; echo SSH-EXITED-$?; sleep 30")
 	t.Cleanup(func() { exec.Command("tmux", "-S", x.socket, "kill-server").Run() })
 	return x
 }

@@ -246,10 +246,16 @@ func (s *Server) run(c *channel, out *output, fp, term string, w, h int) (endRea
 			ss.end(endInputOverflow)
 		}
 	}()
+	// The reader titles the visitor's window after the article read; the
+	// title the window had is pushed on the terminal's title stack first
+	// and popped at the end, as the local reader does (xterm's window
+	// operations 22 and 23; terminals without them ignore both).
+	io.WriteString(ss.out, "\x1b[22;0t")
 	if _, err := ss.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		s.log.Error("reader stopped", "remote", remote, "err", err)
 	}
 	ss.program.Kill()
+	io.WriteString(ss.out, "\x1b[23;0t")
 	why, _ := inputErr.Load().(string)
 	return endReason(ss.reason.Load()), why
 }
