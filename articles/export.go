@@ -14,23 +14,26 @@ import (
 // jsonArticle is the JSON Lines schema of `bao cat --json`, documented in
 // the README.
 type jsonArticle struct {
-	ID       string        `json:"id"`
-	Path     string        `json:"path"`
-	Format   model.Format  `json:"format"`
-	URL      string        `json:"url,omitempty"`
-	Feed     string        `json:"feed,omitempty"`
-	Title    string        `json:"title"`
-	Byline   []string      `json:"byline"`
-	Source   string        `json:"source"`
-	Dateline string        `json:"dateline"`
-	Date     string        `json:"date,omitempty"`
-	Lead     string        `json:"lead"`
-	Blocks   []jsonBlock   `json:"blocks"`
-	Sections []jsonSection `json:"sections"`
-	Dropped  []string      `json:"dropped"`
-	Language string        `json:"language"`
-	Words    int           `json:"words"`
-	Minutes  int           `json:"minutes"`
+	ID     string       `json:"id"`
+	Path   string       `json:"path"`
+	Format model.Format `json:"format"`
+	URL    string       `json:"url,omitempty"`
+	Feed   string       `json:"feed,omitempty"`
+	Title  string       `json:"title"`
+	// TitleGuessed is set when the source has no title line and the title
+	// is its first line.
+	TitleGuessed bool          `json:"title_guessed,omitempty"`
+	Byline       []string      `json:"byline"`
+	Source       string        `json:"source"`
+	Dateline     string        `json:"dateline"`
+	Date         string        `json:"date,omitempty"`
+	Lead         string        `json:"lead"`
+	Blocks       []jsonBlock   `json:"blocks"`
+	Sections     []jsonSection `json:"sections"`
+	Dropped      []string      `json:"dropped"`
+	Language     string        `json:"language"`
+	Words        int           `json:"words"`
+	Minutes      int           `json:"minutes"`
 }
 
 type jsonBlock struct {
@@ -126,7 +129,7 @@ type jsonSection struct {
 // WriteJSON writes a as one line of JSON.
 func WriteJSON(w io.Writer, a *model.Article) error {
 	j := jsonArticle{
-		ID: a.ID, Path: a.Path, Format: a.Format, URL: a.URL, Feed: a.Feed, Title: a.Title,
+		ID: a.ID, Path: a.Path, Format: a.Format, URL: a.URL, Feed: a.Feed, Title: a.Title, TitleGuessed: a.TitleGuessed,
 		Byline: nonNil(a.Byline), Source: a.Source, Dateline: a.Dateline, Lead: a.Lead,
 		Blocks: make([]jsonBlock, len(a.Blocks)), Sections: make([]jsonSection, len(a.Sections)),
 		Dropped: nonNil(a.Dropped), Language: a.Language, Words: a.Words, Minutes: a.Minutes(),

@@ -53,22 +53,42 @@ type plainParser struct {
 // captions, list items and quotes, with share buttons and site widgets
 // dropped.
 func ParsePlain(text string) *model.Article {
-	p := &plainParser{a: &model.Article{Format: model.PlainText}, lines: splitLines(text)}
+	p := &plainParser{a: &model.Article{Format: model.PlainText}, lines: splitLines(rejoinWrapped(text))}
 	p.a.Language = detectLanguage(text)
+	p.lines = readMetaHeader(p.a, p.lines)
 	p.dropShareLines()
 	p.dropTrailingWidgets()
 	if len(p.lines) == 0 {
 		p.a.Derive()
 		return p.a
 	}
-	p.a.Title = p.lines[0].text
+	rest := p.lines
+	switch {
+	case p.a.Title == "":
+		p.a.Title, p.a.TitleGuessed = rest[0].text, !isTitleLine(rest[0])
+		rest = rest[1:]
+	case model.Fold(rest[0].text) == model.Fold(p.a.Title):
+		// The header's title, said again as the text's first line.
+		rest = rest[1:]
+	}
 	p.spaced = isSpaced(p.lines)
-	rest := p.header(p.lines[1:])
+	rest = p.header(rest)
 	rest = p.lead(rest)
 	p.body(rest)
 	p.trailingByline()
 	p.a.Derive()
 	return p.a
+}
+
+// isTitleLine reports whether a first line reads as a title: not an
+// indented caption, and not a long sentence or paragraph, which is what a
+// file without a title line opens with (a standfirst, or the story).
+func isTitleLine(l line) bool {
+	if l.indent {
+		return false
+	}
+	words := model.CountWords(l.text)
+	return words <= 30 && !(words > 15 && strings.HasSuffix(l.text, "."))
 }
 
 func (p *plainParser) drop(s string) { p.a.Dropped = append(p.a.Dropped, s) }
@@ -158,8 +178,12 @@ func (p *plainParser) lead(rest []line) []line {
 		}
 		return false
 	}
-	lead, p.a.Source, p.a.Dateline = splitLeadPrefix(lead, p.a.Language)
-	if p.a.Dateline == "" && p.a.Source == "" {
+	lead, source, dateline := splitLeadPrefix(lead, p.a.Language)
+	if source != "" || p.a.Source == "" {
+		p.a.Source = source
+	}
+	p.a.Dateline = dateline
+	if p.a.Dateline == "" && source == "" {
 		p.a.Dateline, lead = splitGluedDateline(lead, body)
 	}
 	p.a.Lead = strings.TrimSpace(lead)

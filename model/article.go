@@ -259,6 +259,9 @@ type Article struct {
 	// Dropped holds the boilerplate lines removed from the text.
 	Dropped  []string
 	Language string
+	// TitleGuessed is set when the source has no title line and Title is
+	// its first line, shown as a guess.
+	TitleGuessed bool
 	// Words is the number of words in the title, lead and blocks, set by Derive.
 	Words int
 	// Letters is the number of letters and digits in the same text, set by

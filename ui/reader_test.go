@@ -278,3 +278,14 @@ func TestHelpFitsAndIsTrue(t *testing.T) {
 		}
 	}
 }
+
+// A title guessed from a file's first line says so under it.
+func TestGuessedTitleShown(t *testing.T) {
+	a := &model.Article{Title: "The river rose overnight and reached the market hall.", TitleGuessed: true,
+		Blocks: []model.Block{{Kind: model.Paragraph, Text: "The council opened the school."}}}
+	a.Derive()
+	hs := newHarness(t, &model.Library{Articles: []*model.Article{a}}, 100, 20, Options{OpenSingle: true})
+	if s := strings.Join(hs.screen(), "\n"); !strings.Contains(s, "title guessed from the first line") {
+		t.Errorf("the guess is not shown:\n%s", s)
+	}
+}

@@ -396,6 +396,10 @@ func (r *renderer) header(a *model.Article) {
 		meta += " · "
 	}
 	meta += fmt.Sprintf("%d min read", a.Minutes())
+	if a.TitleGuessed {
+		// The file has no title line: the heading is its first line.
+		meta += " · title guessed from the first line"
+	}
 	r.add(&r.st.Meta, "", "", meta, r.width)
 	r.blank()
 	if a.Lead != "" {
