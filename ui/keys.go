@@ -77,7 +77,9 @@ type ReaderKeys struct {
 	// Mouse makes the wheel scroll the reader; drag selects text while
 	// it is off.
 	Mouse key.Binding
-	Back  key.Binding
+	// Removed shows the lines recovery removed from the article.
+	Removed key.Binding
+	Back    key.Binding
 }
 
 // DefaultReaderKeys returns the reader's bindings: less for scrolling and
@@ -108,6 +110,7 @@ func DefaultReaderKeys() ReaderKeys {
 		Bookmark:    key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "bookmark")),
 		ToggleRead:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark unread")),
 		Mouse:       key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mouse wheel")),
+		Removed:     key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "removed text")),
 		Back:        key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "back")),
 	}
 }
@@ -121,7 +124,7 @@ func (k ReaderKeys) ShortHelp() []key.Binding {
 func (k ReaderKeys) FullHelp() [][]key.Binding {
 	// Three columns, so that the help fits a narrow terminal.
 	return [][]key.Binding{
-		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextArticle, k.PrevArticle},
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextArticle, k.PrevArticle, k.Removed},
 		{k.NextSection, k.PrevSection, k.Section, k.TOC, k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
 		{k.Links, k.Bookmark, k.ToggleRead, k.Mouse, k.Back, k.Help, k.Quit},
 	}

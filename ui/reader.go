@@ -17,7 +17,11 @@ type Reader struct {
 	c *Common
 	// mouse takes the mouse from the terminal so that the wheel scrolls;
 	// while it is off, drag selects text.
-	mouse         bool
+	mouse bool
+	// removed lists the lines recovery removed, after the article, in
+	// removedStyles: the session's styles with ShowRemoved set.
+	removed       bool
+	removedStyles *Styles
 	width, height int
 	keys          ReaderKeys
 	help          help.Model
@@ -55,6 +59,18 @@ type Reader struct {
 // NewReader returns an empty reader.
 func NewReader(c *Common) Reader {
 	return Reader{c: c, width: 80, height: 24, keys: DefaultReaderKeys(), help: help.New(), toc: NewTOC(c), search: NewSearch(c), anchor: -1}
+}
+
+// styles are the styles the article is rendered in: the session's, and
+// the removed lines listed when D asked for them.
+func (r Reader) styles() *Styles {
+	if !r.removed {
+		return r.c.Styles
+	}
+	if r.removedStyles == nil || r.removedStyles.Name != r.c.Styles.Name+removedSuffix {
+		return r.c.Styles.withRemoved()
+	}
+	return r.removedStyles
 }
 
 // Mouse reports whether the reader wants mouse events (the wheel).
@@ -172,7 +188,7 @@ func (r *Reader) savePosition(force bool) tea.Cmd {
 func (r *Reader) render() tea.Cmd {
 	// Commands run on other goroutines: they get values, not the session's
 	// Common, which Update keeps changing.
-	a, width, st, cache, first := r.article, r.textWidth(), r.c.Styles, r.c.Cache, r.height*2+8
+	a, width, st, cache, first := r.article, r.textWidth(), r.styles(), r.c.Cache, r.height*2+8
 	if a == nil {
 		return nil
 	}
@@ -227,6 +243,7 @@ func (r Reader) Restyle() (Reader, tea.Cmd) {
 	}
 	r.remember()
 	r.doc = nil
+	r.removedStyles = r.c.Styles.withRemoved()
 	return r, r.render()
 }
 
@@ -282,7 +299,7 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 func (r Reader) update(msg tea.Msg) (Reader, tea.Cmd) {
 	switch msg := msg.(type) {
 	case renderedMsg:
-		if msg.article == r.article && msg.width == r.textWidth() && msg.style == r.c.Styles.Name {
+		if msg.article == r.article && msg.width == r.textWidth() && msg.style == r.styles().Name {
 			cmd := r.setDoc(msg.doc)
 			if k := r.pending; k != nil && r.whole() {
 				r.pending = nil
@@ -386,6 +403,21 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		r.moveMatch(-1)
 	case key.Matches(msg, k.ClearSearch) && r.search.Active():
 		r.search.Clear()
+	case key.Matches(msg, k.Removed):
+		r.removed = !r.removed
+		r.removedStyles = r.c.Styles.withRemoved()
+		r.remember()
+		r.doc = nil
+		n := len(r.article.Dropped)
+		switch {
+		case !r.removed:
+			r.status = "Removed lines hidden."
+		case n == 0:
+			r.status = "bao removed nothing from this article."
+		default:
+			r.status = "The " + plural(n, "line") + " bao removed are at the end (G)."
+		}
+		return r, r.render()
 	case key.Matches(msg, k.Mouse):
 		r.mouse = !r.mouse
 		if r.mouse {

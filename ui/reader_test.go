@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"bao/articles"
 	"bao/model"
 )
 
@@ -287,5 +288,44 @@ func TestGuessedTitleShown(t *testing.T) {
 	hs := newHarness(t, &model.Library{Articles: []*model.Article{a}}, 100, 20, Options{OpenSingle: true})
 	if s := strings.Join(hs.screen(), "\n"); !strings.Contains(s, "title guessed from the first line") {
 		t.Errorf("the guess is not shown:\n%s", s)
+	}
+}
+
+// D lists the lines recovery removed at the end of the article, marked,
+// and hides them again; an article with none says so.
+func TestShowRemoved(t *testing.T) {
+	text := "# url = https://tin.example.vn/a.html\n# date = 2023-03-14\nGiá lúa tăng mạnh\n\nChia sẻ\n\nGiá lúa tại đồng bằng tăng thêm 300 đồng mỗi ký.\n\nThương lái cho biết nhu cầu xuất khẩu tăng.\n"
+	a, err := articles.Parse("lua.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Dropped) != 3 {
+		t.Fatalf("dropped %q, want the two header lines and the share line", a.Dropped)
+	}
+	hs := newHarness(t, &model.Library{Articles: []*model.Article{a}}, 80, 24, Options{OpenSingle: true})
+	screen := func() string { return strings.Join(hs.screen(), "\n") }
+	if strings.Contains(screen(), "Chia sẻ") {
+		t.Fatalf("a removed line shows before D:\n%s", screen())
+	}
+	hs.keys("D")
+	if !strings.Contains(footer(hs), "3 lines bao removed") {
+		t.Errorf("D says %q", footer(hs))
+	}
+	s := screen()
+	for _, want := range []string{"Removed from the text by bao", "✗ Chia sẻ", "✗ # url = https://tin.example.vn/a.html", "✗ # date = 2023-03-14"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("after D the screen lacks %q:\n%s", want, s)
+		}
+	}
+	hs.keys("D")
+	if strings.Contains(screen(), "Chia sẻ") {
+		t.Errorf("a second D left the removed lines:\n%s", screen())
+	}
+
+	b, _ := articles.Parse("clean.txt", []byte("Giá lúa tăng mạnh\n\nGiá lúa tại đồng bằng tăng.\n"))
+	hs = newHarness(t, &model.Library{Articles: []*model.Article{b}}, 80, 24, Options{OpenSingle: true})
+	hs.keys("D")
+	if !strings.Contains(footer(hs), "removed nothing") {
+		t.Errorf("D on a whole article says %q", footer(hs))
 	}
 }

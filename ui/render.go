@@ -373,6 +373,9 @@ func Render(a *model.Article, width int, st *Styles, maxLines int) *Document {
 			r.doc.Sections = append(r.doc.Sections, r.doc.Blocks[s.Block])
 		}
 	}
+	if st.ShowRemoved {
+		r.removedList(a.Dropped)
+	}
 	r.doc.Links = r.links.List
 	r.linkList()
 	r.doc.Complete = true
@@ -506,6 +509,20 @@ func imageWord(lang string) string {
 }
 
 // linkList ends the document with the numbered URLs its references lead to.
+// removedList shows the lines recovery removed from the article, each
+// marked, so that a reader can check what was taken away.
+func (r *renderer) removedList(lines []string) {
+	r.blank()
+	head := "Removed from the text by bao (D hides this)"
+	if len(lines) == 0 {
+		head = "bao removed nothing from this text (D hides this)"
+	}
+	r.add(&r.st.Dim, strings.Repeat(r.st.RuleChar, 2)+" ", "   ", head, r.width)
+	for _, l := range lines {
+		r.add(&r.st.Dim, "✗ ", "  ", l, r.width)
+	}
+}
+
 func (r *renderer) linkList() {
 	if len(r.doc.Links) == 0 {
 		return

@@ -48,6 +48,9 @@ type Styles struct {
 	RuleChar, TaskDone, TaskOpen string
 	// Hyperlinks is set when links are written as OSC 8 hyperlinks.
 	Hyperlinks bool
+	// ShowRemoved lists, after the article, the lines recovery removed
+	// from it (share buttons, site widgets, metadata headers).
+	ShowRemoved bool
 
 	Match, CurrentMatch    lipgloss.Style
 	Bar, BarDim, BarAccent lipgloss.Style
@@ -442,6 +445,17 @@ func (s *Styles) noHyperlinks(off bool) {
 		s.Hyperlinks = false
 		s.Name += noLinksSuffix
 	}
+}
+
+// removedSuffix marks the name of styles that show the lines bao removed
+// from an article, which render differently and so are cached apart.
+const removedSuffix = "+removed"
+
+// withRemoved returns s showing the lines removed from the article.
+func (s Styles) withRemoved() *Styles {
+	s.ShowRemoved = true
+	s.Name += removedSuffix
+	return &s
 }
 
 // WithoutHyperlinks returns s without OSC 8 hyperlinks.
