@@ -96,6 +96,9 @@ func openFeedState(path string) (*state.Store, error) {
 		}
 		path = p
 	}
+	if state.IsPostgres(path) {
+		return state.OpenPostgres(path)
+	}
 	return state.Open(path)
 }
 

@@ -201,7 +201,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	width := fs.Int("width", 80, "widest the article text is set, in columns")
 	maxSize := sizeFlag(articles.DefaultMaxSize)
 	fs.Var(&maxSize, "max-size", "largest file read as an article")
-	statePath := fs.String("state", "", "state database: read marks, positions, bookmarks, search index (default $XDG_STATE_HOME/bao/state.db)")
+	statePath := fs.String("state", "", "state database: read marks, positions, bookmarks, search index: a file, or postgres://... (default $XDG_STATE_HOME/bao/state.db)")
 	noState := fs.Bool("no-state", false, "remember nothing between runs")
 	color := fs.String("color", "auto", "when standard output is not a terminal: auto or never print plain text, always the styled rendering")
 	hyperlinks := fs.Bool("hyperlinks", true, "write links as OSC 8 hyperlinks (-hyperlinks=false for terminals that show them wrongly)")
@@ -332,7 +332,13 @@ func openState(path string, none bool) (*state.Store, string) {
 			}
 			path = p
 		}
-		if path != "" {
+		if state.IsPostgres(path) {
+			s, err := state.OpenPostgres(path)
+			if err == nil {
+				return s, ""
+			}
+			warning = err.Error()
+		} else if path != "" {
 			s, err := state.Open(path)
 			if err == nil {
 				return s, ""

@@ -48,7 +48,7 @@ func runServe(args []string, stderr io.Writer) int {
 	hyperlinks := fs.Bool("hyperlinks", true, "write links as OSC 8 hyperlinks")
 	maxSize := sizeFlag(articles.DefaultMaxSize)
 	fs.Var(&maxSize, "max-size", "largest file read as an article")
-	statePath := fs.String("state", "", "state database for visitors' marks, positions and bookmarks, by public key (default $XDG_STATE_HOME/bao/state.db)")
+	statePath := fs.String("state", "", "state database for visitors' marks, positions and bookmarks, by public key: a file, or postgres://... shared by several instances (default $XDG_STATE_HOME/bao/state.db)")
 	noState := fs.Bool("no-state", false, "remember nothing between sessions")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: bao serve [flags] [PATH...]   (no PATH: the sample library)")

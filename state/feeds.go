@@ -26,7 +26,7 @@ func (s *Store) AddFeed(f Feed) error {
 	if f.Added.IsZero() {
 		f.Added = time.Now()
 	}
-	res, err := s.db.Exec(`INSERT INTO feeds (url, title, site, added) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`,
+	res, err := s.db.Exec(s.q(`INSERT INTO feeds (url, title, site, added) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`),
 		f.URL, f.Title, f.Site, f.Added.Unix())
 	if err != nil {
 		return err
@@ -45,11 +45,11 @@ func (s *Store) RemoveFeed(url string) (bool, error) {
 		return false, err
 	}
 	defer tx.Rollback()
-	res, err := tx.Exec(`DELETE FROM feeds WHERE url = ?`, url)
+	res, err := tx.Exec(s.q(`DELETE FROM feeds WHERE url = ?`), url)
 	if err != nil {
 		return false, err
 	}
-	if _, err := tx.Exec(`DELETE FROM feed_items WHERE feed = ?`, url); err != nil {
+	if _, err := tx.Exec(s.q(`DELETE FROM feed_items WHERE feed = ?`), url); err != nil {
 		return false, err
 	}
 	n, _ := res.RowsAffected()
@@ -58,7 +58,7 @@ func (s *Store) RemoveFeed(url string) (bool, error) {
 
 // Feeds lists the followed feeds in the order they were added.
 func (s *Store) Feeds() ([]Feed, error) {
-	rows, err := s.db.Query(`SELECT url, title, site, etag, modified, added, fetched, error FROM feeds ORDER BY added, url`)
+	rows, err := s.db.Query(s.q(`SELECT url, title, site, etag, modified, added, fetched, error FROM feeds ORDER BY added, url`))
 	if err != nil {
 		return nil, err
 	}
@@ -82,14 +82,14 @@ func (s *Store) Feeds() ([]Feed, error) {
 // UpdateFeed records what a fetch found: title, site, validators, time and
 // error.
 func (s *Store) UpdateFeed(f Feed) error {
-	_, err := s.db.Exec(`UPDATE feeds SET title = ?, site = ?, etag = ?, modified = ?, fetched = ?, error = ? WHERE url = ?`,
+	_, err := s.db.Exec(s.q(`UPDATE feeds SET title = ?, site = ?, etag = ?, modified = ?, fetched = ?, error = ? WHERE url = ?`),
 		f.Title, f.Site, f.ETag, f.Modified, f.Fetched.Unix(), f.Error, f.URL)
 	return err
 }
 
 // SeenItems returns the IDs of a feed's items already saved.
 func (s *Store) SeenItems(feed string) (map[string]bool, error) {
-	rows, err := s.db.Query(`SELECT item FROM feed_items WHERE feed = ?`, feed)
+	rows, err := s.db.Query(s.q(`SELECT item FROM feed_items WHERE feed = ?`), feed)
 	if err != nil {
 		return nil, err
 	}
@@ -107,6 +107,6 @@ func (s *Store) SeenItems(feed string) (map[string]bool, error) {
 
 // MarkSeen records that an item was saved, so the next fetch skips it.
 func (s *Store) MarkSeen(feed, item string) error {
-	_, err := s.db.Exec(`INSERT INTO feed_items (feed, item, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, feed, item, time.Now().Unix())
+	_, err := s.db.Exec(s.q(`INSERT INTO feed_items (feed, item, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`), feed, item, time.Now().Unix())
 	return err
 }

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"database/sql"
 	"errors"
 	"io/fs"
 	"os"
@@ -119,7 +120,7 @@ func fileGone(path string) bool {
 // documents returns each indexed article's path.
 func (s *Store) documents() (map[string]string, error) {
 	docs := map[string]string{}
-	rows, err := s.db.Query(`SELECT article, path FROM documents`)
+	rows, err := s.db.Query(s.q(`SELECT article, path FROM documents`))
 	if err != nil {
 		return nil, err
 	}
@@ -144,10 +145,10 @@ func (s *Store) remove(ids []string) error {
 	}
 	defer tx.Rollback()
 	for _, id := range ids {
-		if _, err := tx.Exec(`DELETE FROM sections WHERE article = ?`, id); err != nil {
+		if _, err := tx.Exec(s.q(`DELETE FROM sections WHERE article = ?`), id); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`DELETE FROM documents WHERE article = ?`, id); err != nil {
+		if _, err := tx.Exec(s.q(`DELETE FROM documents WHERE article = ?`), id); err != nil {
 			return err
 		}
 	}
@@ -162,11 +163,11 @@ func (s *Store) add(batch []*model.Article) error {
 	defer tx.Rollback()
 	// Another process may have indexed the same article meanwhile: its
 	// sections are not added twice.
-	doc, err := tx.Prepare(`INSERT OR IGNORE INTO documents (article, path, title) VALUES (?, ?, ?)`)
+	doc, err := tx.Prepare(s.q(`INSERT INTO documents (article, path, title) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`))
 	if err != nil {
 		return err
 	}
-	sec, err := tx.Prepare(`INSERT INTO sections (article, section, title, body) VALUES (?, ?, ?, ?)`)
+	sec, err := tx.Prepare(s.q(`INSERT INTO sections (article, section, title, body) VALUES (?, ?, ?, ?)`))
 	if err != nil {
 		return err
 	}
@@ -179,6 +180,12 @@ func (s *Store) add(batch []*model.Article) error {
 			continue
 		}
 		for _, part := range sectionTexts(a) {
+			if s.pg {
+				// PostgreSQL's parser would find words of its own in
+				// punctuation (“hu is one word in its C locale); it gets
+				// the words bao finds, as SQLite's unicode61 does.
+				part.title, part.body = strings.Join(queryWords(part.title), " "), strings.Join(queryWords(part.body), " ")
+			}
 			if _, err := sec.Exec(a.ID, part.section, part.title, part.body); err != nil {
 				return err
 			}
@@ -222,11 +229,17 @@ func sectionTexts(a *model.Article) []sectionText {
 // without case or diacritics, best first: matches in titles rank above
 // matches in the text. Each article appears once, with its best section.
 func (s *Store) Search(query string, limit int) ([]model.Hit, error) {
-	match := matchExpr(query)
-	if match == "" {
+	words := queryWords(query)
+	if len(words) == 0 {
 		return nil, nil
 	}
-	rows, err := s.db.Query(`SELECT article, section FROM sections WHERE sections MATCH ? ORDER BY bm25(sections, 0, 0, 10.0, 1.0) LIMIT ?`, match, limit*4)
+	var rows *sql.Rows
+	var err error
+	if s.pg {
+		rows, err = s.searchPostgres(words, limit)
+	} else {
+		rows, err = s.db.Query(`SELECT article, section FROM sections WHERE sections MATCH ? ORDER BY bm25(sections, 0, 0, 10.0, 1.0) LIMIT ?`, matchExpr(words), limit*4)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -246,12 +259,17 @@ func (s *Store) Search(query string, limit int) ([]model.Hit, error) {
 	return hits, rows.Err()
 }
 
-// matchExpr turns what the reader typed into an FTS5 query: every folded
-// word must occur, the last one as a prefix since it may still be being
-// typed. Only the last is a prefix because Vietnamese syllables are short:
-// "ba"* would match ban, bao, bang... Nothing typed is FTS5 syntax.
-func matchExpr(query string) string {
-	words := strings.FieldsFunc(model.Fold(query), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+// queryWords are the folded words of what the reader typed: runs of
+// letters and digits, so that nothing typed is query syntax.
+func queryWords(query string) []string {
+	return strings.FieldsFunc(model.Fold(query), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// matchExpr turns the words into an FTS5 query: every word must occur, the
+// last one as a prefix since it may still be being typed. Only the last is
+// a prefix because Vietnamese syllables are short: "ba"* would match ban,
+// bao, bang...
+func matchExpr(words []string) string {
 	terms := make([]string, len(words))
 	for i, w := range words {
 		terms[i] = `"` + w + `"`

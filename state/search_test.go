@@ -30,8 +30,16 @@ func byID(lib *model.Library) map[string]*model.Article {
 }
 
 func TestSearchSample(t *testing.T) {
+	s, _ := openTemp(t)
+	checkSearchSample(t, s)
+}
+
+// checkSearchSample indexes the sample library in s and searches it.
+func checkSearchSample(t *testing.T, s *Store) {
 	lib := articles.Sample()
-	s := indexed(t, lib)
+	if _, _, err := s.Index(lib); err != nil {
+		t.Fatal(err)
+	}
 	arts := byID(lib)
 	tests := []struct {
 		query, title, section string
@@ -75,6 +83,11 @@ func TestSearchSample(t *testing.T) {
 // TestSearchTitleFirst ranks an article with the word in its title above
 // articles that only mention it.
 func TestSearchTitleFirst(t *testing.T) {
+	s, _ := openTemp(t)
+	checkSearchTitleFirst(t, s)
+}
+
+func checkSearchTitleFirst(t *testing.T, s *Store) {
 	var lib model.Library
 	for _, text := range []string{
 		"Giá xăng giảm\n\nGiá dầu thế giới giảm kéo theo giá vàng.\n",
@@ -84,7 +97,9 @@ func TestSearchTitleFirst(t *testing.T) {
 		a, _ := articles.Parse("x.txt", []byte(text))
 		lib.Articles = append(lib.Articles, a)
 	}
-	s := indexed(t, &lib)
+	if _, _, err := s.Index(&lib); err != nil {
+		t.Fatal(err)
+	}
 	hits, _ := s.Search("vang", 10)
 	if len(hits) != 3 || hits[0].ID != lib.Articles[1].ID {
 		t.Errorf("hits %+v, want the title match first", hits)

@@ -24,6 +24,8 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
+	// pg is set for a PostgreSQL database (OpenPostgres).
+	pg bool
 	// writing serialises this process's index writes, which are long;
 	// other processes wait on SQLite's busy timeout.
 	writing sync.Mutex
@@ -113,7 +115,7 @@ type User struct {
 func (u *User) Marks() (model.Marks, error) {
 	m := model.Marks{Read: map[string]bool{}, Bookmarked: map[string]bool{}}
 	for table, set := range map[string]map[string]bool{"reads": m.Read, "bookmarks": m.Bookmarked} {
-		rows, err := u.s.db.Query("SELECT article FROM "+table+" WHERE user = ?", u.name)
+		rows, err := u.s.db.Query(u.s.q("SELECT article FROM "+table+` WHERE "user" = ?`), u.name)
 		if err != nil {
 			return m, err
 		}
@@ -141,9 +143,9 @@ func (u *User) SetBookmark(id string, on bool) error { return u.set("bookmarks",
 func (u *User) set(table, id string, on bool) error {
 	var err error
 	if on {
-		_, err = u.s.db.Exec("INSERT INTO "+table+"(user, article, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", u.name, id, time.Now().Unix())
+		_, err = u.s.db.Exec(u.s.q("INSERT INTO "+table+`("user", article, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`), u.name, id, time.Now().Unix())
 	} else {
-		_, err = u.s.db.Exec("DELETE FROM "+table+" WHERE user = ? AND article = ?", u.name, id)
+		_, err = u.s.db.Exec(u.s.q("DELETE FROM "+table+` WHERE "user" = ? AND article = ?`), u.name, id)
 	}
 	return err
 }
@@ -151,7 +153,7 @@ func (u *User) set(table, id string, on bool) error {
 // Position returns where the reader stopped in an article.
 func (u *User) Position(id string) (model.Position, bool, error) {
 	var p model.Position
-	err := u.s.db.QueryRow("SELECT section, block, offset FROM positions WHERE user = ? AND article = ?", u.name, id).Scan(&p.Section, &p.Block, &p.Offset)
+	err := u.s.db.QueryRow(u.s.q(`SELECT section, block, "offset" FROM positions WHERE "user" = ? AND article = ?`), u.name, id).Scan(&p.Section, &p.Block, &p.Offset)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, false, nil
 	}
@@ -160,8 +162,8 @@ func (u *User) Position(id string) (model.Position, bool, error) {
 
 // SavePosition records where the reader is in an article.
 func (u *User) SavePosition(id string, p model.Position) error {
-	_, err := u.s.db.Exec(`INSERT INTO positions(user, article, section, block, offset, at) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT(user, article) DO UPDATE SET section = excluded.section, block = excluded.block, offset = excluded.offset, at = excluded.at`,
+	_, err := u.s.db.Exec(u.s.q(`INSERT INTO positions("user", article, section, block, "offset", at) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT("user", article) DO UPDATE SET section = excluded.section, block = excluded.block, "offset" = excluded."offset", at = excluded.at`),
 		u.name, id, p.Section, p.Block, p.Offset, time.Now().Unix())
 	return err
 }

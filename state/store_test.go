@@ -29,6 +29,20 @@ func openTemp(t *testing.T) (*Store, string) {
 
 func TestMarksAndPositions(t *testing.T) {
 	s, path := openTemp(t)
+	checkMarksAndPositions(t, s, func() *Store {
+		// A second store on the same file, as a second process would open it.
+		other, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { other.Close() })
+		return other
+	})
+}
+
+// checkMarksAndPositions writes one reader's marks and positions in s and
+// reads them back through another store on the same database.
+func checkMarksAndPositions(t *testing.T, s *Store, reopen func() *Store) {
 	alice := s.User("alice")
 	if err := alice.SetRead("a1", true); err != nil {
 		t.Fatal(err)
@@ -36,20 +50,16 @@ func TestMarksAndPositions(t *testing.T) {
 	alice.SetRead("a2", true)
 	alice.SetRead("a2", false)
 	alice.SetBookmark("a3", true)
+	alice.SetBookmark("a3", true) // twice is once
 	alice.SavePosition("a1", model.Position{Section: 2, Block: 7, Offset: 120})
 	alice.SavePosition("a1", model.Position{Section: 3, Block: 9, Offset: 5})
 
-	// A second store on the same file, as a second process would open it.
-	other, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	other := reopen()
 	m, err := other.User("alice").Marks()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !m.Read["a1"] || m.Read["a2"] || !m.Bookmarked["a3"] || len(m.Read) != 1 {
+	if !m.Read["a1"] || m.Read["a2"] || !m.Bookmarked["a3"] || len(m.Read) != 1 || len(m.Bookmarked) != 1 {
 		t.Errorf("marks seen by another store: %+v", m)
 	}
 	p, ok, err := other.User("alice").Position("a1")
@@ -183,6 +193,10 @@ func TestSessionOnlyIsPerSession(t *testing.T) {
 
 func TestIndexIncremental(t *testing.T) {
 	s, _ := openTemp(t)
+	checkIndexIncremental(t, s)
+}
+
+func checkIndexIncremental(t *testing.T, s *Store) {
 	dir := t.TempDir()
 	for i, a := range articles.Sample().Articles {
 		os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.md", i)), []byte(a.Title+"\n\n"+a.Blocks[0].Text+"\n"), 0o644)
@@ -213,6 +227,10 @@ func TestIndexIncremental(t *testing.T) {
 // articles.
 func TestIndexKeepsAnotherLibrary(t *testing.T) {
 	s, _ := openTemp(t)
+	checkIndexKeepsAnotherLibrary(t, s)
+}
+
+func checkIndexKeepsAnotherLibrary(t *testing.T, s *Store) {
 	a, b := t.TempDir(), t.TempDir()
 	os.WriteFile(filepath.Join(a, "a.txt"), []byte("Alpha tiêu đề\n\nVăn bản về cầu Long Biên.\n"), 0o644)
 	os.WriteFile(filepath.Join(b, "b.txt"), []byte("Beta tiêu đề\n\nVăn bản về chợ Bến Thành.\n"), 0o644)
@@ -233,6 +251,10 @@ func TestIndexKeepsAnotherLibrary(t *testing.T) {
 // Concurrent syncs of one library index each article once.
 func TestConcurrentSyncs(t *testing.T) {
 	s, _ := openTemp(t)
+	checkConcurrentSyncs(t, s)
+}
+
+func checkConcurrentSyncs(t *testing.T, s *Store) {
 	lib := articles.Sample()
 	var wg sync.WaitGroup
 	for range 4 {
