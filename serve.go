@@ -50,6 +50,8 @@ func runServe(args []string, stderr io.Writer) int {
 	fs.Var(&maxSize, "max-size", "largest file read as an article")
 	statePath := fs.String("state", "", "state database for visitors' marks, positions and bookmarks, by public key: a file, or postgres://... shared by several instances (default $XDG_STATE_HOME/bao/state.db)")
 	noState := fs.Bool("no-state", false, "remember nothing between sessions")
+	fs.BoolVar(&cfg.ProxyProtocol, "proxy-protocol", false, "take each client's address from the PROXY protocol header (v1 or v2) a load balancer sends; needs --trusted-proxies")
+	trusted := fs.String("trusted-proxies", "", "addresses or CIDR ranges of the load balancers whose PROXY headers are believed, separated by commas; a PROXY header from anyone else is refused")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: bao serve [flags] [PATH...]   (no PATH: the sample library)")
 		fs.PrintDefaults()
@@ -58,6 +60,14 @@ func runServe(args []string, stderr io.Writer) int {
 		return parseExit(err)
 	}
 	cfg.NoHyperlinks = !*hyperlinks
+	if *trusted != "" {
+		nets, err := server.ParseTrustedProxies(*trusted)
+		if err != nil {
+			fmt.Fprintf(stderr, "bao serve: %v\n", err)
+			return 2
+		}
+		cfg.TrustedProxies = nets
+	}
 	cfg.MaxOutput, cfg.MaxPendingInput = int(maxOutput), int64(maxInput)
 	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "bao"})
 	cfg.Logger = logger

@@ -80,6 +80,11 @@ type Config struct {
 	// Reload reads a summarised article whole again, for libraries loaded
 	// with articles.LoadSummaries; nil when the library is whole.
 	Reload func(*model.Article) (*model.Article, error)
+	// ProxyProtocol takes the client's address from the PROXY protocol
+	// header (v1 or v2) that the TrustedProxies put before each
+	// connection. A PROXY header from any other address is refused.
+	ProxyProtocol  bool
+	TrustedProxies []*net.IPNet
 }
 
 // DefaultConfig returns the limits bao serve uses unless told otherwise.
@@ -137,6 +142,9 @@ type Server struct {
 // New prepares a server for lib. It reads or creates the host key and the
 // authorized keys file, so configuration errors show before listening.
 func New(cfg Config, lib *model.Library) (*Server, error) {
+	if cfg.ProxyProtocol && len(cfg.TrustedProxies) == 0 {
+		return nil, errors.New("--proxy-protocol needs --trusted-proxies: the addresses of the load balancers whose PROXY headers are believed")
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = log.New(os.Stderr)
 	}
@@ -225,6 +233,9 @@ func (s *Server) Listen() (net.Listener, error) {
 	ln, err := net.Listen("tcp", s.cfg.Listen)
 	if err != nil {
 		return nil, fmt.Errorf("listen on %s: %w", s.cfg.Listen, err)
+	}
+	if s.cfg.ProxyProtocol {
+		return newProxyListener(ln, s.cfg.TrustedProxies, 5*time.Second, s.refusals.log), nil
 	}
 	return ln, nil
 }
