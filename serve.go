@@ -51,6 +51,7 @@ func runServe(args []string, stderr io.Writer) int {
 	statePath := fs.String("state", "", "state database for visitors' marks, positions and bookmarks, by public key: a file, or postgres://... shared by several instances (default $XDG_STATE_HOME/bao/state.db)")
 	noState := fs.Bool("no-state", false, "remember nothing between sessions")
 	fs.BoolVar(&cfg.ProxyProtocol, "proxy-protocol", false, "take each client's address from the PROXY protocol header (v1 or v2) a load balancer sends; needs --trusted-proxies")
+	metricsAddr := fs.String("metrics", "", "serve Prometheus metrics at http://ADDR/metrics and a health check at /healthz (e.g. 127.0.0.1:9100)")
 	trusted := fs.String("trusted-proxies", "", "addresses or CIDR ranges of the load balancers whose PROXY headers are believed, separated by commas; a PROXY header from anyone else is refused")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: bao serve [flags] [PATH...]   (no PATH: the sample library)")
@@ -114,19 +115,39 @@ func runServe(args []string, stderr io.Writer) int {
 		logger.Warn("not saving reader state", "reason", warning)
 	}
 	cfg.Store = store
-	srv, err := server.New(cfg, load())
+	// The server listens at once and loads the library meanwhile: a large
+	// one takes seconds, and visitors see the loading screen until then.
+	srv, err := server.New(cfg, nil)
 	if err != nil {
 		logger.Error(err)
 		return 1
+	}
+	timedLoad := func() *model.Library {
+		start := time.Now()
+		lib := load()
+		srv.LibraryLoaded(time.Since(start))
+		return lib
 	}
 	ln, err := srv.Listen()
 	if err != nil {
 		logger.Error(err)
 		return 1
 	}
+	if *metricsAddr != "" {
+		addr, err := srv.ServeMetrics(*metricsAddr)
+		if err != nil {
+			logger.Error("metrics", "err", err)
+			ln.Close()
+			return 1
+		}
+		logger.Info("metrics", "addr", "http://"+addr.String()+"/metrics", "health", "http://"+addr.String()+"/healthz")
+	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	return waitForSignals(srv, load, watchServed(paths, logger), done, logger)
+	// Changes that come while the first load runs are in it or follow it.
+	changes := watchServed(paths, logger)
+	go func() { srv.Reload(timedLoad()) }()
+	return waitForSignals(srv, timedLoad, changes, done, logger)
 }
 
 // watchServed reports changes to the served directories (bao fetch

@@ -13,8 +13,10 @@ import (
 // cannot flood the log.
 type refusalLog struct {
 	out *log.Logger
-	mu  sync.Mutex
-	by  map[string]*refusalCount
+	// count, when set, is told of every refusal, logged or not.
+	count func(why string)
+	mu    sync.Mutex
+	by    map[string]*refusalCount
 }
 
 type refusalCount struct {
@@ -30,6 +32,9 @@ func newRefusalLog(l *log.Logger) *refusalLog {
 
 // log records that ip was refused and why.
 func (r *refusalLog) log(ip, why string) {
+	if r.count != nil {
+		r.count(why)
+	}
 	now := time.Now()
 	r.mu.Lock()
 	c := r.by[ip]

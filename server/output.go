@@ -27,6 +27,8 @@ type output struct {
 	err     error
 	closed  bool
 	sending time.Time // when the send under way began; zero when idle
+	// first, when set, is called at the next write (see onFirstWrite).
+	first func()
 }
 
 func newOutput(w io.Writer, max int, timeout time.Duration, onStall func()) *output {
@@ -52,7 +54,18 @@ func (o *output) Write(p []byte) (int, error) {
 	}
 	o.buf = append(o.buf, p...)
 	o.cond.Signal()
+	if f := o.first; f != nil && len(p) > 0 {
+		o.first = nil
+		f()
+	}
 	return len(p), nil
+}
+
+// onFirstWrite calls f at the next write, once.
+func (o *output) onFirstWrite(f func()) {
+	o.mu.Lock()
+	o.first = f
+	o.mu.Unlock()
 }
 
 // fail records err and tells the session, once. o.mu is held.

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -127,11 +129,18 @@ type Server struct {
 	// Fingerprint is the host key's SHA256 fingerprint.
 	Fingerprint string
 
+	metrics *metrics
+	// loaded is closed once the library has loaded (see New).
+	loaded     chan struct{}
+	loadedOnce sync.Once
+
 	mu       sync.Mutex
 	sessions map[*session]struct{}
-	perIP    map[string]int
-	closing  bool
-	ln       net.Listener
+	// httpServers serve the metrics; Shutdown stops them.
+	httpServers []*http.Server
+	perIP       map[string]int
+	closing     bool
+	ln          net.Listener
 	// keys are the authorized keys, nil when anyone may read.
 	keys atomic.Pointer[authorizedKeys]
 	// refusals logs refused connections and sessions, rate-limited per
@@ -141,6 +150,10 @@ type Server struct {
 
 // New prepares a server for lib. It reads or creates the host key and the
 // authorized keys file, so configuration errors show before listening.
+//
+// A nil lib starts the server while its library is still loading: it
+// listens at once, and visitors see the loading screen until Reload
+// brings the library.
 func New(cfg Config, lib *model.Library) (*Server, error) {
 	if cfg.ProxyProtocol && len(cfg.TrustedProxies) == 0 {
 		return nil, errors.New("--proxy-protocol needs --trusted-proxies: the addresses of the load balancers whose PROXY headers are believed")
@@ -163,15 +176,24 @@ func New(cfg Config, lib *model.Library) (*Server, error) {
 		cfg.Logger.Warn(w)
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, cache: ui.NewRenderCache(256), sessions: map[*session]struct{}{}, perIP: map[string]int{}}
+	s.metrics = newMetrics(s.cache)
 	s.refusals = newRefusalLog(cfg.Logger)
+	s.refusals.count = func(why string) { s.metrics.refused.WithLabelValues(refusalReason(why)).Inc() }
 	s.Fingerprint = gossh.FingerprintSHA256(signer.PublicKey())
-	s.lib.Store(lib)
+	s.loaded = make(chan struct{})
 	if s.cfg.Store == nil {
 		if s.cfg.Store, err = state.OpenMemory(); err != nil {
 			return nil, err
 		}
 	}
-	go s.index(lib)
+	if lib != nil {
+		s.lib.Store(lib)
+		s.metrics.libraryArticles.Set(float64(len(lib.Articles)))
+		s.loadedOnce.Do(func() { close(s.loaded) })
+		go s.index(lib)
+	} else {
+		s.lib.Store(&model.Library{})
+	}
 	s.ssh = &ssh.Server{
 		HostSigners:      []ssh.Signer{signer},
 		HandshakeTimeout: cfg.HandshakeTimeout,
@@ -179,6 +201,10 @@ func New(cfg Config, lib *model.Library) (*Server, error) {
 		// bao serves session channels itself (see channel); no other
 		// channel type (port forwarding) is offered.
 		ChannelHandlers: map[string]ssh.ChannelHandler{"session": s.sessionChannel},
+		ConnCallback: func(ctx ssh.Context, c net.Conn) net.Conn {
+			ctx.SetValue(acceptedKey{}, time.Now())
+			return c
+		},
 		ConnectionFailedCallback: func(c net.Conn, err error) {
 			s.refusals.log(hostOf(c.RemoteAddr()), "handshake failed: "+quoteField(err.Error()))
 		},
@@ -247,7 +273,13 @@ func (s *Server) Serve(ln net.Listener) error {
 	s.mu.Lock()
 	s.ln = limited
 	s.mu.Unlock()
-	s.log.Info("serving", "addr", ln.Addr().String(), "host key", s.Fingerprint, "articles", len(s.lib.Load().Articles))
+	articles := "loading"
+	select {
+	case <-s.loaded:
+		articles = strconv.Itoa(len(s.lib.Load().Articles))
+	default:
+	}
+	s.log.Info("serving", "addr", ln.Addr().String(), "host key", s.Fingerprint, "articles", articles)
 	err := s.ssh.Serve(limited)
 	s.mu.Lock()
 	closing := s.closing
@@ -266,6 +298,8 @@ func (s *Server) Serve(ln net.Listener) error {
 // ended instead.
 func (s *Server) Reload(lib *model.Library) {
 	s.lib.Store(lib)
+	s.metrics.libraryArticles.Set(float64(len(lib.Articles)))
+	s.loadedOnce.Do(func() { close(s.loaded) })
 	go s.index(lib)
 	if s.cfg.AuthorizedKeys != "" {
 		if err := s.loadKeys(); err != nil {
@@ -331,16 +365,30 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			s.ssh.Close()
+			s.closeHTTP(ctx)
 			return ctx.Err()
 		case <-tick.C:
 		}
 	}
 	s.ssh.Close()
+	s.closeHTTP(ctx)
 	s.log.Info("stopped")
 	return nil
 }
 
-func (s *Server) library() *model.Library { return s.lib.Load() }
+// acceptedKey holds, in a connection's context, when it was accepted.
+type acceptedKey struct{}
+
+// library is the library a new session shows: once it has loaded, or an
+// empty one if the session ends first.
+func (s *Server) library(ctx context.Context) *model.Library {
+	select {
+	case <-s.loaded:
+		return s.lib.Load()
+	case <-ctx.Done():
+		return &model.Library{}
+	}
+}
 
 // index brings the shared search index up to date with lib.
 func (s *Server) index(lib *model.Library) {
@@ -360,5 +408,5 @@ func (s *Server) userState(key ssh.PublicKey) ui.UserState {
 	if key == nil {
 		return state.NewSessionOnly()
 	}
-	return s.cfg.Store.User("ssh:" + gossh.FingerprintSHA256(key))
+	return timedState{s.cfg.Store.User("ssh:" + gossh.FingerprintSHA256(key)), s.metrics}
 }

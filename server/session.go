@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"bao/model"
 	"bao/ui"
 
 	tea "charm.land/bubbletea/v2"
@@ -96,6 +97,9 @@ func (s *Server) handle(c *channel) {
 	defer s.handling.Add(-1)
 	start := time.Now()
 	remote := c.RemoteAddr().String()
+	if t, ok := c.ctx.Value(acceptedKey{}).(time.Time); ok {
+		s.metrics.handshake.Observe(time.Since(t).Seconds())
+	}
 	fp := "none"
 	if k := c.PublicKey(); k != nil {
 		fp = gossh.FingerprintSHA256(k)
@@ -194,8 +198,8 @@ func (s *Server) run(c *channel, out *output, fp, term string, w, h int) (endRea
 	ctx, cancel := context.WithCancel(c.ctx)
 	defer cancel()
 	m, err := ui.New(ui.Options{
-		Load: s.library, Cache: s.cache, ReadWidth: s.cfg.ReadWidth, Style: s.cfg.Style, NoHyperlinks: s.cfg.NoHyperlinks,
-		User: s.userState(c.PublicKey()), Index: s.cfg.Store, Reload: s.cfg.Reload,
+		Load: func() *model.Library { return s.library(ctx) }, Cache: s.cache, ReadWidth: s.cfg.ReadWidth, Style: s.cfg.Style, NoHyperlinks: s.cfg.NoHyperlinks,
+		User: s.userState(c.PublicKey()), Index: timedIndex{s.cfg.Store, s.metrics}, Reload: s.cfg.Reload,
 		Context: ctx,
 	})
 	if err != nil {
@@ -251,6 +255,11 @@ func (s *Server) run(c *channel, out *output, fp, term string, w, h int) (endRea
 	// and popped at the end, as the local reader does (xterm's window
 	// operations 22 and 23; terminals without them ignore both).
 	io.WriteString(ss.out, "\x1b[22;0t")
+	started := time.Now()
+	ss.out.onFirstWrite(func() { s.metrics.firstFrame.Observe(time.Since(started).Seconds()) })
+	s.metrics.sessionsOpen.Inc()
+	s.metrics.sessionsTotal.Inc()
+	defer s.metrics.sessionsOpen.Dec()
 	if _, err := ss.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		s.log.Error("reader stopped", "remote", remote, "err", err)
 	}

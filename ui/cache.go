@@ -14,6 +14,9 @@ import (
 // once however many readers ask for it at the same time. It keeps at most
 // a fixed number of documents, dropping the least recently used.
 type RenderCache struct {
+	// hits and misses count the layouts found and made, for metrics.
+	hits, misses atomic.Uint64
+
 	mu      sync.Mutex
 	max     int
 	entries map[renderKey]*list.Element
@@ -71,16 +74,24 @@ func (c *RenderCache) Peek(a *model.Article, width int, st *Styles) *Document {
 		return nil
 	}
 	c.order.MoveToFront(el)
+	c.hits.Add(1)
 	return e.doc
 }
+
+// Stats returns how many layouts were found in the cache and how many had
+// to be made. A Peek that finds nothing is not a miss: the Get that
+// follows it is.
+func (c *RenderCache) Stats() (hits, misses uint64) { return c.hits.Load(), c.misses.Load() }
 
 func (c *RenderCache) entry(k renderKey) *cacheEntry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if el, ok := c.entries[k]; ok {
 		c.order.MoveToFront(el)
+		c.hits.Add(1)
 		return el.Value.(*cacheEntry)
 	}
+	c.misses.Add(1)
 	e := &cacheEntry{key: k}
 	c.entries[k] = c.order.PushFront(e)
 	for c.order.Len() > c.max {
