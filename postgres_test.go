@@ -1,13 +1,18 @@
 package main
 
 import (
+	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"bao/internal/pgtest"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
 )
 
 // sshKeyInTmux is sshInTmux with the client's own key: the server knows
@@ -145,5 +150,206 @@ func TestTwoInstancesShareState(t *testing.T) {
 		if strings.Contains(logs.String(), "not saving") {
 			t.Errorf("an instance does not save state:\n%s", logs.String())
 		}
+	}
+}
+
+// gammaLibrary writes a library with an article of three long sections.
+func gammaLibrary(t *testing.T) string {
+	t.Helper()
+	lib := t.TempDir()
+	text := "# Gamma: phố cổ\n\nMở đầu bài.\n\n"
+	for _, h := range []string{"Một", "Hai", "Ba"} {
+		text += "## " + h + "\n\n" + strings.Repeat("Phố cổ có ba mươi sáu phố phường.\n\n", 30)
+	}
+	os.WriteFile(filepath.Join(lib, "gamma.md"), []byte(text), 0o644)
+	return lib
+}
+
+// PostgreSQL stops while a visitor reads: reading goes on, the visitor is
+// told once, and when it is back their place is saved again in the same
+// session.
+func TestPostgresStopsMidSession(t *testing.T) {
+	for _, tool := range []string{"tmux", "ssh", "ssh-keygen"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed (.ci/run installs it)", tool)
+		}
+	}
+	pg := pgtest.Start(t)
+	lib := gammaLibrary(t)
+	bin := buildBinary(t)
+	_, port, logs := startServe(t, bin, "--state", pg.URL, lib)
+	alice := newClientKey(t, "alice")
+	x := sshKeyInTmux(t, port, alice)
+	keys := func(k ...string) { x.run(append([]string{"send-keys", "-t", "bao"}, k...)...) }
+	x.waitFor("1 article")
+	keys("Enter")
+	x.waitFor("min read")
+	keys("1")
+	x.waitFor("§ 1/3")
+	if err := pg.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	keys("2")
+	s := x.waitFor("Not saving reading state")
+	if strings.Contains(s, "127.0.0.1:") || strings.Contains(s, "postgres") {
+		t.Errorf("the visitor is shown the database's address:\n%s", s)
+	}
+	keys("j")
+	x.waitGone("Not saving reading state")
+	keys("k")
+	if s := x.screen(); strings.Contains(s, "Not saving") || !strings.Contains(s, "§ 2/3") {
+		t.Errorf("told a second time, or reading stopped:\n%s", s)
+	}
+	if err := pg.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// The first write after the restart may meet a connection that died
+	// with the server; one of the next is saved.
+	for i := 0; !strings.Contains(x.screen(), "Saving reading state again"); i++ {
+		if i == 20 {
+			t.Fatalf("saving did not resume:\n%s\n%s", x.screen(), logs.String())
+		}
+		keys([]string{"3", "2"}[i%2])
+		x.waitFor("§ " + []string{"3", "2"}[i%2] + "/3")
+	}
+	keys("3")
+	x.waitFor("§ 3/3")
+	keys("q")
+	x.waitFor("1 article")
+	keys("q")
+	x.waitFor("SSH-EXITED-0")
+
+	y := sshKeyInTmux(t, port, alice)
+	y.waitFor("1 article")
+	y.run("send-keys", "-t", "bao", "Enter")
+	y.waitFor("§ 3/3")
+	if !strings.Contains(logs.String(), "state store") {
+		t.Errorf("the failure is not in the log:\n%s", logs.String())
+	}
+}
+
+// waitPosition waits until the store holds a position in section sec
+// (counted from 1) for the only article, for any reader.
+func waitPosition(t *testing.T, url string, sec int) {
+	t.Helper()
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		var n int
+		db.QueryRow(`SELECT count(*) FROM positions WHERE section = $1`, sec-1).Scan(&n)
+		if n > 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no position in section %d was saved", sec)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// Instance A is killed (SIGKILL) while a visitor reads through HAProxy:
+// the visitor connects again through the balancer, reaches B, and finds
+// the place of their last key press.
+func TestKilledInstanceThroughHAProxy(t *testing.T) {
+	for _, tool := range []string{"tmux", "ssh", "ssh-keygen", "haproxy"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed (.ci/run installs it)", tool)
+		}
+	}
+	pg := pgtest.Start(t)
+	lib := gammaLibrary(t)
+	bin := buildBinary(t)
+	hostKey := filepath.Join(t.TempDir(), "host_key")
+	a, portA, _ := startServe(t, bin, "--host-key", hostKey, "--state", pg.URL, lib)
+	_, portB, _ := startServe(t, bin, "--host-key", hostKey, "--state", pg.URL, lib)
+	front := freePort(t)
+	cfg := filepath.Join(t.TempDir(), "haproxy.cfg")
+	os.WriteFile(cfg, []byte(`global
+	maxconn 100
+defaults
+	mode tcp
+	timeout connect 2s
+	timeout client 1m
+	timeout server 1m
+	retries 3
+	option redispatch
+frontend ssh
+	bind 127.0.0.1:`+front+`
+	default_backend bao
+backend bao
+	balance first
+	server a 127.0.0.1:`+portA+`
+	server b 127.0.0.1:`+portB+`
+`), 0o644)
+	hap := exec.Command("haproxy", "-db", "-f", cfg)
+	if err := hap.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { hap.Process.Kill(); hap.Wait() })
+	waitListening(t, front, &syncBuffer{})
+
+	alice := newClientKey(t, "alice")
+	x := sshKeyInTmux(t, front, alice)
+	keys := func(x tmux, k ...string) { x.run(append([]string{"send-keys", "-t", "bao"}, k...)...) }
+	x.waitFor("1 article")
+	keys(x, "Enter")
+	x.waitFor("min read")
+	keys(x, "2")
+	x.waitFor("§ 2/3")
+	waitPosition(t, pg.URL, 2)
+	a.Process.Signal(syscall.SIGKILL)
+	x.waitFor("SSH-EXITED-")
+
+	y := sshKeyInTmux(t, front, alice)
+	y.waitFor("1 article")
+	keys(y, "Enter")
+	y.waitFor("§ 2/3")
+}
+
+// Four instances started at once on an empty database migrate it once.
+func TestFourInstancesMigrateOnce(t *testing.T) {
+	pg := pgtest.Start(t)
+	url, err := pg.NewDatabase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := buildBinary(t)
+	lib := gammaLibrary(t)
+	var ports []string
+	var cmds []*exec.Cmd
+	var logs []*syncBuffer
+	for range 4 {
+		port := freePort(t)
+		l := &syncBuffer{}
+		cmd := exec.Command(bin, "serve", "--listen", "127.0.0.1:"+port, "--host-key", filepath.Join(t.TempDir(), "key"), "--state", url, lib)
+		cmd.Stderr = l
+		ports, cmds, logs = append(ports, port), append(cmds, cmd), append(logs, l)
+	}
+	for _, cmd := range cmds {
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	}
+	for i, port := range ports {
+		waitListening(t, port, logs[i])
+		if strings.Contains(logs[i].String(), "not saving") {
+			t.Errorf("instance %d could not open the database:\n%s", i, logs[i].String())
+		}
+	}
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var rows, versions int
+	if err := db.QueryRow(`SELECT count(*), count(DISTINCT version) FROM schema_version`).Scan(&rows, &versions); err != nil {
+		t.Fatal(err)
+	}
+	if rows != versions || rows == 0 {
+		t.Errorf("schema_version has %d rows for %d versions: a migration ran more than once", rows, versions)
 	}
 }

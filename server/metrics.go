@@ -6,11 +6,13 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"bao/model"
 	"bao/ui"
 
+	"charm.land/log/v2"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -30,13 +32,18 @@ type metrics struct {
 	stateErrors     *prometheus.CounterVec
 	libraryArticles prometheus.Gauge
 	libraryLoad     prometheus.Gauge
+
+	log     *log.Logger
+	errMu   sync.Mutex
+	lastErr time.Time
 }
 
 // latencyBuckets run from a millisecond to ten seconds.
 var latencyBuckets = prometheus.ExponentialBucketsRange(0.001, 10, 14)
 
-func newMetrics(cache *ui.RenderCache) *metrics {
+func newMetrics(cache *ui.RenderCache, logger *log.Logger) *metrics {
 	m := &metrics{
+		log: logger,
 		reg: prometheus.NewRegistry(),
 		sessionsOpen: prometheus.NewGauge(prometheus.GaugeOpts{Name: "bao_sessions_open",
 			Help: "Readers connected now."}),
@@ -94,52 +101,67 @@ func refusalReason(why string) string {
 }
 
 // timedState is a reader's state that reports its calls' latency and
-// errors.
+// errors. Visitors are told that the store failed, never how: the error
+// (which may name the database's address) goes to the log.
 type timedState struct {
 	ui.UserState
 	m *metrics
 }
 
-func (m *metrics) observe(op string, start time.Time, err error) {
+// errStateUnavailable is what a visitor is told when the store fails.
+var errStateUnavailable = errors.New("the server cannot save it just now")
+
+// observe records a call, and returns the error a visitor may see.
+func (m *metrics) observe(op string, start time.Time, err error) error {
 	m.stateSeconds.WithLabelValues(op).Observe(time.Since(start).Seconds())
-	if err != nil {
-		m.stateErrors.WithLabelValues(op).Inc()
+	if err == nil {
+		return nil
+	}
+	m.stateErrors.WithLabelValues(op).Inc()
+	m.logStateError(op, err)
+	return errStateUnavailable
+}
+
+// logStateError logs a store failure, at most once every ten seconds:
+// with the database down, every reader's every key would fail.
+func (m *metrics) logStateError(op string, err error) {
+	now := time.Now()
+	m.errMu.Lock()
+	quiet := now.Sub(m.lastErr) < 10*time.Second
+	if !quiet {
+		m.lastErr = now
+	}
+	m.errMu.Unlock()
+	if !quiet && m.log != nil {
+		m.log.Warn("state store", "op", op, "err", err)
 	}
 }
 
 func (t timedState) Marks() (model.Marks, error) {
 	start := time.Now()
 	marks, err := t.UserState.Marks()
-	t.m.observe("marks", start, err)
-	return marks, err
+	return marks, t.m.observe("marks", start, err)
 }
 
 func (t timedState) SetRead(id string, read bool) error {
 	start := time.Now()
-	err := t.UserState.SetRead(id, read)
-	t.m.observe("set_read", start, err)
-	return err
+	return t.m.observe("set_read", start, t.UserState.SetRead(id, read))
 }
 
 func (t timedState) SetBookmark(id string, on bool) error {
 	start := time.Now()
-	err := t.UserState.SetBookmark(id, on)
-	t.m.observe("set_bookmark", start, err)
-	return err
+	return t.m.observe("set_bookmark", start, t.UserState.SetBookmark(id, on))
 }
 
 func (t timedState) Position(id string) (model.Position, bool, error) {
 	start := time.Now()
 	p, ok, err := t.UserState.Position(id)
-	t.m.observe("position", start, err)
-	return p, ok, err
+	return p, ok, t.m.observe("position", start, err)
 }
 
 func (t timedState) SavePosition(id string, p model.Position) error {
 	start := time.Now()
-	err := t.UserState.SavePosition(id, p)
-	t.m.observe("save_position", start, err)
-	return err
+	return t.m.observe("save_position", start, t.UserState.SavePosition(id, p))
 }
 
 // timedIndex is the library search index, reporting as timedState does.
@@ -151,15 +173,13 @@ type timedIndex struct {
 func (t timedIndex) Search(query string, limit int) ([]model.Hit, error) {
 	start := time.Now()
 	hits, err := t.SearchIndex.Search(query, limit)
-	t.m.observe("search", start, err)
-	return hits, err
+	return hits, t.m.observe("search", start, err)
 }
 
 func (t timedIndex) Sync(lib *model.Library, reload func(*model.Article) (*model.Article, error)) (int, int, error) {
 	start := time.Now()
 	added, removed, err := t.SearchIndex.Sync(lib, reload)
-	t.m.observe("sync", start, err)
-	return added, removed, err
+	return added, removed, t.m.observe("sync", start, err)
 }
 
 // ServeMetrics serves Prometheus metrics at /metrics and a health check

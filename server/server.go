@@ -176,7 +176,7 @@ func New(cfg Config, lib *model.Library) (*Server, error) {
 		cfg.Logger.Warn(w)
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, cache: ui.NewRenderCache(256), sessions: map[*session]struct{}{}, perIP: map[string]int{}}
-	s.metrics = newMetrics(s.cache)
+	s.metrics = newMetrics(s.cache, cfg.Logger)
 	s.refusals = newRefusalLog(cfg.Logger)
 	s.refusals.count = func(why string) { s.metrics.refused.WithLabelValues(refusalReason(why)).Inc() }
 	s.Fingerprint = gossh.FingerprintSHA256(signer.PublicKey())

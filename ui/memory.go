@@ -28,6 +28,9 @@ type SearchIndex interface {
 // stateErrMsg reports that the store failed; bao warns once and goes on.
 type stateErrMsg struct{ err error }
 
+// stateOKMsg reports that writes to the store work again after failing.
+type stateOKMsg struct{}
+
 // marksMsg carries the reader's marks, loaded at start.
 type marksMsg struct{ marks model.Marks }
 
@@ -63,6 +66,9 @@ type writeQueue struct {
 	mu      sync.Mutex
 	pending []func() error
 	running bool
+	// failed is set when the last run had an error, cleared by the next
+	// run that has none.
+	failed bool
 }
 
 // add queues a write. It returns a command that runs the queue when no
@@ -79,7 +85,8 @@ func (q *writeQueue) add(write func() error) tea.Cmd {
 	return q.run
 }
 
-// run writes until the queue is empty and reports the first error.
+// run writes until the queue is empty and reports the first error, or,
+// after a run that failed, that writes work again.
 func (q *writeQueue) run() tea.Msg {
 	var first error
 	for {
@@ -96,8 +103,15 @@ func (q *writeQueue) run() tea.Msg {
 			first = err
 		}
 	}
+	q.mu.Lock()
+	recovered := first == nil && q.failed
+	q.failed = first != nil
+	q.mu.Unlock()
 	if first != nil {
 		return stateErrMsg{first}
+	}
+	if recovered {
+		return stateOKMsg{}
 	}
 	return nil
 }

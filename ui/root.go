@@ -256,6 +256,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case stateErrMsg:
 		return m.warn(msg.err)
+	case stateOKMsg:
+		if !m.warned {
+			return m, nil
+		}
+		// Told that saving stopped, the reader is told it goes on; a
+		// later failure is told again.
+		m.warned = false
+		const again = "Saving reading state again."
+		m.reader.status = again
+		return m, m.list.list.NewStatusMessage(again)
 	case indexedMsg:
 		m.search.indexed = true
 		if msg.err != nil {
@@ -501,7 +511,8 @@ func (m Model) quit() tea.Cmd {
 	return tea.Quit
 }
 
-// warn shows the first store failure once; bao goes on without saving.
+// warn shows a store failure once, until writes work again; bao goes on
+// reading, and keeps trying to save.
 func (m Model) warn(err error) (tea.Model, tea.Cmd) {
 	if m.warned {
 		return m, nil

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"bao/model"
@@ -212,5 +213,47 @@ func TestSyncReadsOnlyNew(t *testing.T) {
 	}
 	if hits, _ := store.Search("hu tieu", 5); len(hits) != 1 {
 		t.Errorf("search after indexing summaries: %+v", hits)
+	}
+}
+
+// flakyState fails its writes while down is set, as a database that stops
+// and comes back.
+type flakyState struct {
+	*state.SessionOnly
+	down *atomic.Bool
+}
+
+func (f flakyState) SavePosition(id string, p model.Position) error {
+	if f.down.Load() {
+		return errors.New("connection refused")
+	}
+	return f.SessionOnly.SavePosition(id, p)
+}
+
+// When the store comes back, saving goes on without a new session, the
+// reader is told so, and a second failure is told again.
+func TestStoreComesBack(t *testing.T) {
+	down := &atomic.Bool{}
+	st := flakyState{state.NewSessionOnly(), down}
+	hs := newHarness(t, manual(t, 6), 100, 12, Options{User: st})
+	hs.keys("enter")
+	down.Store(true)
+	hs.keys("]")
+	if !strings.Contains(footer(hs), "Not saving reading state") {
+		t.Fatalf("the failure was not told: %q", footer(hs))
+	}
+	down.Store(false)
+	hs.keys("]")
+	if !strings.Contains(footer(hs), "Saving reading state again") {
+		t.Errorf("saving again was not told: %q", footer(hs))
+	}
+	id := hs.root().Reader().Article().ID
+	if p, ok, _ := st.Position(id); !ok || p.Section != 1 {
+		t.Errorf("position after the store came back: %+v %v, want section 2", p, ok)
+	}
+	down.Store(true)
+	hs.keys("]")
+	if !strings.Contains(footer(hs), "Not saving reading state") {
+		t.Errorf("a second failure was not told: %q", footer(hs))
 	}
 }
