@@ -5,11 +5,20 @@
 // addresses, and stops after -sessions sessions or -timeout.
 //
 //	go run ./cmd/loadtest -addr 127.0.0.1:2222 -sessions 200 -pid PID
+//
+// With -keys each session signs in with a key of its own, so the server
+// keeps its state; with -writes D each then moves between two sections
+// once a second for D (a saved position each time), and with -db URL the
+// positions in that PostgreSQL database are compared, once every session
+// has quit, with the section each session was last sent to.
 package main
 
 import (
 	"bufio"
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"database/sql"
 	"flag"
 	"fmt"
 	"io"
@@ -22,6 +31,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/vt"
+	_ "github.com/jackc/pgx/v5/stdlib" // the database/sql driver "pgx"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -38,6 +48,9 @@ func main() {
 	timeout := flag.Duration("timeout", 2*time.Minute, "give up after this long")
 	flag.IntVar(&cols, "cols", cols, "terminal width of each session")
 	flag.IntVar(&rows, "rows", rows, "terminal height of each session")
+	flag.BoolVar(&withKeys, "keys", false, "sign in with a key per session, so that the server keeps its state")
+	flag.DurationVar(&writes, "writes", 0, "after reading, move between two sections once a second for this long (needs -keys)")
+	db := flag.String("db", "", "PostgreSQL URL: check the saved positions against the last keys sent")
 	flag.Parse()
 	host, _, err := net.SplitHostPort(*addr)
 	if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
@@ -53,9 +66,47 @@ func main() {
 	defer cancel()
 	res := run(ctx, *addr, *sessions, *arrivals, *hold, *pid, *soak)
 	report(res, *sessions, before)
-	if len(res.errors) > 0 {
+	lost := 0
+	if *db != "" {
+		var err error
+		if lost, err = checkPositions(*db, res); err != nil {
+			fmt.Fprintln(os.Stderr, "loadtest:", err)
+			os.Exit(1)
+		}
+	}
+	if len(res.errors) > 0 || lost > 0 {
 		os.Exit(1)
 	}
+}
+
+// withKeys and writes are the -keys and -writes flags.
+var (
+	withKeys bool
+	writes   time.Duration
+)
+
+// checkPositions compares each keyed session's saved position with the
+// section it was last sent to, and reports the writes lost.
+func checkPositions(url string, r *results) (int, error) {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	lost, checked := 0, 0
+	for user, want := range r.last {
+		var section int
+		err := db.QueryRow(`SELECT section FROM positions WHERE "user" = $1 ORDER BY at DESC LIMIT 1`, user).Scan(&section)
+		checked++
+		if err != nil || section != want {
+			lost++
+			if lost <= 5 {
+				fmt.Printf("lost write: %s: saved section %d (%v), last sent %d\n", user, section, err, want)
+			}
+		}
+	}
+	fmt.Printf("positions: %d sessions checked, %d writes lost\n", checked, lost)
+	return lost, nil
 }
 
 type results struct {
@@ -69,6 +120,10 @@ type results struct {
 	soakStart                chan struct{}
 	frames                   []time.Duration
 	soakStartRSS, soakEndRSS int64
+	// last is, by the server's name for each keyed session's reader, the
+	// section (from 0) it was last sent to; moves counts the keys sent.
+	last  map[string]int
+	moves int
 }
 
 func (r *results) fail(format string, args ...any) {
@@ -80,7 +135,7 @@ func (r *results) fail(format string, args ...any) {
 // run starts n sessions, arrivals a second (all at once for 0), waits until all have read their article,
 // measures the server's memory while they are all open, then closes them.
 func run(ctx context.Context, addr string, n int, arrivals float64, hold time.Duration, pid int, soak time.Duration) *results {
-	res := &results{soakStart: make(chan struct{})}
+	res := &results{soakStart: make(chan struct{}), last: map[string]int{}}
 	var ready, done sync.WaitGroup
 	release := make(chan struct{})
 	ready.Add(n)
@@ -136,6 +191,17 @@ func reader(ctx context.Context, addr string, id int, res *results, ready *sync.
 		Auth:            []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
 		Timeout:         30 * time.Second,
 	}
+	user := ""
+	if withKeys {
+		_, key, _ := ed25519.GenerateKey(rand.Reader)
+		signer, err := gossh.NewSignerFromKey(key)
+		if err != nil {
+			res.fail("session %d: key: %v", id, err)
+			return
+		}
+		cfg.Auth = []gossh.AuthMethod{gossh.PublicKeys(signer)}
+		user = "ssh:" + gossh.FingerprintSHA256(signer.PublicKey())
+	}
 	client, err := gossh.Dial("tcp", addr, cfg)
 	if err != nil {
 		res.fail("session %d: dial: %v", id, err)
@@ -184,6 +250,41 @@ func reader(ctx context.Context, addr string, id int, res *results, ready *sync.
 	res.mu.Lock()
 	res.firstFrame = append(res.firstFrame, first)
 	res.mu.Unlock()
+	if withKeys && writes > 0 {
+		// At § 3: "[" goes to § 2, "]" back to § 3, a block each time.
+		section := 2
+		tick := time.NewTicker(time.Second + time.Duration(id%100)*time.Millisecond)
+		for end := time.Now().Add(writes); time.Now().Before(end); {
+			select {
+			case <-tick.C:
+			case <-ctx.Done():
+				tick.Stop()
+				return
+			}
+			k := "["
+			if section == 1 {
+				k = "]"
+			}
+			io.WriteString(stdin, k)
+			if k == "[" {
+				section = 1
+			} else {
+				section = 2
+			}
+			if !out.waitFor(ctx, fmt.Sprintf("§ %d/", section+1)) {
+				res.fail("session %d: section %d not shown", id, section+1)
+				tick.Stop()
+				return
+			}
+			res.mu.Lock()
+			res.moves++
+			res.mu.Unlock()
+		}
+		tick.Stop()
+		res.mu.Lock()
+		res.last[user] = section
+		res.mu.Unlock()
+	}
 	readyOnce()
 	if soak > 0 {
 		soakReader(ctx, id, stdin, out, res, release)
@@ -340,6 +441,9 @@ func report(r *results, n int, before int64) {
 	fmt.Printf("connect to first frame: p50 %v, p99 %v, max %v\n",
 		percentile(r.firstFrame, 0.5).Round(time.Millisecond), percentile(r.firstFrame, 0.99).Round(time.Millisecond), percentile(r.firstFrame, 1).Round(time.Millisecond))
 	fmt.Printf("section jump to frame: p50 %v, p99 %v\n", percentile(r.jumps, 0.5).Round(time.Millisecond), percentile(r.jumps, 0.99).Round(time.Millisecond))
+	if r.moves > 0 {
+		fmt.Printf("writes: %d section moves by %d keyed sessions\n", r.moves, len(r.last))
+	}
 	if before > 0 && r.peakRSS > 0 {
 		fmt.Printf("server RSS: %d MiB idle, %d MiB with all sessions open, %.0f KiB per session\n",
 			before>>10, r.peakRSS>>10, float64(r.peakRSS-before)/float64(max(len(r.firstFrame), 1)))
