@@ -36,6 +36,23 @@ func splitLeadPrefix(lead, lang string) (rest, source, dateline string) {
 	case isSourceName(m[1]):
 		return rest, m[1], ""
 	case lang == "vi" && allCapitalised(m[1]):
+		// Province names hold a dash of their own: "Thừa Thiên - Huế",
+		// "Bà Rịa - Vũng Tàu". Their second half is the next capitalised
+		// words before another dash, or glued to the lead's first word
+		// ("Thừa Thiên - HuếBan tổ chức..."), which splitGluedDateline
+		// takes apart.
+		if m2 := leadPrefix.FindStringSubmatch(rest); m2 != nil && m2[2] == "" && allCapitalised(m2[1]) &&
+			!strings.Contains(m2[1], ".") && utf8.RuneCountInString(m[1]+m2[1]) <= 30 {
+			return rest[len(m2[0]):], "", m[1] + " - " + m2[1]
+		}
+		for i, w := range strings.SplitN(rest, " ", 4) {
+			if i == 3 || !capitalised(w) {
+				break
+			}
+			if glueCut(w) > 0 {
+				return lead, "", ""
+			}
+		}
 		return rest, "", m[1]
 	}
 	return lead, "", ""
@@ -89,7 +106,7 @@ func splitGluedDateline(lead string, inBody func(string) bool) (dateline, rest s
 	words := strings.SplitAfter(lead, " ")
 	prefix := 0
 	for i, w := range words {
-		if i >= 4 || !capitalised(w) && strings.TrimSpace(w) != "-" {
+		if i >= 6 || !capitalised(w) && strings.TrimSpace(w) != "-" {
 			return "", lead
 		}
 		if cut := glueCut(strings.TrimSpace(w)); cut > 0 {

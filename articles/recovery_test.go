@@ -157,3 +157,19 @@ func parseText(t *testing.T, text string) *model.Article {
 	}
 	return a
 }
+
+// Province names with a dash of their own stay whole as datelines, glued
+// to the lead or not.
+func TestHyphenatedProvinceDateline(t *testing.T) {
+	for _, tc := range []struct{ lead, dateline, rest string }{
+		{"Thừa Thiên - HuếSáng nay, lễ hội mở cửa đón khách.", "Thừa Thiên - Huế", "Sáng nay, lễ hội"},
+		{"Bà Rịa - Vũng TàuMỗi sáng, ngư dân ra biển.", "Bà Rịa - Vũng Tàu", "Mỗi sáng, ngư dân"},
+		{"Bà Rịa - Vũng Tàu - Mỗi sáng, ngư dân ra biển.", "Bà Rịa - Vũng Tàu", "Mỗi sáng, ngư dân"},
+		{"Hà Nội - Sáng nay, trời rét đậm.", "Hà Nội", "Sáng nay, trời"},
+	} {
+		a := parseText(t, "Tin trong ngày\n\n"+tc.lead+"\n\nĐoạn tiếp theo của bài.\n")
+		if a.Dateline != tc.dateline || !strings.HasPrefix(a.Lead, tc.rest) {
+			t.Errorf("%q: dateline %q, lead %q", tc.lead, a.Dateline, a.Lead)
+		}
+	}
+}
