@@ -95,13 +95,25 @@ func inlineCaption(t string) (start, end int) {
 	return start, end
 }
 
+// runeOffset returns the byte offset of s's nth character, or len(s).
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
 // creditLen returns how much of s (the text after "Ảnh:") is the credit: up
 // to the closing bracket, the end of the sentence or a run of spaces, and
 // no further than the start of a new sentence: a capitalised word followed
 // by a lower-case one ("Công an TP HCM | Siêu xe 25 tỷ"), or a quotation.
 func creditLen(s string, bracketed bool) int {
 	if bracketed {
-		if i := strings.IndexByte(s, ')'); i >= 0 && i < 120 {
+		// Up to 120 characters, however many bytes they take.
+		if i := strings.IndexByte(s, ')'); i >= 0 && runeCount(s[:i]) < 120 {
 			n := i + 1
 			if strings.HasPrefix(s[n:], ".") {
 				n++
@@ -109,7 +121,15 @@ func creditLen(s string, bracketed bool) int {
 			return n
 		}
 	}
-	limit := min(len(s), 80)
+	// At most 80 characters, and never part of a word: "Điện Biê" and
+	// "n Phủ" were once a caption's end and a paragraph's start.
+	limit := len(s)
+	if n := runeOffset(s, 80); n < len(s) {
+		limit = n
+		if sp := strings.LastIndexByte(s[:limit], ' '); sp > 0 && s[limit] != ' ' {
+			limit = sp
+		}
+	}
 	for _, stop := range []string{". ", "  "} {
 		if i := strings.Index(s[:limit], stop); i >= 0 {
 			limit = i

@@ -173,3 +173,21 @@ func TestHyphenatedProvinceDateline(t *testing.T) {
 		}
 	}
 }
+
+// A caption found inside a paragraph never ends inside a word, however
+// many bytes its Vietnamese letters take.
+func TestInlineCaptionKeepsWordsWhole(t *testing.T) {
+	body := "Triển lãm mở cửa tại phố Tràng Tiền. (Ảnh: Đoàn nghệ nhân biểu diễn múa rối nước trên hồ trước nhà hát lớn thành phố tháng 5/2019. Tác giả: Minh Đức). Với hơn một trăm tác phẩm, triển lãm kéo dài đến cuối tháng."
+	a := parseText(t, "Triển lãm ảnh\n\nHà Nội - Sáng nay, triển lãm ảnh báo chí khai mạc.\n\n"+body+"\n")
+	var all []string
+	for _, b := range a.Blocks {
+		all = append(all, b.Text)
+	}
+	all = append([]string{a.Lead}, all...)
+	joined := strings.Join(all, " ")
+	for _, word := range []string{"tháng 5/2019", "Minh Đức", "nhà hát lớn thành phố"} {
+		if !strings.Contains(joined, word) {
+			t.Errorf("%q was cut between blocks: %q", word, all)
+		}
+	}
+}
