@@ -1,6 +1,7 @@
 package articles
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -45,10 +46,50 @@ func folded(s string) string {
 	return strings.TrimRight(model.Fold(s), ": ")
 }
 
-// isShareLine reports whether s is the text of a share or tool button.
+// isShareLine reports whether s is the text of a share or tool button, or
+// a photo agency's credit left without its photo.
 func isShareLine(s string) bool {
-	return len(s) <= 120 && runeCount(s) <= 30 && shareLines[folded(s)]
+	if len(s) > 240 {
+		return false
+	}
+	n := runeCount(s)
+	if n > 60 {
+		return false
+	}
+	f := folded(s)
+	return n <= 30 && shareLines[f] || shareButton.MatchString(f) || agencyLine.MatchString(f)
 }
+
+// isPromoLine reports whether s is a link to other stories left in the
+// text ("READ NEXT", "RELATED GALLERY: ...", "A Message from ...").
+func isPromoLine(s string) bool {
+	if len(s) > 240 {
+		return false
+	}
+	n := runeCount(s)
+	if n > 30 && !strings.Contains(s, ": ") && !strings.HasPrefix(strings.ToLower(s), "a message from") {
+		return false
+	}
+	f := folded(s)
+	return n <= 30 && promoLines[f] || promoPrefix.MatchString(f)
+}
+
+// shareButton is a share button with its target: "Click to share on
+// WhatsApp (Opens in new window)".
+var shareButton = regexp.MustCompile(`^(?:click to )?(?:share|email|print|tweet|post)(?: (?:on|via|to|this on) [\p{L}0-9 +.]{2,24})?(?: \(opens in (?:a )?new (?:window|tab)\))?$`)
+
+// agencyLine is a photo agency's credit on a line of its own: "Getty
+// Images", "AFP via Getty Images", "Rex Features", "Photo: Shutterstock".
+var agencyLine = regexp.MustCompile(`^(?:(?:photo|image|picture|anh)s?: )?(?:[\p{L} .]{1,30}(?:/| via ))?(?:getty images|rex features|rex/shutterstock|shutterstock|alamy(?: stock photo)?|ap photo|pa media|pa wire|epa-efe)(?:/[\p{L} .]{1,30})?$`)
+
+// promoLines stand alone in the text where a site put a link to other
+// stories.
+var promoLines = setOf("read next", "read more", "related", "recommended", "more stories", "you may also like",
+	"xem them", "doc them", "tin lien quan", "bai lien quan", "advertisement", "sponsored", "sponsored content")
+
+// promoPrefix is a link to another story or a sponsor: "RELATED GALLERY:
+// ...", "READ MORE: ...", "A Message from ...".
+var promoPrefix = regexp.MustCompile(`^(?:related(?: gallery| video| article| story| coverage)?|read more|read next|see also|watch|xem them|doc them|tin lien quan): .{3,200}$|^a message from [\p{L}0-9 &'.-]{2,60}$`)
 
 // isWidgetLine reports whether s heads a block of site links.
 func isWidgetLine(s string) bool {

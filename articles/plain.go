@@ -58,6 +58,9 @@ func ParsePlain(text string) *model.Article {
 	p.lines = readMetaHeader(p.a, p.lines)
 	p.dropShareLines()
 	p.dropTrailingWidgets()
+	// After the widgets: "Xem thêm:" at the end heads a block of links,
+	// which goes with it; anywhere else it stands for one link.
+	p.dropLines(isPromoLine)
 	if len(p.lines) == 0 {
 		p.a.Derive()
 		return p.a
@@ -94,10 +97,13 @@ func isTitleLine(l line) bool {
 func (p *plainParser) drop(s string) { p.a.Dropped = append(p.a.Dropped, s) }
 
 // dropShareLines removes share-button lines wherever they are.
-func (p *plainParser) dropShareLines() {
+func (p *plainParser) dropShareLines() { p.dropLines(isShareLine) }
+
+// dropLines removes the lines that drop reports, wherever they are.
+func (p *plainParser) dropLines(drop func(string) bool) {
 	kept := p.lines[:0]
 	for _, l := range p.lines {
-		if isShareLine(l.text) {
+		if drop(l.text) {
 			p.drop(l.text)
 			continue
 		}
@@ -183,7 +189,9 @@ func (p *plainParser) lead(rest []line) []line {
 		p.a.Source = source
 	}
 	p.a.Dateline = dateline
-	if p.a.Dateline == "" && source == "" {
+	// Glued datelines ("Thanh HóaRa bờ...") come from Vietnamese sites'
+	// markup; in English a capital inside a word is a name ("RadarOnline").
+	if p.a.Dateline == "" && source == "" && p.a.Language == "vi" {
 		p.a.Dateline, lead = splitGluedDateline(lead, body)
 	}
 	p.a.Lead = strings.TrimSpace(lead)
@@ -463,6 +471,12 @@ func splitTrailingCredit(t string) (string, string) {
 		// "P. Họ": the full stop belongs to an initial.
 		cut -= len(w) + 1
 	}
+	before = strings.TrimRight(t[:cut], " ")
+	if endsInAbbreviation(before) {
+		// "at 8 p.m. ET.", "stars J.K. Simmons": the full stop is an
+		// abbreviation's, and what follows ends the same sentence.
+		return t, ""
+	}
 	credit := strings.TrimSpace(t[cut:])
 	credit = strings.TrimSpace(strings.TrimRight(credit, "-–—."))
 	if !isBylineText(credit) || len(strings.Fields(credit)) > 7 {
@@ -470,3 +484,20 @@ func splitTrailingCredit(t string) (string, string) {
 	}
 	return strings.TrimSpace(t[:cut]), credit
 }
+
+// abbreviations end with a full stop that does not end a sentence.
+var abbreviations = setOf("mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "prof.", "gen.", "gov.", "sen.", "rep.",
+	"inc.", "co.", "corp.", "ltd.", "no.", "vs.", "etc.", "approx.")
+
+// endsInAbbreviation reports whether s ends with an abbreviation's full
+// stop: dotted letters ("p.m.", "U.S.", "J.K."), or a title ("Mr.").
+func endsInAbbreviation(s string) bool {
+	w := s[strings.LastIndexByte(s, ' ')+1:]
+	if abbreviations[strings.ToLower(w)] {
+		return true
+	}
+	// Two or more letters, each followed by a full stop.
+	return dottedLetters.MatchString(w)
+}
+
+var dottedLetters = regexp.MustCompile(`^(?:\p{L}\.){2,}$`)

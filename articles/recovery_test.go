@@ -191,3 +191,77 @@ func TestInlineCaptionKeepsWordsWhole(t *testing.T) {
 		}
 	}
 }
+
+// Abbreviations' full stops do not end a sentence, so what follows them is
+// not a credit; and a capital inside an English word is a name, not a
+// glued dateline.
+func TestAbbreviationsAndNames(t *testing.T) {
+	a := parseText(t, "Storm warning issued\n\nForecasters warned of strong winds along the coast on Tuesday.\n\nThe briefing will be broadcast live at 8 p.m. ET.\n")
+	if len(a.Byline) != 0 || !strings.HasSuffix(a.Blocks[len(a.Blocks)-1].Text, "8 p.m. ET.") {
+		t.Errorf("byline %q, last block %q", a.Byline, a.Blocks[len(a.Blocks)-1].Text)
+	}
+	b := parseText(t, "New film cast\n\nThe studio announced the cast of its new film on Monday.\n\nThe film stars J.K. Simmons and Ciarán Hinds.\n")
+	if len(b.Byline) != 0 || b.Blocks[len(b.Blocks)-1].Text != "The film stars J.K. Simmons and Ciarán Hinds." {
+		t.Errorf("byline %q, blocks %v", b.Byline, b.Blocks)
+	}
+	c := parseText(t, "Photos leak\n\nRadarOnline published the first photographs of the set on Monday, the studio said.\n\nMore follows.\n")
+	if c.Dateline != "" || !strings.HasPrefix(c.Lead, "RadarOnline published") {
+		t.Errorf("dateline %q, lead %q", c.Dateline, c.Lead)
+	}
+	// A credit after the last sentence is still one.
+	d := parseText(t, "Tin sáng\n\nHà Nội - Trời rét đậm.\n\nNgười dân được khuyên giữ ấm. Minh Anh\n")
+	if len(d.Byline) != 1 || d.Byline[0] != "Minh Anh" {
+		t.Errorf("byline %q", d.Byline)
+	}
+}
+
+// Share buttons with their target, photo agencies' credits without their
+// photos, and links to other stories are dropped wherever they are; a
+// widget heading at the end still takes the links after it.
+func TestFurnitureLines(t *testing.T) {
+	text := `Storm warning issued for the east coast
+
+Forecasters on Tuesday warned of strong winds along the east coast.
+
+Click to share on WhatsApp (Opens in new window)
+
+Emergency services said they were ready.
+
+READ NEXT
+
+Residents were told to stay indoors.
+
+Getty Images
+
+RELATED GALLERY: The worst storms of the decade
+
+A Message from Harbour Bank
+
+Schools will open late on Wednesday.
+
+Related stories
+
+Flood barriers go up in the old town
+
+Ferry services suspended
+`
+	a := parseText(t, text)
+	want := []string{"Click to share on WhatsApp (Opens in new window)", "READ NEXT", "Getty Images",
+		"RELATED GALLERY: The worst storms of the decade", "A Message from Harbour Bank", "Related stories",
+		"Flood barriers go up in the old town", "Ferry services suspended"}
+	for _, w := range want {
+		if !slices.Contains(a.Dropped, w) {
+			t.Errorf("%q not dropped: %q", w, a.Dropped)
+		}
+	}
+	var kept []string
+	for _, b := range a.Blocks {
+		kept = append(kept, b.Text)
+		if b.Kind == model.Heading {
+			t.Errorf("heading %q", b.Text)
+		}
+	}
+	if !slices.Equal(kept, []string{"Emergency services said they were ready.", "Residents were told to stay indoors.", "Schools will open late on Wednesday."}) {
+		t.Errorf("body %q", kept)
+	}
+}
