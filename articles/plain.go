@@ -78,9 +78,35 @@ func ParsePlain(text string) *model.Article {
 	rest = p.header(rest)
 	rest = p.lead(rest)
 	p.body(rest)
+	p.demoteQuestions()
 	p.trailingByline()
 	p.a.Derive()
 	return p.a
+}
+
+// demoteQuestions turns an interview's questions back into paragraphs.
+// A question can be a heading ("Vốn đầu tư ra sao?"), and a few can head
+// a quiz's puzzles, but when six or more headings are questions, and they
+// are three in four of the headings, the article is an interview: its
+// questions are not its sections.
+func (p *plainParser) demoteQuestions() {
+	headings, questions := 0, 0
+	for _, b := range p.a.Blocks {
+		if b.Kind == model.Heading {
+			headings++
+			if strings.HasSuffix(strings.TrimRight(b.Text, closingQuotes), "?") {
+				questions++
+			}
+		}
+	}
+	if questions < 6 || 4*questions < 3*headings {
+		return
+	}
+	for i, b := range p.a.Blocks {
+		if b.Kind == model.Heading && strings.HasSuffix(strings.TrimRight(b.Text, closingQuotes), "?") {
+			p.a.Blocks[i].Kind, p.a.Blocks[i].Level = model.Paragraph, 0
+		}
+	}
 }
 
 // isTitleLine reports whether a first line reads as a title: not an
@@ -252,14 +278,17 @@ func (p *plainParser) paragraph(text string, credit bool) {
 	p.add(model.Paragraph, 0, text)
 }
 
-// repeatedLines maps each text that occurs more than once among ls to 1.
+// repeatedLines maps each text that occurs twice among ls to 1: a photo
+// gallery's description, scraped twice.
 func repeatedLines(ls []line) map[string]int {
 	seen := make(map[string]int, len(ls))
 	for _, l := range ls {
 		seen[l.text]++
 	}
 	for t, n := range seen {
-		if n < 2 || runeCount(t) < 20 {
+		// A gallery repeats a photo's description once; a line seen three
+		// times or more, or one with tabs, is a table's row.
+		if n != 2 || runeCount(t) < 20 || strings.ContainsRune(t, '\t') {
 			delete(seen, t)
 		} else {
 			seen[t] = 1

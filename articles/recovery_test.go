@@ -265,3 +265,43 @@ Ferry services suspended
 		t.Errorf("body %q", kept)
 	}
 }
+
+// An interview's questions are not its sections.
+func TestInterviewQuestionsAreNotHeadings(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Trò chuyện với nghệ nhân gốm Bát Tràng\n\nÔng Lê Văn Hòa đã làm gốm hơn bốn mươi năm ở làng Bát Tràng.\n\n")
+	for _, q := range []string{"Ông bắt đầu làm gốm từ khi nào?", "Điều gì khó nhất?", "Ông học nghề từ ai?", "Làng nghề thay đổi ra sao?", "Khách nước ngoài có đến nhiều không?", "Ông có truyền nghề cho con cháu?"} {
+		b.WriteString(q + "\n\nTôi làm từ năm mười lăm tuổi, theo cha tôi, và chưa bao giờ nghĩ sẽ làm nghề khác.\n\n")
+	}
+	a := parseText(t, b.String())
+	for _, blk := range a.Blocks {
+		if blk.Kind == model.Heading {
+			t.Errorf("the question %q is a heading", blk.Text)
+		}
+	}
+	// A few questions can still be headings.
+	c := parseText(t, "Cầu mới qua sông\n\nThành phố sẽ xây thêm một cây cầu.\n\nVốn đầu tư ra sao?\n\nDự án dùng vốn ngân sách và vốn vay ưu đãi của ngân hàng.\n\nKhi nào khởi công?\n\nCầu sẽ khởi công vào quý hai năm sau, nếu được phê duyệt.\n")
+	if len(c.Sections) != 2 {
+		t.Errorf("sections %v, want the two questions", c.Sections)
+	}
+}
+
+// A row seen three times in a table is not a photo gallery's repeated
+// description: every row stays, none as a caption.
+func TestRepeatedRowsStay(t *testing.T) {
+	row := "Đội tuyển Việt Nam hòa 0-0 trên sân nhà"
+	text := "Kết quả vòng loại\n\nĐội tuyển đã chơi ba trận trong tháng.\n\n" + row + "\n\n" + row + "\n\n" + row + "\n\nHuấn luyện viên hài lòng với hàng thủ.\n"
+	a := parseText(t, text)
+	n := 0
+	for _, blk := range a.Blocks {
+		if blk.Text == row {
+			n++
+			if blk.Kind == model.Caption {
+				t.Errorf("the row is a caption")
+			}
+		}
+	}
+	if n != 3 || slices.Contains(a.Dropped, row) {
+		t.Errorf("%d rows kept, dropped %q", n, a.Dropped)
+	}
+}
