@@ -43,6 +43,29 @@ func dialVia(local, addr, header string, key ed25519.PrivateKey) (*gossh.Client,
 	return gossh.NewClient(cc, chans, reqs), nil
 }
 
+// served checks that a client got in, and lets it go.
+func served(t *testing.T, what string) func(*gossh.Client, error) {
+	return func(c *gossh.Client, err error) {
+		t.Helper()
+		if err != nil {
+			t.Errorf("%s was refused: %v", what, err)
+			return
+		}
+		c.Close()
+	}
+}
+
+// refused checks that a client did not get in.
+func refused(t *testing.T, what string) func(*gossh.Client, error) {
+	return func(c *gossh.Client, err error) {
+		t.Helper()
+		if err == nil {
+			c.Close()
+			t.Errorf("%s was served", what)
+		}
+	}
+}
+
 func proxyHeader(client string, port int, addr string) string {
 	_, p, _ := net.SplitHostPort(addr)
 	return fmt.Sprintf("PROXY TCP4 %s 127.0.0.1 %d %s\r\n", client, port, p)
@@ -73,27 +96,11 @@ func TestProxyProtocol(t *testing.T) {
 		t.Fatalf("a client through the trusted proxy: %v", err)
 	}
 	defer first.Close()
-	if _, err := dialVia("127.0.0.1", addr, proxyHeader("198.51.100.7", 40002, addr), key); err == nil {
-		t.Error("a second connection from the same client address passed the limit of one")
-	}
-	other, err := dialVia("127.0.0.1", addr, proxyHeader("198.51.100.8", 40003, addr), key)
-	if err != nil {
-		t.Errorf("another client address through the same proxy was refused: %v", err)
-	} else {
-		other.Close()
-	}
-	if _, err := dialVia("127.0.0.2", addr, proxyHeader("203.0.113.9", 40004, addr), key); err == nil {
-		t.Error("a PROXY header from an address that is not a trusted proxy was believed")
-	}
-	direct, err := dialVia("127.0.0.2", addr, "", key)
-	if err != nil {
-		t.Errorf("a direct client without a header was refused: %v", err)
-	} else {
-		direct.Close()
-	}
-	if _, err := dialVia("127.0.0.1", addr, "", key); err == nil {
-		t.Error("the trusted proxy's connection without a header was served")
-	}
+	refused(t, "a second connection from the same client address (the limit is one)")(dialVia("127.0.0.1", addr, proxyHeader("198.51.100.7", 40002, addr), key))
+	served(t, "another client address through the same proxy")(dialVia("127.0.0.1", addr, proxyHeader("198.51.100.8", 40003, addr), key))
+	refused(t, "a PROXY header from an address that is not a trusted proxy")(dialVia("127.0.0.2", addr, proxyHeader("203.0.113.9", 40004, addr), key))
+	served(t, "a direct client without a header")(dialVia("127.0.0.2", addr, "", key))
+	refused(t, "the trusted proxy's connection without a header")(dialVia("127.0.0.1", addr, "", key))
 	waitLog(t, &logs, "PROXY header from an address that is not a trusted proxy")
 	waitLog(t, &logs, "too many open connections")
 	out := logs.String()
@@ -184,17 +191,8 @@ backend bao
 		t.Fatal(err)
 	}
 	waitLog(t, &logs, "remote=127.0.0.5:")
-	if _, err := dialVia("127.0.0.5", front, "", key); err == nil {
-		t.Error("a second connection from 127.0.0.5 through haproxy passed the limit of one per address")
-	}
-	b, err := dialVia("127.0.0.6", front, "", key)
-	if err != nil {
-		t.Errorf("127.0.0.6 through haproxy was refused: the limit saw the balancer's address: %v", err)
-	} else {
-		b.Close()
-	}
-	if _, err := dialVia("127.0.0.2", addr, proxyHeader("198.51.100.7", 40001, addr), key); err == nil {
-		t.Error("a direct connection with a PROXY header, not from the balancer, was served")
-	}
+	refused(t, "a second connection from 127.0.0.5 through haproxy (the limit is one per address)")(dialVia("127.0.0.5", front, "", key))
+	served(t, "127.0.0.6 through haproxy (the limit must see the client, not the balancer)")(dialVia("127.0.0.6", front, "", key))
+	refused(t, "a direct connection with a PROXY header, not from the balancer")(dialVia("127.0.0.2", addr, proxyHeader("198.51.100.7", 40001, addr), key))
 	waitLog(t, &logs, "not a trusted proxy")
 }
