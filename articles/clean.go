@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -30,6 +31,14 @@ func Clean(data []byte) (string, error) {
 		return "", ErrBinary
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if legacy(data) {
+		// Windows-1252 was what most of the web wrote before UTF-8;
+		// read as UTF-8, each of its accented letters ("Süddeutsche")
+		// would be lost to U+FFFD.
+		if d, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil {
+			data = d
+		}
+	}
 	var s string
 	if strip, stable := scan(data); !strip && stable {
 		s = string(data)
@@ -41,6 +50,28 @@ func Clean(data []byte) (string, error) {
 		return "", ErrEmpty
 	}
 	return s, nil
+}
+
+// legacy reports whether data is text in a single-byte encoding rather
+// than UTF-8: it is not valid UTF-8, and not one byte of it above ASCII
+// begins a valid UTF-8 sequence. UTF-8 text with a stray bad byte keeps
+// its UTF-8, the bad byte becoming U+FFFD.
+func legacy(data []byte) bool {
+	if utf8.Valid(data) {
+		return false
+	}
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r != utf8.RuneError || n > 1 {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 // CleanLine cleans a short piece of text that must stay on one line, such as

@@ -21,7 +21,9 @@ func TestClean(t *testing.T) {
 		{"c1 osc", "a\u009d0;x\u009cb", "ab"},
 		{"bel del c1", "a\x07b\x7fc\u0085d", "abcd"},
 		{"bidi", "abc\u202edef\u2066g", "abcdefg"},
-		{"invalid utf8", "a\xffb", "a\uFFFDb"},
+		{"a bad byte in utf8", "é a\xffb", "é a\uFFFDb"},
+		{"windows-1252", "S\xfcddeutsche Zeitung \x96 \x93quoted\x94", "Süddeutsche Zeitung – “quoted”"},
+		{"8-bit csi read as 1252 is a harmless character", "a\x9b2Jb", "a›2Jb"},
 		{"unterminated osc stops at line end", "a\x1b]0;x\nb", "a\nb"},
 	}
 	for _, tt := range tests {
