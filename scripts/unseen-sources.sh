@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# unseen-sources.sh DIR: puts the scraped news that the unseen-source
+# evaluation of plain-text recovery (articles/testdata/unseen-labels.json,
+# TestUnseenSources) is scored on into DIR, from the public repositories
+# below at fixed commits. None of it is in the repository or the shared
+# corpus, and no recovery rule was written while reading it. Run the test
+# with BAO_UNSEEN=DIR.
+#
+# Each source is cloned from GitHub, or read from a local clone named by
+# BAO_MIRRORS/owner+name (a bare or normal clone).
+set -euo pipefail
+dir=${1:?usage: unseen-sources.sh DIR}
+mkdir -p "$dir"
+git_dir() {
+	local repo=$1 local="${BAO_MIRRORS:-}/${1/\//+}"
+	if [ -n "${BAO_MIRRORS:-}" ] && [ -d "$local" ]; then
+		[ -d "$local/repo" ] && echo "$local/repo" || echo "$local"
+		return
+	fi
+	local clone="$dir/.git-${repo/\//+}"
+	[ -d "$clone" ] || git clone -q --bare "https://github.com/$repo" "$clone"
+	echo "$clone"
+}
+
+# English: political news articles without title lines, Windows-1252 and
+# CRLF (Horne & Adali 2017, "This Just In"), Random Political News, Real.
+g=$(git_dir BenjaminDHorne/fakenewsdata1)
+git --git-dir "$g" show 874fa896e37baa71ba5502bc1fa5830c640feaaf:Horne2017_FakeNewsData.zip > "$dir/horne.zip"
+rm -rf "$dir/horne-real"
+mkdir -p "$dir/horne-real"
+(cd "$dir" && unzip -q -o -j horne.zip "Public Data/Random Poltical News Dataset/Real/*" -d horne-real && rm horne.zip)
+
+# English: the text newspaper's tests expect extracted from pages of many
+# sites (AndyTheFactory/newspaper4k, tests/data/text, at a commit of 2023).
+g=$(git_dir AndyTheFactory/newspaper4k)
+mkdir -p "$dir/newspaper4k"
+for f in $(git --git-dir "$g" ls-tree --name-only 79553f6302cea1a6e36103fb4dc1c675ca704cd3 tests/data/text/); do
+	git --git-dir "$g" show "79553f6302cea1a6e36103fb4dc1c675ca704cd3:$f" > "$dir/newspaper4k/$(basename "$f")"
+done
+
+# Vietnamese: the VietNews summarisation corpus, word-segmented (syllables
+# of a word joined by "_"): title, summary, then one sentence a line
+# (ThanhChinhBK/vietnews, data/test_tokenized), the first 200 files.
+g=$(git_dir ThanhChinhBK/vietnews)
+mkdir -p "$dir/vietnews"
+for f in $(git --git-dir "$g" ls-tree --name-only a20d9b7f5d37b95f39f28f08999092f9fa400983 data/test_tokenized/ | head -200); do
+	git --git-dir "$g" show "a20d9b7f5d37b95f39f28f08999092f9fa400983:$f" > "$dir/vietnews/$(basename "$f" .seg)"
+done
+echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
