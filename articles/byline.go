@@ -56,8 +56,43 @@ func isShareLine(s string) bool {
 	if n > 60 {
 		return false
 	}
+	lower := strings.ToLower(s)
+	button := strings.HasPrefix(lower, "click") || strings.HasPrefix(lower, "share") || strings.HasPrefix(lower, "email") ||
+		strings.HasPrefix(lower, "print") || strings.HasPrefix(lower, "tweet") || strings.HasPrefix(lower, "post")
+	agency := false
+	for _, w := range agencyWords {
+		if strings.Contains(lower, w) {
+			agency = true
+			break
+		}
+	}
+	first, _, _ := strings.Cut(lower, " ")
+	if n > 30 && !button && !agency && !shareTargetWords[first] {
+		return false
+	}
 	f := folded(s)
-	return n <= 30 && shareLines[f] || shareButton.MatchString(f) || agencyLine.MatchString(f)
+	return n <= 30 && shareLines[f] || shareTargets(f) || button && shareButton.MatchString(f) || agency && agencyLine.MatchString(f)
+}
+
+// agencyWords are in every line agencyLine matches.
+var agencyWords = []string{"getty", "rex", "shutterstock", "alamy", "ap photo", "pa media", "pa wire", "epa"}
+
+// shareTargetWords name where a share button sends: a line of only these,
+// two or more ("Facebook Twitter Pinterest"), is a row of buttons.
+var shareTargetWords = setOf("facebook", "twitter", "x", "pinterest", "whatsapp", "linkedin", "reddit", "email",
+	"e-mail", "messenger", "share", "print", "tumblr", "telegram", "zalo", "copy", "link")
+
+func shareTargets(f string) bool {
+	words := strings.Fields(f)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if !shareTargetWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // isPromoLine reports whether s is a link to other stories left in the
@@ -67,11 +102,14 @@ func isPromoLine(s string) bool {
 		return false
 	}
 	n := runeCount(s)
-	if n > 30 && !strings.Contains(s, ": ") && !strings.HasPrefix(strings.ToLower(s), "a message from") {
+	colon := strings.Index(s, ": ")
+	message := len(s) > 15 && strings.EqualFold(s[:15], "a message from ")
+	// promoPrefix's words before the colon are short.
+	if n > 30 && (colon < 0 || colon > 24) && !message {
 		return false
 	}
 	f := folded(s)
-	return n <= 30 && promoLines[f] || promoPrefix.MatchString(f)
+	return n <= 30 && promoLines[f] || (colon >= 0 && colon <= 24 || message) && promoPrefix.MatchString(f)
 }
 
 // shareButton is a share button with its target: "Click to share on

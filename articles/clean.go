@@ -31,16 +31,18 @@ func Clean(data []byte) (string, error) {
 		return "", ErrBinary
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if legacy(data) {
+	strip, stable := scan(data)
+	if strip && legacy(data) {
 		// Windows-1252 was what most of the web wrote before UTF-8;
 		// read as UTF-8, each of its accented letters ("Süddeutsche")
 		// would be lost to U+FFFD.
 		if d, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil {
 			data = d
+			strip, stable = scan(data)
 		}
 	}
 	var s string
-	if strip, stable := scan(data); !strip && stable {
+	if !strip && stable {
 		s = string(data)
 	} else {
 		s = norm.NFC.String(stripControls(data))

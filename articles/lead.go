@@ -33,7 +33,11 @@ func splitLeadPrefix(lead, lang string) (rest, source, dateline string) {
 	switch {
 	case m[2] != "":
 		return rest, strings.TrimSpace(m[2]), ""
-	case isSourceName(m[1]):
+	case isSourceName(m[1]) && (lang == "vi" || isUpperWords(m[1]) || strings.Contains(m[1], ".")):
+		// In English a capitalised word before a dash is as often the
+		// sentence's subject ("Tillerson – the chief executive...",
+		// "Germany — and a fight...") as a publication; an acronym or a
+		// domain is still one.
 		return rest, m[1], ""
 	case lang == "vi" && allCapitalised(m[1]):
 		// Province names hold a dash of their own: "Thừa Thiên - Huế",

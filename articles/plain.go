@@ -58,6 +58,7 @@ func ParsePlain(text string) *model.Article {
 	p.lines = readMetaHeader(p.a, p.lines)
 	p.dropShareLines()
 	p.dropTrailingWidgets()
+	p.dropLinkLists()
 	// After the widgets: "Xem thêm:" at the end heads a block of links,
 	// which goes with it; anywhere else it stands for one link.
 	p.dropLines(isPromoLine)
@@ -121,6 +122,49 @@ func isTitleLine(l line) bool {
 }
 
 func (p *plainParser) drop(s string) { p.a.Dropped = append(p.a.Dropped, s) }
+
+// linkListHeads head a list of links to other stories inside the text
+// ("Read more about:", "You might also like...."); "read more" alone
+// follows the headline of one.
+var linkListHeads = setOf("read more about", "you might also like", "you may also like", "more on this story",
+	"related stories", "related articles", "related topics", "also read", "see also", "xem them", "doc them", "tin lien quan")
+
+// isLinkLine reports whether a line reads as a link to another story: short
+// and not a sentence of the text (a headline may end in a question mark).
+func isLinkLine(t string) bool {
+	return runeCount(t) <= 120 && (!endsSentence(t) || strings.HasSuffix(t, "?"))
+}
+
+// dropLinkLists removes the lists of links sites leave inside the text: a
+// head such as "Read more about:" and the headline-like lines after it (at
+// most ten), and a headline followed by "Read more".
+func (p *plainParser) dropLinkLists() {
+	kept := p.lines[:0]
+	for i := 0; i < len(p.lines); i++ {
+		l := p.lines[i]
+		f := ""
+		if len(l.text) <= 64 {
+			f = strings.TrimRight(folded(l.text), ".… ")
+		}
+		switch {
+		case i > 0 && linkListHeads[f]:
+			p.drop(l.text)
+			for n := 0; n < 10 && i+1 < len(p.lines) && isLinkLine(p.lines[i+1].text); n++ {
+				i++
+				p.drop(p.lines[i].text)
+			}
+			continue
+		case f == "read more" && len(kept) > 1 && isLinkLine(kept[len(kept)-1].text):
+			// The headline before it is the link's text.
+			p.drop(kept[len(kept)-1].text)
+			kept = kept[:len(kept)-1]
+			p.drop(l.text)
+			continue
+		}
+		kept = append(kept, l)
+	}
+	p.lines = kept
+}
 
 // dropShareLines removes share-button lines wherever they are.
 func (p *plainParser) dropShareLines() { p.dropLines(isShareLine) }
@@ -227,8 +271,22 @@ func (p *plainParser) lead(rest []line) []line {
 // body classifies the remaining lines into blocks.
 func (p *plainParser) body(rest []line) {
 	repeats := repeatedLines(rest)
+	captionNext := false
 	for i, l := range rest {
 		credit := mayHaveCredit(l.text)
+		if len(l.text) == len("Image caption") && folded(l.text) == "image caption" {
+			// A label the page showed before a photo's caption.
+			p.drop(l.text)
+			captionNext = true
+			continue
+		}
+		if captionNext {
+			captionNext = false
+			if runeCount(l.text) <= 400 {
+				p.add(model.Caption, 0, l.text)
+				continue
+			}
+		}
 		switch {
 		case repeats[l.text] < 0:
 			// Galleries are scraped with each photo's description twice:

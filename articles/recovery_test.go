@@ -305,3 +305,71 @@ func TestRepeatedRowsStay(t *testing.T) {
 		t.Errorf("%d rows kept, dropped %q", n, a.Dropped)
 	}
 }
+
+// Lists of links and picture labels that news pages leave in their text:
+// a headline followed by "Read more", "Read more about:" and the links
+// under it, "Image caption" before a caption, a row of share targets, and
+// "Photograph:" and "Image copyright" credits.
+func TestLinkListsAndPictureLabels(t *testing.T) {
+	text := `Council backs new tram line
+
+The city council voted on Tuesday to build a tram line from the station to the university.
+
+Tram plans in other cities stall over costs
+Read more
+Work is due to start next spring and the line should open in three years.
+Read more about:
+Tram line - route and stops
+The council - who voted how
+Residents in the east of the city have campaigned for the line for a decade.
+A tram on a test run in the old town.Image copyrightCITY COUNCIL
+Image caption
+Trams were last seen in the city in 1958
+Facebook Twitter Pinterest
+Opponents said the money would be better spent on buses. Photograph: Ana Reis/City Press
+The council will publish a timetable in the autumn.
+`
+	a := parseText(t, text)
+	for _, w := range []string{"Tram plans in other cities stall over costs", "Read more", "Read more about:",
+		"Tram line - route and stops", "The council - who voted how", "Image caption", "Facebook Twitter Pinterest"} {
+		if !slices.Contains(a.Dropped, w) {
+			t.Errorf("%q not dropped: %q", w, a.Dropped)
+		}
+	}
+	captions := blocksOf(a, model.Caption)
+	for _, w := range []string{"A tram on a test run in the old town.Image copyrightCITY COUNCIL", "Trams were last seen in the city in 1958"} {
+		if !slices.Contains(captions, w) {
+			t.Errorf("%q is not a caption: %q", w, captions)
+		}
+	}
+	for _, b := range a.Blocks {
+		if b.Kind == model.Heading {
+			t.Errorf("heading %q", b.Text)
+		}
+	}
+	if !slices.Contains(blocksOf(a, model.Paragraph), "Residents in the east of the city have campaigned for the line for a decade.") {
+		t.Errorf("the paragraph after the links was taken with them: %q", blocksOf(a, model.Paragraph))
+	}
+}
+
+// In English a capitalised word before a dash is not taken for a source.
+func TestEnglishSubjectIsNotASource(t *testing.T) {
+	a := parseText(t, "Budget talks\n\nGermany — and a fight over the budget — dominated the summit on Friday.\n\nMore text follows.\n")
+	if a.Source != "" || !strings.HasPrefix(a.Lead, "Germany —") {
+		t.Errorf("source %q, lead %q", a.Source, a.Lead)
+	}
+	b := parseText(t, "Tin\n\nKinhtedothi - Ngày 5/4, hội nghị diễn ra.\n\nThêm nữa.\n")
+	if b.Source != "Kinhtedothi" {
+		t.Errorf("Vietnamese source %q", b.Source)
+	}
+}
+
+// Lines that only start like furniture stay text.
+func TestFurnitureLookalikesStay(t *testing.T) {
+	for _, line := range []string{"Share prices fell sharply on Monday", "Print works reopen after the strike"} {
+		a := parseText(t, "Markets\n\nTraders met early on Monday morning.\n\n"+line+"\n\nTraders said the fall was expected after the report.\n")
+		if slices.Contains(a.Dropped, line) {
+			t.Errorf("%q was dropped", line)
+		}
+	}
+}
