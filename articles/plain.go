@@ -78,11 +78,49 @@ func ParsePlain(text string) *model.Article {
 	p.spaced = isSpaced(p.lines)
 	rest = p.header(rest)
 	rest = p.lead(rest)
+	rest, captions := signedCaptions(rest)
 	p.body(rest)
 	p.demoteQuestions()
 	p.trailingByline()
+	for _, c := range captions {
+		p.add(model.Caption, 0, c.text)
+	}
 	p.a.Derive()
 	return p.a
+}
+
+// signedCaptions splits off the photo captions that some sites put after
+// the article's text: up to ten short lines at the end, with no blank line
+// between them and none of them a byline, after a blank line that follows
+// either a byline (the signature) or a body with no blank line in it (the
+// one blank line sets them apart). It returns the lines before them and
+// the captions.
+func signedCaptions(ls []line) (body, captions []line) {
+	for n := 1; n <= 10 && n+1 < len(ls); n++ {
+		c := ls[len(ls)-n] // the nth line from the end joins the captions
+		if runeCount(c.text) > 300 || isBylineText(c.text) {
+			return ls, nil
+		}
+		i := len(ls) - n - 1 // the signature, if this is it
+		if !c.gap {
+			continue
+		}
+		if isBylineText(ls[i].text) || i >= 3 && dense(ls[1:i+1]) {
+			return ls[:i+1], ls[i+1:]
+		}
+		return ls, nil // a blank line among the captions
+	}
+	return ls, nil
+}
+
+// dense reports whether no blank line comes before any of ls.
+func dense(ls []line) bool {
+	for _, l := range ls {
+		if l.gap {
+			return false
+		}
+	}
+	return true
 }
 
 // demoteQuestions turns an interview's questions back into paragraphs.

@@ -373,3 +373,24 @@ func TestFurnitureLookalikesStay(t *testing.T) {
 		}
 	}
 }
+
+// Captions some sites put after the text: after the signature, or after
+// a body with no blank line in it. Short closing paragraphs of a text
+// written with blank lines stay paragraphs.
+func TestCaptionsAfterTheText(t *testing.T) {
+	signed := "Cầu mới qua sông Hậu\n\nCầu dài hơn hai cây số sẽ nối hai tỉnh.\n\nCông trình khởi công vào mùa xuân năm sau.\nVốn đầu tư lấy từ ngân sách trung ương.\nMinh Châu\n\nPhối cảnh cây cầu nhìn từ bờ bắc.\nLễ ký kết hợp đồng xây dựng sáng nay.\n"
+	a := parseText(t, signed)
+	if !slices.Equal(blocksOf(a, model.Caption), []string{"Phối cảnh cây cầu nhìn từ bờ bắc.", "Lễ ký kết hợp đồng xây dựng sáng nay."}) || !slices.Equal(a.Byline, []string{"Minh Châu"}) {
+		t.Errorf("captions %q, byline %q", blocksOf(a, model.Caption), a.Byline)
+	}
+	dense := "Cầu mới qua sông Hậu\n\nCầu dài hơn hai cây số sẽ nối hai tỉnh.\n\nCông trình khởi công vào mùa xuân năm sau.\nVốn đầu tư lấy từ ngân sách trung ương.\nNhà thầu đã được chọn qua đấu thầu quốc tế.\nCầu dự kiến thông xe sau ba năm.\n\nPhối cảnh cây cầu nhìn từ bờ bắc.\n"
+	b := parseText(t, dense)
+	if !slices.Equal(blocksOf(b, model.Caption), []string{"Phối cảnh cây cầu nhìn từ bờ bắc."}) {
+		t.Errorf("captions %q", blocksOf(b, model.Caption))
+	}
+	spaced := "Cầu mới qua sông Hậu\n\nCầu dài hơn hai cây số sẽ nối hai tỉnh.\n\nCông trình khởi công vào mùa xuân năm sau.\n\nVốn đầu tư lấy từ ngân sách trung ương.\n\nCầu dự kiến thông xe sau ba năm.\n"
+	c := parseText(t, spaced)
+	if caps := blocksOf(c, model.Caption); len(caps) != 0 {
+		t.Errorf("closing paragraphs became captions: %q", caps)
+	}
+}
