@@ -134,6 +134,18 @@ func (x tmux) waitFor(want string) string {
 	return ""
 }
 
+// shows polls the screen until it contains want, for at most d, and
+// reports whether it did.
+func (x tmux) shows(want string, d time.Duration) bool {
+	x.t.Helper()
+	for deadline := time.Now().Add(d); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if strings.Contains(x.screen(), want) {
+			return true
+		}
+	}
+	return false
+}
+
 // waitGone polls the screen until it no longer contains text.
 func (x tmux) waitGone(text string) {
 	x.t.Helper()
