@@ -55,3 +55,35 @@ func TestMouseTmux(t *testing.T) {
 	x.run("send-keys", "-t", "bao", "q")
 	x.waitFor("BAO-EXITED-0")
 }
+
+// TestSuspendTmux checks, in a real terminal with a shell's job control,
+// that ctrl+z gives the shell back and fg returns to the article.
+func TestSuspendTmux(t *testing.T) {
+	for _, tool := range []string{"tmux", "bash"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed", tool)
+		}
+	}
+	bin := buildBinary(t)
+	x := tmux{t, filepath.Join(t.TempDir(), "tmux.sock")}
+	x.run("new-session", "-d", "-s", "bao", "-x", "100", "-y", "30", "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME="+t.TempDir()+" PS1='shell$ ' bash --norc -i")
+	defer exec.Command("tmux", "-S", x.socket, "kill-server").Run()
+	x.waitFor("shell$")
+	x.run("send-keys", "-t", "bao", "-l", bin+" --no-state articles/sample/01-pho-di-bo.txt")
+	x.run("send-keys", "-t", "bao", "Enter")
+	x.waitFor("min read")
+	x.run("send-keys", "-t", "bao", "C-z")
+	s := x.waitFor("Stopped")
+	if strings.Contains(s, "min read") {
+		t.Errorf("the reader is still on screen after ctrl+z:\n%s", s)
+	}
+	x.run("send-keys", "-t", "bao", "-l", "fg")
+	x.run("send-keys", "-t", "bao", "Enter")
+	x.waitFor("min read")
+	x.run("send-keys", "-t", "bao", "q")
+	x.waitFor("1 article")
+	x.run("send-keys", "-t", "bao", "q")
+	x.run("send-keys", "-t", "bao", "-l", "echo BAO-EXITED-$?")
+	x.run("send-keys", "-t", "bao", "Enter")
+	x.waitFor("BAO-EXITED-0")
+}
