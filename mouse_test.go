@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestMouseTmux checks, in a real terminal, that bao asks for mouse
@@ -83,6 +84,12 @@ func TestSuspendTmux(t *testing.T) {
 	x.run("send-keys", "-t", "bao", "q")
 	x.waitFor("1 article")
 	x.run("send-keys", "-t", "bao", "q")
+	// The shell's third prompt: bao has ended.
+	for deadline := time.Now().Add(10 * time.Second); strings.Count(x.screen(), "shell$") < 3; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("bao did not end:\n%s", x.screen())
+		}
+	}
 	x.run("send-keys", "-t", "bao", "-l", "echo BAO-EXITED-$?")
 	x.run("send-keys", "-t", "bao", "Enter")
 	x.waitFor("BAO-EXITED-0")
