@@ -138,7 +138,8 @@ func isWidgetLine(s string) bool {
 var bylineParticles = setOf("theo", "va", "and", "tong", "hop", "t/h", "th", "by", "of", "de", "van", "von", "bin")
 
 // creditWords start credits that name a source rather than a person.
-var creditPrefixes = []string{"theo ", "by ", "báo ", "nguồn: ", "nguồn ", "source: ", "reporting by ", "written by "}
+var creditPrefixes = []string{"theo ", "by ", "báo ", "nguồn: ", "nguồn ", "source: ", "reporting by ", "written by ",
+	"from the editors of ", "by the editors of ", "compiled by ", "edited by ", "additional reporting by "}
 
 // isBylineText reports whether s reads as a byline: a few capitalised names
 // or initials, possibly with a credit in parentheses ("Huy Đức (theo Digital

@@ -552,7 +552,13 @@ func (p *plainParser) trailingByline() {
 		}
 		last := &p.a.Blocks[n-1]
 		if isPhotoCredit(last.Text) || last.Kind != model.ListItem && last.Kind != model.Quote && isBylineText(last.Text) {
-			p.a.Byline = append(splitByline(last.Text), p.a.Byline...)
+			// "T.ThủyTheo PCMag/DTrends" is a name and a credit glued;
+			// "Bảo Lâm (theo PhoneArena)" is one byline.
+			parts := splitGluedByline(last.Text)
+			if len(parts) != 2 || !isCredit(parts[1]) {
+				parts = splitByline(last.Text)
+			}
+			p.a.Byline = append(parts, p.a.Byline...)
 			p.a.Blocks = p.a.Blocks[:n-1]
 			continue
 		}

@@ -394,3 +394,22 @@ func TestCaptionsAfterTheText(t *testing.T) {
 		t.Errorf("closing paragraphs became captions: %q", caps)
 	}
 }
+
+// Credits in their variety: a name glued to a credit, a credit that names
+// no one, and a credit in brackets with a brand that has a capital inside.
+func TestCreditsInTheirVariety(t *testing.T) {
+	for _, tc := range []struct {
+		last string
+		want []string
+	}{
+		{"T.ThủyTheo PCMag/DTrends", []string{"T.Thủy", "Theo PCMag/DTrends"}},
+		{"Theo Cao Lực", []string{"Theo Cao Lực"}},
+		{"From the editors of Garden Monthly", []string{"From the editors of Garden Monthly"}},
+		{"Bảo Lâm (theo PhoneArena)", []string{"Bảo Lâm (theo PhoneArena)"}},
+	} {
+		a := parseText(t, "Tin công nghệ\n\nHà Nội - Điện thoại mới ra mắt hôm nay.\n\nMáy có pin lớn và camera tốt hơn đời trước.\n\n"+tc.last+"\n")
+		if !slices.Equal(a.Byline, tc.want) {
+			t.Errorf("%q: byline %q, want %q", tc.last, a.Byline, tc.want)
+		}
+	}
+}
