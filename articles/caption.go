@@ -27,6 +27,20 @@ func isCaptionLine(t string) bool {
 	return false
 }
 
+// isVideoCaption reports whether t captions a video the page embedded:
+// "XEM CLIP: ... (Nguồn: VTV)", "Video: ...", "WATCH: ...".
+func isVideoCaption(t string) bool {
+	if len(t) > 600 {
+		return false
+	}
+	for _, p := range []string{"XEM CLIP", "Xem clip", "XEM VIDEO", "Xem video", "Video:", "VIDEO:", "WATCH:", "Watch:", "Clip:"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // mayHaveCredit is a quick test that t might hold a photo credit.
 func mayHaveCredit(t string) bool {
 	return strings.Contains(t, "Ảnh") || strings.Contains(t, "Photo") || strings.Contains(t, "Picture:") || strings.Contains(t, "Image")

@@ -80,6 +80,7 @@ func ParsePlain(text string) *model.Article {
 	rest = p.lead(rest)
 	rest, captions := signedCaptions(rest)
 	p.body(rest)
+	p.joinSplitCaptions()
 	p.demoteQuestions()
 	p.trailingByline()
 	for _, c := range captions {
@@ -111,6 +112,29 @@ func signedCaptions(ls []line) (body, captions []line) {
 		return ls, nil // a blank line among the captions
 	}
 	return ls, nil
+}
+
+// joinSplitCaptions joins a caption that a line break cut in two: a
+// caption, heading or short paragraph that does not end a sentence,
+// followed by a caption
+// that goes on in lower case ("...di chuyển trên" / "đường phố ngập nước.
+// Ảnh: Minh Hải").
+func (p *plainParser) joinSplitCaptions() {
+	bs := p.a.Blocks
+	out := bs[:0]
+	for _, b := range bs {
+		if n := len(out); n > 0 && b.Kind == model.Caption && unicode.IsLower(firstRune(b.Text)) {
+			prev := &out[n-1]
+			short := prev.Kind == model.Paragraph && runeCount(prev.Text) <= 300
+			if (prev.Kind == model.Caption || prev.Kind == model.Heading || short) && !endsSentence(prev.Text) {
+				prev.Kind, prev.Level = model.Caption, 0
+				prev.Text += " " + b.Text
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	p.a.Blocks = out
 }
 
 // dense reports whether no blank line comes before any of ls.
@@ -339,7 +363,7 @@ func (p *plainParser) body(rest []line) {
 			}
 		case isListLine(rest, i):
 			p.add(model.ListItem, 0, listText(l.text))
-		case l.indent && !p.spaced || credit && isCaptionLine(l.text):
+		case l.indent && !p.spaced || credit && isCaptionLine(l.text) || isVideoCaption(l.text):
 			p.add(model.Caption, 0, l.text)
 		case p.isHeading(rest, i):
 			p.add(model.Heading, 2, l.text)

@@ -413,3 +413,18 @@ func TestCreditsInTheirVariety(t *testing.T) {
 		}
 	}
 }
+
+// A video's caption is a caption, not a heading; a caption a line break
+// cut in two is one caption.
+func TestVideoAndSplitCaptions(t *testing.T) {
+	a := parseText(t, "Mưa lớn ở miền Trung\n\nHà Nội - Mưa lớn kéo dài nhiều ngày qua.\n\nNước sông dâng cao, nhiều nhà bị ngập.\n\nXEM CLIP: Nước lũ tràn qua quốc lộ (Nguồn: VTV)\n\nChính quyền đã sơ tán hàng trăm hộ dân khỏi vùng nguy hiểm.\n")
+	if caps := blocksOf(a, model.Caption); !slices.Equal(caps, []string{"XEM CLIP: Nước lũ tràn qua quốc lộ (Nguồn: VTV)"}) || len(a.Sections) != 0 {
+		t.Errorf("captions %q, sections %v", caps, a.Sections)
+	}
+	for _, cut := range []string{" Người dân dùng thuyền để di chuyển trên\n đường phố ngập nước. Ảnh: Minh Hải\n", "Người dân dùng thuyền để di chuyển trên\n đường phố ngập nước. Ảnh: Minh Hải\n"} {
+		b := parseText(t, "Mưa lớn ở miền Trung\n\nHà Nội - Mưa lớn kéo dài nhiều ngày qua.\n\nNước sông dâng cao, nhiều nhà bị ngập.\n"+cut+"Chính quyền đã sơ tán hàng trăm hộ dân khỏi vùng nguy hiểm.\n")
+		if caps := blocksOf(b, model.Caption); !slices.Equal(caps, []string{"Người dân dùng thuyền để di chuyển trên đường phố ngập nước. Ảnh: Minh Hải"}) || len(b.Sections) != 0 {
+			t.Errorf("%q: captions %q, sections %v", cut, caps, b.Sections)
+		}
+	}
+}
