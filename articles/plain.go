@@ -116,9 +116,8 @@ func signedCaptions(ls []line) (body, captions []line) {
 
 // joinSplitCaptions joins a caption that a line break cut in two: a
 // caption, heading or short paragraph that does not end a sentence,
-// followed by a caption
-// that goes on in lower case ("...di chuyển trên" / "đường phố ngập nước.
-// Ảnh: Minh Hải").
+// followed by a caption that goes on in lower case ("...di chuyển trên" /
+// "đường phố ngập nước. Ảnh: Minh Hải").
 func (p *plainParser) joinSplitCaptions() {
 	bs := p.a.Blocks
 	out := bs[:0]
