@@ -560,7 +560,7 @@ func watchLibrary(paths []string, ownLibrary bool, library string, opts articles
 			for batch := range batches {
 				var c model.Change
 				for _, p := range batch {
-					a, err := articles.ReadFile(p, opts)
+					a, err := articles.ReadInLibrary(p, opts)
 					switch {
 					case err == nil:
 						c.Articles = append(c.Articles, a)

@@ -364,7 +364,9 @@ func Reload(a *model.Article, opts Options) (*model.Article, error) {
 		return a, nil
 	}
 	opts.Head = 0
-	return ReadFile(a.Path, opts)
+	whole, err := ReadFile(a.Path, opts)
+	applyLearned(whole)
+	return whole, err
 }
 
 // errOutside is the error for a file a symbolic link leads out of the
@@ -470,7 +472,7 @@ func stream(paths []string, opts Options, interval time.Duration) <-chan batch {
 	for range workers {
 		wg.Go(func() {
 			for p := range found {
-				r := result{index: p.index, path: p.path, err: p.err}
+				r := result{index: p.index, path: p.path, err: p.err, dirTotal: p.dirTotal}
 				if p.err == nil {
 					r.article, r.err = loadOne(p.path, opts)
 				}
@@ -479,7 +481,7 @@ func stream(paths []string, opts Options, interval time.Duration) <-chan batch {
 		})
 	}
 	go func() { wg.Wait(); close(results) }()
-	go collect(results, out, interval, &walking, &count)
+	go collect(learnFromResults(results), out, interval, &walking, &count)
 	return out
 }
 
@@ -525,6 +527,8 @@ type pending struct {
 	path  string
 	err   error
 	index int
+	// dirTotal is how many files of its directory the walk emits.
+	dirTotal int
 }
 
 type result struct {
@@ -532,6 +536,9 @@ type result struct {
 	path    string
 	article *model.Article
 	err     error
+	// dirTotal is how many files the walk found in the result's
+	// directory, for learning its furniture; 0 for a file given alone.
+	dirTotal int
 }
 
 func loadOne(path string, opts Options) (*model.Article, error) {
@@ -597,6 +604,16 @@ func walk(dir string, info fs.FileInfo, seen map[fileKey]bool, emit func(pending
 		emit(pending{path: dir, err: cleanErr(err)})
 		return
 	}
+	// Each entry is looked at once; the directory's files are counted
+	// first, so that its furniture can be learned once all have loaded.
+	type found struct {
+		path string
+		info fs.FileInfo
+		err  error
+		file bool
+	}
+	var list []found
+	files := 0
 	for _, e := range entries { // os.ReadDir sorts by name
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -606,18 +623,30 @@ func walk(dir string, info fs.FileInfo, seen map[fileKey]bool, emit func(pending
 			// The common case needs no stat: the directory entry says what
 			// it is.
 			if isArticleName(e.Name()) {
-				emit(pending{path: path})
+				list = append(list, found{path: path, file: true})
+				files++
 			}
 			continue
 		}
 		info, err := os.Stat(path) // follows symbolic links
+		f := found{path: path, info: info, err: err}
+		if err == nil && !info.IsDir() {
+			if !info.Mode().IsRegular() || !isArticleName(e.Name()) {
+				continue
+			}
+			f.file = true
+			files++
+		}
+		list = append(list, f)
+	}
+	for _, f := range list {
 		switch {
-		case err != nil:
-			emit(pending{path: path, err: cleanErr(err)})
-		case info.IsDir():
-			walk(path, info, seen, emit)
-		case info.Mode().IsRegular() && isArticleName(e.Name()):
-			emit(pending{path: path})
+		case f.file:
+			emit(pending{path: f.path, dirTotal: files})
+		case f.err != nil:
+			emit(pending{path: f.path, err: cleanErr(f.err)})
+		default:
+			walk(f.path, f.info, seen, emit)
 		}
 	}
 }

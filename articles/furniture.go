@@ -1,0 +1,173 @@
+package articles
+
+import (
+	"path/filepath"
+	"sync"
+
+	"bao/model"
+)
+
+// Site furniture learned from the library itself. A short line that
+// recurs in many articles of one directory (a folder of one site's
+// scrapes, or a feed's) is the site's widget ("Play VIDEO", "Theo dõi
+// chúng tôi trên Google News"), not the text of any one article, so it is
+// dropped from all of them, without a rule written for that site. What is
+// learned for a directory is kept for the process, so an article read
+// again on its own later (Reload, a changed file) loses the same lines.
+
+const (
+	// furnitureMin is how many articles a directory needs before
+	// anything is learned from it, and how many a line must recur in.
+	furnitureMin = 5
+	// furnitureShare is the share of a directory's articles a line must
+	// recur in, in percent.
+	furnitureShare = 30
+	// furnitureWindow is how many of a directory's articles are held
+	// back while learning; later ones pass at once with what was learned.
+	furnitureWindow = 200
+	// furnitureLen is the longest line, in bytes, taken for furniture.
+	furnitureLen = 240
+)
+
+// learned holds each directory's furniture, once learned.
+var learned sync.Map // directory -> map[string]bool
+
+// furnitureCandidates are the distinct short block texts of a plain-text
+// article, the lines that could be furniture.
+func furnitureCandidates(a *model.Article) []string {
+	if a == nil || a.Format != model.PlainText {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, b := range a.Blocks {
+		if len(b.Text) <= furnitureLen && !seen[b.Text] {
+			seen[b.Text] = true
+			out = append(out, b.Text)
+		}
+	}
+	return out
+}
+
+// learnFurniture returns the lines that recur in enough of n articles,
+// given how many articles each line is in.
+func learnFurniture(counts map[string]int, n int) map[string]bool {
+	f := map[string]bool{}
+	if n < furnitureMin {
+		return f
+	}
+	for t, c := range counts {
+		if c >= furnitureMin && c*100 >= furnitureShare*n {
+			f[t] = true
+		}
+	}
+	return f
+}
+
+// applyFurniture moves a's blocks whose text is furniture to Dropped,
+// and reports whether it changed anything.
+func applyFurniture(a *model.Article, f map[string]bool) bool {
+	if a == nil || a.Format != model.PlainText || len(f) == 0 {
+		return false
+	}
+	kept := a.Blocks[:0:0]
+	changed := false
+	for _, b := range a.Blocks {
+		if f[b.Text] {
+			a.Dropped = append(a.Dropped, b.Text)
+			changed = true
+			continue
+		}
+		kept = append(kept, b)
+	}
+	if changed {
+		a.Blocks = kept
+		a.Derive()
+	}
+	return changed
+}
+
+// applyLearned applies what was learned for a's directory, if anything.
+func applyLearned(a *model.Article) {
+	if a == nil || a.Path == "" {
+		return
+	}
+	if f, ok := learned.Load(filepath.Dir(a.Path)); ok {
+		applyFurniture(a, f.(map[string]bool))
+	}
+}
+
+// dirLearner holds one directory's results while its furniture is learned.
+type dirLearner struct {
+	held     []result
+	counts   map[string]int
+	articles int
+	total    int // the directory's files, as the walk counted them
+	seen     int // its results so far
+	f        map[string]bool
+}
+
+// learnFromResults passes results on, holding those of a directory until
+// all of its files (or the first furnitureWindow) have arrived, learning
+// its furniture from them, and dropping it from every article of the
+// directory before it goes on.
+func learnFromResults(in <-chan result) <-chan result {
+	out := make(chan result, 256)
+	go func() {
+		defer close(out)
+		dirs := map[string]*dirLearner{}
+		release := func(dir string, d *dirLearner) {
+			d.f = learnFurniture(d.counts, d.articles)
+			learned.Store(dir, d.f)
+			for _, r := range d.held {
+				applyFurniture(r.article, d.f)
+				out <- r
+			}
+			d.held, d.counts = nil, nil
+		}
+		for r := range in {
+			if r.dirTotal < furnitureMin {
+				out <- r
+				continue
+			}
+			dir := filepath.Dir(r.path)
+			d := dirs[dir]
+			if d == nil {
+				d = &dirLearner{counts: map[string]int{}, total: r.dirTotal}
+				dirs[dir] = d
+			}
+			d.seen++
+			if d.f != nil {
+				applyFurniture(r.article, d.f)
+				out <- r
+				continue
+			}
+			for _, t := range furnitureCandidates(r.article) {
+				d.counts[t]++
+			}
+			if r.article != nil {
+				d.articles++
+			}
+			d.held = append(d.held, r)
+			if d.seen >= d.total || len(d.held) >= furnitureWindow {
+				release(dir, d)
+			}
+		}
+		// A directory whose count was off (a file gone meanwhile).
+		for dir, d := range dirs {
+			if d.f == nil {
+				release(dir, d)
+			}
+		}
+	}()
+	return out
+}
+
+// ReadInLibrary reads one file of a library again, as ReadFile does, and
+// drops from it what was learned from its directory when the library was
+// loaded: for a file that changed after the load.
+func ReadInLibrary(path string, opts Options) (*model.Article, error) {
+	a, err := ReadFile(path, opts)
+	applyLearned(a)
+	return a, err
+}

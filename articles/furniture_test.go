@@ -1,0 +1,89 @@
+package articles
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"bao/model"
+)
+
+// writeSite writes n articles of one site into dir, each with the site's
+// widget line in the middle of its text, and returns the widget.
+func writeSite(t *testing.T, dir string, n int) string {
+	t.Helper()
+	widget := "Theo dõi chúng tôi trên Google News để đọc tin mới nhất"
+	topics := []string{"cầu Long Biên", "chợ Bến Thành", "phố cổ Hội An", "đèo Hải Vân", "vịnh Hạ Long", "hồ Gươm", "núi Bà Đen", "sông Hương"}
+	for i := range n {
+		text := fmt.Sprintf("Tin về %s\n\nHà Nội - Sáng nay có tin mới về %s.\n\nĐoạn thứ nhất nói về %s và người dân ở đó.\n\n%s\n\nĐoạn thứ hai kể thêm về %s trong năm nay.\n",
+			topics[i%len(topics)], topics[i%len(topics)], topics[i%len(topics)], widget, topics[i%len(topics)])
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return widget
+}
+
+func hasBlock(a *model.Article, text string) bool {
+	for _, b := range a.Blocks {
+		if b.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+// A line that recurs across a directory's articles is the site's widget,
+// dropped from every one of them without a rule naming it, however the
+// library is loaded; a directory too small to tell keeps it.
+func TestLearnedFurniture(t *testing.T) {
+	dir := t.TempDir()
+	widget := writeSite(t, dir, 6)
+	check := func(how string, arts []*model.Article) {
+		t.Helper()
+		if len(arts) != 6 {
+			t.Fatalf("%s: %d articles", how, len(arts))
+		}
+		for _, a := range arts {
+			if hasBlock(a, widget) || !slices.Contains(a.Dropped, widget) {
+				t.Errorf("%s: %s keeps the widget (dropped %q)", how, a.Path, a.Dropped)
+			}
+			if len(a.Blocks) != 2 {
+				t.Errorf("%s: %s has %d blocks, want the two paragraphs", how, a.Path, len(a.Blocks))
+			}
+		}
+	}
+	check("Load", Load([]string{dir}, Options{}).Articles)
+
+	var streamed []*model.Article
+	for p := range Stream([]string{dir}, Options{}, time.Millisecond) {
+		streamed = append(streamed, p.Articles...)
+	}
+	check("Stream", streamed)
+
+	var reloaded []*model.Article
+	for _, s := range LoadSummaries([]string{dir}, Options{}).Articles {
+		a, err := Reload(s, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		reloaded = append(reloaded, a)
+	}
+	check("LoadSummaries and Reload", reloaded)
+
+	a, err := ReadInLibrary(filepath.Join(dir, "00.txt"), Options{})
+	if err != nil || hasBlock(a, widget) {
+		t.Errorf("a file read again keeps the widget: %v", err)
+	}
+
+	small := t.TempDir()
+	writeSite(t, small, 4)
+	for _, a := range Load([]string{small}, Options{}).Articles {
+		if !hasBlock(a, widget) {
+			t.Errorf("four articles taught bao the widget: %s", a.Path)
+		}
+	}
+}
