@@ -95,7 +95,7 @@ func TestServePicksUpNewArticles(t *testing.T) {
 	if strings.Contains(s, "fetch feeds") {
 		t.Errorf("a visitor is offered to fetch feeds:\n%s", s)
 	}
-	x.run("send-keys", "-t", "bao", "r")
+	x.keys("r")
 	saved, err := (&articles.Library{Dir: lib}).Save(&model.Article{Title: "Bản tin chiều", URL: "https://example.vn/chieu",
 		Blocks: []model.Block{{Kind: model.Paragraph, Text: "Tin mới nhất trong ngày."}}}, articles.SaveInfo{})
 	if err != nil {

@@ -257,35 +257,35 @@ func TestFeedsEndToEnd(t *testing.T) {
 			t.Errorf("fetch did not show %q:\n%s", want, s)
 		}
 	}
-	x.run("send-keys", "-t", "bao", "Enter")
+	x.keys("Enter")
 	x.waitFor("3 articles")
-	x.run("send-keys", "-t", "bao", "g")
+	x.keys("g")
 	s = x.waitFor("Feeds and sources")
 	if !strings.Contains(s, "River Times · 3 articles · 3 unread") {
 		// The page read for the summary-only item is listed under the
 		// feed it came from, not its own site.
 		t.Errorf("feeds:\n%s", s)
 	}
-	x.run("send-keys", "-t", "bao", "j", "Enter")
+	x.keys("j", "Enter")
 	x.waitFor("from River Times (g)")
-	x.run("send-keys", "-t", "bao", "/")
-	x.run("send-keys", "-t", "bao", "-l", "flood")
-	x.run("send-keys", "-t", "bao", "Enter")
-	x.run("send-keys", "-t", "bao", "Enter")
+	x.keys("/")
+	x.keys("-l", "flood")
+	x.keys("Enter")
+	x.keys("Enter")
 	x.waitFor("min read")
-	x.run("send-keys", "-t", "bao", "]")
+	x.keys("]")
 	x.waitFor("§ 1/1")
-	x.run("send-keys", "-t", "bao", "t")
+	x.keys("t")
 	s = x.waitFor("Contents")
 	if !strings.Contains(s, "Sandbags") {
 		t.Errorf("contents:\n%s", s)
 	}
-	x.run("send-keys", "-t", "bao", "Escape")
+	x.keys("Escape")
 	x.waitGone("Contents")
-	x.run("send-keys", "-t", "bao", "q")
+	x.keys("q")
 	x.waitFor("from River Times")
-	x.run("send-keys", "-t", "bao", "Escape")
+	x.keys("Escape")
 	x.waitGone("filtered")
-	x.run("send-keys", "-t", "bao", "q")
+	x.keys("q")
 	x.waitFor("BAO-EXITED-0")
 }

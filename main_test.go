@@ -116,6 +116,13 @@ func (x tmux) run(args ...string) string {
 	return string(out)
 }
 
+// keys sends keys to the session, as tmux send-keys takes them ("-l"
+// first for literal text).
+func (x tmux) keys(k ...string) {
+	x.t.Helper()
+	x.run(append([]string{"send-keys", "-t", "bao"}, k...)...)
+}
+
 func (x tmux) screen() string { return x.run("capture-pane", "-p", "-t", "bao") }
 
 // waitFor polls the screen until it contains want.
@@ -188,26 +195,26 @@ func TestEndToEndTmux(t *testing.T) {
 		t.Errorf("window title while reading: %q", title)
 	}
 	for _, h := range headings {
-		x.run("send-keys", "-t", "bao", "]")
+		x.keys("]")
 		s := x.waitFor("§ " + h)
 		if !strings.Contains(topLine(s), h) {
 			t.Errorf("after ] the top line is %q, want %q", topLine(s), h)
 		}
 	}
-	x.run("send-keys", "-t", "bao", "t")
+	x.keys("t")
 	s := x.waitFor("Contents")
 	for _, h := range headings {
 		if !strings.Contains(s, h) {
 			t.Errorf("contents lack %q", h)
 		}
 	}
-	x.run("send-keys", "-t", "bao", "Escape")
+	x.keys("Escape")
 	x.waitGone("Contents")
-	x.run("send-keys", "-t", "bao", "1")
+	x.keys("1")
 	x.waitFor("§ 1/3")
-	x.run("send-keys", "-t", "bao", "q")
+	x.keys("q")
 	x.waitFor("1 article")
-	x.run("send-keys", "-t", "bao", "q")
+	x.keys("q")
 	x.waitFor("BAO-EXITED-0")
 	// The terminal's title is the shell's again.
 	if title := strings.TrimSpace(x.run("display", "-p", "-t", "bao", "#{pane_title}")); title != "the shell" {
@@ -245,24 +252,24 @@ func TestEndToEndSSH(t *testing.T) {
 	x := sshInTmux(t, port)
 
 	x.waitFor("1 article")
-	x.run("send-keys", "-t", "bao", "Enter")
+	x.keys("Enter")
 	x.waitFor("min read")
 	if title := strings.TrimSpace(x.run("display", "-p", "-t", "bao", "#{pane_title}")); !strings.HasPrefix(title, "bao") {
 		t.Errorf("window title while reading over SSH: %q", title)
 	}
 	for _, h := range headings {
-		x.run("send-keys", "-t", "bao", "]")
+		x.keys("]")
 		if s := x.waitFor("§ " + h); !strings.Contains(topLine(s), h) {
 			t.Errorf("over SSH, after ] the top line is %q, want %q", topLine(s), h)
 		}
 	}
-	x.run("send-keys", "-t", "bao", "t")
+	x.keys("t")
 	x.waitFor("Contents")
-	x.run("send-keys", "-t", "bao", "Escape")
+	x.keys("Escape")
 	x.waitGone("Contents")
-	x.run("send-keys", "-t", "bao", "q")
+	x.keys("q")
 	x.waitFor("1 article")
-	x.run("send-keys", "-t", "bao", "q")
+	x.keys("q")
 	x.waitFor("SSH-EXITED-0")
 	if title := strings.TrimSpace(x.run("display", "-p", "-t", "bao", "#{pane_title}")); title != "the shell" {
 		t.Errorf("window title after the SSH session: %q, want the shell's", title)
@@ -341,12 +348,12 @@ func TestCorruptStateKeepsReading(t *testing.T) {
 	x.run("new-session", "-d", "-s", "bao", "-x", "120", "-y", "30", "TERM=xterm-256color "+bin+" --state "+state+" articles/sample; echo BAO-EXITED-$?; sleep 30")
 	defer exec.Command("tmux", "-S", x.socket, "kill-server").Run()
 	x.waitFor("Not saving reading state")
-	x.run("send-keys", "-t", "bao", "Enter")
+	x.keys("Enter")
 	x.waitFor("min read")
-	x.run("send-keys", "-t", "bao", "]")
+	x.keys("]")
 	x.waitFor("§ Ba tuyến phố")
-	x.run("send-keys", "-t", "bao", "q")
-	x.run("send-keys", "-t", "bao", "q")
+	x.keys("q")
+	x.keys("q")
 	x.waitFor("BAO-EXITED-0")
 	if data, _ := os.ReadFile(state); !bytes.HasPrefix(data, []byte("not a database")) {
 		t.Error("the corrupt state file was overwritten")

@@ -39,21 +39,21 @@ func TestMouseTmux(t *testing.T) {
 		t.Fatalf("the second article is not on screen:\n%s", s)
 	}
 	press := "\x1b[<0;10;" + strconv.Itoa(row) + "M\x1b[<0;10;" + strconv.Itoa(row) + "m"
-	x.run("send-keys", "-t", "bao", "-l", press)
+	x.keys("-l", press)
 	x.waitFor("│ ● Mưa lớn kéo dài")
-	x.run("send-keys", "-t", "bao", "-l", press+press)
+	x.keys("-l", press+press)
 	x.waitFor("min read")
 	if got := mouse(); got != "00" {
 		t.Errorf("the reader asks for mouse reports (tmux flags %s): dragging cannot select text", got)
 	}
-	x.run("send-keys", "-t", "bao", "M")
+	x.keys("M")
 	x.waitFor("wheel scrolls")
 	if got := mouse(); got != "11" {
 		t.Errorf("M in the reader did not ask for the wheel (tmux flags %s)", got)
 	}
-	x.run("send-keys", "-t", "bao", "q")
+	x.keys("q")
 	x.waitFor("7 articles")
-	x.run("send-keys", "-t", "bao", "q")
+	x.keys("q")
 	x.waitFor("BAO-EXITED-0")
 }
 
@@ -70,27 +70,27 @@ func TestSuspendTmux(t *testing.T) {
 	x.run("new-session", "-d", "-s", "bao", "-x", "100", "-y", "30", "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME="+t.TempDir()+" PS1='shell$ ' bash --norc -i")
 	defer exec.Command("tmux", "-S", x.socket, "kill-server").Run()
 	x.waitFor("shell$")
-	x.run("send-keys", "-t", "bao", "-l", bin+" --no-state articles/sample/01-pho-di-bo.txt")
-	x.run("send-keys", "-t", "bao", "Enter")
+	x.keys("-l", bin+" --no-state articles/sample/01-pho-di-bo.txt")
+	x.keys("Enter")
 	x.waitFor("min read")
-	x.run("send-keys", "-t", "bao", "C-z")
+	x.keys("C-z")
 	s := x.waitFor("Stopped")
 	if strings.Contains(s, "min read") {
 		t.Errorf("the reader is still on screen after ctrl+z:\n%s", s)
 	}
-	x.run("send-keys", "-t", "bao", "-l", "fg")
-	x.run("send-keys", "-t", "bao", "Enter")
+	x.keys("-l", "fg")
+	x.keys("Enter")
 	x.waitFor("min read")
-	x.run("send-keys", "-t", "bao", "q")
+	x.keys("q")
 	x.waitFor("1 article")
-	x.run("send-keys", "-t", "bao", "q")
+	x.keys("q")
 	// The shell's third prompt: bao has ended.
 	for deadline := time.Now().Add(10 * time.Second); strings.Count(x.screen(), "shell$") < 3; time.Sleep(50 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("bao did not end:\n%s", x.screen())
 		}
 	}
-	x.run("send-keys", "-t", "bao", "-l", "echo BAO-EXITED-$?")
-	x.run("send-keys", "-t", "bao", "Enter")
+	x.keys("-l", "echo BAO-EXITED-$?")
+	x.keys("Enter")
 	x.waitFor("BAO-EXITED-0")
 }

@@ -82,18 +82,17 @@ func TestTwoInstancesShareState(t *testing.T) {
 	// Alice on A: marks Alpha read, bookmarks Beta, leaves Gamma at § 2.
 	x := sshKeyInTmux(t, portA, alice)
 	x.waitFor("3 articles")
-	keys := func(x tmux, k ...string) { x.run(append([]string{"send-keys", "-t", "bao"}, k...)...) }
-	keys(x, "m")
+	x.keys("m")
 	x.waitFor("│   Alpha")
-	keys(x, "j", "f")
+	x.keys("j", "f")
 	x.waitFor("★")
-	keys(x, "j", "Enter")
+	x.keys("j", "Enter")
 	x.waitFor("min read")
-	keys(x, "2")
+	x.keys("2")
 	x.waitFor("§ 2/3")
-	keys(x, "q")
+	x.keys("q")
 	x.waitFor("3 articles")
-	keys(x, "q")
+	x.keys("q")
 	x.waitFor("SSH-EXITED-0")
 
 	// Alice on B: the same.
@@ -101,18 +100,18 @@ func TestTwoInstancesShareState(t *testing.T) {
 	y.waitFor("3 articles")
 	// The marks arrive from the store just after the list.
 	y.waitGone("● Alpha")
-	keys(y, "B")
+	y.keys("B")
 	s := y.waitFor("bookmarks only")
 	if !strings.Contains(s, "Beta") || strings.Contains(s, "Alpha") || strings.Contains(s, "Gamma") {
 		t.Errorf("on B, bookmarks only:\n%s", s)
 	}
-	keys(y, "B")
+	y.keys("B")
 	y.waitGone("bookmarks only")
-	keys(y, "G", "Enter")
+	y.keys("G", "Enter")
 	y.waitFor("§ 2/3")
-	keys(y, "q")
+	y.keys("q")
 	y.waitFor("3 articles")
-	keys(y, "q")
+	y.keys("q")
 	y.waitFor("SSH-EXITED-0")
 
 	// Bob on B: nothing of Alice's.
@@ -121,26 +120,26 @@ func TestTwoInstancesShareState(t *testing.T) {
 	if n := strings.Count(s, "●"); n != 3 {
 		t.Errorf("Bob sees %d unread articles, want 3:\n%s", n, s)
 	}
-	keys(z, "B")
+	z.keys("B")
 	z.waitFor("bookmarks only")
 	if s := z.screen(); strings.Contains(s, "Beta") {
 		t.Errorf("Bob sees Alice's bookmark:\n%s", s)
 	}
-	keys(z, "B")
+	z.keys("B")
 	z.waitGone("bookmarks only")
-	keys(z, "G", "Enter")
+	z.keys("G", "Enter")
 	s = z.waitFor("min read")
 	if strings.Contains(s, "§ 2/3") {
 		t.Errorf("Bob opens Gamma at Alice's place:\n%s", s)
 	}
-	keys(z, "q")
+	z.keys("q")
 	z.waitFor("3 articles")
 
 	// A new article, written after both started, is found from B.
 	os.WriteFile(filepath.Join(lib, "d.md"), []byte("# Delta: hồ Tây\n\nSen nở kín mặt hồ Tây mùa hè.\n"), 0o644)
 	z.waitFor("4 articles")
-	keys(z, "S")
-	keys(z, "-l", "sen no kin")
+	z.keys("S")
+	z.keys("-l", "sen no kin")
 	s = z.waitFor("Delta")
 	if !strings.Contains(s, "hồ Tây") {
 		t.Errorf("library search on B:\n%s", s)
@@ -179,23 +178,22 @@ func TestPostgresStopsMidSession(t *testing.T) {
 	_, port, logs := startServe(t, bin, "--state", pg.URL, lib)
 	alice := newClientKey(t, "alice")
 	x := sshKeyInTmux(t, port, alice)
-	keys := func(k ...string) { x.run(append([]string{"send-keys", "-t", "bao"}, k...)...) }
 	x.waitFor("1 article")
-	keys("Enter")
+	x.keys("Enter")
 	x.waitFor("min read")
-	keys("1")
+	x.keys("1")
 	x.waitFor("§ 1/3")
 	if err := pg.Stop(); err != nil {
 		t.Fatal(err)
 	}
-	keys("2")
+	x.keys("2")
 	s := x.waitFor("Not saving reading state")
 	if strings.Contains(s, "127.0.0.1:") || strings.Contains(s, "postgres") {
 		t.Errorf("the visitor is shown the database's address:\n%s", s)
 	}
-	keys("j")
+	x.keys("j")
 	x.waitGone("Not saving reading state")
-	keys("k")
+	x.keys("k")
 	if s := x.screen(); strings.Contains(s, "Not saving") || !strings.Contains(s, "§ 2/3") {
 		t.Errorf("told a second time, or reading stopped:\n%s", s)
 	}
@@ -209,22 +207,22 @@ func TestPostgresStopsMidSession(t *testing.T) {
 		if i == 10 {
 			t.Fatalf("saving did not resume:\n%s\n%s", x.screen(), logs.String())
 		}
-		keys([]string{"3", "2"}[i%2])
+		x.keys([]string{"3", "2"}[i%2])
 		x.waitFor("§ " + []string{"3", "2"}[i%2] + "/3")
 		if x.shows("Saving reading state again", 3*time.Second) {
 			break
 		}
 	}
-	keys("3")
+	x.keys("3")
 	x.waitFor("§ 3/3")
-	keys("q")
+	x.keys("q")
 	x.waitFor("1 article")
-	keys("q")
+	x.keys("q")
 	x.waitFor("SSH-EXITED-0")
 
 	y := sshKeyInTmux(t, port, alice)
 	y.waitFor("1 article")
-	y.run("send-keys", "-t", "bao", "Enter")
+	y.keys("Enter")
 	y.waitFor("§ 3/3")
 	if !strings.Contains(logs.String(), "state store") {
 		t.Errorf("the failure is not in the log:\n%s", logs.String())
@@ -296,11 +294,10 @@ backend bao
 
 	alice := newClientKey(t, "alice")
 	x := sshKeyInTmux(t, front, alice)
-	keys := func(x tmux, k ...string) { x.run(append([]string{"send-keys", "-t", "bao"}, k...)...) }
 	x.waitFor("1 article")
-	keys(x, "Enter")
+	x.keys("Enter")
 	x.waitFor("min read")
-	keys(x, "2")
+	x.keys("2")
 	x.waitFor("§ 2/3")
 	waitPosition(t, pg.URL, 2)
 	a.Process.Signal(syscall.SIGKILL)
@@ -308,7 +305,7 @@ backend bao
 
 	y := sshKeyInTmux(t, front, alice)
 	y.waitFor("1 article")
-	keys(y, "Enter")
+	y.keys("Enter")
 	y.waitFor("§ 2/3")
 }
 

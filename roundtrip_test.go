@@ -30,7 +30,6 @@ func TestRoundTripsTmux(t *testing.T) {
 	x.waitFor("articles · by")
 	x.waitGone("loading")
 
-	keys := func(k ...string) { x.run(append([]string{"send-keys", "-t", "bao"}, k...)...) }
 	selected := func(step string) {
 		t.Helper()
 		s := x.screen()
@@ -43,40 +42,40 @@ func TestRoundTripsTmux(t *testing.T) {
 	}
 	for _, q := range queries {
 		for _, back := range []string{"q", "Escape"} {
-			keys("/")
-			keys("-l", q)
-			keys("Enter")
+			x.keys("/")
+			x.keys("-l", q)
+			x.keys("Enter")
 			x.waitFor("“" + q + "”")
-			keys("Enter")
+			x.keys("Enter")
 			x.waitFor("min read")
-			keys(back)
+			x.keys(back)
 			x.waitFor("“" + q + "”")
 			selected(fmt.Sprintf("filter %q, open, %s", q, back))
-			keys("Escape") // clear the filter
+			x.keys("Escape") // clear the filter
 			x.waitGone("“" + q + "”")
 		}
 	}
 	// Bookmarks only, from far down the list.
-	keys("G")
+	x.keys("G")
 	for range 40 {
-		keys("k")
+		x.keys("k")
 	}
-	keys("f", "j", "j", "f", "B")
+	x.keys("f", "j", "j", "f", "B")
 	x.waitFor("bookmarks only")
 	selected("bookmarks only")
-	keys("Enter")
+	x.keys("Enter")
 	x.waitFor("min read")
-	keys("q")
+	x.keys("q")
 	x.waitFor("bookmarks only")
 	selected("bookmarks only, open, back")
-	keys("B", "s")
+	x.keys("B", "s")
 	x.waitFor("by title")
-	keys("j", "j", "Enter")
+	x.keys("j", "j", "Enter")
 	x.waitFor("min read")
-	keys("q")
+	x.keys("q")
 	x.waitFor("by title")
 	selected("sorted, open, back")
-	keys("q")
+	x.keys("q")
 	x.waitFor("BAO-EXITED-0")
 }
 
