@@ -164,14 +164,7 @@ func TestHTMLFixtures(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		for f, s := range scorePage(a, l) {
-			if s.tp != s.found || s.tpWant != s.want {
-				t.Logf("%s %s: precision %d/%d, recall %d/%d", name, f, s.tp, s.found, s.tpWant, s.want)
-			}
-			tot := total[f]
-			tot.tp, tot.found, tot.want, tot.tpWant = tot.tp+s.tp, tot.found+s.found, tot.want+s.want, tot.tpWant+s.tpWant
-			total[f] = tot
-		}
+		addPageScores(t, total, name, scorePage(a, l))
 	}
 	var report strings.Builder
 	fmt.Fprintf(&report, "%-9s %9s %7s\n", "field", "precision", "recall")
@@ -287,14 +280,7 @@ func labelledPages(t *testing.T, labelsFile string) {
 		if l.Captions != nil {
 			scores["captions"] = prefixScore(captions, *l.Captions)
 		}
-		for f, s := range scores {
-			if s.tp != s.found || s.tpWant != s.want {
-				t.Logf("%s %s: precision %d/%d, recall %d/%d", name, f, s.tp, s.found, s.tpWant, s.want)
-			}
-			tot := total[f]
-			tot.tp, tot.found, tot.want, tot.tpWant = tot.tp+s.tp, tot.found+s.found, tot.want+s.want, tot.tpWant+s.tpWant
-			total[f] = tot
-		}
+		addPageScores(t, total, name, scores)
 	}
 	var report strings.Builder
 	fmt.Fprintf(&report, "%-9s %9s %7s %s\n", "field", "precision", "recall", "(found/labelled)")
@@ -306,4 +292,18 @@ func labelledPages(t *testing.T, labelsFile string) {
 		}
 	}
 	t.Logf("%d real pages:\n%s", pages, report.String())
+}
+
+// addPageScores adds one page's scores to total, logging the fields the
+// page does not get all right.
+func addPageScores(t *testing.T, total map[string]pageScore, name string, scores map[string]pageScore) {
+	t.Helper()
+	for f, s := range scores {
+		if s.tp != s.found || s.tpWant != s.want {
+			t.Logf("%s %s: precision %d/%d, recall %d/%d", name, f, s.tp, s.found, s.tpWant, s.want)
+		}
+		tot := total[f]
+		tot.tp, tot.found, tot.want, tot.tpWant = tot.tp+s.tp, tot.found+s.found, tot.want+s.want, tot.tpWant+s.tpWant
+		total[f] = tot
+	}
 }

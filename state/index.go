@@ -184,7 +184,8 @@ func (s *Store) add(batch []*model.Article) error {
 				// PostgreSQL's parser would find words of its own in
 				// punctuation (“hu is one word in its C locale); it gets
 				// the words bao finds, as SQLite's unicode61 does.
-				part.title, part.body = strings.Join(queryWords(part.title), " "), strings.Join(queryWords(part.body), " ")
+				// sectionTexts has folded them already.
+				part.title, part.body = strings.Join(words(part.title), " "), strings.Join(words(part.body), " ")
 			}
 			if _, err := sec.Exec(a.ID, part.section, part.title, part.body); err != nil {
 				return err
@@ -261,8 +262,11 @@ func (s *Store) Search(query string, limit int) ([]model.Hit, error) {
 
 // queryWords are the folded words of what the reader typed: runs of
 // letters and digits, so that nothing typed is query syntax.
-func queryWords(query string) []string {
-	return strings.FieldsFunc(model.Fold(query), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+func queryWords(query string) []string { return words(model.Fold(query)) }
+
+// words splits folded text into its runs of letters and digits.
+func words(folded string) []string {
+	return strings.FieldsFunc(folded, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // matchExpr turns the words into an FTS5 query: every word must occur, the
