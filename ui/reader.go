@@ -406,8 +406,9 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	case key.Matches(msg, k.Removed):
 		r.removed = !r.removed
 		r.removedStyles = r.c.Styles.withRemoved()
+		// The article stays on screen, taking keys, until the new layout
+		// comes; it then opens at the same block.
 		r.remember()
-		r.doc = nil
 		n := len(r.article.Dropped)
 		switch {
 		case !r.removed:

@@ -329,3 +329,20 @@ func TestShowRemoved(t *testing.T) {
 		t.Errorf("D on a whole article says %q", footer(hs))
 	}
 }
+
+// Keys pressed while D's new layout is being made are not lost.
+func TestKeysWhileRemovedLinesLayOut(t *testing.T) {
+	text := "Giá lúa tăng mạnh\n\nChia sẻ\n\nGiá lúa tại đồng bằng tăng thêm 300 đồng mỗi ký.\n\n" + strings.Repeat("Thương lái cho biết nhu cầu xuất khẩu tăng.\n\n", 40)
+	a, err := articles.Parse("lua.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := newHarness(t, &model.Library{Articles: []*model.Article{a}}, 80, 24, Options{OpenSingle: true})
+	layout := press(hs, "D") // the new layout is not made yet
+	hs.keys("G")
+	hs.run(layout)
+	// The reader is at the article's end, with the removed lines below.
+	if off, max := hs.root().Reader().Offset(), len(hs.root().Reader().Document().Lines); off < max/2 {
+		t.Errorf("G pressed while the layout was made was lost: at line %d of %d", off, max)
+	}
+}
