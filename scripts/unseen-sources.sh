@@ -14,8 +14,9 @@ mkdir -p "$dir"
 git_dir() {
 	local repo=$1 local="${BAO_MIRRORS:-}/${1/\//+}"
 	if [ -n "${BAO_MIRRORS:-}" ] && [ -d "$local" ]; then
-		[ -d "$local/repo" ] && echo "$local/repo" || echo "$local"
-		return
+		for d in "$local/repo/.git" "$local/repo" "$local/.git" "$local"; do
+			[ -e "$d/HEAD" ] && echo "$d" && return
+		done
 	fi
 	local clone="$dir/.git-${repo/\//+}"
 	[ -d "$clone" ] || git clone -q --bare "https://github.com/$repo" "$clone"
@@ -45,5 +46,46 @@ g=$(git_dir ThanhChinhBK/vietnews)
 mkdir -p "$dir/vietnews"
 for f in $(git --git-dir "$g" ls-tree --name-only a20d9b7f5d37b95f39f28f08999092f9fa400983 data/test_tokenized/ | head -200); do
 	git --git-dir "$g" show "a20d9b7f5d37b95f39f28f08999092f9fa400983:$f" > "$dir/vietnews/$(basename "$f" .seg)"
+done
+# Vietnamese: the originals of a multi-document summarisation set, as its
+# crawler wrote them: "Title:", "Source:", "Link:", "Published Date:",
+# "Author:", "Tags:", "Summary:" header lines, then "Content:" and the whole
+# body on one line, paragraphs run together (Phenikaa-University/
+# Vietnamese-News-Summarization, dataset/raw/News-mds/original; 948 files,
+# mostly VnExpress, 2023-2024).
+g=$(git_dir Phenikaa-University/Vietnamese-News-Summarization)
+c=cc1106ce60c2861bfe202308962308e79b5015a4
+rm -rf "$dir/newsmds"
+mkdir -p "$dir/newsmds"
+for f in $(git --git-dir "$g" ls-tree -r --name-only $c dataset/raw/News-mds/original/); do
+	n=${f#dataset/raw/News-mds/original/}
+	git --git-dir "$g" show "$c:$f" > "$dir/newsmds/${n%%/*}-$(basename "$f")"
+done
+
+# Vietnamese: the article bodies of KTLAB's 200 document clusters (Báo Mới
+# pages of many outlets, 2013), one body a file, title-less, paragraphs run
+# together on one line (lupanh/VietnameseMDS, KTLAB-200document-clusters.zip,
+# clusters/*/*.body.txt).
+g=$(git_dir lupanh/VietnameseMDS)
+git --git-dir "$g" show 16207757f68c629e5b53fe1d3d42b8ef5b42e99f:KTLAB-200document-clusters.zip > "$dir/ktlab.zip"
+rm -rf "$dir/ktlab" "$dir/.ktlab"
+mkdir -p "$dir/ktlab" "$dir/.ktlab"
+(cd "$dir/.ktlab" && unzip -q ../ktlab.zip 'clusters/*.body.txt')
+for f in "$dir"/.ktlab/clusters/*/*.body.txt; do
+	c=$(basename "$(dirname "$f")")
+	mv "$f" "$dir/ktlab/${c#cluster_}-$(basename "$f" .body.txt).txt"
+done
+rm -rf "$dir/.ktlab" "$dir/ktlab.zip"
+
+# English: celebrity news collected from the web, a title line and blank
+# lines between paragraphs (Pérez-Rosas et al. 2018, "Automatic Detection
+# of Fake News", the legitimate half of the celebrity set, as kept in
+# pmacinec/fake-news-datasets).
+g=$(git_dir pmacinec/fake-news-datasets)
+c=0ea4a5ccaf7698cb44ba01855295989a8e26e144
+rm -rf "$dir/celebrity"
+mkdir -p "$dir/celebrity"
+for f in $(git --git-dir "$g" ls-tree --name-only $c datasets/deception_detection_fake_news/data/celebrityDataset/legit/); do
+	git --git-dir "$g" show "$c:$f" > "$dir/celebrity/$(basename "$f")"
 done
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
