@@ -53,7 +53,7 @@ type plainParser struct {
 // captions, list items and quotes, with share buttons and site widgets
 // dropped.
 func ParsePlain(text string) *model.Article {
-	p := &plainParser{a: &model.Article{Format: model.PlainText}, lines: splitLines(rejoinWrapped(text))}
+	p := &plainParser{a: &model.Article{Format: model.PlainText}, lines: splitLines(unglue(rejoinWrapped(text)))}
 	p.a.Language = detectLanguage(text)
 	p.lines = readMetaHeader(p.a, p.lines)
 	p.dropShareLines()
@@ -68,9 +68,18 @@ func ParsePlain(text string) *model.Article {
 	}
 	rest := p.lines
 	switch {
-	case p.a.Title == "":
-		p.a.Title, p.a.TitleGuessed = rest[0].text, !isTitleLine(rest[0])
+	case p.a.Title == "" && isTitleLine(rest[0]):
+		p.a.Title = rest[0].text
 		rest = rest[1:]
+	case p.a.Title == "" && runeCount(rest[0].text) <= 200 && !hasSentenceBreak(rest[0].text):
+		// A sentence where the title would be: a standfirst or a caption,
+		// shown as the heading and said to be a guess.
+		p.a.Title, p.a.TitleGuessed = rest[0].text, true
+		rest = rest[1:]
+	case p.a.Title == "":
+		// The file opens with its story: the paragraph stays the text, and
+		// its first sentence stands for the title, said to be a guess.
+		p.a.Title, p.a.TitleGuessed = firstSentence(rest[0].text), true
 	case model.Fold(rest[0].text) == model.Fold(p.a.Title):
 		// The header's title, said again as the text's first line.
 		rest = rest[1:]
@@ -325,8 +334,49 @@ func (p *plainParser) lead(rest []line) []line {
 	if p.a.Dateline == "" && source == "" && p.a.Language == "vi" {
 		p.a.Dateline, lead = splitGluedDateline(lead, body)
 	}
+	if runeCount(lead) > maxLead || len(rest) == 1 && strings.Count(lead, ". ") >= 2 {
+		// A whole story on one line, not a standfirst: it is the body's
+		// first paragraph, with its source and dateline taken off.
+		rest[0].text = strings.TrimSpace(lead)
+		return rest
+	}
 	p.a.Lead = strings.TrimSpace(lead)
 	return rest[1:]
+}
+
+// maxLead is the longest first paragraph taken as the lead, in characters.
+const maxLead = 1000
+
+// firstSentence returns the first sentence of a paragraph, cut at a word
+// after 100 characters: the title of a file that has none.
+func firstSentence(t string) string {
+	for i := 0; i < len(t); {
+		j := strings.IndexAny(t[i:], ".?!")
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i < len(t) && t[i] == ' ' && !endsInAbbreviation(t[:i]) {
+			t = t[:i]
+			break
+		}
+	}
+	if runeCount(t) <= 100 {
+		return t
+	}
+	cut := 0
+	for i := range t {
+		if runeCount(t[:i]) > 100 {
+			break
+		}
+		if t[i] == ' ' {
+			cut = i
+		}
+	}
+	if cut == 0 {
+		return t
+	}
+	return strings.TrimRight(t[:cut], " ,;:-–—") + "…"
 }
 
 // body classifies the remaining lines into blocks.
@@ -594,7 +644,7 @@ func (p *plainParser) trailingByline() {
 			return
 		}
 		if body, credit := splitTrailingCredit(last.Text); credit != "" {
-			p.a.Byline = append(splitByline(credit), p.a.Byline...)
+			p.a.Byline = append(signatureByline(credit), p.a.Byline...)
 			last.Text = body
 			if body == "" {
 				p.a.Blocks = p.a.Blocks[:n-1]
@@ -633,10 +683,37 @@ func splitTrailingCredit(t string) (string, string) {
 	}
 	credit := strings.TrimSpace(t[cut:])
 	credit = strings.TrimSpace(strings.TrimRight(credit, "-–—."))
-	if !isBylineText(credit) || len(strings.Fields(credit)) > 7 {
+	if name, _ := signatureParts(credit); !isBylineText(name) || len(strings.Fields(name)) > 7 {
 		return t, ""
 	}
 	return strings.TrimSpace(t[:cut]), credit
+}
+
+// signatureParts splits a signature into the names it begins with and the
+// credit after them: "Gia Tùng Theo Inquirer, Telegraph", "Bích Đào/VOV
+// online Theo AP", "Nguyễn Thủy Ảnh: CNN". A signature with no such credit
+// is all name.
+func signatureParts(s string) (name, credit string) {
+	cut := -1
+	for _, sep := range []string{" Theo ", " theo ", "/", " Ảnh:", " Ảnh :"} {
+		if i := strings.Index(s, sep); i > 0 && (cut < 0 || i < cut) {
+			cut = i
+		}
+	}
+	if cut < 0 || runeCount(s[cut:]) > 80 {
+		return s, ""
+	}
+	return strings.TrimSpace(s[:cut]), strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s[cut:]), "/"))
+}
+
+// signatureByline returns the byline entries of a signature: its names,
+// then its credit.
+func signatureByline(s string) []string {
+	name, credit := signatureParts(s)
+	if credit == "" || strings.ContainsRune(name, '(') {
+		return splitByline(s)
+	}
+	return append(splitByline(name), credit)
 }
 
 // abbreviations end with a full stop that does not end a sentence.

@@ -1,0 +1,199 @@
+package articles
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Some page-to-text dumps join a page's elements with nothing at all
+// between them, so that a whole article is one line: "... nhà tắm và
+// bếp.Lực lượng Phòng vệ ..." and, where a photo sat, "... nam Gaza.
+// Video: IDFĐường hầm được xây dựng ...". Read as it is, the article is one
+// paragraph, its captions and signature inside it.
+
+// minGluedLine is the shortest line searched for run-together paragraphs,
+// in bytes: an article's worth of text, not a paragraph's.
+const minGluedLine = 300
+
+// unglue splits the lines of text whose paragraphs were run together with
+// no space between them. A break is put where a sentence ends and the next
+// begins with no space ("bếp.Lực"), and after a photo credit that runs into
+// the next paragraph ("Ảnh: AFPViệc", "Ảnh: Andrew RingDubai"). A line is
+// split only where it has two such places or more, so that text typed
+// without a space after one full stop is left alone. Text with no long
+// line is returned as it is.
+func unglue(text string) string {
+	for rest := text; len(rest) >= minGluedLine; {
+		i := strings.IndexByte(rest, '\n')
+		if i < 0 {
+			i = len(rest)
+		}
+		if i >= minGluedLine && len(glueBreaks(rest[:i])) >= 2 {
+			return ungluedLines(text)
+		}
+		rest = rest[min(i+1, len(rest)):]
+	}
+	return text
+}
+
+// ungluedLines splits every long line at its glue breaks.
+func ungluedLines(text string) string {
+	var b strings.Builder
+	b.Grow(len(text) + 64)
+	for i, l := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		var cuts []int
+		if len(l) >= minGluedLine {
+			cuts = glueBreaks(l)
+		}
+		if len(cuts) < 2 {
+			b.WriteString(l)
+			continue
+		}
+		at := 0
+		for _, c := range cuts {
+			b.WriteString(strings.TrimRight(l[at:c], " "))
+			b.WriteByte('\n')
+			at = c
+		}
+		b.WriteString(l[at:])
+	}
+	return b.String()
+}
+
+// glueBreaks returns the byte offsets in l where a paragraph starts with
+// no space before it.
+func glueBreaks(l string) []int {
+	var cuts []int
+	quotes := 0 // straight double quotes since the last break
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		switch c {
+		case '"':
+			quotes++
+		case '.', '!', '?':
+			if i == 0 || !endsWord(l[:i]) {
+				continue
+			}
+			j := i + 1
+			// A closing quote or bracket goes with the sentence it ends;
+			// an opening one with the paragraph it starts.
+			switch {
+			case strings.HasPrefix(l[j:], "”"):
+				j += len("”")
+			case j < len(l) && l[j] == '"' && quotes%2 == 1:
+				j++
+			case j < len(l) && l[j] == ')':
+				j++
+			}
+			if at, ok := paragraphStart(l, j); ok {
+				cuts = append(cuts, at)
+				quotes = 0
+				i = at - 1
+			}
+		case ':':
+			if end := creditEnd(l, i); end > 0 {
+				cuts = append(cuts, end)
+				quotes = 0
+				i = end - 1
+			}
+		}
+	}
+	return cuts
+}
+
+// endsWord reports whether s ends in a lower-case letter, a digit or a
+// closing bracket: the end of a sentence, not of an abbreviation such as
+// "TP." or "U.S.".
+func endsWord(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLower(r) || unicode.IsDigit(r) || r == ')' || r == '"' || r == '”' || r == '’' || r == '\''
+}
+
+// paragraphStart reports whether a paragraph starts at l[j:] with no space
+// before it: an upper-case letter, or an opening quote and one, followed
+// by a lower-case letter or a space (so "VnExpress.net" or "3.ABC" are
+// not breaks). It returns where the paragraph starts.
+func paragraphStart(l string, j int) (int, bool) {
+	if j >= len(l) {
+		return 0, false
+	}
+	k := j
+	switch {
+	case strings.HasPrefix(l[k:], "“"):
+		k += len("“")
+	case l[k] == '"':
+		k++
+	}
+	r, n := utf8.DecodeRuneInString(l[k:])
+	if !unicode.IsUpper(r) {
+		return 0, false
+	}
+	next, _ := utf8.DecodeRuneInString(l[k+n:])
+	if !unicode.IsLower(next) && next != ' ' {
+		return 0, false
+	}
+	return j, true
+}
+
+// creditLabels are the labels of a photo or video credit.
+var creditLabels = []string{"Ảnh", "Video", "Photo", "Nguồn", "Đồ họa", "Clip"}
+
+// creditEnd looks at a colon at l[i]: when it ends a credit label ("Ảnh:")
+// and the credit runs into the next paragraph within 60 bytes ("Ảnh:
+// AFPViệc", "Ảnh: Andrew RingDubai", "Ảnh: Quỳnh Trang\"Hôm"), it returns
+// the offset where that paragraph starts, or 0.
+func creditEnd(l string, i int) int {
+	label := false
+	for _, m := range creditLabels {
+		if strings.HasSuffix(l[:i], m) {
+			label = true
+			break
+		}
+	}
+	if !label {
+		return 0
+	}
+	token := 0          // letters of the word so far
+	tokenUpper := false // the word began with a capital
+	caps := 0           // capitals in a row
+	for k := i + 1; k < len(l) && k < i+64; {
+		r, n := utf8.DecodeRuneInString(l[k:])
+		next, _ := utf8.DecodeRuneInString(l[k+n:])
+		switch {
+		case r == ' ':
+			token, caps = 0, 0
+		case r == '.' || r == ',' || r == ';':
+			return 0 // a sentence or list: the breaks at full stops decide
+		case (r == '"' || r == '“') && token > 0 && unicode.IsUpper(next):
+			return k
+		case unicode.IsUpper(r) && token > 0:
+			// lower-case then a capital: "RingDubai", but not a brand
+			// such as "VnExpress" or "TikTok" (a short capitalised word
+			// before the capital); capitals then a capital and lower case:
+			// "AFPSominsai".
+			if caps == 0 && !(tokenUpper && token <= 3) && unicode.IsLower(next) {
+				return k
+			}
+			if caps >= 2 && unicode.IsLower(next) {
+				return k
+			}
+		}
+		if r != ' ' {
+			if token == 0 {
+				tokenUpper = unicode.IsUpper(r)
+			}
+			token++
+			if unicode.IsUpper(r) {
+				caps++
+			} else {
+				caps = 0
+			}
+		}
+		k += n
+	}
+	return 0
+}
