@@ -163,7 +163,27 @@ func creditLen(s string, bracketed bool) int {
 		if i > 0 && tw != "" && (isQuoteOpen(firstRune(tw)) || capitalised(tw) && i+1 < len(words) && unicode.IsLower(firstRune(words[i+1]))) {
 			return n
 		}
+		if i == 1 && capitalised(tw) && isAgencyCredit(strings.TrimSpace(words[0])) {
+			// "Ảnh: AFP Theo Hãng tin ...": an agency or a site is
+			// the whole credit.
+			return n
+		}
 		n += len(w)
 	}
 	return limit
+}
+
+// isAgencyCredit reports whether a credit's first word is a whole credit:
+// an agency's initials ("AFP", "TTXVN", "AP/TTXVN") or a site ("RT.com").
+func isAgencyCredit(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			return strings.Contains(w, ".") && !strings.HasSuffix(w, ".")
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return letters >= 2
 }
