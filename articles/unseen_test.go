@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -57,7 +58,13 @@ func TestUnseenSources(t *testing.T) {
 	// Each source is loaded as a library, a directory of its files, as a
 	// reader would: what bao learns from a directory counts.
 	byPath := map[string]*model.Article{}
-	for _, src := range []string{"horne-real", "newspaper4k", "vietnews"} {
+	seen := map[string]bool{}
+	for _, l := range labels {
+		if seen[l.Source] {
+			continue
+		}
+		seen[l.Source] = true
+		src := l.Source
 		lib := Load([]string{filepath.Join(dir, src)}, Options{})
 		for _, a := range lib.Articles {
 			byPath[a.Path] = a
@@ -93,7 +100,7 @@ func TestUnseenSources(t *testing.T) {
 		}
 		for _, sc := range groups {
 			sc["title"].add(nonEmpty(squashSpaces(title)), nonEmpty(l.Title), equal)
-			sc["byline"].add(a.Byline, l.Byline, equal)
+			sc["byline"].add(bylineNames(a.Byline), bylineNames(l.Byline), equal)
 			sc["dateline"].add(nonEmpty(a.Dateline), nonEmpty(l.Dateline), equal)
 			sc["headings"].add(squashAll(blocksOf(a, model.Heading)), l.Headings, hasPrefix)
 			sc["captions"].add(squashAll(blocksOf(a, model.Caption)), l.Captions, hasPrefix)
@@ -110,6 +117,9 @@ func TestUnseenSources(t *testing.T) {
 			text, _ = charmap.Windows1252.NewDecoder().String(text)
 		}
 		kept := strings.Join(append(append([]string{a.Title, a.Lead, a.Source, a.Dateline, strings.Join(a.Byline, " ")}, a.Dropped...), blockTexts(a)...), " ")
+		// Where the file ran two elements together ("Ảnh: AFPViệc"), the
+		// word is looked for as the two it was.
+		text = gluedWords.ReplaceAllString(text, "$1 $2")
 		r := wordcheck.Check(wordcheck.Words(text), nil, kept)
 		words += r.Words
 		lost += len(r.Lost)
@@ -136,6 +146,28 @@ func TestUnseenSources(t *testing.T) {
 	}
 	t.Logf("%d articles, %d words, %d lost\n%s", len(labels), words, lost, b.String())
 }
+
+// bylineNames keeps the people a byline names: labels of the shared corpus
+// keep a credit with its name ("Điệp Anh (theo Reuters)"), those of the
+// unseen sources give the name alone, so both sides are compared without
+// credits in brackets, and without credits standing alone ("Theo AP",
+// "(tổng hợp)", "Ảnh: CNN").
+func bylineNames(b []string) []string {
+	var out []string
+	for _, s := range b {
+		s = squashSpaces(stripParenthetical(s))
+		f := model.Fold(s)
+		if s == "" || strings.HasPrefix(f, "theo ") || strings.HasPrefix(f, "anh:") || strings.HasPrefix(f, "nguon") {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// gluedWords finds a lower-case letter, or a run of capitals, directly
+// before a capitalised word.
+var gluedWords = regexp.MustCompile(`(\p{Ll}|\p{Lu}\p{Lu})(\p{Lu}\p{Ll})`)
 
 func squashSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
 
