@@ -12,8 +12,8 @@ import (
 var leadPrefix = regexp.MustCompile(`^(\(([^()]{2,40})\)|[\p{L}\p{N}.&]+(?: [\p{L}\p{N}.&]+){0,3})\s*[-–—]{1,2}\s+`)
 
 // englishDateline matches wire-style datelines: "LONDON, March 3 -",
-// "WASHINGTON (Reuters) -", "NEW YORK, Jan. 5 (AP) —".
-var englishDateline = regexp.MustCompile(`^([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, [A-Z][a-z]{2,}\.? \d{1,2})?)\s*(?:\(([^()]{2,30})\))?\s*[-–—]{1,2}\s+`)
+// "WASHINGTON (Reuters) -", "NEW YORK, Jan. 5 (AP) —", "ALBANY, N.Y. —".
+var englishDateline = regexp.MustCompile(`^([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, (?:[A-Z][a-z]{2,}\.? \d{1,2}|[A-Z][A-Za-z.]{1,5}\.))?)\s*(?:\(([^()]{2,30})\))?\s*[-–—]{1,2}\s+`)
 
 // splitLeadPrefix takes a source and a dateline off the start of a lead:
 // "Kinhtedothi - Ngày 5/4, ..." gives source "Kinhtedothi"; "(Dân trí) - "
@@ -27,7 +27,9 @@ func splitLeadPrefix(lead, lang string) (rest, source, dateline string) {
 		return lead, "", ""
 	}
 	rest = lead[len(m[0]):]
-	if firstRune(rest) == 0 {
+	if r := firstRune(rest); r == 0 || unicode.IsLower(r) {
+		// "Mahlagha Jaberi - người mẫu gốc Iran - thường ...": a name
+		// and what it is, not a place and the sentence after it.
 		return lead, "", ""
 	}
 	switch {
