@@ -2,6 +2,7 @@ package articles
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -108,5 +109,19 @@ func readMetaHeader(a *model.Article, lines []line) []line {
 			}
 		}
 	}
-	return lines[len(found):]
+	rest := lines[len(found):]
+	if len(rest) > 0 {
+		// "Content: ..." opens the body after such a header.
+		if m := colonMeta.FindStringSubmatch(rest[0].text); m != nil && bodyKeys[strings.ToLower(strings.TrimSpace(m[1]))] {
+			a.Dropped = append(a.Dropped, strings.TrimSpace(rest[0].text[:len(rest[0].text)-len(m[2])]))
+			rest = slices.Clone(rest)
+			if rest[0].text = strings.TrimSpace(m[2]); rest[0].text == "" {
+				rest = rest[1:]
+			}
+		}
+	}
+	return rest
 }
+
+// bodyKeys are the keys that open the body after a header ("Content: ...").
+var bodyKeys = setOf("content", "body", "text", "article", "nội dung")
