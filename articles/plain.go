@@ -67,9 +67,10 @@ func ParsePlain(text string) *model.Article {
 		return p.a
 	}
 	rest := p.lines
+	titleLine := false
 	switch {
 	case p.a.Title == "" && isTitleLine(rest[0]):
-		p.a.Title = rest[0].text
+		p.a.Title, titleLine = rest[0].text, true
 		rest = rest[1:]
 	case p.a.Title == "" && runeCount(rest[0].text) <= 200 && !hasSentenceBreak(rest[0].text):
 		// A sentence where the title would be: a standfirst or a caption,
@@ -87,6 +88,14 @@ func ParsePlain(text string) *model.Article {
 	p.spaced = isSpaced(p.lines)
 	rest = p.header(rest)
 	rest = p.lead(rest)
+	if !p.a.TitleGuessed {
+		for _, c := range trimTitle(p.a) {
+			if titleLine {
+				// A header's title line is in Dropped already.
+				p.drop(c)
+			}
+		}
+	}
 	rest, captions := signedCaptions(rest)
 	p.body(rest)
 	p.joinSplitCaptions()

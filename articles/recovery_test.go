@@ -428,3 +428,103 @@ func TestVideoAndSplitCaptions(t *testing.T) {
 		}
 	}
 }
+
+// A page-to-text dump that joined the page's elements with nothing between
+// them: the header, then the whole body on one line, a photo's caption and
+// credit run into the paragraphs around it.
+func TestRunTogetherParagraphs(t *testing.T) {
+	text := "Title: Cầu mới nối hai bờ sông Hồng sắp thông xe - Tin Sông Hồng\n" +
+		"Source: Tin Sông Hồng\n" +
+		"Link: https://tinsonghong.example.vn/cau-moi-2024.html\n" +
+		"Author: Minh Khôi (Theo Giao thông)\n" +
+		"Content: Hà NộiCây cầu thứ bảy bắc qua sông Hồng sẽ thông xe vào cuối tháng, sớm hơn dự kiến hai tuần." +
+		"Công trình dài hơn 5 km, gồm sáu làn xe và hai làn cho người đi bộ, được khởi công từ mùa xuân năm ngoái." +
+		"Công nhân lắp những nhịp cầu cuối cùng hôm 12/3. Ảnh: Thanh TùngBan quản lý dự án cho biết phần lớn hạng mục đã xong, chỉ còn mặt đường và hệ thống chiếu sáng." +
+		"\"Chúng tôi làm việc ba ca mỗi ngày để kịp tiến độ\", một kỹ sư nói.Người dân hai bờ mong cầu sớm mở để rút ngắn quãng đường đi làm." +
+		"Xe tải qua cầu trong đợt thử tải tuần trước. Video: Ban quản lý dự ánCầu được thiết kế để chịu tải 30 tấn.\n"
+	a := parseText(t, text)
+	if a.Title != "Cầu mới nối hai bờ sông Hồng sắp thông xe" {
+		t.Errorf("title %q: the site's name is left on it", a.Title)
+	}
+	if a.Dateline != "Hà Nội" {
+		t.Errorf("dateline %q", a.Dateline)
+	}
+	var captions, paragraphs []string
+	for _, b := range a.Blocks {
+		switch b.Kind {
+		case model.Caption:
+			captions = append(captions, b.Text)
+		case model.Paragraph:
+			paragraphs = append(paragraphs, b.Text)
+		}
+	}
+	want := []string{"Công nhân lắp những nhịp cầu cuối cùng hôm 12/3. Ảnh: Thanh Tùng", "Xe tải qua cầu trong đợt thử tải tuần trước. Video: Ban quản lý dự án"}
+	if !slices.Equal(captions, want) {
+		t.Errorf("captions %q, want %q", captions, want)
+	}
+	if len(paragraphs) < 4 || !strings.HasPrefix(paragraphs[len(paragraphs)-1], "Cầu được thiết kế") {
+		t.Errorf("paragraphs not split apart: %q", paragraphs)
+	}
+	for _, p := range paragraphs {
+		if strings.HasPrefix(p, "Content:") || strings.Contains(p, "Ảnh:") {
+			t.Errorf("paragraph %q", p)
+		}
+	}
+	// One full stop without a space is a typo, not a paragraph break, and
+	// a brand or an abbreviation is no break at all.
+	one := parseText(t, "Giá xăng giảm\n\n"+strings.Repeat("Giá xăng giảm 500 đồng mỗi lít từ chiều nay theo điều chỉnh của liên bộ. ", 4)+
+		"Người dân đổ xăng ở TP.HCM và đọc tin trên VnExpress.Theo liên bộ, giá dầu cũng giảm nhẹ.\n")
+	if len(one.Blocks) != 1 || !strings.Contains(one.Blocks[0].Text, "VnExpress.Theo") {
+		t.Errorf("a single missing space split the text: %+v", one.Blocks)
+	}
+}
+
+// A title-less file whose only line is the whole story: the story stays
+// the text, with its caption and its signature found in it.
+func TestStoryOnOneLine(t *testing.T) {
+	text := "Đoàn tàu chở khách dừng ở ga Vinh - Ảnh: TTXVN Tuyến đường sắt Bắc - Nam sẽ chạy thêm mười đôi tàu dịp lễ, theo Tổng công ty Đường sắt. " +
+		"Giá vé không thay đổi so với ngày thường. Hành khách có thể mua vé trực tuyến từ tuần sau. " +
+		"Ngành đường sắt dự kiến phục vụ hơn 200.000 lượt khách. Lan Chi Theo Báo Giao thông\n"
+	a := parseText(t, text)
+	if !a.TitleGuessed || a.Title != "Đoàn tàu chở khách dừng ở ga Vinh - Ảnh: TTXVN Tuyến đường sắt Bắc - Nam sẽ chạy thêm mười đôi tàu…" {
+		t.Errorf("title %q (guessed %v)", a.Title, a.TitleGuessed)
+	}
+	if a.Lead != "" {
+		t.Errorf("the whole story is the lead: %q", a.Lead)
+	}
+	if len(a.Blocks) < 2 || a.Blocks[0].Kind != model.Caption || a.Blocks[0].Text != "Đoàn tàu chở khách dừng ở ga Vinh - Ảnh: TTXVN" {
+		t.Fatalf("blocks %+v: the caption is not split off", a.Blocks)
+	}
+	if !slices.Equal(a.Byline, []string{"Lan Chi", "Theo Báo Giao thông"}) {
+		t.Errorf("byline %q", a.Byline)
+	}
+	if last := a.Blocks[len(a.Blocks)-1].Text; !strings.HasSuffix(last, "200.000 lượt khách.") {
+		t.Errorf("last paragraph %q", last)
+	}
+	// An English story opening with its dateline keeps it.
+	en := parseText(t, "ALBANY, N.Y. — State lawmakers passed the budget late on Friday, a week after the deadline. The vote was 38 to 25. The governor is expected to sign it on Monday.\n\nThe budget raises school aid by four percent.\n")
+	if en.Dateline != "ALBANY, N.Y." || !en.TitleGuessed || !strings.HasPrefix(en.Lead, "State lawmakers") {
+		t.Errorf("dateline %q, title %q (guessed %v), lead %q", en.Dateline, en.Title, en.TitleGuessed, en.Lead)
+	}
+}
+
+// A site's name after the headline, or a kicker before it, is page
+// furniture; a name before a lower-case apposition is not a dateline.
+func TestTitleFurnitureAndNameDashes(t *testing.T) {
+	a := parseText(t, "Analysis | The quiet return of the night train across Europe\n\nSleeper services are coming back.\n")
+	b := parseText(t, "Singer cancels tour after throat surgery | Celeb Daily Digest\n\nThe tour was due to start in May.\n")
+	if a.Title != "The quiet return of the night train across Europe" || b.Title != "Singer cancels tour after throat surgery" {
+		t.Errorf("titles %q and %q", a.Title, b.Title)
+	}
+	if !slices.Contains(a.Dropped, "Analysis") || !slices.Contains(b.Dropped, "Celeb Daily Digest") {
+		t.Errorf("what was taken off is not in dropped: %q, %q", a.Dropped, b.Dropped)
+	}
+	c := parseText(t, "Nova Lake | Blue Hour Sessions\n\nThe band's third album.\n")
+	if c.Title != "Nova Lake | Blue Hour Sessions" {
+		t.Errorf("a two-part title was cut: %q", c.Title)
+	}
+	d := parseText(t, "Phong cách của người mẫu\n\nLinh Đan - người mẫu gốc Huế - thường chọn áo dài lụa cho các buổi chụp ảnh ngoài trời.\n\nCô cho biết đã quen với nắng gió.\n")
+	if d.Dateline != "" || !strings.HasPrefix(d.Lead, "Linh Đan - người mẫu") {
+		t.Errorf("dateline %q, lead %q", d.Dateline, d.Lead)
+	}
+}
