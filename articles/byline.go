@@ -121,9 +121,53 @@ var shareButton = regexp.MustCompile(`^(?:click to )?(?:share|email|print|tweet|
 var agencyLine = regexp.MustCompile(`^(?:(?:photo|image|picture|anh)s?: )?(?:[\p{L} .]{1,30}(?:/| via ))?(?:getty images|rex features|rex/shutterstock|shutterstock|alamy(?: stock photo)?|ap photo|pa media|pa wire|epa-efe)(?:/[\p{L} .]{1,30})?$`)
 
 // promoLines stand alone in the text where a site put a link to other
-// stories.
+// stories, or the label of a photo or video widget.
 var promoLines = setOf("read next", "read more", "related", "recommended", "more stories", "you may also like",
-	"xem them", "doc them", "tin lien quan", "bai lien quan", "advertisement", "sponsored", "sponsored content")
+	"xem them", "doc them", "tin lien quan", "bai lien quan", "advertisement", "sponsored", "sponsored content",
+	"top picks", "enlarge", "play video", "watch video", "before you go, we thought you'd like these...")
+
+// followLine asks the reader to follow the site or write to its staff:
+// "Like us on Facebook", "Follow us on Twitter & Instagram", "You can
+// follow Anthony on Twitter @awzurcher", "To contact the reporter on this
+// story: ...". It is matched folded.
+var followLine = regexp.MustCompile(`^(?:like us on facebook|follow us on [\p{L} &,]{2,40}|(?:you can )?follow [\p{L}0-9 .'’-]{2,40} on (?:twitter|instagram|facebook|x|threads|bluesky)(?: (?:at )?@\w+)?|to contact the (?:reporters?|editors?|authors?|writers?)(?: responsible for| on| of| for)? this (?:story|article)[: ].{0,200})$`)
+
+// emailLine is an e-mail address alone: the reporter's, left at the end.
+var emailLine = regexp.MustCompile(`^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$`)
+
+// isFollowLine reports whether s is a request to follow the site or its
+// writers, or an e-mail address left alone.
+func isFollowLine(s string) bool {
+	if len(s) > 320 || !strings.ContainsAny(s, "@ ") {
+		return false
+	}
+	if strings.Contains(s, "@") && !strings.Contains(s, " ") {
+		return emailLine.MatchString(s)
+	}
+	f := model.Fold(s)
+	if !strings.HasPrefix(f, "like ") && !strings.HasPrefix(f, "follow ") && !strings.HasPrefix(f, "you can ") && !strings.HasPrefix(f, "to contact ") {
+		return false
+	}
+	return followLine.MatchString(strings.TrimRight(f, ". "))
+}
+
+// isTeaserLine reports whether s is a link to another story set in the
+// text: a headline in brackets ("[What Kanye West said at the VMAs]"), or
+// one in capitals that trails off ("ARE THEY GETTING MARRIED? CLICK HERE
+// ..."). A bracketed sentence (an editor's note) is text.
+func isTeaserLine(s string) bool {
+	if len(s) > 480 || runeCount(s) > 200 {
+		return false
+	}
+	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+		inner := strings.TrimSpace(s[1 : len(s)-1])
+		return runeCount(inner) >= 10 && !strings.ContainsAny(inner, "[]") && !endsSentence(inner) && !strings.HasSuffix(inner, "?")
+	}
+	if !strings.HasSuffix(s, "...") && !strings.HasSuffix(s, "…") {
+		return false
+	}
+	return model.CountWords(s) >= 4 && isUpperWords(s)
+}
 
 // promoPrefix is a link to another story or a sponsor: "RELATED GALLERY:
 // ...", "READ MORE: ...", "A Message from ...".

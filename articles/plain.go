@@ -62,6 +62,8 @@ func ParsePlain(text string) *model.Article {
 	// After the widgets: "Xem thêm:" at the end heads a block of links,
 	// which goes with it; anywhere else it stands for one link.
 	p.dropLines(isPromoLine)
+	p.dropLines(isFollowLine)
+	p.dropLines(isTeaserLine)
 	if len(p.lines) == 0 {
 		p.a.Derive()
 		return p.a
@@ -85,6 +87,13 @@ func ParsePlain(text string) *model.Article {
 		// The header's title, said again as the text's first line.
 		rest = rest[1:]
 	}
+	if titleLine && len(rest) > 1 && model.CountWords(rest[0].text) >= 3 && len(rest[0].text) < len(p.a.Title) &&
+		strings.Contains(model.Fold(p.a.Title), model.Fold(rest[0].text)) {
+		// Part of the title said again under it: "No 'American Idol' For
+		// Me" under "Kanye West, No 'American Idol' For Me".
+		p.drop(rest[0].text)
+		rest = rest[1:]
+	}
 	p.spaced = isSpaced(p.lines)
 	rest = p.header(rest)
 	rest = p.lead(rest)
@@ -100,6 +109,7 @@ func ParsePlain(text string) *model.Article {
 	p.body(rest)
 	p.joinSplitCaptions()
 	p.demoteQuestions()
+	p.demoteHeadlines()
 	p.trailingByline()
 	for _, c := range captions {
 		p.add(model.Caption, 0, c.text)
@@ -184,6 +194,28 @@ func (p *plainParser) demoteQuestions() {
 	}
 	for i, b := range p.a.Blocks {
 		if b.Kind == model.Heading && strings.HasSuffix(strings.TrimRight(b.Text, closingQuotes), "?") {
+			p.a.Blocks[i].Kind, p.a.Blocks[i].Level = model.Paragraph, 0
+		}
+	}
+}
+
+// demoteHeadlines turns back into paragraphs the headings of an English
+// article when none of them is short. Section headings in English news are
+// a few words ("Regional Woes", "Budget hawks"); a lone line of seven
+// words or more between paragraphs is as often the headline of a link to
+// another story, a standfirst or a caption, and a line whose role is
+// uncertain is a paragraph.
+func (p *plainParser) demoteHeadlines() {
+	if p.a.Language != "en" {
+		return
+	}
+	for _, b := range p.a.Blocks {
+		if b.Kind == model.Heading && model.CountWords(b.Text) <= 6 {
+			return
+		}
+	}
+	for i, b := range p.a.Blocks {
+		if b.Kind == model.Heading {
 			p.a.Blocks[i].Kind, p.a.Blocks[i].Level = model.Paragraph, 0
 		}
 	}
@@ -517,6 +549,11 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 	if lastRune(t) == '?' && words > 12 || lastRune(t) == ')' && isBylineText(t) {
 		return false
 	}
+	if clockTime.MatchString(t) || speakerLine.MatchString(t) {
+		// "9:53 PM - 26 Dec 2016" under an embedded post; "Kim: Really?"
+		// in a transcript.
+		return false
+	}
 	if !hasWord(t) {
 		return false
 	}
@@ -529,6 +566,14 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 	}
 	return !(i+2 >= len(ls) && isBylineText(next.text) && isBylineText(t))
 }
+
+var (
+	// clockTime starts with a time of day.
+	clockTime = regexp.MustCompile(`^\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?|[Gg]iờ|h\b)`)
+	// speakerLine is a line of a transcript: a speaker's name, a colon and
+	// what they said, ending as a sentence does.
+	speakerLine = regexp.MustCompile(`^\p{Lu}[\p{L}.'’]*(?: \p{Lu}[\p{L}.'’]*)?: .*[.?!…]["”’]?$`)
+)
 
 // isSpaced reports whether most lines after the title follow a blank line.
 func isSpaced(ls []line) bool {

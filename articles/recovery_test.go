@@ -528,3 +528,86 @@ func TestTitleFurnitureAndNameDashes(t *testing.T) {
 		t.Errorf("dateline %q, lead %q", d.Dateline, d.Lead)
 	}
 }
+
+// Requests to follow the site, widget labels, a reporter's address, links
+// to other stories in brackets or in trailing capitals, and part of the
+// title said again are dropped; an editor's note in brackets stays.
+func TestFollowLinesAndTeasers(t *testing.T) {
+	text := `Harbour ferry fares rise for the first time in a decade, No Extra Stops
+
+No Extra Stops
+
+The harbour ferry will cost a dollar more from June, the port authority said on Tuesday.
+
+Enlarge
+
+The authority said fuel and repairs had doubled in cost since the last rise in 2014.
+
+[How the harbour ferry survived the flood of 2019]
+
+WILL THE NIGHT SERVICE RETURN? CLICK HERE FOR THE LATEST ...
+
+[This story has been updated with the authority's figures.]
+
+Commuters' groups said they would ask the council to step in.
+
+Like us on Facebook
+
+Follow us on Twitter & Instagram
+
+You can follow Dana Lowe on Twitter @danalowe
+
+To contact the reporter on this story: Dana Lowe in Portsmouth at dlowe@example.com
+
+dlowe@example.com
+`
+	a := parseText(t, text)
+	want := []string{"No Extra Stops", "Enlarge", "[How the harbour ferry survived the flood of 2019]",
+		"WILL THE NIGHT SERVICE RETURN? CLICK HERE FOR THE LATEST ...", "Like us on Facebook",
+		"Follow us on Twitter & Instagram", "You can follow Dana Lowe on Twitter @danalowe",
+		"To contact the reporter on this story: Dana Lowe in Portsmouth at dlowe@example.com", "dlowe@example.com"}
+	for _, w := range want {
+		if !slices.Contains(a.Dropped, w) {
+			t.Errorf("%q is not dropped (dropped %q)", w, a.Dropped)
+		}
+	}
+	found := false
+	for _, b := range a.Blocks {
+		found = found || b.Text == "[This story has been updated with the authority's figures.]"
+	}
+	if !found {
+		t.Errorf("the editor's note is not in the text: %q", a.Dropped)
+	}
+}
+
+// In English, a lone long line between paragraphs is not a section
+// heading; nor is a time under an embedded post or a transcript's line.
+func TestHeadingsThatAreNot(t *testing.T) {
+	text := `Council votes to keep the library open
+
+The council voted on Monday to keep the central library open for another year.
+
+Mayor promises review of all branch libraries by the autumn
+
+Campaigners had gathered outside the town hall since the morning.
+
+9:53 PM - 26 Dec 2016
+
+Nadia: Will the reading room stay open?
+
+Officer: Yes, until eight on weekdays.
+
+The vote was seven to four.
+`
+	a := parseText(t, text)
+	for _, b := range a.Blocks {
+		if b.Kind == model.Heading {
+			t.Errorf("heading %q", b.Text)
+		}
+	}
+	// Short section headings stay headings.
+	b := parseText(t, "Budget passes after long night\n\nThe budget passed at two in the morning.\n\nWhat changes\n\nSchools get more money.\n\nWho pays\n\nA new tax on hotel rooms pays for it.\n")
+	if h := blocksOf(b, model.Heading); !slices.Equal(h, []string{"What changes", "Who pays"}) {
+		t.Errorf("headings %q", h)
+	}
+}
