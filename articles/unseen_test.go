@@ -14,6 +14,7 @@ import (
 	"bao/model"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
 )
 
 // unseenLabel is a label of unseen-labels.json: the structure of one
@@ -102,9 +103,11 @@ func TestUnseenSources(t *testing.T) {
 			sc["title"].add(nonEmpty(squashSpaces(title)), nonEmpty(l.Title), equal)
 			sc["byline"].add(bylineNames(a.Byline), bylineNames(l.Byline), equal)
 			sc["dateline"].add(nonEmpty(a.Dateline), nonEmpty(l.Dateline), equal)
-			sc["headings"].add(squashAll(blocksOf(a, model.Heading)), l.Headings, hasPrefix)
-			sc["captions"].add(squashAll(blocksOf(a, model.Caption)), l.Captions, hasPrefix)
-			sc["dropped"].add(squashAll(a.Dropped), l.Dropped, hasPrefix)
+			// Compared decomposed: a label cut at 60 characters of a
+			// decomposed file may end between a letter and its mark.
+			sc["headings"].add(decomposed(squashAll(blocksOf(a, model.Heading))), decomposed(l.Headings), hasPrefix)
+			sc["captions"].add(decomposed(squashAll(blocksOf(a, model.Caption))), decomposed(l.Captions), hasPrefix)
+			sc["dropped"].add(decomposed(squashAll(a.Dropped)), decomposed(l.Dropped), hasPrefix)
 		}
 		if testing.Verbose() {
 			report(t, l.label, a)
@@ -145,6 +148,15 @@ func TestUnseenSources(t *testing.T) {
 		}
 	}
 	t.Logf("%d articles, %d words, %d lost\n%s", len(labels), words, lost, b.String())
+}
+
+// decomposed returns ss in Unicode's decomposed form (NFD).
+func decomposed(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = norm.NFD.String(s)
+	}
+	return out
 }
 
 // bylineNames keeps the people a byline names: labels of the shared corpus
