@@ -12,8 +12,23 @@ import (
 // diacritics removed whether s is NFC or NFD, and đ/Đ (which have no
 // decomposition) folded to d. "Ba Đình" and "ba dinh" fold to the same text.
 func Fold(s string) string {
-	f, _ := FoldIndex(s)
-	return f
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var buf [utf8.UTFMax * 4]byte
+	for _, r := range s {
+		foldRune(&b, r, buf[:0])
+	}
+	return b.String()
 }
 
 // FoldIndex folds s like Fold and also returns, for every byte of the folded
