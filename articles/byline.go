@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"bao/model"
 )
@@ -52,25 +53,26 @@ func isShareLine(s string) bool {
 	if len(s) > 240 {
 		return false
 	}
-	n := runeCount(s)
+	n := len(s)
 	if n > 60 {
-		return false
+		if n = runeCount(s); n > 60 {
+			return false
+		}
 	}
-	lower := strings.ToLower(s)
-	button := strings.HasPrefix(lower, "click") || strings.HasPrefix(lower, "share") || strings.HasPrefix(lower, "email") ||
-		strings.HasPrefix(lower, "print") || strings.HasPrefix(lower, "tweet") || strings.HasPrefix(lower, "post")
+	f := folded(s)
+	button := strings.HasPrefix(f, "click") || strings.HasPrefix(f, "share") || strings.HasPrefix(f, "email") ||
+		strings.HasPrefix(f, "print") || strings.HasPrefix(f, "tweet") || strings.HasPrefix(f, "post")
 	agency := false
 	for _, w := range agencyWords {
-		if strings.Contains(lower, w) {
+		if strings.Contains(f, w) {
 			agency = true
 			break
 		}
 	}
-	first, _, _ := strings.Cut(lower, " ")
+	first, _, _ := strings.Cut(f, " ")
 	if n > 30 && !button && !agency && !shareTargetWords[first] {
 		return false
 	}
-	f := folded(s)
 	return n <= 30 && shareLines[f] || shareTargets(f) || button && shareButton.MatchString(f) || agency && agencyLine.MatchString(f)
 }
 
@@ -101,15 +103,21 @@ func isPromoLine(s string) bool {
 	if len(s) > 240 {
 		return false
 	}
-	n := runeCount(s)
-	colon := strings.Index(s, ": ")
+	colon := strings.Index(s[:min(len(s), 26)], ": ")
 	message := len(s) > 15 && strings.EqualFold(s[:15], "a message from ")
+	labelled := colon >= 0 && colon <= 24 || message
+	// Without a label, only a line of 30 characters or fewer (so 120
+	// bytes or fewer) can be one.
+	if !labelled && len(s) > 120 {
+		return false
+	}
+	n := runeCount(s)
 	// promoPrefix's words before the colon are short.
-	if n > 30 && (colon < 0 || colon > 24) && !message {
+	if n > 30 && !labelled {
 		return false
 	}
 	f := folded(s)
-	return n <= 30 && promoLines[f] || (colon >= 0 && colon <= 24 || message) && promoPrefix.MatchString(f)
+	return n <= 30 && promoLines[f] || labelled && promoPrefix.MatchString(f)
 }
 
 // shareButton is a share button with its target: "Click to share on
@@ -138,17 +146,26 @@ var emailLine = regexp.MustCompile(`^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$`)
 // isFollowLine reports whether s is a request to follow the site or its
 // writers, or an e-mail address left alone.
 func isFollowLine(s string) bool {
-	if len(s) > 320 || !strings.ContainsAny(s, "@ ") {
+	if len(s) > 320 || len(s) < 6 {
 		return false
 	}
-	if strings.Contains(s, "@") && !strings.Contains(s, " ") {
-		return emailLine.MatchString(s)
+	if !strings.Contains(s, " ") {
+		return strings.Contains(s, "@") && emailLine.MatchString(s)
 	}
-	f := model.Fold(s)
-	if !strings.HasPrefix(f, "like ") && !strings.HasPrefix(f, "follow ") && !strings.HasPrefix(f, "you can ") && !strings.HasPrefix(f, "to contact ") {
+	switch s[0] {
+	case 'L', 'l', 'F', 'f', 'Y', 'y', 'T', 't':
+	default:
 		return false
 	}
-	return followLine.MatchString(strings.TrimRight(f, ". "))
+	if !hasPrefixFold(s, "like ") && !hasPrefixFold(s, "follow ") && !hasPrefixFold(s, "you can ") && !hasPrefixFold(s, "to contact ") {
+		return false
+	}
+	return followLine.MatchString(strings.TrimRight(model.Fold(s), ". "))
+}
+
+// hasPrefixFold reports whether s begins with prefix, ignoring case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // isTeaserLine reports whether s is a link to another story set in the
@@ -156,15 +173,14 @@ func isFollowLine(s string) bool {
 // one in capitals that trails off ("ARE THEY GETTING MARRIED? CLICK HERE
 // ..."). A bracketed sentence (an editor's note) is text.
 func isTeaserLine(s string) bool {
-	if len(s) > 480 || runeCount(s) > 200 {
+	bracket := strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]")
+	trailing := strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…")
+	if !bracket && !trailing || len(s) > 480 || runeCount(s) > 200 {
 		return false
 	}
-	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+	if bracket {
 		inner := strings.TrimSpace(s[1 : len(s)-1])
 		return runeCount(inner) >= 10 && !strings.ContainsAny(inner, "[]") && !endsSentence(inner) && !strings.HasSuffix(inner, "?")
-	}
-	if !strings.HasSuffix(s, "...") && !strings.HasSuffix(s, "…") {
-		return false
 	}
 	return model.CountWords(s) >= 4 && isUpperWords(s)
 }
@@ -194,7 +210,14 @@ func isBylineText(s string) bool {
 		return false
 	}
 	n := runeCount(s)
-	if n < 2 || n > 90 || strings.ContainsAny(stripParenthetical(s), ":;!?\"“”") {
+	if n < 2 || n > 90 {
+		return false
+	}
+	bare := s
+	if strings.ContainsRune(s, '(') {
+		bare = stripParenthetical(s)
+	}
+	if strings.ContainsAny(bare, ":;!?\"“”") {
 		return false
 	}
 	if isCredit(s) {
@@ -206,7 +229,7 @@ func isBylineText(s string) bool {
 	if strings.HasSuffix(s, ".") && !endsWithInitial(s) {
 		return false
 	}
-	core := stripTitle(stripParenthetical(s))
+	core := stripTitle(bare)
 	core = strings.TrimRight(core, " -–—")
 	words := strings.FieldsFunc(core, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '–' || r == ',' || r == '&' })
 	if len(words) == 0 || len(words) > 8 || strings.Contains(core, ",") && len(words) > 6 {
@@ -226,7 +249,15 @@ var personTitles = []string{"luat su ", "tien si ", "thac si ", "bac si ", "nha 
 
 // stripTitle removes a professional title from the start of s.
 func stripTitle(s string) string {
-	f := model.Fold(s)
+	// The titles are short: folding the start of s is enough.
+	head := s
+	if len(head) > 24 {
+		head = head[:24]
+		for len(head) > 0 && !utf8.RuneStart(s[len(head)]) {
+			head = head[:len(head)-1]
+		}
+	}
+	f := model.Fold(head)
 	for _, t := range personTitles {
 		if strings.HasPrefix(f, t) {
 			words := len(strings.Fields(t))

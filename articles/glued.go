@@ -14,58 +14,60 @@ import (
 
 // minGluedLine is the shortest line searched for run-together paragraphs,
 // in bytes: an article's worth of text, not a paragraph's.
-const minGluedLine = 300
+const minGluedLine = 800
 
-// unglue splits the lines of text whose paragraphs were run together with
-// no space between them. A break is put where a sentence ends and the next
-// begins with no space ("bếp.Lực"), and after a photo credit that runs into
-// the next paragraph ("Ảnh: AFPViệc", "Ảnh: Andrew RingDubai"). A line is
-// split only where it has two such places or more, so that text typed
-// without a space after one full stop is left alone. Text with no long
-// line is returned as it is.
-func unglue(text string) string {
-	for rest := text; len(rest) >= minGluedLine; {
-		i := strings.IndexByte(rest, '\n')
-		if i < 0 {
-			i = len(rest)
+// mayBeGlued is a quick test that a line may have a glue break: a full
+// stop followed by a capital or a quote that opens, or a credit label.
+func mayBeGlued(l string) bool {
+	for i := 0; ; {
+		j := strings.IndexByte(l[i:], '.')
+		if j < 0 {
+			break
 		}
-		if i >= minGluedLine && len(glueBreaks(rest[:i])) >= 2 {
-			return ungluedLines(text)
+		i += j + 1
+		if i >= len(l) {
+			break
 		}
-		rest = rest[min(i+1, len(rest)):]
+		switch n := l[i]; {
+		case n >= 'A' && n <= 'Z':
+			return true
+		case n == '"' || n >= 0x80:
+			// An opening quote, or a capital or quote outside ASCII,
+			// starting the next paragraph; not a closing quote
+			// followed by a space.
+			r, size := utf8.DecodeRuneInString(l[i:])
+			if unicode.IsUpper(r) || r == '“' {
+				return true
+			}
+			if r == '"' || r == '”' {
+				next, _ := utf8.DecodeRuneInString(l[i+size:])
+				if unicode.IsUpper(next) || next == '"' || next == '“' {
+					return true
+				}
+			}
+		}
 	}
-	return text
-}
-
-// ungluedLines splits every long line at its glue breaks.
-func ungluedLines(text string) string {
-	var b strings.Builder
-	b.Grow(len(text) + 64)
-	for i, l := range strings.Split(text, "\n") {
-		if i > 0 {
-			b.WriteByte('\n')
+	for i := 0; ; {
+		j := strings.IndexByte(l[i:], ':')
+		if j < 0 {
+			return false
 		}
-		var cuts []int
-		if len(l) >= minGluedLine {
-			cuts = glueBreaks(l)
+		i += j
+		for _, m := range creditLabels {
+			if strings.HasSuffix(l[:i], m) {
+				return true
+			}
 		}
-		if len(cuts) < 2 {
-			b.WriteString(l)
-			continue
-		}
-		at := 0
-		for _, c := range cuts {
-			b.WriteString(strings.TrimRight(l[at:c], " "))
-			b.WriteByte('\n')
-			at = c
-		}
-		b.WriteString(l[at:])
+		i++
 	}
-	return b.String()
 }
 
 // glueBreaks returns the byte offsets in l where a paragraph starts with
-// no space before it.
+// no space before it: where a sentence ends and the next begins with no
+// space ("bếp.Lực"), and after a photo credit that runs into the next
+// paragraph ("Ảnh: AFPViệc", "Ảnh: Andrew RingDubai"). splitLines splits a
+// line only where it has two such places or more, so that text typed
+// without a space after one full stop is left alone.
 func glueBreaks(l string) []int {
 	var cuts []int
 	quotes := 0 // straight double quotes since the last break
@@ -75,7 +77,12 @@ func glueBreaks(l string) []int {
 		case '"':
 			quotes++
 		case '.', '!', '?':
-			if i == 0 || !endsWord(l[:i]) {
+			if i == 0 || i+1 >= len(l) {
+				continue
+			}
+			// Most full stops are followed by a space, a digit or a
+			// lower-case letter: no break, and nothing more to look at.
+			if n := l[i+1]; n == ' ' || n >= '0' && n <= '9' || n >= 'a' && n <= 'z' || !endsWord(l[:i]) {
 				continue
 			}
 			j := i + 1
@@ -95,6 +102,10 @@ func glueBreaks(l string) []int {
 				i = at - 1
 			}
 		case ':':
+			// The credit labels end in one of these letters.
+			if i == 0 || strings.IndexByte("honap", l[i-1]) < 0 {
+				continue
+			}
 			if end := creditEnd(l, i); end > 0 {
 				cuts = append(cuts, end)
 				quotes = 0

@@ -21,7 +21,8 @@ type line struct {
 	gap bool
 }
 
-// splitLines turns cleaned text into non-blank lines.
+// splitLines turns cleaned text into non-blank lines, splitting the lines
+// whose paragraphs were run together (see glueBreaks).
 func splitLines(text string) []line {
 	var out []line
 	gap := false
@@ -32,8 +33,21 @@ func splitLines(text string) []line {
 			continue
 		}
 		first := firstRune(raw)
-		out = append(out, line{text: t, indent: first == ' ' || first == '\u00a0' || unicode.IsSpace(first), gap: gap})
+		l := line{text: t, indent: first == ' ' || first == '\u00a0' || unicode.IsSpace(first), gap: gap}
 		gap = false
+		if len(t) >= minGluedLine && mayBeGlued(t) {
+			// Paragraphs run together with no space between them.
+			if cuts := glueBreaks(t); len(cuts) >= 2 {
+				at := 0
+				for _, c := range cuts {
+					l.text = strings.TrimSpace(t[at:c])
+					out = append(out, l)
+					l, at = line{}, c
+				}
+				l.text = strings.TrimSpace(t[at:])
+			}
+		}
+		out = append(out, l)
 	}
 	return out
 }
@@ -53,7 +67,7 @@ type plainParser struct {
 // captions, list items and quotes, with share buttons and site widgets
 // dropped.
 func ParsePlain(text string) *model.Article {
-	p := &plainParser{a: &model.Article{Format: model.PlainText}, lines: splitLines(unglue(rejoinWrapped(text)))}
+	p := &plainParser{a: &model.Article{Format: model.PlainText}, lines: splitLines(rejoinWrapped(text))}
 	p.a.Language = detectLanguage(text)
 	p.lines = readMetaHeader(p.a, p.lines)
 	p.dropShareLines()
@@ -511,10 +525,10 @@ func repeatedLines(ls []line) map[string]int {
 // together, with double spaces where the breaks were. Text typed with two
 // spaces after every sentence is not split.
 func hasLostBreaks(t string) bool {
-	runs := strings.Count(t, "  ")
-	if runs == 0 {
+	if !strings.Contains(t, "  ") {
 		return false
 	}
+	runs := strings.Count(t, "  ")
 	sentences := strings.Count(t, ". ") + strings.Count(t, "? ") + strings.Count(t, "! ")
 	return sentences >= 3 && runs*2 <= sentences
 }
@@ -538,9 +552,16 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 	if len(t) > 400 {
 		return false
 	}
+	// Most lines are sentences: settle those before counting anything.
+	if i+1 >= len(ls) || endsSentence(t) {
+		return false
+	}
 	n := runeCount(t)
+	if n > 100 || n < 3 {
+		return false
+	}
 	words := model.CountWords(t)
-	if n > 100 || words > 18 || n < 3 || i+1 >= len(ls) || endsSentence(t) || hasSentenceBreak(numberedLine.ReplaceAllString(t, "")) {
+	if words > 18 || hasSentenceBreak(numberedLine.ReplaceAllString(t, "")) {
 		return false
 	}
 	if r := firstRune(t); !unicode.IsUpper(r) && !unicode.IsDigit(r) || isQuoteOpen(r) {
@@ -617,6 +638,10 @@ var (
 // with a dot or bracket, or a bare number in a run of numbered lines.
 func isListLine(ls []line, i int) bool {
 	t := ls[i].text
+	// A bullet or a digit comes first in every list line.
+	if c := t[0]; (c < '0' || c > '9') && !strings.ContainsRune("-*•–—▪●+", firstRune(t)) {
+		return false
+	}
 	if bulletLine.MatchString(t) {
 		return true
 	}
@@ -715,12 +740,7 @@ func splitTrailingCredit(t string) (string, string) {
 	for tail > 0 && !utf8.RuneStart(t[tail]) {
 		tail--
 	}
-	cut := -1
-	for _, end := range []string{". ", "! ", "? ", "… ", ".” ", "!” ", "?” ", ".\" ", "./. "} {
-		if i := strings.LastIndex(t[tail:], end); i >= 0 && tail+i+len(end) > cut {
-			cut = tail + i + len(end)
-		}
-	}
+	cut := lastSentenceEnd(t, tail)
 	if cut < 0 || cut >= len(t) {
 		return t, ""
 	}
@@ -741,6 +761,29 @@ func splitTrailingCredit(t string) (string, string) {
 		return t, ""
 	}
 	return strings.TrimSpace(t[:cut]), credit
+}
+
+// lastSentenceEnd returns where the text after the last sentence end in
+// t[from:] starts: after a full stop, question or exclamation mark or an
+// ellipsis, a closing quote if one follows, and a space. It returns -1
+// when there is none.
+func lastSentenceEnd(t string, from int) int {
+	for i := len(t) - 1; i > from; i-- {
+		if t[i] != ' ' {
+			continue
+		}
+		j := i
+		switch {
+		case strings.HasSuffix(t[from:j], "”"):
+			j -= len("”")
+		case t[j-1] == '"':
+			j--
+		}
+		if j > from && (t[j-1] == '.' || t[j-1] == '!' || t[j-1] == '?' || strings.HasSuffix(t[from:j], "…")) {
+			return i + 1
+		}
+	}
+	return -1
 }
 
 // signatureParts splits a signature into the names it begins with and the
