@@ -59,19 +59,32 @@ func isShareLine(s string) bool {
 			return false
 		}
 	}
-	f := folded(s)
-	button := strings.HasPrefix(f, "click") || strings.HasPrefix(f, "share") || strings.HasPrefix(f, "email") ||
-		strings.HasPrefix(f, "print") || strings.HasPrefix(f, "tweet") || strings.HasPrefix(f, "post")
+	button := hasPrefixFold(s, "click") || hasPrefixFold(s, "share") || hasPrefixFold(s, "email") ||
+		hasPrefixFold(s, "print") || hasPrefixFold(s, "tweet") || hasPrefixFold(s, "post")
 	agency := false
-	for _, w := range agencyWords {
-		if strings.Contains(f, w) {
-			agency = true
-			break
+	if n > 30 && !button {
+		// Only a button, an agency's credit or a row of share targets
+		// is this long.
+		lower := strings.ToLower(s)
+		for _, w := range agencyWords {
+			if strings.Contains(lower, w) {
+				agency = true
+				break
+			}
+		}
+		first, _, _ := strings.Cut(lower, " ")
+		if !agency && !shareTargetWords[first] {
+			return false
 		}
 	}
-	first, _, _ := strings.Cut(f, " ")
-	if n > 30 && !button && !agency && !shareTargetWords[first] {
-		return false
+	f := folded(s)
+	if !agency {
+		for _, w := range agencyWords {
+			if strings.Contains(f, w) {
+				agency = true
+				break
+			}
+		}
 	}
 	return n <= 30 && shareLines[f] || shareTargets(f) || button && shareButton.MatchString(f) || agency && agencyLine.MatchString(f)
 }
