@@ -2,6 +2,7 @@ package articles
 
 import (
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"bao/model"
@@ -11,7 +12,9 @@ import (
 // recurs in many articles of one directory (a folder of one site's
 // scrapes, or a feed's) is the site's widget ("Play VIDEO", "Theo dõi
 // chúng tôi trên Google News"), not the text of any one article, so it is
-// dropped from all of them, without a rule written for that site. What is
+// dropped from all of them, without a rule written for that site. So is
+// the end of the titles after their last separator, when the same end
+// (" - Tuổi Trẻ Online") closes the titles of many of them. What is
 // learned for a directory is kept for the process, so an article read
 // again on its own later (Reload, a changed file) loses the same lines.
 
@@ -32,8 +35,13 @@ const (
 // learned holds each directory's furniture, once learned.
 var learned sync.Map // directory -> map[string]bool
 
+// titleTail marks a learned title ending: the text after it is the site's
+// name as it ends the titles of a directory (" - Tuổi Trẻ Online").
+const titleTail = "\x00title\x00"
+
 // furnitureCandidates are the distinct short block texts of a plain-text
-// article, the lines that could be furniture.
+// article, the lines that could be furniture, and the end of its title
+// after the last separator, which could be the site's name.
 func furnitureCandidates(a *model.Article) []string {
 	if a == nil || a.Format != model.PlainText {
 		return nil
@@ -46,7 +54,28 @@ func furnitureCandidates(a *model.Article) []string {
 			out = append(out, b.Text)
 		}
 	}
+	if tail := titleEnding(a); tail != "" {
+		out = append(out, titleTail+tail)
+	}
 	return out
+}
+
+// titleEnding returns the end of a's title from its last separator (" -
+// Tuổi Trẻ Online"), when that end is five words or fewer, or "".
+func titleEnding(a *model.Article) string {
+	if a.TitleGuessed {
+		return ""
+	}
+	at := -1
+	for _, sep := range titleSeps {
+		if i := strings.LastIndex(a.Title, sep); i > at {
+			at = i
+		}
+	}
+	if at <= 0 || model.CountWords(a.Title[at:]) > 5 {
+		return ""
+	}
+	return a.Title[at:]
 }
 
 // learnFurniture returns the lines that recur in enough of n articles,
@@ -72,6 +101,12 @@ func applyFurniture(a *model.Article, f map[string]bool) bool {
 	}
 	kept := a.Blocks[:0:0]
 	changed := false
+	if tail := titleEnding(a); tail != "" && f[titleTail+tail] {
+		// The directory's titles all end with the site's name.
+		a.Title = strings.TrimSpace(strings.TrimSuffix(a.Title, tail))
+		a.Dropped = append(a.Dropped, strings.Trim(tail, titleSepChars))
+		changed = true
+	}
 	for _, b := range a.Blocks {
 		if f[b.Text] {
 			a.Dropped = append(a.Dropped, b.Text)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,6 +85,33 @@ func TestLearnedFurniture(t *testing.T) {
 	for _, a := range Load([]string{small}, Options{}).Articles {
 		if !hasBlock(a, widget) {
 			t.Errorf("four articles taught bao the widget: %s", a.Path)
+		}
+	}
+}
+
+// The site's name that ends most titles of a directory is learned and cut
+// from them; a title whose dash is its own keeps it.
+func TestLearnedTitleEnding(t *testing.T) {
+	dir := t.TempDir()
+	places := []string{"Cầu Long Biên", "Chợ Bến Thành", "Phố cổ Hội An", "Đèo Hải Vân", "Vịnh Hạ Long", "Hồ Gươm"}
+	for i, p := range places {
+		title := p + " đón khách trở lại - Báo Làng Quê Online"
+		if i == 5 {
+			title = p + " - nơi người Hà Nội hẹn hò"
+		}
+		text := fmt.Sprintf("%s\n\nSáng nay %s đông khách hơn mọi năm.\n\nNgười dân cho biết đã chờ đợi ngày này từ lâu.\n", title, p)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, a := range Load([]string{dir}, Options{}).Articles {
+		switch {
+		case strings.HasSuffix(a.Path, "05.txt"):
+			if a.Title != "Hồ Gươm - nơi người Hà Nội hẹn hò" {
+				t.Errorf("title %q", a.Title)
+			}
+		case strings.Contains(a.Title, "Báo Làng Quê") || !slices.Contains(a.Dropped, "Báo Làng Quê Online"):
+			t.Errorf("%s: title %q, dropped %q", a.Path, a.Title, a.Dropped)
 		}
 	}
 }
