@@ -145,13 +145,16 @@ var agencyLine = regexp.MustCompile(`^(?:(?:photo|image|picture|anh)s?: )?(?:[\p
 // stories, or the label of a photo or video widget.
 var promoLines = setOf("read next", "read more", "related", "recommended", "more stories", "you may also like",
 	"xem them", "doc them", "tin lien quan", "bai lien quan", "advertisement", "sponsored", "sponsored content",
-	"top picks", "enlarge", "play video", "watch video", "before you go, we thought you'd like these...")
+	"top picks", "enlarge", "play video", "watch video", "before you go, we thought you'd like these...",
+	"loading photo gallery")
 
 // followLine asks the reader to follow the site or write to its staff:
 // "Like us on Facebook", "Follow us on Twitter & Instagram", "You can
 // follow Anthony on Twitter @awzurcher", "To contact the reporter on this
-// story: ...". It is matched folded.
-var followLine = regexp.MustCompile(`^(?:like us on facebook|follow us on [\p{L} &,]{2,40}|(?:you can )?follow [\p{L}0-9 .'’-]{2,40} on (?:twitter|instagram|facebook|x|threads|bluesky)(?: (?:at )?@\w+)?|to contact the (?:reporters?|editors?|authors?|writers?)(?: responsible for| on| of| for)? this (?:story|article)[: ].{0,200})$`)
+// story: ...", "Matt Friedman may be reached at mf@example.com", or is an
+// embedded post's counts ("15,531 15,531 Retweets 60,569 60,569 likes").
+// It is matched folded.
+var followLine = regexp.MustCompile(`^(?:like us on facebook|follow us on [\p{L} &,]{2,40}|(?:you can )?follow [\p{L}0-9 .'’-]{2,40} on (?:twitter|instagram|facebook|x|threads|bluesky)(?: (?:at )?@\w+)?|to contact the (?:reporters?|editors?|authors?|writers?)(?: responsible for| on| of| for)? this (?:story|article)[: ].{0,200}|[\p{L} .'’-]{2,40} (?:may|can) be reached at [\w.+-]+@[\w.-]+\.\w+\b.{0,120}|[\d,.]+k? [\d,.]+k? retweets\s+[\d,.]+k? [\d,.]+k? likes)$`)
 
 // emailLine is an e-mail address alone: the reporter's, left at the end.
 var emailLine = regexp.MustCompile(`^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$`)
@@ -165,12 +168,14 @@ func isFollowLine(s string) bool {
 	if !strings.Contains(s, " ") {
 		return strings.Contains(s, "@") && emailLine.MatchString(s)
 	}
-	switch s[0] {
-	case 'L', 'l', 'F', 'f', 'Y', 'y', 'T', 't':
-	default:
-		return false
-	}
-	if !hasPrefixFold(s, "like ") && !hasPrefixFold(s, "follow ") && !hasPrefixFold(s, "you can ") && !hasPrefixFold(s, "to contact ") {
+	switch {
+	case s[0] >= '0' && s[0] <= '9':
+		// An embedded post's counts: "15,531 15,531 Retweets ...".
+		if !strings.Contains(s, "Retweets") {
+			return false
+		}
+	case strings.Contains(s, " be reached at "):
+	case !hasPrefixFold(s, "like ") && !hasPrefixFold(s, "follow ") && !hasPrefixFold(s, "you can ") && !hasPrefixFold(s, "to contact "):
 		return false
 	}
 	return followLine.MatchString(strings.TrimRight(model.Fold(s), ". "))

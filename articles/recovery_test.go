@@ -560,12 +560,17 @@ You can follow Dana Lowe on Twitter @danalowe
 To contact the reporter on this story: Dana Lowe in Portsmouth at dlowe@example.com
 
 dlowe@example.com
+
+Dana Lowe may be reached at dlowe@example.com. Follow her on Twitter @danalowe.
+
+15,531 15,531 Retweets   60,569 60,569 likes
 `
 	a := parseText(t, text)
 	want := []string{"No Extra Stops", "Enlarge", "[How the harbour ferry survived the flood of 2019]",
 		"WILL THE NIGHT SERVICE RETURN? CLICK HERE FOR THE LATEST ...", "Like us on Facebook",
 		"Follow us on Twitter & Instagram", "You can follow Dana Lowe on Twitter @danalowe",
-		"To contact the reporter on this story: Dana Lowe in Portsmouth at dlowe@example.com", "dlowe@example.com"}
+		"To contact the reporter on this story: Dana Lowe in Portsmouth at dlowe@example.com", "dlowe@example.com",
+		"Dana Lowe may be reached at dlowe@example.com. Follow her on Twitter @danalowe.", "15,531 15,531 Retweets   60,569 60,569 likes"}
 	for _, w := range want {
 		if !slices.Contains(a.Dropped, w) {
 			t.Errorf("%q is not dropped (dropped %q)", w, a.Dropped)
