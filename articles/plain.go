@@ -83,7 +83,7 @@ func ParsePlain(text string) *model.Article {
 		return p.a
 	}
 	rest := p.lines
-	titleLine := false
+	titleLine, storyFirst := false, false
 	switch {
 	case p.a.Title == "" && isTitleLine(rest[0]):
 		p.a.Title, titleLine = rest[0].text, true
@@ -95,8 +95,9 @@ func ParsePlain(text string) *model.Article {
 		rest = rest[1:]
 	case p.a.Title == "":
 		// The file opens with its story: the paragraph stays the text, and
-		// its first sentence stands for the title, said to be a guess.
-		p.a.Title, p.a.TitleGuessed = firstSentence(rest[0].text), true
+		// its first sentence stands for the title, said to be a guess
+		// (taken again below, once a caption at its start is split off).
+		p.a.Title, p.a.TitleGuessed, storyFirst = firstSentence(rest[0].text), true, true
 	case model.Fold(rest[0].text) == model.Fold(p.a.Title):
 		// The header's title, said again as the text's first line.
 		rest = rest[1:]
@@ -128,8 +129,25 @@ func ParsePlain(text string) *model.Article {
 	for _, c := range captions {
 		p.add(model.Caption, 0, c.text)
 	}
+	if storyFirst {
+		p.a.Title = firstSentence(p.firstText())
+	}
 	p.a.Derive()
 	return p.a
+}
+
+// firstText returns the lead, or the first paragraph: where the story
+// starts, after its dateline and any caption before it.
+func (p *plainParser) firstText() string {
+	if p.a.Lead != "" {
+		return p.a.Lead
+	}
+	for _, b := range p.a.Blocks {
+		if b.Kind == model.Paragraph {
+			return b.Text
+		}
+	}
+	return p.a.Title
 }
 
 // signedCaptions splits off the photo captions that some sites put after

@@ -486,7 +486,8 @@ func TestStoryOnOneLine(t *testing.T) {
 		"Giá vé không thay đổi so với ngày thường. Hành khách có thể mua vé trực tuyến từ tuần sau. " +
 		"Ngành đường sắt dự kiến phục vụ hơn 200.000 lượt khách. Lan Chi Theo Báo Giao thông\n"
 	a := parseText(t, text)
-	if !a.TitleGuessed || a.Title != "Đoàn tàu chở khách dừng ở ga Vinh - Ảnh: TTXVN Tuyến đường sắt Bắc - Nam sẽ chạy thêm mười đôi tàu…" {
+	// The guessed title is the story's first sentence, not its caption.
+	if !a.TitleGuessed || a.Title != "Tuyến đường sắt Bắc - Nam sẽ chạy thêm mười đôi tàu dịp lễ, theo Tổng công ty Đường sắt." {
 		t.Errorf("title %q (guessed %v)", a.Title, a.TitleGuessed)
 	}
 	if a.Lead != "" {
