@@ -44,6 +44,9 @@ func trimTitle(a *model.Article) []string {
 // fewer, that begins with the source's name or the URL's domain. It
 // returns -1 when there is none.
 func siteSuffix(title, source, pageURL string) int {
+	if !strings.Contains(title, " | ") && !strings.Contains(title, " - ") && !strings.Contains(title, " – ") && !strings.Contains(title, " — ") {
+		return -1
+	}
 	var names []string
 	if f := squashFold(source); len(f) >= 3 {
 		names = append(names, f)
