@@ -81,8 +81,16 @@ func findCredit(t string) (at, open int) {
 	if m := bareCredit.FindStringSubmatchIndex(t); m != nil && (at < 0 || m[2] < at) {
 		at, open = m[2], len("Ảnh ")
 	}
+	if m := bracketCredit.FindStringIndex(t); m != nil && (at < 0 || m[0] < at) {
+		at, open = m[0], len("(Ảnh ")
+	}
 	return at, open
 }
+
+// bracketCredit is a credit in brackets without a colon: "... hiện
+// trường vụ đánh bom (Ảnh AP) Sokolov ...". Lower case after "ảnh" ("UAV
+// (ảnh)") points at a photo rather than crediting one.
+var bracketCredit = regexp.MustCompile(`\(Ảnh \p{Lu}[^()]{0,40}\)`)
 
 // inlineCaption finds a photo caption running inside a paragraph: the
 // sentence before a photo credit plus the credit. It returns the caption's

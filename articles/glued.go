@@ -186,7 +186,9 @@ func creditEnd(l string, i int) int {
 			// such as "VnExpress" or "TikTok" (a short capitalised word
 			// before the capital); capitals then a capital and lower case:
 			// "AFPSominsai".
-			if caps == 0 && !(tokenUpper && token <= 3) && unicode.IsLower(next) {
+			if caps == 0 && !(tokenUpper && token <= 3) && (unicode.IsLower(next) || unicode.IsDigit(next)) {
+				// "ReutersC919": a credit cannot end in a capital
+				// and digits.
 				return k
 			}
 			if caps >= 2 && unicode.IsLower(next) {

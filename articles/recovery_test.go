@@ -502,6 +502,17 @@ func TestStoryOnOneLine(t *testing.T) {
 	if last := a.Blocks[len(a.Blocks)-1].Text; !strings.HasSuffix(last, "200.000 lượt khách.") {
 		t.Errorf("last paragraph %q", last)
 	}
+	// A credit in brackets without a colon ends a caption too; "(ảnh)"
+	// in lower case points at a photo and is text.
+	b := parseText(t, "Cảnh sát phong tỏa hiện trường (Ảnh AP) Lực lượng an ninh đã khám nghiệm hiện trường suốt đêm qua. Các máy bay không người lái (ảnh) được dùng để quan sát khu vực. Hai người bị bắt. Minh An\n")
+	if len(b.Blocks) < 2 || b.Blocks[0].Kind != model.Caption || b.Blocks[0].Text != "Cảnh sát phong tỏa hiện trường (Ảnh AP)" {
+		t.Errorf("blocks %+v", b.Blocks)
+	}
+	for _, x := range b.Blocks[1:] {
+		if x.Kind == model.Caption {
+			t.Errorf("caption %q", x.Text)
+		}
+	}
 	// An English story opening with its dateline keeps it.
 	en := parseText(t, "ALBANY, N.Y. — State lawmakers passed the budget late on Friday, a week after the deadline. The vote was 38 to 25. The governor is expected to sign it on Monday.\n\nThe budget raises school aid by four percent.\n")
 	if en.Dateline != "ALBANY, N.Y." || !en.TitleGuessed || !strings.HasPrefix(en.Lead, "State lawmakers") {
