@@ -31,6 +31,7 @@ type jsonArticle struct {
 	Blocks       []jsonBlock   `json:"blocks"`
 	Sections     []jsonSection `json:"sections"`
 	Dropped      []string      `json:"dropped"`
+	DroppedAt    []int         `json:"dropped_at,omitempty"`
 	Language     string        `json:"language"`
 	Words        int           `json:"words"`
 	Minutes      int           `json:"minutes"`
@@ -132,7 +133,7 @@ func WriteJSON(w io.Writer, a *model.Article) error {
 		ID: a.ID, Path: a.Path, Format: a.Format, URL: a.URL, Feed: a.Feed, Title: a.Title, TitleGuessed: a.TitleGuessed,
 		Byline: nonNil(a.Byline), Source: a.Source, Dateline: a.Dateline, Lead: a.Lead,
 		Blocks: make([]jsonBlock, len(a.Blocks)), Sections: make([]jsonSection, len(a.Sections)),
-		Dropped: nonNil(a.Dropped), Language: a.Language, Words: a.Words, Minutes: a.Minutes(),
+		Dropped: nonNil(a.Dropped), DroppedAt: a.DroppedAt, Language: a.Language, Words: a.Words, Minutes: a.Minutes(),
 	}
 	if !a.Date.IsZero() {
 		j.Date = a.Date.Format("2006-01-02")

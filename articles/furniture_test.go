@@ -55,6 +55,10 @@ func TestLearnedFurniture(t *testing.T) {
 			if len(a.Blocks) != 2 {
 				t.Errorf("%s: %s has %d blocks, want the two paragraphs", how, a.Path, len(a.Blocks))
 			}
+			// The widget stood between the two paragraphs.
+			if i := slices.Index(a.Dropped, widget); i < 0 || len(a.DroppedAt) != len(a.Dropped) || a.DroppedAt[i] != 1 {
+				t.Errorf("%s: %s: the widget's place is lost: dropped %q at %v", how, a.Path, a.Dropped, a.DroppedAt)
+			}
 		}
 	}
 	check("Load", Load([]string{dir}, Options{}).Articles)

@@ -2,6 +2,7 @@ package articles
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -19,6 +20,8 @@ type line struct {
 	indent bool
 	// gap is set when one or more blank lines came before the line.
 	gap bool
+	// n is the line's place among the article's lines.
+	n int
 }
 
 // splitLines turns cleaned text into non-blank lines, splitting the lines
@@ -40,13 +43,14 @@ func splitLines(text string) []line {
 			if cuts := glueBreaks(t); len(cuts) >= 2 {
 				at := 0
 				for _, c := range cuts {
-					l.text = strings.TrimSpace(t[at:c])
+					l.text, l.n = strings.TrimSpace(t[at:c]), len(out)
 					out = append(out, l)
 					l, at = line{}, c
 				}
 				l.text = strings.TrimSpace(t[at:])
 			}
 		}
+		l.n = len(out)
 		out = append(out, l)
 	}
 	return out
@@ -60,6 +64,12 @@ type plainParser struct {
 	// space is then a paragraph indent; in the dense layout (one paragraph a
 	// line) it marks an image caption.
 	spaced bool
+	// dropAt holds, for each line of Dropped, its place among the lines
+	// (-1 above the text), blockAt the place of the line each block came
+	// from, and cur the place of the line being read: together they put
+	// each removed line back among the blocks (DroppedAt).
+	dropAt, blockAt []int
+	cur             int
 }
 
 // ParsePlain recovers the structure of a plain-text article from cleaned
@@ -70,6 +80,9 @@ func ParsePlain(text string) *model.Article {
 	p := &plainParser{a: &model.Article{Format: model.PlainText}, lines: splitLines(rejoinWrapped(text))}
 	p.a.Language = detectLanguage(text)
 	p.lines = readMetaHeader(p.a, p.lines)
+	for range p.a.Dropped {
+		p.dropAt = append(p.dropAt, -1) // the header's lines
+	}
 	p.dropShareLines()
 	p.dropTrailingWidgets()
 	p.dropLinkLists()
@@ -79,6 +92,7 @@ func ParsePlain(text string) *model.Article {
 	p.dropLines(isFollowLine)
 	p.dropLines(isTeaserLine)
 	if len(p.lines) == 0 {
+		p.placeDropped()
 		p.a.Derive()
 		return p.a
 	}
@@ -106,7 +120,7 @@ func ParsePlain(text string) *model.Article {
 		strings.Contains(model.Fold(p.a.Title), model.Fold(rest[0].text)) {
 		// Part of the title said again under it: "No 'American Idol' For
 		// Me" under "Kanye West, No 'American Idol' For Me".
-		p.drop(rest[0].text)
+		p.drop(rest[0].text, rest[0].n)
 		rest = rest[1:]
 	}
 	p.spaced = isSpaced(p.lines)
@@ -116,7 +130,7 @@ func ParsePlain(text string) *model.Article {
 		for _, c := range trimTitle(p.a) {
 			if titleLine {
 				// A header's title line is in Dropped already.
-				p.drop(c)
+				p.drop(c, -1)
 			}
 		}
 	}
@@ -127,13 +141,27 @@ func ParsePlain(text string) *model.Article {
 	p.demoteHeadlines()
 	p.trailingByline()
 	for _, c := range captions {
+		p.cur = c.n
 		p.add(model.Caption, 0, c.text)
 	}
 	if storyFirst {
 		p.a.Title = firstSentence(p.firstText())
 	}
+	p.placeDropped()
 	p.a.Derive()
 	return p.a
+}
+
+// placeDropped sets DroppedAt: each removed line goes before the first
+// block that came from a later line.
+func (p *plainParser) placeDropped() {
+	if len(p.dropAt) != len(p.a.Dropped) || len(p.blockAt) != len(p.a.Blocks) {
+		return // a line or block went uncounted: places unknown
+	}
+	p.a.DroppedAt = make([]int, len(p.dropAt))
+	for i, n := range p.dropAt {
+		p.a.DroppedAt[i] = sort.SearchInts(p.blockAt, n)
+	}
 }
 
 // firstText returns the lead, or the first paragraph: where the story
@@ -180,8 +208,8 @@ func signedCaptions(ls []line) (body, captions []line) {
 // "đường phố ngập nước. Ảnh: Minh Hải").
 func (p *plainParser) joinSplitCaptions() {
 	bs := p.a.Blocks
-	out := bs[:0]
-	for _, b := range bs {
+	out, at := bs[:0], p.blockAt[:0]
+	for i, b := range bs {
 		if n := len(out); n > 0 && b.Kind == model.Caption && unicode.IsLower(firstRune(b.Text)) {
 			prev := &out[n-1]
 			short := prev.Kind == model.Paragraph && runeCount(prev.Text) <= 300
@@ -191,9 +219,9 @@ func (p *plainParser) joinSplitCaptions() {
 				continue
 			}
 		}
-		out = append(out, b)
+		out, at = append(out, b), append(at, p.blockAt[i])
 	}
-	p.a.Blocks = out
+	p.a.Blocks, p.blockAt = out, at
 }
 
 // dense reports whether no blank line comes before any of ls.
@@ -264,7 +292,11 @@ func isTitleLine(l line) bool {
 	return words <= 30 && !(words > 15 && strings.HasSuffix(l.text, "."))
 }
 
-func (p *plainParser) drop(s string) { p.a.Dropped = append(p.a.Dropped, s) }
+// drop removes line n's text s (or part of it) from the article.
+func (p *plainParser) drop(s string, n int) {
+	p.a.Dropped = append(p.a.Dropped, s)
+	p.dropAt = append(p.dropAt, n)
+}
 
 // linkListHeads head a list of links to other stories inside the text
 // ("Read more about:", "You might also like...."); "read more" alone
@@ -291,17 +323,17 @@ func (p *plainParser) dropLinkLists() {
 		}
 		switch {
 		case i > 0 && linkListHeads[f]:
-			p.drop(l.text)
+			p.drop(l.text, l.n)
 			for n := 0; n < 10 && i+1 < len(p.lines) && isLinkLine(p.lines[i+1].text); n++ {
 				i++
-				p.drop(p.lines[i].text)
+				p.drop(p.lines[i].text, p.lines[i].n)
 			}
 			continue
 		case f == "read more" && len(kept) > 1 && isLinkLine(kept[len(kept)-1].text):
 			// The headline before it is the link's text.
-			p.drop(kept[len(kept)-1].text)
+			p.drop(kept[len(kept)-1].text, kept[len(kept)-1].n)
 			kept = kept[:len(kept)-1]
-			p.drop(l.text)
+			p.drop(l.text, l.n)
 			continue
 		}
 		kept = append(kept, l)
@@ -317,7 +349,7 @@ func (p *plainParser) dropLines(drop func(string) bool) {
 	kept := p.lines[:0]
 	for _, l := range p.lines {
 		if drop(l.text) {
-			p.drop(l.text)
+			p.drop(l.text, l.n)
 			continue
 		}
 		kept = append(kept, l)
@@ -344,7 +376,7 @@ func (p *plainParser) dropTrailingWidgets() {
 		return
 	}
 	for _, l := range p.lines[cut:] {
-		p.drop(l.text)
+		p.drop(l.text, l.n)
 	}
 	p.lines = p.lines[:cut]
 }
@@ -457,10 +489,11 @@ func (p *plainParser) body(rest []line) {
 	repeats := repeatedLines(rest)
 	captionNext := false
 	for i, l := range rest {
+		p.cur = l.n
 		credit := mayHaveCredit(l.text)
 		if len(l.text) == len("Image caption") && folded(l.text) == "image caption" {
 			// A label the page showed before a photo's caption.
-			p.drop(l.text)
+			p.drop(l.text, l.n)
 			captionNext = true
 			continue
 		}
@@ -475,7 +508,7 @@ func (p *plainParser) body(rest []line) {
 		case repeats[l.text] < 0:
 			// Galleries are scraped with each photo's description twice:
 			// the first copy is kept as a caption, later ones dropped.
-			p.drop(l.text)
+			p.drop(l.text, l.n)
 		case repeats[l.text] > 0 && !isListLine(rest, i):
 			repeats[l.text] = -1
 			p.add(model.Caption, 0, l.text)
@@ -500,6 +533,7 @@ func (p *plainParser) body(rest []line) {
 func (p *plainParser) add(kind model.BlockKind, level int, text string) {
 	if text = strings.TrimSpace(text); text != "" {
 		p.a.Blocks = append(p.a.Blocks, model.Block{Kind: kind, Level: uint8(level), Text: text})
+		p.blockAt = append(p.blockAt, p.cur)
 	}
 }
 
@@ -729,7 +763,7 @@ func (p *plainParser) trailingByline() {
 				parts = splitByline(last.Text)
 			}
 			p.a.Byline = append(parts, p.a.Byline...)
-			p.a.Blocks = p.a.Blocks[:n-1]
+			p.a.Blocks, p.blockAt = p.a.Blocks[:n-1], p.blockAt[:min(n-1, len(p.blockAt))]
 			continue
 		}
 		if last.Kind != model.Paragraph {
@@ -737,14 +771,14 @@ func (p *plainParser) trailingByline() {
 		}
 		if parts := splitGluedByline(last.Text); parts != nil {
 			p.a.Byline = append(parts, p.a.Byline...)
-			p.a.Blocks = p.a.Blocks[:n-1]
+			p.a.Blocks, p.blockAt = p.a.Blocks[:n-1], p.blockAt[:min(n-1, len(p.blockAt))]
 			return
 		}
 		if body, credit := splitTrailingCredit(last.Text); credit != "" {
 			p.a.Byline = append(signatureByline(credit), p.a.Byline...)
 			last.Text = body
 			if body == "" {
-				p.a.Blocks = p.a.Blocks[:n-1]
+				p.a.Blocks, p.blockAt = p.a.Blocks[:n-1], p.blockAt[:min(n-1, len(p.blockAt))]
 			}
 		}
 		return

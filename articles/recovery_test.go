@@ -628,3 +628,42 @@ The vote was seven to four.
 		t.Errorf("headings %q", h)
 	}
 }
+
+// Each removed line keeps its place among the blocks, so the reader can
+// show it where it was.
+func TestDroppedPlaces(t *testing.T) {
+	text := `# url = https://tin.example.vn/cau.html
+# date = 2024-03-01
+Cầu mới sắp thông xe
+
+Chia sẻ
+
+Cây cầu thứ bảy qua sông Hồng sẽ thông xe cuối tháng, sớm hơn dự kiến.
+
+Công trình dài hơn 5 km, có sáu làn xe.
+
+Read more about:
+
+Cầu Nhật Tân - năm năm nhìn lại
+
+Ban quản lý cho biết chỉ còn mặt đường và hệ thống chiếu sáng.
+
+Like us on Facebook
+`
+	a := parseText(t, text)
+	if len(a.DroppedAt) != len(a.Dropped) {
+		t.Fatalf("dropped %q at %v", a.Dropped, a.DroppedAt)
+	}
+	at := map[string]int{}
+	for i, d := range a.Dropped {
+		at[d] = a.DroppedAt[i]
+	}
+	// Blocks: 0 "Công trình...", 1 "Ban quản lý..." (the first paragraph is the lead).
+	want := map[string]int{"# url = https://tin.example.vn/cau.html": 0, "Chia sẻ": 0, "Read more about:": 1,
+		"Cầu Nhật Tân - năm năm nhìn lại": 1, "Like us on Facebook": 2}
+	for line, w := range want {
+		if got, ok := at[line]; !ok || got != w {
+			t.Errorf("%q at %d (found %v), want %d; blocks %d", line, got, ok, w, len(a.Blocks))
+		}
+	}
+}

@@ -256,8 +256,12 @@ type Article struct {
 	// Sections is derived from the heading blocks by Derive.
 	Sections []Section
 	// Dropped holds the boilerplate lines removed from the text.
-	Dropped  []string
-	Language string
+	Dropped []string
+	// DroppedAt gives, for each line of Dropped, the block it stood before
+	// in the text (len(Blocks) after the last one), so that a reader can
+	// show it in its place. It is empty when the places are not known.
+	DroppedAt []int
+	Language  string
 	// TitleGuessed is set when the source has no title line and Title is
 	// its first line, shown as a guess.
 	TitleGuessed bool
@@ -288,7 +292,7 @@ type Article struct {
 // what a list of many articles needs to keep in memory.
 func (a *Article) Summarize() *Article {
 	s := *a
-	s.Lead, s.Blocks, s.Dropped, s.Summary = "", nil, nil, true
+	s.Lead, s.Blocks, s.Dropped, s.DroppedAt, s.Summary = "", nil, nil, nil, true
 	s.Sections = append([]Section(nil), a.Sections...)
 	for i := range s.Sections {
 		// Detach the titles from the article's text so it can be freed.

@@ -415,6 +415,8 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 			r.status = "Removed lines hidden."
 		case n == 0:
 			r.status = "bao removed nothing from this article."
+		case RemovedInPlace(r.article):
+			r.status = "The " + plural(n, "line") + " bao removed are shown where they were, marked ✗."
 		default:
 			r.status = "The " + plural(n, "line") + " bao removed are at the end (G)."
 		}

@@ -291,8 +291,8 @@ func TestGuessedTitleShown(t *testing.T) {
 	}
 }
 
-// D lists the lines recovery removed at the end of the article, marked,
-// and hides them again; an article with none says so.
+// D shows the lines recovery removed where they stood, marked, and hides
+// them again; an article with none says so.
 func TestShowRemoved(t *testing.T) {
 	text := "# url = https://tin.example.vn/a.html\n# date = 2023-03-14\nGiá lúa tăng mạnh\n\nChia sẻ\n\nGiá lúa tại đồng bằng tăng thêm 300 đồng mỗi ký.\n\nThương lái cho biết nhu cầu xuất khẩu tăng.\n"
 	a, err := articles.Parse("lua.txt", []byte(text))
@@ -308,14 +308,20 @@ func TestShowRemoved(t *testing.T) {
 		t.Fatalf("a removed line shows before D:\n%s", screen())
 	}
 	hs.keys("D")
-	if !strings.Contains(footer(hs), "3 lines bao removed") {
+	if !strings.Contains(footer(hs), "3 lines bao removed are shown where they were") {
 		t.Errorf("D says %q", footer(hs))
 	}
 	s := screen()
-	for _, want := range []string{"Removed from the text by bao", "✗ Chia sẻ", "✗ # url = https://tin.example.vn/a.html", "✗ # date = 2023-03-14"} {
+	for _, want := range []string{"Lines bao removed are shown where they were", "✗ Chia sẻ", "✗ # url = https://tin.example.vn/a.html", "✗ # date = 2023-03-14"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("after D the screen lacks %q:\n%s", want, s)
 		}
+	}
+	// In its place: the share line stood between the title and the first
+	// paragraph, so it comes before the text and not after it.
+	share, body := strings.Index(s, "✗ Chia sẻ"), strings.Index(s, "Thương lái cho biết")
+	if share < 0 || body < 0 || share > body {
+		t.Errorf("the share line is not in its place:\n%s", s)
 	}
 	hs.keys("D")
 	if strings.Contains(screen(), "Chia sẻ") {

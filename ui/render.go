@@ -358,9 +358,24 @@ func Render(a *model.Article, width int, st *Styles, maxLines int) *Document {
 	}
 	r.header(a)
 	r.doc.BodyStart = len(r.doc.Lines)
+	// Removed lines whose places are known are shown in them.
+	var removedAt [][]string
+	if st.ShowRemoved && RemovedInPlace(a) {
+		removedAt = make([][]string, len(a.Blocks)+1)
+		for i, t := range a.Dropped {
+			at := min(max(a.DroppedAt[i], 0), len(a.Blocks))
+			removedAt[at] = append(removedAt[at], t)
+		}
+		r.add(&r.st.Dim, strings.Repeat(r.st.RuleChar, 2)+" ", "   ",
+			"Lines bao removed are shown where they were, marked ✗ (D hides them)", r.width)
+		r.blank()
+	}
 	for i, b := range a.Blocks {
 		if maxLines > 0 && len(r.doc.Lines) >= maxLines {
 			return r.doc
+		}
+		if removedAt != nil {
+			r.removedLines(removedAt[i])
 		}
 		r.doc.Blocks = append(r.doc.Blocks, len(r.doc.Lines))
 		r.block(b)
@@ -373,7 +388,10 @@ func Render(a *model.Article, width int, st *Styles, maxLines int) *Document {
 			r.doc.Sections = append(r.doc.Sections, r.doc.Blocks[s.Block])
 		}
 	}
-	if st.ShowRemoved {
+	switch {
+	case removedAt != nil:
+		r.removedLines(removedAt[len(a.Blocks)])
+	case st.ShowRemoved:
 		r.removedList(a.Dropped)
 	}
 	r.doc.Links = r.links.List
@@ -510,7 +528,8 @@ func imageWord(lang string) string {
 
 // linkList ends the document with the numbered URLs its references lead to.
 // removedList shows the lines recovery removed from the article, each
-// marked, so that a reader can check what was taken away.
+// marked, so that a reader can check what was taken away: at the end, for
+// an article whose lines' places are not known.
 func (r *renderer) removedList(lines []string) {
 	r.blank()
 	head := "Removed from the text by bao (D hides this)"
@@ -520,6 +539,22 @@ func (r *renderer) removedList(lines []string) {
 	r.add(&r.st.Dim, strings.Repeat(r.st.RuleChar, 2)+" ", "   ", head, r.width)
 	for _, l := range lines {
 		r.add(&r.st.Dim, "✗ ", "  ", l, r.width)
+	}
+}
+
+// RemovedInPlace reports whether the places of a's removed lines are known,
+// so that they can be shown where they were.
+func RemovedInPlace(a *model.Article) bool {
+	return len(a.Dropped) > 0 && len(a.DroppedAt) == len(a.Dropped)
+}
+
+// removedLines shows removed lines where they stood, each marked.
+func (r *renderer) removedLines(lines []string) {
+	for _, l := range lines {
+		r.add(&r.st.Dim, "✗ ", "  ", l, r.width)
+	}
+	if len(lines) > 0 {
+		r.blank()
 	}
 }
 
