@@ -310,6 +310,21 @@ func isLinkLine(t string) bool {
 	return runeCount(t) <= 120 && (!endsSentence(t) || strings.HasSuffix(t, "?"))
 }
 
+// opensSection reports whether line i, headline-like, is rather the next
+// section's heading or a photo's caption: a caption's credit or label is
+// on it or after it ("... hearing.Image copyright GETTY", "Image
+// caption"), or a paragraph follows it (two sentences, or a long one).
+func opensSection(ls []line, i int) bool {
+	if mayHaveCredit(ls[i].text) {
+		return true
+	}
+	if i+1 >= len(ls) {
+		return false
+	}
+	next := ls[i+1].text
+	return folded(next) == "image caption" || hasSentenceBreak(next) || runeCount(next) > 120
+}
+
 // dropLinkLists removes the lists of links sites leave inside the text: a
 // head such as "Read more about:" and the headline-like lines after it (at
 // most ten), and a headline followed by "Read more".
@@ -324,7 +339,7 @@ func (p *plainParser) dropLinkLists() {
 		switch {
 		case i > 0 && linkListHeads[f]:
 			p.drop(l.text, l.n)
-			for n := 0; n < 10 && i+1 < len(p.lines) && isLinkLine(p.lines[i+1].text); n++ {
+			for n := 0; n < 10 && i+1 < len(p.lines) && isLinkLine(p.lines[i+1].text) && !opensSection(p.lines, i+1); n++ {
 				i++
 				p.drop(p.lines[i].text, p.lines[i].n)
 			}

@@ -667,3 +667,42 @@ Like us on Facebook
 		}
 	}
 }
+
+// A list of links ends where the next section starts: a heading followed
+// by its paragraph, or a photo's caption, is not one of the links.
+func TestLinkListStopsAtSection(t *testing.T) {
+	text := `Harbour plans at a glance
+
+The council has published its plans for the harbour.
+
+Read more about:
+
+Ferry fares - what changes
+
+Dredging - the cost
+
+The new quay
+
+Work on the new quay starts in May. It will take two years to build, the council says.
+
+Tugboats wait at the old quay.Image copyright PORT AUTHORITY
+
+Image caption
+
+The old quay has served the port since 1902
+
+The quay will close to ships once the new one opens.
+`
+	a := parseText(t, text)
+	if h := blocksOf(a, model.Heading); !slices.Equal(h, []string{"The new quay"}) {
+		t.Errorf("headings %q; dropped %q", h, a.Dropped)
+	}
+	for _, d := range []string{"Read more about:", "Ferry fares - what changes", "Dredging - the cost"} {
+		if !slices.Contains(a.Dropped, d) {
+			t.Errorf("%q is not dropped: %q", d, a.Dropped)
+		}
+	}
+	if slices.Contains(a.Dropped, "The new quay") || slices.Contains(a.Dropped, "Tugboats wait at the old quay.Image copyright PORT AUTHORITY") {
+		t.Errorf("the section or the caption went with the links: %q", a.Dropped)
+	}
+}
