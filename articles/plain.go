@@ -88,9 +88,7 @@ func ParsePlain(text string) *model.Article {
 	p.dropLinkLists()
 	// After the widgets: "Xem thêm:" at the end heads a block of links,
 	// which goes with it; anywhere else it stands for one link.
-	p.dropLines(isPromoLine)
-	p.dropLines(isFollowLine)
-	p.dropLines(isTeaserLine)
+	p.dropLines(func(s string) bool { return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) })
 	if len(p.lines) == 0 {
 		p.placeDropped()
 		p.a.Derive()
@@ -481,19 +479,12 @@ func firstSentence(t string) string {
 			break
 		}
 	}
-	if runeCount(t) <= 100 {
+	at := runeOffset(t, 100) // the 101st character, or len(t)
+	if at == len(t) {
 		return t
 	}
-	cut := 0
-	for i := range t {
-		if runeCount(t[:i]) > 100 {
-			break
-		}
-		if t[i] == ' ' {
-			cut = i
-		}
-	}
-	if cut == 0 {
+	cut := strings.LastIndexByte(t[:at+1], ' ')
+	if cut <= 0 {
 		return t
 	}
 	return strings.TrimRight(t[:cut], " ,;:-–—") + "…"
