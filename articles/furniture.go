@@ -2,6 +2,7 @@ package articles
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -99,33 +100,34 @@ func applyFurniture(a *model.Article, f map[string]bool) bool {
 	if a == nil || a.Format != model.PlainText || len(f) == 0 {
 		return false
 	}
+	tail := titleEnding(a)
+	if tail == "" || !f[titleTail+tail] {
+		tail = ""
+		if !slices.ContainsFunc(a.Blocks, func(b model.Block) bool { return f[b.Text] }) {
+			return false
+		}
+	}
 	// Places of the lines dropped before, kept up to date when blocks go.
 	placed := len(a.DroppedAt) == len(a.Dropped)
 	old := len(a.Dropped)
 	kept := a.Blocks[:0:0]
 	keptBefore := make([]int, len(a.Blocks)+1)
-	changed := false
-	if tail := titleEnding(a); tail != "" && f[titleTail+tail] {
+	if tail != "" {
 		// The directory's titles all end with the site's name.
 		a.Title = strings.TrimSpace(strings.TrimSuffix(a.Title, tail))
 		a.Dropped = append(a.Dropped, strings.Trim(tail, titleSepChars))
 		a.DroppedAt = append(a.DroppedAt, 0)
-		changed = true
 	}
 	for i, b := range a.Blocks {
 		keptBefore[i] = len(kept)
 		if f[b.Text] {
 			a.Dropped = append(a.Dropped, b.Text)
 			a.DroppedAt = append(a.DroppedAt, len(kept))
-			changed = true
 			continue
 		}
 		kept = append(kept, b)
 	}
 	keptBefore[len(a.Blocks)] = len(kept)
-	if !changed {
-		return false
-	}
 	if placed {
 		for i := range old {
 			a.DroppedAt[i] = keptBefore[min(max(a.DroppedAt[i], 0), len(keptBefore)-1)]
