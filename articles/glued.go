@@ -16,32 +16,22 @@ import (
 // in bytes: an article's worth of text, not a paragraph's.
 const minGluedLine = 800
 
-// mayBeGlued is a quick test that a line may have a glue break: a full
-// stop followed by a capital or a quote that opens, or a credit label.
+// mayBeGlued is a quick test that a line may have a glue break: an end of
+// sentence, maybe closed by a quote or bracket, where a paragraph starts
+// (see paragraphStart), or a credit label.
 func mayBeGlued(l string) bool {
-	for i := 0; ; {
-		j := strings.IndexByte(l[i:], '.')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		if i >= len(l) {
-			break
-		}
-		switch n := l[i]; {
-		case n >= 'A' && n <= 'Z':
-			return true
-		case n == '"' || n >= 0x80:
-			// An opening quote, or a capital or quote outside ASCII,
-			// starting the next paragraph; not a closing quote
-			// followed by a space.
-			r, size := utf8.DecodeRuneInString(l[i:])
-			if unicode.IsUpper(r) || r == '“' {
+	for _, c := range []byte{'.', '?', '!'} {
+		for i := 0; ; {
+			j := strings.IndexByte(l[i:], c)
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			if _, ok := paragraphStart(l, i); ok {
 				return true
 			}
-			if r == '"' || r == '”' {
-				next, _ := utf8.DecodeRuneInString(l[i+size:])
-				if unicode.IsUpper(next) || next == '"' || next == '“' {
+			if k := afterClosing(l, i); k > i {
+				if _, ok := paragraphStart(l, k); ok {
 					return true
 				}
 			}
@@ -85,16 +75,11 @@ func glueBreaks(l string) []int {
 			if n := l[i+1]; n == ' ' || n >= '0' && n <= '9' || n >= 'a' && n <= 'z' || !endsWord(l[:i]) {
 				continue
 			}
-			j := i + 1
 			// A closing quote or bracket goes with the sentence it ends;
 			// an opening one with the paragraph it starts.
-			switch {
-			case strings.HasPrefix(l[j:], "”"):
-				j += len("”")
-			case j < len(l) && l[j] == '"' && quotes%2 == 1:
-				j++
-			case j < len(l) && l[j] == ')':
-				j++
+			j := i + 1
+			if k := afterClosing(l, j); k > j && (l[j] != '"' || quotes%2 == 1) {
+				j = k
 			}
 			if at, ok := paragraphStart(l, j); ok {
 				cuts = append(cuts, at)
@@ -114,6 +99,18 @@ func glueBreaks(l string) []int {
 		}
 	}
 	return cuts
+}
+
+// afterClosing returns where the text after a closing quote or bracket at
+// l[j] starts, or j when there is none.
+func afterClosing(l string, j int) int {
+	switch {
+	case strings.HasPrefix(l[j:], "”"):
+		return j + len("”")
+	case j < len(l) && (l[j] == '"' || l[j] == ')'):
+		return j + 1
+	}
+	return j
 }
 
 // endsWord reports whether s ends in a lower-case letter, a digit or a
