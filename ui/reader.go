@@ -415,7 +415,7 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 			r.status = "Removed lines hidden."
 		case n == 0:
 			r.status = "bao removed nothing from this article."
-		case RemovedInPlace(r.article):
+		case removedInPlace(r.article):
 			r.status = "The " + plural(n, "line") + " bao removed are shown where they were, marked ✗."
 		default:
 			r.status = "The " + plural(n, "line") + " bao removed are at the end (G)."

@@ -360,7 +360,7 @@ func Render(a *model.Article, width int, st *Styles, maxLines int) *Document {
 	r.doc.BodyStart = len(r.doc.Lines)
 	// Removed lines whose places are known are shown in them.
 	var removedAt [][]string
-	if st.ShowRemoved && RemovedInPlace(a) {
+	if st.ShowRemoved && removedInPlace(a) {
 		removedAt = make([][]string, len(a.Blocks)+1)
 		for i, t := range a.Dropped {
 			at := min(max(a.DroppedAt[i], 0), len(a.Blocks))
@@ -542,9 +542,9 @@ func (r *renderer) removedList(lines []string) {
 	}
 }
 
-// RemovedInPlace reports whether the places of a's removed lines are known,
+// removedInPlace reports whether the places of a's removed lines are known,
 // so that they can be shown where they were.
-func RemovedInPlace(a *model.Article) bool {
+func removedInPlace(a *model.Article) bool {
 	return len(a.Dropped) > 0 && len(a.DroppedAt) == len(a.Dropped)
 }
 
