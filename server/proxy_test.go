@@ -75,13 +75,7 @@ func proxyHeader(client string, port int, addr string) string {
 // address to the limits and the logs; anyone else's header is refused, and
 // a trusted proxy must send one.
 func TestProxyProtocol(t *testing.T) {
-	var logs syncLog
-	trusted, _ := ParseTrustedProxies("127.0.0.1")
-	_, addr := testServer(t, articles.Sample(), func(c *Config) {
-		c.ProxyProtocol, c.TrustedProxies = true, trusted
-		c.ConnsPerIP = 1
-		c.Logger = log.New(&logs)
-	})
+	logs, addr := proxiedServer(t)
 	key := newKey(t)
 
 	// A trusted proxy that connects and says nothing holds up no one.
@@ -101,8 +95,8 @@ func TestProxyProtocol(t *testing.T) {
 	refused(t, "a PROXY header from an address that is not a trusted proxy")(dialVia("127.0.0.2", addr, proxyHeader("203.0.113.9", 40004, addr), key))
 	served(t, "a direct client without a header")(dialVia("127.0.0.2", addr, "", key))
 	refused(t, "the trusted proxy's connection without a header")(dialVia("127.0.0.1", addr, "", key))
-	waitLog(t, &logs, "PROXY header from an address that is not a trusted proxy")
-	waitLog(t, &logs, "too many open connections")
+	waitLog(t, logs, "PROXY header from an address that is not a trusted proxy")
+	waitLog(t, logs, "too many open connections")
 	out := logs.String()
 	if !strings.Contains(out, "198.51.100.7") {
 		t.Errorf("the log does not name the client's address:\n%s", out)
@@ -110,6 +104,21 @@ func TestProxyProtocol(t *testing.T) {
 	if strings.Contains(out, "203.0.113.9") {
 		t.Errorf("the log believed an untrusted header:\n%s", out)
 	}
+}
+
+// proxiedServer starts a server that takes PROXY headers from 127.0.0.1
+// and allows one connection per client address, and returns its log and
+// address.
+func proxiedServer(t *testing.T) (*syncLog, string) {
+	t.Helper()
+	var logs syncLog
+	trusted, _ := ParseTrustedProxies("127.0.0.1")
+	_, addr := testServer(t, articles.Sample(), func(c *Config) {
+		c.ProxyProtocol, c.TrustedProxies = true, trusted
+		c.ConnsPerIP = 1
+		c.Logger = log.New(&logs)
+	})
+	return &logs, addr
 }
 
 func waitLog(t *testing.T, logs *syncLog, text string) {
@@ -128,13 +137,7 @@ func TestThroughHAProxy(t *testing.T) {
 	if err != nil {
 		t.Skip("haproxy not installed (.ci/run installs it)")
 	}
-	var logs syncLog
-	trusted, _ := ParseTrustedProxies("127.0.0.1")
-	_, addr := testServer(t, articles.Sample(), func(c *Config) {
-		c.ProxyProtocol, c.TrustedProxies = true, trusted
-		c.ConnsPerIP = 1
-		c.Logger = log.New(&logs)
-	})
+	logs, addr := proxiedServer(t)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -190,9 +193,9 @@ backend bao
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
 	}
-	waitLog(t, &logs, "remote=127.0.0.5:")
+	waitLog(t, logs, "remote=127.0.0.5:")
 	refused(t, "a second connection from 127.0.0.5 through haproxy (the limit is one per address)")(dialVia("127.0.0.5", front, "", key))
 	served(t, "127.0.0.6 through haproxy (the limit must see the client, not the balancer)")(dialVia("127.0.0.6", front, "", key))
 	refused(t, "a direct connection with a PROXY header, not from the balancer")(dialVia("127.0.0.2", addr, proxyHeader("198.51.100.7", 40001, addr), key))
-	waitLog(t, &logs, "not a trusted proxy")
+	waitLog(t, logs, "not a trusted proxy")
 }
