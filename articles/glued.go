@@ -27,13 +27,8 @@ func mayBeGlued(l string) bool {
 				break
 			}
 			i += j + 1
-			if _, ok := paragraphStart(l, i); ok {
+			if paragraphStart(l, i) || paragraphStart(l, afterClosing(l, i)) {
 				return true
-			}
-			if k := afterClosing(l, i); k > i {
-				if _, ok := paragraphStart(l, k); ok {
-					return true
-				}
 			}
 		}
 	}
@@ -81,10 +76,10 @@ func glueBreaks(l string) []int {
 			if k := afterClosing(l, j); k > j && (l[j] != '"' || quotes%2 == 1) {
 				j = k
 			}
-			if at, ok := paragraphStart(l, j); ok {
-				cuts = append(cuts, at)
+			if paragraphStart(l, j) {
+				cuts = append(cuts, j)
 				quotes = 0
-				i = at - 1
+				i = j - 1
 			}
 		case ':':
 			// The credit labels end in one of these letters.
@@ -124,10 +119,10 @@ func endsWord(s string) bool {
 // paragraphStart reports whether a paragraph starts at l[j:] with no space
 // before it: an upper-case letter, or an opening quote and one, followed
 // by a lower-case letter or a space (so "VnExpress.net" or "3.ABC" are
-// not breaks). It returns where the paragraph starts.
-func paragraphStart(l string, j int) (int, bool) {
+// not breaks).
+func paragraphStart(l string, j int) bool {
 	if j >= len(l) {
-		return 0, false
+		return false
 	}
 	k := j
 	switch {
@@ -137,14 +132,8 @@ func paragraphStart(l string, j int) (int, bool) {
 		k++
 	}
 	r, n := utf8.DecodeRuneInString(l[k:])
-	if !unicode.IsUpper(r) {
-		return 0, false
-	}
 	next, _ := utf8.DecodeRuneInString(l[k+n:])
-	if !unicode.IsLower(next) && next != ' ' {
-		return 0, false
-	}
-	return j, true
+	return unicode.IsUpper(r) && (unicode.IsLower(next) || next == ' ')
 }
 
 // creditLabels are the labels of a photo or video credit.
