@@ -28,6 +28,9 @@ func FuzzSessionRequests(f *testing.F) {
 	f.Fuzz(func(t *testing.T, kinds, payload []byte, repeat uint16) {
 		c := &channel{started: make(chan struct{}), resized: make(chan struct{}, 1), requestsDone: make(chan struct{})}
 		started := 0
+		// At most 4,096 requests a call, so that a long list of kinds does
+		// not outlast the fuzzer's ten seconds a call.
+		kinds = kinds[:min(len(kinds), 4096/(int(repeat%200)+1))]
 		for r := 0; r <= int(repeat%200); r++ {
 			for i, k := range kinds {
 				typ := fuzzRequestTypes[int(k)%len(fuzzRequestTypes)]
@@ -71,7 +74,16 @@ func FuzzInputDecoding(f *testing.F) {
 	f.Add([]byte("\x1bP1$r"), uint8(50))
 	f.Fuzz(func(t *testing.T, chunk []byte, times uint8) {
 		const limit = 64 << 10
-		in := &boundedInput{r: bytes.NewReader(bytes.Repeat(chunk, int(times)+1)), limit: limit}
+		// Four times the limit is enough to pass it; more only makes a
+		// run of key presses outlast the fuzzer's ten seconds a call, or
+		// a large chunk repeated take hundreds of megabytes.
+		repeat := int(times) + 1
+		if len(chunk) > 0 {
+			repeat = min(repeat, 4*limit/len(chunk)+1)
+		}
+		input := bytes.Repeat(chunk, repeat)
+		input = input[:min(len(input), 4*limit)]
+		in := &boundedInput{r: bytes.NewReader(input), limit: limit}
 		events := make(chan uv.Event)
 		errc := make(chan error, 1)
 		go func() {
