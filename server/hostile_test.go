@@ -227,6 +227,25 @@ func TestRandomInput(t *testing.T) {
 	stillServes(t, addr)
 }
 
+// A mouse report in the 8-bit form, its last bytes at the very end of the
+// decoder's 64-byte buffer, made the decoder index past that buffer: 64
+// bytes from any client ended the whole server. Now they end that one
+// session, with a line saying why.
+func TestMalformedMouseReport(t *testing.T) {
+	_, addr := testServer(t, articles.Sample(), nil)
+	base := baseline(t)
+	term := openTerminal(t, addr, newKey(t), 80, 24)
+	term.waitText("7 articles")
+	term.send(strings.Repeat("x", 59) + "\x9bMabc")
+	<-term.done
+	if !strings.Contains(term.raw(), "bao: disconnected: input the reader could not decode.") {
+		t.Errorf("no farewell after undecodable input; the session ended with %q", lastBytes(term.raw(), 200))
+	}
+	term.close()
+	settle(t, base)
+	stillServes(t, addr)
+}
+
 func TestDroppedMidRender(t *testing.T) {
 	lib := articles.Sample()
 	_, addr := testServer(t, lib, nil)
@@ -247,3 +266,6 @@ func TestDroppedMidRender(t *testing.T) {
 	settle(t, base)
 	stillServes(t, addr)
 }
+
+// lastBytes is the end of s, at most n bytes of it.
+func lastBytes(s string, n int) string { return s[max(0, len(s)-n):] }

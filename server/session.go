@@ -31,6 +31,7 @@ const (
 	endSlowClient
 	endInputOverflow
 	endKeyRemoved
+	endUndecodable
 )
 
 // session is one reader's program and what the server needs to end it.
@@ -247,7 +248,11 @@ func (s *Server) run(c *channel, out *output, fp, term string, w, h int) (endRea
 		defer s.recoverGoroutine("session input", remote)
 		if err := pumpInput(ctx, c, term, ss, s.cfg.MaxPendingInput); err != nil {
 			inputErr.Store(err.Error())
-			ss.end(endInputOverflow)
+			if errors.Is(err, errUndecodable) {
+				ss.end(endUndecodable)
+			} else {
+				ss.end(endInputOverflow)
+			}
 		}
 	}()
 	// The reader titles the visitor's window after the article read; the
@@ -290,6 +295,24 @@ func (s *Server) unregister(ss *session) {
 // escape sequence that never ends.
 var errInputOverflow = errors.New("input not decodable within the limit")
 
+// errUndecodable ends a session whose input made the terminal decoder
+// panic. The decoder is a library's, and it has indexed past its buffer
+// on a malformed mouse report ("\x9bM" near the end of what it had
+// read); input that breaks it must end that one session, never the
+// server.
+var errUndecodable = errors.New("input the terminal decoder failed on")
+
+// streamEvents runs the decoder until its input ends, turning a panic in
+// it into errUndecodable.
+func streamEvents(ctx context.Context, reader *uv.TerminalReader, events chan<- uv.Event) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", errUndecodable, r)
+		}
+	}()
+	return reader.StreamEvents(ctx, events)
+}
+
 // boundedInput counts what the decoder has read since it last made an
 // event, and fails once that passes the limit, so no input buffer grows
 // without bound.
@@ -315,7 +338,8 @@ func (b *boundedInput) Read(p []byte) (int, error) {
 // forever delivering it to a program that has stopped, holding the whole
 // program in memory. Here the events go to a channel this function drains
 // until the session's input ends. It returns errInputOverflow when the
-// decoder holds more than limit bytes without an event.
+// decoder holds more than limit bytes without an event, and
+// errUndecodable when the decoder fails on the input.
 func pumpInput(ctx context.Context, in io.Reader, term string, ss *session, limit int64) error {
 	events := make(chan uv.Event)
 	bounded := &boundedInput{r: in, limit: limit}
@@ -323,7 +347,7 @@ func pumpInput(ctx context.Context, in io.Reader, term string, ss *session, limi
 	errc := make(chan error, 1)
 	go func() {
 		defer close(events)
-		errc <- reader.StreamEvents(ctx, events)
+		errc <- streamEvents(ctx, reader, events)
 	}()
 	for ev := range events {
 		bounded.pending.Store(0)
@@ -337,7 +361,7 @@ func pumpInput(ctx context.Context, in io.Reader, term string, ss *session, limi
 			ss.program.Send(ev)
 		}
 	}
-	if err := <-errc; errors.Is(err, errInputOverflow) {
+	if err := <-errc; errors.Is(err, errInputOverflow) || errors.Is(err, errUndecodable) {
 		return err
 	}
 	return nil
@@ -420,7 +444,7 @@ func (s *Server) keepalive(conn gossh.Conn, ss *session) {
 }
 
 func reasonText(r endReason) string {
-	return [...]string{"quit", "idle", "time limit", "server restart", "no answer to keepalive", "client stopped reading", "input over the limit", "key no longer authorized"}[r]
+	return [...]string{"quit", "idle", "time limit", "server restart", "no answer to keepalive", "client stopped reading", "input over the limit", "key no longer authorized", "input not decodable"}[r]
 }
 
 // farewell is the line shown after the reader's screen is restored.
@@ -436,6 +460,8 @@ func farewell(r endReason, idle time.Duration) string {
 		return "bao: your key is no longer authorized on this server."
 	case endInputOverflow:
 		return "bao: disconnected: more input at once than a reader takes."
+	case endUndecodable:
+		return "bao: disconnected: input the reader could not decode."
 	}
 	return ""
 }
