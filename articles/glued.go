@@ -161,7 +161,8 @@ func creditEnd(l string, i int) int {
 		r, n := utf8.DecodeRuneInString(l[k:])
 		next, _ := utf8.DecodeRuneInString(l[k+n:])
 		switch {
-		case r == ' ':
+		case r == ' ' || r == '-':
+			// A hyphen starts a word too: "Huntington-Whiteley".
 			token, caps = 0, 0
 		case r == '.' || r == ',' || r == ';':
 			return 0 // a sentence or list: the breaks at full stops decide
@@ -181,7 +182,7 @@ func creditEnd(l string, i int) int {
 				return k
 			}
 		}
-		if r != ' ' {
+		if r != ' ' && r != '-' {
 			if token == 0 {
 				tokenUpper = unicode.IsUpper(r)
 			}
