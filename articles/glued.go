@@ -67,7 +67,7 @@ func glueBreaks(l string) []int {
 			}
 			// Most full stops are followed by a space, a digit or a
 			// lower-case letter: no break, and nothing more to look at.
-			if n := l[i+1]; n == ' ' || n >= '0' && n <= '9' || n >= 'a' && n <= 'z' || !endsWord(l[:i]) {
+			if n := l[i+1]; n == ' ' || n >= '0' && n <= '9' || n >= 'a' && n <= 'z' || !endsWord(l[:i]) && !endsAcronym(l[:i]) {
 				continue
 			}
 			// A closing quote or bracket goes with the sentence it ends;
@@ -116,6 +116,45 @@ func endsWord(s string) bool {
 	return unicode.IsLower(r) || unicode.IsDigit(r) || r == ')' || r == '"' || r == '”' || r == '’' || r == '\''
 }
 
+// endsAcronym reports whether s ends in a word of three capitals or more
+// standing alone ("TP HCM", "theo IDF"): a sentence can end in one. A
+// title written before a name without a space ("PGS.Nguyễn") does not end
+// a sentence, nor does a capital or two ("TP.Hồ Chí Minh", "U.S.").
+func endsAcronym(s string) bool {
+	start := strings.LastIndexAny(s, " \"“(") + 1
+	w := s[start:]
+	if utf8.RuneCountInString(w) < 3 || dottedTitles[w] {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// acronymWord reports whether s starts with three capitals or more and
+// then a space or an opening bracket.
+func acronymWord(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+			continue
+		case r == ' ' || r == '(':
+			return n >= 3
+		}
+		return false
+	}
+	return false
+}
+
+// dottedTitles are the titles that Vietnamese writes before a name with a
+// full stop and often no space: "PGS.TS Lê Văn A", "NSND.Trần B".
+var dottedTitles = map[string]bool{"PGS": true, "NSND": true, "NSƯT": true, "KTS": true, "BSCK": true}
+
 // paragraphStart reports whether a paragraph starts at l[j:] with no space
 // before it: an upper-case letter, or an opening quote and one, followed
 // by a lower-case letter or a space (so "VnExpress.net" or "3.ABC" are
@@ -161,8 +200,9 @@ func creditEnd(l string, i int) int {
 		r, n := utf8.DecodeRuneInString(l[k:])
 		next, _ := utf8.DecodeRuneInString(l[k+n:])
 		switch {
-		case r == ' ' || r == '-':
-			// A hyphen starts a word too: "Huntington-Whiteley".
+		case r == ' ' || r == '-' || r == '(':
+			// A hyphen or a bracket starts a word too:
+			// "Huntington-Whiteley", "(The".
 			token, caps = 0, 0
 		case r == '.' || r == ',' || r == ';':
 			return 0 // a sentence or list: the breaks at full stops decide
@@ -181,8 +221,13 @@ func creditEnd(l string, i int) int {
 			if caps >= 2 && unicode.IsLower(next) {
 				return k
 			}
+			// lower-case then an acronym standing as a word:
+			// "BazaarBAFTA (".
+			if caps == 0 && !(tokenUpper && token <= 3) && acronymWord(l[k:]) {
+				return k
+			}
 		}
-		if r != ' ' && r != '-' {
+		if r != ' ' && r != '-' && r != '(' {
 			if token == 0 {
 				tokenUpper = unicode.IsUpper(r)
 			}

@@ -470,6 +470,21 @@ func TestRunTogetherParagraphs(t *testing.T) {
 			t.Errorf("paragraph %q", p)
 		}
 	}
+	// A sentence may end in an acronym ("VTV.Người"), and a credit may run
+	// into one ("Giao thôngBOT (..."); a bracket or a hyphen inside the
+	// credit starts a word, not a paragraph ("(Build", "Jean-Luc").
+	two := parseText(t, "Cầu mới sắp thông xe\n\n"+strings.Repeat("Cây cầu dài hơn 5 km và có sáu làn xe. ", 12)+
+		"Người dân hai bờ sông đã chờ cây cầu này nhiều năm, một kỹ sư nói với VTV.Công nhân lắp nhịp cuối. "+
+		"Video: Tạp chí Giao thôngBOT (Build-Operate-Transfer) là hình thức đầu tư của cây cầu, "+
+		"với vốn của nhà đầu tư tư nhân.Ban quản lý dự án cho biết cầu sẽ thông xe vào cuối tháng.\n")
+	var starts []string
+	for _, b := range two.Blocks {
+		starts = append(starts, b.Kind.String()+": "+strings.Join(strings.Fields(b.Text)[:2], " "))
+	}
+	wantStarts := []string{"caption: Công nhân", "paragraph: BOT (Build-Operate-Transfer)", "paragraph: Ban quản"}
+	if !slices.Equal(starts, wantStarts) || !strings.HasSuffix(two.Lead, "với VTV.") {
+		t.Errorf("lead %q, blocks start %q, want %q", two.Lead, starts, wantStarts)
+	}
 	// One full stop without a space is a typo, not a paragraph break, and
 	// a brand or an abbreviation is no break at all.
 	one := parseText(t, "Giá xăng giảm\n\n"+strings.Repeat("Giá xăng giảm 500 đồng mỗi lít từ chiều nay theo điều chỉnh của liên bộ. ", 4)+
