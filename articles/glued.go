@@ -78,6 +78,10 @@ func glueBreaks(l string) []int {
 			}
 			if paragraphStart(l, j) {
 				cuts = append(cuts, j)
+				if h := runInHeading(l, j); h > 0 {
+					cuts = append(cuts, h)
+					j = h
+				}
 				quotes = 0
 				i = j - 1
 			}
@@ -88,12 +92,67 @@ func glueBreaks(l string) []int {
 			}
 			if end := creditEnd(l, i); end > 0 {
 				cuts = append(cuts, end)
+				if h := runInHeading(l, end); h > 0 {
+					cuts = append(cuts, h)
+					end = h
+				}
 				quotes = 0
 				i = end - 1
 			}
 		}
 	}
 	return cuts
+}
+
+// maxRunInHeading is the longest heading looked for where a paragraph
+// starts, in bytes.
+const maxRunInHeading = 100
+
+// runInHeading looks at a paragraph that starts at l[j] for a short
+// heading run into it: two words or more with no punctuation, the last
+// ending in lower case and the paragraph's first word following with a
+// capital ("Lang thang cảm xúcBạn đã ..."). It returns where that first
+// word starts, or 0. A word that starts in lower case and has a capital
+// inside after one letter is a brand ("iPhone", "eBay") and no break. Nor
+// is anything followed at once by another such run ("Nhà báoCựu tuyển thủ
+// quốc giaGiảng viên ..."): that is a list of labels run together, a
+// site's widget, not a heading and its paragraph.
+func runInHeading(l string, j int) int {
+	k := runIn(l, j)
+	if k > 0 && runIn(l, k) > 0 {
+		return 0
+	}
+	return k
+}
+
+// runIn is runInHeading without the look at what follows.
+func runIn(l string, j int) int {
+	words, letters := 1, 0 // words so far; lower-case letters of this word
+	lowerStart := false
+	for k := j; k < len(l) && k < j+maxRunInHeading; {
+		r, n := utf8.DecodeRuneInString(l[k:])
+		switch {
+		case r == ' ' || r == '\u00a0':
+			words++
+			letters, lowerStart = 0, false
+		case unicode.IsUpper(r):
+			next, _ := utf8.DecodeRuneInString(l[k+n:])
+			if words >= 2 && lowerStart && letters >= 2 && unicode.IsLower(next) {
+				return k
+			}
+			letters = 0
+		case unicode.IsLower(r):
+			if letters == 0 && (k == j || l[k-1] == ' ') {
+				lowerStart = true
+			}
+			letters++
+		case unicode.IsDigit(r) || unicode.IsMark(r):
+		default:
+			return 0 // punctuation: a sentence, not a heading
+		}
+		k += n
+	}
+	return 0
 }
 
 // afterClosing returns where the text after a closing quote or bracket at

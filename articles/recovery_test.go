@@ -721,3 +721,27 @@ The quay will close to ships once the new one opens.
 		t.Errorf("the section or the caption went with the links: %q", a.Dropped)
 	}
 }
+
+// Headings run into their paragraph in run-together text ("Chuẩn bị
+// hành lýMang theo ...") are split off; a brand inside a sentence, and a
+// site's list of labels run together, are not headings.
+func TestRunInHeadings(t *testing.T) {
+	text := "Title: Năm điều cần biết trước chuyến đi\n" +
+		"Content: Một chuyến đi dài cần chuẩn bị từ sớm, nhất là khi đi cùng trẻ nhỏ. " +
+		strings.Repeat("Mỗi gia đình có nhu cầu riêng, nhưng vài việc thì ai cũng nên làm. ", 4) +
+		"Dưới đây là năm điều nên làm trước ngày khởi hành.Chuẩn bị hành lýMang theo quần áo đủ cho cả tuần, thêm một bộ phòng khi trời lạnh. " +
+		"Đừng quên thuốc và giấy tờ tùy thân.Đặt chỗ nghỉ sớmGiá phòng tăng nhanh vào dịp lễ, nên đặt trước ít nhất một tháng. " +
+		"Nhiều khách sạn cho hủy miễn phí đến sát ngày.Kiểm tra xe trước khi điNếu đi bằng ô tô, hãy kiểm tra lốp, dầu và phanh. " +
+		"Ứng dụng bản đồ trên iPhone giúp tìm trạm xăng gần nhất.Xem thêmHướng dẫn viênChuyên gia du lịchNhà báo ảnh\n"
+	a := parseText(t, text)
+	var headings []string
+	for _, b := range a.Blocks {
+		if b.Kind == model.Heading {
+			headings = append(headings, b.Text)
+		}
+	}
+	want := []string{"Chuẩn bị hành lý", "Đặt chỗ nghỉ sớm", "Kiểm tra xe trước khi đi"}
+	if !slices.Equal(headings, want) {
+		t.Errorf("headings %q, want %q", headings, want)
+	}
+}
