@@ -22,6 +22,8 @@ type line struct {
 	gap bool
 	// n is the line's place among the article's lines.
 	n int
+	// caption is set on a photo's caption split off the start of a story.
+	caption bool
 }
 
 // splitLines turns cleaned text into non-blank lines, splitting the lines
@@ -124,6 +126,9 @@ func ParsePlain(text string) *model.Article {
 	p.spaced = isSpaced(p.lines)
 	rest = p.header(rest)
 	rest = p.lead(rest)
+	if storyFirst && p.a.Lead == "" {
+		rest = openingCaption(rest)
+	}
 	if !p.a.TitleGuessed {
 		for _, c := range trimTitle(p.a) {
 			if titleLine {
@@ -462,6 +467,75 @@ func (p *plainParser) lead(rest []line) []line {
 	return rest[1:]
 }
 
+// maxOpeningCaption is the longest first sentence of a story on one line
+// taken for a photo's caption, in characters. In the labelled one-line
+// stories, the captions that open them are 20 to 74 characters long and
+// the first sentences that are not, 106 or more; across all of one such
+// source, first sentences of 60 to 80 characters are as often the story's
+// as a caption, and shorter ones mostly captions.
+const maxOpeningCaption = 60
+
+// openingCaption splits off the photo caption that opens a story written
+// on one line with no title: a short first sentence before a longer text
+// ("Hai nhà lãnh đạo gặp gỡ tại Kremlin ngày 21/10. Khi Thủ tướng ..."),
+// a credit in brackets ("(Nguồn: Reuters) Thủ tướng ..."), or "Ảnh minh
+// họa" standing for a stock photo.
+func openingCaption(rest []line) []line {
+	if len(rest) == 0 {
+		return rest
+	}
+	t := rest[0].text
+	end := 0
+	switch {
+	case t[0] == '(':
+		if j := strings.IndexByte(t, ')'); j > 0 && j < 80 && hasCreditLabel(t[1:j]) {
+			end = j + 1
+		}
+	case strings.HasPrefix(t, "Ảnh minh họa "):
+		end = len("Ảnh minh họa")
+	case strings.HasPrefix(t, "Ảnh minh hoạ "):
+		end = len("Ảnh minh hoạ")
+	default:
+		if s := firstSentence(t); looksLikeCaption(s) && len(t) >= 4*len(s) && !hasCreditLabel(strings.TrimLeft(t[len(s):], " (")) {
+			end = len(s)
+		}
+	}
+	if end <= 0 || end >= len(t) || !paragraphStart(t, end+1) && !paragraphStart(t, end) {
+		return rest
+	}
+	c := rest[0]
+	c.text, c.caption = strings.TrimSpace(t[:end]), true
+	r := rest[0]
+	r.text = strings.TrimSpace(t[end:])
+	return append([]line{c, r}, rest[1:]...)
+}
+
+// looksLikeCaption reports whether the first sentence of a story reads as
+// a photo's caption rather than the start of the story: short, a plain
+// statement of what is shown, with no clause set off by a comma or colon
+// ("Kết thúc đợt 1, chỉ số ...") and no "là" ("X là Y" explains, a caption
+// shows), ending in a word, not an abbreviation ("TP."), and not opening a
+// quotation that goes on.
+func looksLikeCaption(s string) bool {
+	if strings.HasSuffix(s, "…") || runeCount(s) > maxOpeningCaption || model.CountWords(s) < 2 ||
+		strings.ContainsAny(s, ",:;") || strings.Contains(s, " là ") || !endsWord(strings.TrimRight(s, ".!? ")) ||
+		strings.Count(s, "“") != strings.Count(s, "”") || strings.Count(s, "\"")%2 == 1 {
+		return false
+	}
+	return strings.HasSuffix(s, ".")
+}
+
+// hasCreditLabel reports whether t opens with a credit's label and a
+// colon: "Nguồn: Reuters", "Ảnh: AP".
+func hasCreditLabel(t string) bool {
+	for _, m := range creditLabels {
+		if rest, ok := strings.CutPrefix(t, m); ok && strings.HasPrefix(strings.TrimLeft(rest, " "), ":") {
+			return true
+		}
+	}
+	return false
+}
+
 // maxLead is the longest first paragraph taken as the lead, in characters.
 const maxLead = 1000
 
@@ -511,6 +585,8 @@ func (p *plainParser) body(rest []line) {
 			}
 		}
 		switch {
+		case l.caption:
+			p.add(model.Caption, 0, l.text)
 		case repeats[l.text] < 0:
 			// Galleries are scraped with each photo's description twice:
 			// the first copy is kept as a caption, later ones dropped.

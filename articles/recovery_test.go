@@ -745,3 +745,37 @@ func TestRunInHeadings(t *testing.T) {
 		t.Errorf("headings %q, want %q", headings, want)
 	}
 }
+
+// A story on one line with no title may open with its photo's caption: a
+// short plain sentence, a credit in brackets, or "Ảnh minh họa". A first
+// sentence that reads as the story's own stays the text.
+func TestOpeningCaption(t *testing.T) {
+	body := "Chiều 3/5, một kho hàng rộng 500 m2 ở quận Long Biên bốc cháy dữ dội, cột khói cao hàng chục mét. " +
+		"Lực lượng cứu hỏa điều 12 xe tới hiện trường và khống chế đám cháy sau hai giờ. " +
+		"Không có thương vong, nguyên nhân vụ cháy đang được điều tra. Minh Đức\n"
+	for _, c := range []struct{ opening, caption string }{
+		{"Hiện trường vụ cháy kho hàng ở Long Biên. ", "Hiện trường vụ cháy kho hàng ở Long Biên."},
+		{"(Nguồn: Cảnh sát PCCC) ", "(Nguồn: Cảnh sát PCCC)"},
+		{"Ảnh minh họa ", "Ảnh minh họa"},
+		{"Khói bao trùm một góc phố, người dân hoảng hốt. ", ""},
+		{"Đây là vụ cháy thứ ba trong tháng. ", ""},
+	} {
+		a := parseText(t, c.opening+body)
+		var captions []string
+		for _, b := range a.Blocks {
+			if b.Kind == model.Caption {
+				captions = append(captions, b.Text)
+			}
+		}
+		want := []string(nil)
+		if c.caption != "" {
+			want = []string{c.caption}
+		}
+		if !slices.Equal(captions, want) {
+			t.Errorf("%q: captions %q, want %q", c.opening, captions, want)
+		}
+		if c.caption != "" && (!a.TitleGuessed || !strings.HasPrefix(a.Title, "Chiều 3/5")) {
+			t.Errorf("%q: title %q (guessed %v): the caption stands for it", c.opening, a.Title, a.TitleGuessed)
+		}
+	}
+}
