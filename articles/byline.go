@@ -146,7 +146,7 @@ var agencyLine = regexp.MustCompile(`^(?:(?:photo|image|picture|anh)s?: )?(?:[\p
 var promoLines = setOf("read next", "read more", "related", "recommended", "more stories", "you may also like",
 	"xem them", "doc them", "tin lien quan", "bai lien quan", "advertisement", "sponsored", "sponsored content",
 	"top picks", "enlarge", "play video", "watch video", "before you go, we thought you'd like these...",
-	"loading photo gallery")
+	"loading photo gallery", "source link")
 
 // followLine asks the reader to follow the site or write to its staff:
 // "Like us on Facebook", "Follow us on Twitter & Instagram", "You can

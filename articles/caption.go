@@ -7,7 +7,7 @@ import (
 )
 
 // photoCredits start the credit that ends a photo caption.
-var photoCredits = []string{"(Ảnh:", "Ảnh:", "Ảnh :", "(Ảnh minh họa", "Ảnh minh họa", "(Ảnh minh hoạ", "Ảnh minh hoạ", "(Photo:", "Photo:", "(Nguồn ảnh:", "Picture:", "Image:", "Photograph:", "Image copyright", "Video:"}
+var photoCredits = []string{"(Ảnh:", "Ảnh:", "Ảnh :", "(Ảnh minh họa", "Ảnh minh họa", "(Ảnh minh hoạ", "Ảnh minh hoạ", "(Photo:", "Photo:", "(Nguồn ảnh:", "Picture:", "Image:", "Photograph:", "Image copyright", "Video:", "Đồ họa:", "(Đồ họa:"}
 
 // isCaptionLine reports whether a line on its own is a photo caption: a
 // short text ending in a photo credit, or a credit alone.
@@ -43,7 +43,7 @@ func isVideoCaption(t string) bool {
 
 // mayHaveCredit is a quick test that t might hold a photo credit.
 func mayHaveCredit(t string) bool {
-	return strings.Contains(t, "Ảnh") || strings.Contains(t, "Photo") || strings.Contains(t, "Picture:") || strings.Contains(t, "Image") || strings.Contains(t, "Video:")
+	return strings.Contains(t, "Ảnh") || strings.Contains(t, "Photo") || strings.Contains(t, "Picture:") || strings.Contains(t, "Image") || strings.Contains(t, "Video:") || strings.Contains(t, "Đồ họa:")
 }
 
 // isPhotoCredit reports whether t is a photo credit alone: "Ảnh: Volvo".

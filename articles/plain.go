@@ -163,6 +163,10 @@ func (p *plainParser) placeDropped() {
 	}
 	p.a.DroppedAt = make([]int, len(p.dropAt))
 	for i, n := range p.dropAt {
+		if n <= afterBlocks {
+			p.a.DroppedAt[i] = afterBlocks - n // placed by dropHere
+			continue
+		}
 		p.a.DroppedAt[i] = sort.SearchInts(p.blockAt, n)
 	}
 }
@@ -299,6 +303,16 @@ func isTitleLine(l line) bool {
 func (p *plainParser) drop(s string, n int) {
 	p.a.Dropped = append(p.a.Dropped, s)
 	p.dropAt = append(p.dropAt, n)
+}
+
+// afterBlocks, less a number of blocks, stands in dropAt for a place
+// given in blocks rather than lines (see dropHere).
+const afterBlocks = -2
+
+// dropHere removes s from the text where the blocks added so far end: for
+// a part of a line, whose place the line's number cannot tell.
+func (p *plainParser) dropHere(s string) {
+	p.drop(s, afterBlocks-len(p.a.Blocks))
 }
 
 // linkListHeads head a list of links to other stories inside the text
@@ -596,6 +610,12 @@ func (p *plainParser) body(rest []line) {
 			p.add(model.Caption, 0, l.text)
 		case hasLostBreaks(l.text):
 			for _, para := range splitRuns(l.text) {
+				if isPromoLine(para) {
+					// A widget's label left at the end of a flattened
+					// page: "... 3 km.  Source link".
+					p.dropHere(para)
+					continue
+				}
 				p.paragraph(para, credit)
 			}
 		case isListLine(rest, i):
@@ -837,6 +857,11 @@ func (p *plainParser) trailingByline() {
 			return
 		}
 		last := &p.a.Blocks[n-1]
+		if last.Kind == model.Paragraph && p.isSiteName(last.Text) {
+			p.a.Blocks, p.blockAt = p.a.Blocks[:n-1], p.blockAt[:min(n-1, len(p.blockAt))]
+			p.dropHere(last.Text)
+			continue
+		}
 		if isPhotoCredit(last.Text) || last.Kind != model.ListItem && last.Kind != model.Quote && isBylineText(last.Text) {
 			// "T.ThủyTheo PCMag/DTrends" is a name and a credit glued;
 			// "Bảo Lâm (theo PhoneArena)" is one byline.
@@ -857,14 +882,25 @@ func (p *plainParser) trailingByline() {
 			return
 		}
 		if body, credit := splitTrailingCredit(last.Text); credit != "" {
-			p.a.Byline = append(signatureByline(credit), p.a.Byline...)
 			last.Text = body
 			if body == "" {
 				p.a.Blocks, p.blockAt = p.a.Blocks[:n-1], p.blockAt[:min(n-1, len(p.blockAt))]
 			}
+			if p.isSiteName(credit) {
+				p.dropHere(credit)
+			} else {
+				p.a.Byline = append(signatureByline(credit), p.a.Byline...)
+			}
 		}
 		return
 	}
+}
+
+// isSiteName reports whether s is the name of the site the article came
+// from, signing its own page: "BÁO ĐIỆN TỬ VTC NEWS" under "Source: Báo
+// điện tử VTC News".
+func (p *plainParser) isSiteName(s string) bool {
+	return p.a.Source != "" && len(s) <= 2*len(p.a.Source) && model.Fold(s) == model.Fold(p.a.Source)
 }
 
 // splitTrailingCredit splits "... last sentence. Name Name" into the text

@@ -779,3 +779,41 @@ func TestOpeningCaption(t *testing.T) {
 		}
 	}
 }
+
+// A graphic's credit ("Đồ họa:") makes a caption as a photo's does; the
+// site's own name signing the page, and a widget's label left at the end
+// of a flattened page, are removed, in their place at the end.
+func TestSiteSignatureAndGraphicCredit(t *testing.T) {
+	text := "Title: Tuyến metro số 2 khởi công\n" +
+		"Source: Báo Điện tử Phố Cổ\n" +
+		"Content: Sáng 5/6, tuyến metro số 2 chính thức khởi công sau nhiều năm chuẩn bị. " +
+		strings.Repeat("Các nhà thầu đã sẵn sàng máy đào hầm và nhân lực cho giai đoạn đầu. ", 12) +
+		"Tuyến dài 11 km, có 10 ga, trong đó 7 ga ngầm. " +
+		"Hướng tuyến metro số 2 qua trung tâm thành phố. Đồ họa: Minh Anh " +
+		"Dự án dự kiến hoàn thành vào năm 2030, với tổng vốn hơn 35.000 tỷ đồng. " +
+		"Người dân mong tuyến sớm vận hành để giảm ùn tắc giờ cao điểm.  Source link\n" +
+		"BÁO ĐIỆN TỬ PHỐ CỔ\n"
+	a := parseText(t, text)
+	var captions []string
+	for _, b := range a.Blocks {
+		if b.Kind == model.Caption {
+			captions = append(captions, b.Text)
+		}
+	}
+	if want := []string{"Hướng tuyến metro số 2 qua trung tâm thành phố. Đồ họa: Minh Anh"}; !slices.Equal(captions, want) {
+		t.Errorf("captions %q, want %q", captions, want)
+	}
+	if len(a.Byline) != 0 {
+		t.Errorf("byline %q: the site's name is not a writer", a.Byline)
+	}
+	for _, d := range []string{"Source link", "BÁO ĐIỆN TỬ PHỐ CỔ"} {
+		i := slices.Index(a.Dropped, d)
+		if i < 0 {
+			t.Errorf("%q not removed: %q", d, a.Dropped)
+			continue
+		}
+		if len(a.DroppedAt) != len(a.Dropped) || a.DroppedAt[i] != len(a.Blocks) {
+			t.Errorf("%q removed at %v of %d blocks, want at the end", d, a.DroppedAt, len(a.Blocks))
+		}
+	}
+}
