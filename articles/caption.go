@@ -41,9 +41,16 @@ func isVideoCaption(t string) bool {
 	return false
 }
 
-// mayHaveCredit is a quick test that t might hold a photo credit.
+// mayHaveCredit is a quick test that t might hold a photo credit. It runs
+// on every line. The Vietnamese labels are looked for by a part of them
+// that is rare in Vietnamese text first: "Ả" and "ọ" begin with the byte
+// that begins most of its accented letters, which makes a search from
+// there slow, so "Ảnh" is first looked for by its last byte and "nh"
+// (a seventh of the time), "Đồ họa:" by "ọa:".
 func mayHaveCredit(t string) bool {
-	return strings.Contains(t, "Ảnh") || strings.Contains(t, "Photo") || strings.Contains(t, "Picture:") || strings.Contains(t, "Image") || strings.Contains(t, "Video:") || strings.Contains(t, "Đồ họa:")
+	return strings.Contains(t, "\xa2nh") && strings.Contains(t, "Ảnh") ||
+		strings.Contains(t, "Photo") || strings.Contains(t, "Picture:") || strings.Contains(t, "Image") || strings.Contains(t, "Video:") ||
+		strings.Contains(t, "\x8da:") && strings.Contains(t, "Đồ họa:")
 }
 
 // isPhotoCredit reports whether t is a photo credit alone: "Ảnh: Volvo".
