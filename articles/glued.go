@@ -259,9 +259,9 @@ func creditEnd(l string, i int) int {
 		r, n := utf8.DecodeRuneInString(l[k:])
 		next, _ := utf8.DecodeRuneInString(l[k+n:])
 		switch {
-		case r == ' ' || r == '-' || r == '(':
-			// A hyphen or a bracket starts a word too:
-			// "Huntington-Whiteley", "(The".
+		case r == ' ' || r == '-' || r == '(' || r == '/':
+			// A hyphen, a bracket or a slash starts a word too:
+			// "Huntington-Whiteley", "(The", "Nguyễn Khang/TTXVN".
 			token, caps = 0, 0
 		case r == '.' || r == ',' || r == ';':
 			return 0 // a sentence or list: the breaks at full stops decide
@@ -286,7 +286,7 @@ func creditEnd(l string, i int) int {
 				return k
 			}
 		}
-		if r != ' ' && r != '-' && r != '(' {
+		if r != ' ' && r != '-' && r != '(' && r != '/' {
 			if token == 0 {
 				tokenUpper = unicode.IsUpper(r)
 			}

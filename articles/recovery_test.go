@@ -439,7 +439,7 @@ func TestRunTogetherParagraphs(t *testing.T) {
 		"Author: Minh Khôi (Theo Giao thông)\n" +
 		"Content: Hà NộiCây cầu thứ bảy bắc qua sông Hồng sẽ thông xe vào cuối tháng, sớm hơn dự kiến hai tuần." +
 		"Công trình dài hơn 5 km, gồm sáu làn xe và hai làn cho người đi bộ, được khởi công từ mùa xuân năm ngoái." +
-		"Công nhân lắp những nhịp cầu cuối cùng hôm 12/3. Ảnh: Jean-Luc MartinBan quản lý dự án cho biết phần lớn hạng mục đã xong, chỉ còn mặt đường và hệ thống chiếu sáng." +
+		"Công nhân lắp những nhịp cầu cuối cùng hôm 12/3. Ảnh: VGP/Jean-Luc MartinBan quản lý dự án cho biết phần lớn hạng mục đã xong, chỉ còn mặt đường và hệ thống chiếu sáng." +
 		"\"Chúng tôi làm việc ba ca mỗi ngày để kịp tiến độ\", một kỹ sư nói.Người dân hai bờ mong cầu sớm mở để rút ngắn quãng đường đi làm." +
 		"Xe tải qua cầu trong đợt thử tải tuần trước. Video: Ban quản lý dự ánCầu được thiết kế để chịu tải 30 tấn.\n"
 	a := parseText(t, text)
@@ -458,7 +458,7 @@ func TestRunTogetherParagraphs(t *testing.T) {
 			paragraphs = append(paragraphs, b.Text)
 		}
 	}
-	want := []string{"Công nhân lắp những nhịp cầu cuối cùng hôm 12/3. Ảnh: Jean-Luc Martin", "Xe tải qua cầu trong đợt thử tải tuần trước. Video: Ban quản lý dự án"}
+	want := []string{"Công nhân lắp những nhịp cầu cuối cùng hôm 12/3. Ảnh: VGP/Jean-Luc Martin", "Xe tải qua cầu trong đợt thử tải tuần trước. Video: Ban quản lý dự án"}
 	if !slices.Equal(captions, want) {
 		t.Errorf("captions %q, want %q", captions, want)
 	}
@@ -471,8 +471,9 @@ func TestRunTogetherParagraphs(t *testing.T) {
 		}
 	}
 	// A sentence may end in an acronym ("VTV.Người"), and a credit may run
-	// into one ("Giao thôngBOT (..."); a bracket or a hyphen inside the
-	// credit starts a word, not a paragraph ("(Build", "Jean-Luc").
+	// into one ("Giao thôngBOT (..."); a bracket, a hyphen or a slash in the
+	// credit starts a word, not a paragraph ("(Build", "Jean-Luc",
+	// "VGP/Jean").
 	two := parseText(t, "Cầu mới sắp thông xe\n\n"+strings.Repeat("Cây cầu dài hơn 5 km và có sáu làn xe. ", 12)+
 		"Người dân hai bờ sông đã chờ cây cầu này nhiều năm, một kỹ sư nói với VTV.Công nhân lắp nhịp cuối. "+
 		"Video: Tạp chí Giao thôngBOT (Build-Operate-Transfer) là hình thức đầu tư của cây cầu, "+
