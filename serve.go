@@ -194,6 +194,11 @@ func waitForSignals(srv *server.Server, load func() *model.Library, changes <-ch
 				srv.Reload(load())
 				continue
 			}
+			// A reload asked for from now on has nothing to reload, and
+			// once signal.Stop below restores SIGHUP's default, one
+			// arriving late would end the process by the signal instead
+			// of with the exit status shutdown gives.
+			signal.Ignore(syscall.SIGHUP)
 			logger.Info("shutting down", "signal", sig.String(), "readers", srv.Sessions())
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			srv.Shutdown(ctx)
