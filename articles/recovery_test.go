@@ -735,12 +735,7 @@ func TestRunInHeadings(t *testing.T) {
 		"Nhiều khách sạn cho hủy miễn phí đến sát ngày.Kiểm tra xe trước khi điNếu đi bằng ô tô, hãy kiểm tra lốp, dầu và phanh. " +
 		"Ứng dụng bản đồ trên iPhone giúp tìm trạm xăng gần nhất.Xem thêmHướng dẫn viênChuyên gia du lịchNhà báo ảnh\n"
 	a := parseText(t, text)
-	var headings []string
-	for _, b := range a.Blocks {
-		if b.Kind == model.Heading {
-			headings = append(headings, b.Text)
-		}
-	}
+	headings := blocksOf(a, model.Heading)
 	want := []string{"Chuẩn bị hành lý", "Đặt chỗ nghỉ sớm", "Kiểm tra xe trước khi đi"}
 	if !slices.Equal(headings, want) {
 		t.Errorf("headings %q, want %q", headings, want)
@@ -762,12 +757,7 @@ func TestOpeningCaption(t *testing.T) {
 		{"Đây là vụ cháy thứ ba trong tháng. ", ""},
 	} {
 		a := parseText(t, c.opening+body)
-		var captions []string
-		for _, b := range a.Blocks {
-			if b.Kind == model.Caption {
-				captions = append(captions, b.Text)
-			}
-		}
+		captions := blocksOf(a, model.Caption)
 		want := []string(nil)
 		if c.caption != "" {
 			want = []string{c.caption}
@@ -795,12 +785,7 @@ func TestSiteSignatureAndGraphicCredit(t *testing.T) {
 		"Người dân mong tuyến sớm vận hành để giảm ùn tắc giờ cao điểm.  Source link\n" +
 		"BÁO ĐIỆN TỬ PHỐ CỔ\n"
 	a := parseText(t, text)
-	var captions []string
-	for _, b := range a.Blocks {
-		if b.Kind == model.Caption {
-			captions = append(captions, b.Text)
-		}
-	}
+	captions := blocksOf(a, model.Caption)
 	if want := []string{"Hướng tuyến metro số 2 qua trung tâm thành phố. Đồ họa: Minh Anh"}; !slices.Equal(captions, want) {
 		t.Errorf("captions %q, want %q", captions, want)
 	}
