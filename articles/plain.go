@@ -581,6 +581,15 @@ func firstSentence(t string) string {
 // body classifies the remaining lines into blocks.
 func (p *plainParser) body(rest []line) {
 	repeats := repeatedLines(rest)
+	// Lines next to a video player's label ("Play VIDEO"), which is
+	// removed already: a repeated line there is the video's title, shown
+	// above and below the player, and goes with it.
+	video := map[int]bool{}
+	for i, n := range p.dropAt {
+		if f := folded(p.a.Dropped[i]); f == "play video" || f == "watch video" {
+			video[n-1], video[n+1] = true, true
+		}
+	}
 	captionNext := false
 	for i, l := range rest {
 		p.cur = l.n
@@ -604,6 +613,9 @@ func (p *plainParser) body(rest []line) {
 		case repeats[l.text] < 0:
 			// Galleries are scraped with each photo's description twice:
 			// the first copy is kept as a caption, later ones dropped.
+			p.drop(l.text, l.n)
+		case repeats[l.text] > 0 && video[l.n]:
+			repeats[l.text] = -1
 			p.drop(l.text, l.n)
 		case repeats[l.text] > 0 && !isListLine(rest, i):
 			repeats[l.text] = -1

@@ -803,3 +803,28 @@ func TestSiteSignatureAndGraphicCredit(t *testing.T) {
 		}
 	}
 }
+
+// A video's title, shown above and below its player's label, goes with
+// the player: neither copy is a caption of the text.
+func TestVideoTitleGoesWithThePlayer(t *testing.T) {
+	text := "Council approves the new tram line\n\n" +
+		"The city council voted 7-2 on Monday to fund the first stage of the tram line.\n\n" +
+		" What the tram line means for commuters\n" +
+		"Play VIDEO\n" +
+		"What the tram line means for commuters\n" +
+		"Construction is due to start in the spring and take three years.\n\n" +
+		"Opponents said the money would be better spent on buses.\n"
+	a := parseText(t, text)
+	if c := blocksOf(a, model.Caption); len(c) != 0 {
+		t.Errorf("captions %q", c)
+	}
+	title := "What the tram line means for commuters"
+	if n := strings.Count(strings.Join(a.Dropped, "\n"), title); n != 2 || !slices.Contains(a.Dropped, "Play VIDEO") {
+		t.Errorf("removed %q: want the player's label and both copies of its title", a.Dropped)
+	}
+	for _, b := range a.Blocks {
+		if strings.Contains(b.Text, title) {
+			t.Errorf("%s %q kept", b.Kind, b.Text)
+		}
+	}
+}
