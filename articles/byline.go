@@ -119,18 +119,18 @@ func isPromoLine(s string) bool {
 	colon := strings.Index(s[:min(len(s), 26)], ": ")
 	message := len(s) > 15 && strings.EqualFold(s[:15], "a message from ")
 	labelled := colon >= 0 && colon <= 24 || message
-	// Without a label, only a line of 30 characters or fewer (so 120
-	// bytes or fewer) can be one.
-	if !labelled && len(s) > 120 {
+	// Without a label, only a line as long as the longest of promoLines
+	// (46 characters, so 184 bytes or fewer) can be one.
+	if !labelled && len(s) > 4*maxPromoLine {
 		return false
 	}
 	n := runeCount(s)
 	// promoPrefix's words before the colon are short.
-	if n > 30 && !labelled {
+	if n > maxPromoLine && !labelled {
 		return false
 	}
 	f := folded(s)
-	return n <= 30 && promoLines[f] || labelled && promoPrefix.MatchString(f)
+	return n <= maxPromoLine && promoLines[f] || labelled && promoPrefix.MatchString(f)
 }
 
 // shareButton is a share button with its target: "Click to share on
@@ -147,6 +147,15 @@ var promoLines = setOf("read next", "read more", "related", "recommended", "more
 	"xem them", "doc them", "tin lien quan", "bai lien quan", "advertisement", "sponsored", "sponsored content",
 	"top picks", "enlarge", "play video", "watch video", "before you go, we thought you'd like these...",
 	"loading photo gallery", "source link")
+
+// maxPromoLine is the length of the longest of promoLines, in characters.
+var maxPromoLine = func() int {
+	n := 0
+	for l := range promoLines {
+		n = max(n, runeCount(l))
+	}
+	return n
+}()
 
 // followLine asks the reader to follow the site or write to its staff:
 // "Like us on Facebook", "Follow us on Twitter & Instagram", "You can

@@ -828,3 +828,16 @@ func TestVideoTitleGoesWithThePlayer(t *testing.T) {
 		}
 	}
 }
+
+// A promotion's line longer than thirty characters is still one: each of
+// promoLines can match, the longest included.
+func TestLongPromoLine(t *testing.T) {
+	a := parseText(t, "Festival returns to the old town\n\nBefore you go, we thought you'd like these...\n\n"+
+		"The lantern festival returns this weekend after a two-year pause.\n\nStreets will close from six.\n")
+	if !slices.Contains(a.Dropped, "Before you go, we thought you'd like these...") {
+		t.Errorf("dropped %q, lead %q", a.Dropped, a.Lead)
+	}
+	if !strings.HasPrefix(a.Lead, "The lantern festival") {
+		t.Errorf("lead %q", a.Lead)
+	}
+}
