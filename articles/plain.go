@@ -327,6 +327,33 @@ func isLinkLine(t string) bool {
 	return runeCount(t) <= 120 && (!endsSentence(t) || strings.HasSuffix(t, "?"))
 }
 
+// isHeadlineCase reports whether t is set as English sites set headlines:
+// four words or more, not ending in a full stop, with every word of four
+// letters or more capitalised ("Jennifer Aniston Reveals Secret to Happy
+// Marriage"), and no photo credit (a caption of names and titles looks
+// the same).
+func isHeadlineCase(t string) bool {
+	if len(t) > 480 || runeCount(t) > 120 || strings.HasSuffix(t, ".") || mayHaveCredit(t) {
+		return false
+	}
+	words := strings.Fields(t)
+	if len(words) < 4 {
+		return false
+	}
+	long := 0
+	for _, w := range words {
+		w = strings.Trim(w, "'\"‘’“”(),:;?!")
+		if runeCount(w) < 4 {
+			continue
+		}
+		if !capitalised(w) {
+			return false
+		}
+		long++
+	}
+	return long >= 3
+}
+
 // opensSection reports whether line i, headline-like, is rather the next
 // section's heading or a photo's caption: a caption's credit or label is
 // on it or after it ("... hearing.Image copyright GETTY", "Image
@@ -357,6 +384,15 @@ func (p *plainParser) dropLinkLists() {
 		case i > 0 && linkListHeads[f]:
 			p.drop(l.text, l.n)
 			for n := 0; n < 10 && i+1 < len(p.lines) && isLinkLine(p.lines[i+1].text) && !opensSection(p.lines, i+1); n++ {
+				i++
+				p.drop(p.lines[i].text, p.lines[i].n)
+			}
+			continue
+		case i > 0 && l.gap && i+2 < len(p.lines) && !p.lines[i+1].gap && isHeadlineCase(l.text) && isHeadlineCase(p.lines[i+1].text):
+			// Two headlines or more of other stories, one under the
+			// other, set apart from the text before them.
+			p.drop(l.text, l.n)
+			for n := 0; n < 10 && i+1 < len(p.lines) && !p.lines[i+1].gap && isHeadlineCase(p.lines[i+1].text); n++ {
 				i++
 				p.drop(p.lines[i].text, p.lines[i].n)
 			}

@@ -841,3 +841,30 @@ func TestLongPromoLine(t *testing.T) {
 		t.Errorf("lead %q", a.Lead)
 	}
 }
+
+// Headlines of other stories, one under the other in headline case, set
+// apart from the text before them, are links, not text; a caption of
+// names and titles, and a heading over its paragraph, are not.
+func TestRelatedHeadlines(t *testing.T) {
+	text := "Harbour Bridge Reopens After Repairs\n\n" +
+		"The bridge reopened to traffic on Sunday after eight months of repairs.\n\n" +
+		"City Council Approves Budget for Harbour Works\n" +
+		"Ferry Operators Brace for Quieter Summer Season\n" +
+		"Drivers welcomed the news, though tolls rise next month.\n\n" +
+		"Mayor Anna Lindqvist and Chief Engineer Tomas Berg (Photo: Harbour Authority)\n\n" +
+		"What Comes Next for Harbour\n\n" +
+		"A second stage of the works, on the approach roads, starts in autumn.\n"
+	a := parseText(t, text)
+	want := []string{"City Council Approves Budget for Harbour Works", "Ferry Operators Brace for Quieter Summer Season"}
+	for _, w := range want {
+		if !slices.Contains(a.Dropped, w) {
+			t.Errorf("%q not removed: %q", w, a.Dropped)
+		}
+	}
+	if len(a.Dropped) != len(want) {
+		t.Errorf("removed %q, want only %q", a.Dropped, want)
+	}
+	if h := blocksOf(a, model.Heading); !slices.Equal(h, []string{"What Comes Next for Harbour"}) {
+		t.Errorf("headings %q", h)
+	}
+}
