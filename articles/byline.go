@@ -129,8 +129,13 @@ func isPromoLine(s string) bool {
 	if n > maxPromoLine && !labelled {
 		return false
 	}
-	f := folded(s)
-	return n <= maxPromoLine && promoLines[f] || labelled && promoPrefix.MatchString(f)
+	if labelled {
+		return promoPrefix.MatchString(folded(s))
+	}
+	// Folding is the dear part: only a line as long as one of promoLines
+	// (less the colon folded takes off) is folded and looked up.
+	m := runeCount(strings.TrimRight(s, ": "))
+	return promoLen[m] && promoLines[folded(s)]
 }
 
 // shareButton is a share button with its target: "Click to share on
@@ -148,13 +153,18 @@ var promoLines = setOf("read next", "read more", "related", "recommended", "more
 	"top picks", "enlarge", "play video", "watch video", "before you go, we thought you'd like these...",
 	"loading photo gallery", "source link")
 
-// maxPromoLine is the length of the longest of promoLines, in characters.
-var maxPromoLine = func() int {
+// maxPromoLine is the length of the longest of promoLines, in characters,
+// and promoLen holds the lengths they have.
+var maxPromoLine, promoLen = func() (int, []bool) {
 	n := 0
 	for l := range promoLines {
 		n = max(n, runeCount(l))
 	}
-	return n
+	lens := make([]bool, n+1)
+	for l := range promoLines {
+		lens[runeCount(l)] = true
+	}
+	return n, lens
 }()
 
 // followLine asks the reader to follow the site or write to its staff:
