@@ -905,6 +905,14 @@ func (p *plainParser) trailingByline() {
 			return
 		}
 		last := &p.a.Blocks[n-1]
+		if name, follow, ok := signOff(last.Text); ok && last.Kind == model.Paragraph {
+			// "-- By Michael Russell Follow @mrussell": the writer, and a
+			// request to follow them, which goes.
+			p.a.Blocks, p.blockAt = p.a.Blocks[:n-1], p.blockAt[:min(n-1, len(p.blockAt))]
+			p.a.Byline = append(splitByline(name), p.a.Byline...)
+			p.dropHere(follow)
+			continue
+		}
 		if last.Kind == model.Paragraph && p.isSiteName(last.Text) {
 			p.a.Blocks, p.blockAt = p.a.Blocks[:n-1], p.blockAt[:min(n-1, len(p.blockAt))]
 			p.dropHere(last.Text)
@@ -942,6 +950,21 @@ func (p *plainParser) trailingByline() {
 		}
 		return
 	}
+}
+
+// signOff splits a signature that ends in a request to follow the writer
+// ("-- By Michael Russell Follow @mrussell") into the name and the
+// request.
+func signOff(t string) (name, follow string, ok bool) {
+	i := strings.Index(t, " Follow @")
+	if i < 0 || len(t) > 200 {
+		return "", "", false
+	}
+	name = strings.TrimSpace(strings.TrimLeft(t[:i], "-–— "))
+	if !isBylineText(name) {
+		return "", "", false
+	}
+	return name, strings.TrimSpace(t[i:]), true
 }
 
 // isSiteName reports whether s is the name of the site the article came
