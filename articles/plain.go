@@ -905,12 +905,13 @@ func (p *plainParser) trailingByline() {
 			return
 		}
 		last := &p.a.Blocks[n-1]
-		if name, follow, ok := signOff(last.Text); ok && last.Kind == model.Paragraph {
+		if name, ok := signOff(last.Text); ok && last.Kind == model.Paragraph {
 			// "-- By Michael Russell Follow @mrussell": the writer, and a
-			// request to follow them, which goes.
+			// request to follow them. The line goes, whole, so that D
+			// shows what it said; the name is the byline.
 			p.a.Blocks, p.blockAt = p.a.Blocks[:n-1], p.blockAt[:min(n-1, len(p.blockAt))]
 			p.a.Byline = append(splitByline(name), p.a.Byline...)
-			p.dropHere(follow)
+			p.dropHere(last.Text)
 			continue
 		}
 		if last.Kind == model.Paragraph && p.isSiteName(last.Text) {
@@ -952,19 +953,15 @@ func (p *plainParser) trailingByline() {
 	}
 }
 
-// signOff splits a signature that ends in a request to follow the writer
-// ("-- By Michael Russell Follow @mrussell") into the name and the
-// request.
-func signOff(t string) (name, follow string, ok bool) {
+// signOff returns the name in a signature that ends in a request to
+// follow the writer ("-- By Michael Russell Follow @mrussell").
+func signOff(t string) (name string, ok bool) {
 	i := strings.Index(t, " Follow @")
 	if i < 0 || len(t) > 200 {
-		return "", "", false
+		return "", false
 	}
 	name = strings.TrimSpace(strings.TrimLeft(t[:i], "-–— "))
-	if !isBylineText(name) {
-		return "", "", false
-	}
-	return name, strings.TrimSpace(t[i:]), true
+	return name, isBylineText(name)
 }
 
 // isSiteName reports whether s is the name of the site the article came

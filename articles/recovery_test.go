@@ -870,14 +870,14 @@ func TestRelatedHeadlines(t *testing.T) {
 }
 
 // A sign-off with a request to follow the writer gives the byline; the
-// request is removed, at the end.
+// line is removed, whole, at the end.
 func TestSignOffWithFollow(t *testing.T) {
 	a := parseText(t, "Ten Things We Searched For\n\nPizza was searched more than the weather this year.\n\n"+
 		"Dumplings rose to the top of the recipe list.\n\n-- By Nora Ellis Follow @nellis\n")
 	if !slices.Equal(a.Byline, []string{"Nora Ellis"}) {
 		t.Errorf("byline %q", a.Byline)
 	}
-	if !slices.Equal(a.Dropped, []string{"Follow @nellis"}) || !slices.Equal(a.DroppedAt, []int{len(a.Blocks)}) {
+	if !slices.Equal(a.Dropped, []string{"-- By Nora Ellis Follow @nellis"}) || !slices.Equal(a.DroppedAt, []int{len(a.Blocks)}) {
 		t.Errorf("removed %q at %v of %d blocks", a.Dropped, a.DroppedAt, len(a.Blocks))
 	}
 	for _, b := range a.Blocks {
