@@ -146,6 +146,16 @@ var shareButton = regexp.MustCompile(`^(?:click to )?(?:share|email|print|tweet|
 // Images", "AFP via Getty Images", "Rex Features", "Photo: Shutterstock".
 var agencyLine = regexp.MustCompile(`^(?:(?:photo|image|picture|anh)s?: )?(?:[\p{L} .]{1,30}(?:/| via ))?(?:getty images|rex features|rex/shutterstock|shutterstock|alamy(?: stock photo)?|ap photo|pa media|pa wire|epa-efe)(?:/[\p{L} .]{1,30})?$`)
 
+// videoTitle is a video's title run into its player's label and length:
+// "... seeks names of employees involved in climate meetings  Play
+// Video1:54".
+var videoTitle = regexp.MustCompile(`(?i)\S\s*play video\s*\d{1,2}:\d{2}$`)
+
+// isVideoTitle reports whether s is such a line.
+func isVideoTitle(s string) bool {
+	return len(s) <= 400 && strings.Contains(s, "ideo") && videoTitle.MatchString(s)
+}
+
 // promoLines stand alone in the text where a site put a link to other
 // stories, or the label of a photo or video widget.
 var promoLines = setOf("read next", "read more", "related", "recommended", "more stories", "you may also like",

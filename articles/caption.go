@@ -27,6 +27,17 @@ func isCaptionLine(t string) bool {
 	return false
 }
 
+// slashCredit is a photographer's credit in brackets closing a caption,
+// as American papers give it: "(Evan Vucci/AP)", "(Whitney Shefte/The
+// Washington Post)".
+var slashCredit = regexp.MustCompile(`\((?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*/(?:The\s)?\p{Lu}[\p{L}.&'’-]*(?:\s\p{Lu}[\p{L}.&'’-]*){0,4}\)$`)
+
+// isSlashCaption reports whether t, a line of its own, is a caption that
+// ends in such a credit.
+func isSlashCaption(t string) bool {
+	return len(t) <= 1600 && strings.HasSuffix(t, ")") && strings.Contains(t, "/") && runeCount(t) <= 400 && slashCredit.MatchString(t)
+}
+
 // isVideoCaption reports whether t captions a video the page embedded:
 // "XEM CLIP: ... (Nguồn: VTV)", "Video: ...", "WATCH: ...".
 func isVideoCaption(t string) bool {

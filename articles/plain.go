@@ -90,7 +90,7 @@ func ParsePlain(text string) *model.Article {
 	p.dropLinkLists()
 	// After the widgets: "Xem thêm:" at the end heads a block of links,
 	// which goes with it; anywhere else it stands for one link.
-	p.dropLines(func(s string) bool { return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) })
+	p.dropLines(func(s string) bool { return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) })
 	if len(p.lines) == 0 {
 		p.placeDropped()
 		p.a.Derive()
@@ -668,7 +668,7 @@ func (p *plainParser) body(rest []line) {
 			}
 		case isListLine(rest, i):
 			p.add(model.ListItem, 0, listText(l.text))
-		case l.indent && !p.spaced || credit && isCaptionLine(l.text) || isVideoCaption(l.text):
+		case l.indent && !p.spaced || credit && isCaptionLine(l.text) || isVideoCaption(l.text) || isSlashCaption(l.text):
 			p.add(model.Caption, 0, l.text)
 		case p.isHeading(rest, i):
 			p.add(model.Heading, 2, l.text)

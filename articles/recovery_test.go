@@ -886,3 +886,22 @@ func TestSignOffWithFollow(t *testing.T) {
 		}
 	}
 }
+
+// A caption closed by a photographer's credit in brackets ("(Jo Park/AP)")
+// is a caption; a video's title run into its player's label and length
+// ("...  Play Video2:05") goes.
+func TestSlashCreditsAndVideoTitles(t *testing.T) {
+	text := "The river has risen two metres since Friday, and more rain is due tonight.\n\n" +
+		"Residents of the low streets were told to leave by noon.\n\n" +
+		"Volunteers fill sandbags outside the library on Sunday. (Jo Park/The Daily Ledger)\n\n" +
+		"What the flood barriers can hold back  Play Video2:05\n\n" +
+		"Engineers say the barriers should hold unless the river rises another metre.\n\n" +
+		"The council (the city's/county's joint body) meets at six.\n"
+	a := parseText(t, text)
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, []string{"Volunteers fill sandbags outside the library on Sunday. (Jo Park/The Daily Ledger)"}) {
+		t.Errorf("captions %q", c)
+	}
+	if !slices.Contains(a.Dropped, "What the flood barriers can hold back  Play Video2:05") {
+		t.Errorf("dropped %q", a.Dropped)
+	}
+}
