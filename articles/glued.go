@@ -56,6 +56,17 @@ func mayBeGlued(l string) bool {
 func glueBreaks(l string) []int {
 	var cuts []int
 	quotes := 0 // straight double quotes since the last break
+	// cut breaks l at j, and again after a heading run into the
+	// paragraph there; it returns where the search goes on.
+	cut := func(j int) int {
+		cuts = append(cuts, j)
+		if h := runInHeading(l, j); h > 0 {
+			cuts = append(cuts, h)
+			j = h
+		}
+		quotes = 0
+		return j - 1
+	}
 	for i := 0; i < len(l); i++ {
 		c := l[i]
 		switch c {
@@ -77,13 +88,7 @@ func glueBreaks(l string) []int {
 				j = k
 			}
 			if paragraphStart(l, j) {
-				cuts = append(cuts, j)
-				if h := runInHeading(l, j); h > 0 {
-					cuts = append(cuts, h)
-					j = h
-				}
-				quotes = 0
-				i = j - 1
+				i = cut(j)
 			}
 		case ':':
 			// The credit labels end in one of these letters.
@@ -91,13 +96,7 @@ func glueBreaks(l string) []int {
 				continue
 			}
 			if end := creditEnd(l, i); end > 0 {
-				cuts = append(cuts, end)
-				if h := runInHeading(l, end); h > 0 {
-					cuts = append(cuts, h)
-					end = h
-				}
-				quotes = 0
-				i = end - 1
+				i = cut(end)
 			}
 		}
 	}
