@@ -305,6 +305,12 @@ func (p *plainParser) drop(s string, n int) {
 	p.dropAt = append(p.dropAt, n)
 }
 
+// popBlock removes the last block, which became the byline or went.
+func (p *plainParser) popBlock() {
+	n := len(p.a.Blocks) - 1
+	p.a.Blocks, p.blockAt = p.a.Blocks[:n], p.blockAt[:min(n, len(p.blockAt))]
+}
+
 // afterBlocks, less a number of blocks, stands in dropAt for a place
 // given in blocks rather than lines (see dropHere).
 const afterBlocks = -2
@@ -622,7 +628,9 @@ func (p *plainParser) body(rest []line) {
 	// above and below the player, and goes with it.
 	video := map[int]bool{}
 	for i, n := range p.dropAt {
-		if f := folded(p.a.Dropped[i]); f == "play video" || f == "watch video" {
+		if d := p.a.Dropped[i]; len(d) > 2*len("watch video") {
+			continue // folded only when it can be one of them
+		} else if f := folded(d); f == "play video" || f == "watch video" {
 			video[n-1], video[n+1] = true, true
 		}
 	}
@@ -909,13 +917,13 @@ func (p *plainParser) trailingByline() {
 			// "-- By Michael Russell Follow @mrussell": the writer, and a
 			// request to follow them. The line goes, whole, so that D
 			// shows what it said; the name is the byline.
-			p.a.Blocks, p.blockAt = p.a.Blocks[:n-1], p.blockAt[:min(n-1, len(p.blockAt))]
+			p.popBlock()
 			p.a.Byline = append(splitByline(name), p.a.Byline...)
 			p.dropHere(last.Text)
 			continue
 		}
 		if last.Kind == model.Paragraph && p.isSiteName(last.Text) {
-			p.a.Blocks, p.blockAt = p.a.Blocks[:n-1], p.blockAt[:min(n-1, len(p.blockAt))]
+			p.popBlock()
 			p.dropHere(last.Text)
 			continue
 		}
@@ -927,7 +935,7 @@ func (p *plainParser) trailingByline() {
 				parts = splitByline(last.Text)
 			}
 			p.a.Byline = append(parts, p.a.Byline...)
-			p.a.Blocks, p.blockAt = p.a.Blocks[:n-1], p.blockAt[:min(n-1, len(p.blockAt))]
+			p.popBlock()
 			continue
 		}
 		if last.Kind != model.Paragraph {
@@ -935,13 +943,13 @@ func (p *plainParser) trailingByline() {
 		}
 		if parts := splitGluedByline(last.Text); parts != nil {
 			p.a.Byline = append(parts, p.a.Byline...)
-			p.a.Blocks, p.blockAt = p.a.Blocks[:n-1], p.blockAt[:min(n-1, len(p.blockAt))]
+			p.popBlock()
 			return
 		}
 		if body, credit := splitTrailingCredit(last.Text); credit != "" {
 			last.Text = body
 			if body == "" {
-				p.a.Blocks, p.blockAt = p.a.Blocks[:n-1], p.blockAt[:min(n-1, len(p.blockAt))]
+				p.popBlock()
 			}
 			if p.isSiteName(credit) {
 				p.dropHere(credit)
