@@ -88,4 +88,15 @@ mkdir -p "$dir/celebrity"
 for f in $(git --git-dir "$g" ls-tree --name-only $c datasets/deception_detection_fake_news/data/celebrityDataset/legit/); do
 	git --git-dir "$g" show "$c:$f" > "$dir/celebrity/$(basename "$f")"
 done
+# Vietnamese: Dân trí articles of ten sections, 2020, one paragraph a line
+# under "# doc_id", "# url" and "# date" header lines, subheadings and
+# photo captions as lines of their own (undertheseanlp/resources,
+# CP_Vietnamese-UNC, 200 files).
+g=$(git_dir undertheseanlp/resources)
+c=cbdb3c3ac065d49bd047dc55ad173181f9e846e3
+rm -rf "$dir/unc"
+mkdir -p "$dir/unc"
+for f in $(git --git-dir "$g" ls-tree --name-only $c resources/CP_Vietnamese-UNC/corpus/CP_Vietnamese-UNC/); do
+	git --git-dir "$g" show "$c:$f" > "$dir/unc/$(basename "$f")"
+done
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
