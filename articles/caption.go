@@ -7,7 +7,7 @@ import (
 )
 
 // photoCredits start the credit that ends a photo caption.
-var photoCredits = []string{"(Ảnh:", "Ảnh:", "Ảnh :", "(Ảnh minh họa", "Ảnh minh họa", "(Ảnh minh hoạ", "Ảnh minh hoạ", "(Photo:", "Photo:", "(Nguồn ảnh:", "Picture:", "Image:", "Photograph:", "Image copyright", "Video:", "Đồ họa:", "(Đồ họa:"}
+var photoCredits = []string{"(Ảnh:", "(ảnh:", "Ảnh:", "Ảnh :", "(Ảnh minh họa", "Ảnh minh họa", "(Ảnh minh hoạ", "Ảnh minh hoạ", "(Photo:", "Photo:", "(Nguồn ảnh:", "Picture:", "Image:", "Photograph:", "Image copyright", "Video:", "Đồ họa:", "(Đồ họa:"}
 
 // isCaptionLine reports whether a line on its own is a photo caption: a
 // short text ending in a photo credit, or a credit alone.
@@ -57,9 +57,11 @@ func isVideoCaption(t string) bool {
 // that is rare in Vietnamese text first: "Ả" and "ọ" begin with the byte
 // that begins most of its accented letters, which makes a search from
 // there slow, so "Ảnh" is first looked for by its last byte and "nh"
-// (a seventh of the time), "Đồ họa:" by "ọa:".
+// (a seventh of the time), "(ảnh:" (lower case, in brackets) by "nh:"
+// after its last byte, "Đồ họa:" by "ọa:".
 func mayHaveCredit(t string) bool {
 	return strings.Contains(t, "\xa2nh") && strings.Contains(t, "Ảnh") ||
+		strings.Contains(t, "\xa3nh:") && strings.Contains(t, "(ảnh:") ||
 		strings.Contains(t, "Photo") || strings.Contains(t, "Picture:") || strings.Contains(t, "Image") || strings.Contains(t, "Video:") ||
 		strings.Contains(t, "\x8da:") && strings.Contains(t, "Đồ họa:")
 }

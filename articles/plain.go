@@ -652,6 +652,10 @@ func (p *plainParser) body(rest []line) {
 			}
 		}
 		switch {
+		case p.isTitleAgain(l.text):
+			// The headline said again in the text: the title of a video
+			// the page embedded, or of the page's share box.
+			p.drop(l.text, l.n)
 		case l.caption:
 			p.add(model.Caption, 0, l.text)
 		case repeats[l.text] < 0:
@@ -678,6 +682,8 @@ func (p *plainParser) body(rest []line) {
 			p.add(model.ListItem, 0, listText(l.text))
 		case l.indent && !p.spaced || credit && isCaptionLine(l.text) || isVideoCaption(l.text) || isSlashCaption(l.text):
 			p.add(model.Caption, 0, l.text)
+		case p.a.Language != "en" && inCaptionRun(rest, i):
+			p.add(model.Caption, 0, l.text)
 		case p.isHeading(rest, i):
 			p.add(model.Heading, 2, l.text)
 		case isQuoteLine(l.text):
@@ -686,6 +692,14 @@ func (p *plainParser) body(rest []line) {
 			p.paragraph(l.text, credit)
 		}
 	}
+}
+
+// isTitleAgain reports whether t is the article's title, when the file
+// gave one.
+func (p *plainParser) isTitleAgain(t string) bool {
+	title := p.a.Title
+	return !p.a.TitleGuessed && title != "" && len(t) >= len(title)-8 && len(t) <= len(title)+8 &&
+		model.Fold(t) == model.Fold(title)
 }
 
 func (p *plainParser) add(kind model.BlockKind, level int, text string) {
@@ -805,6 +819,39 @@ var (
 	// what they said, ending as a sentence does.
 	speakerLine = regexp.MustCompile(`^\p{Lu}[\p{L}.'’]*(?: \p{Lu}[\p{L}.'’]*)?: .*[.?!…]["”’]?$`)
 )
+
+// inCaptionRun reports whether line i is one of two or more descriptions
+// one under the other: lines of seven words or more that are neither
+// sentences nor labels, such as a gallery's captions at the end of a story
+// ("Nước hồ chảy từ sông băng ..., lọc qua đá núi lửa xốp"). A heading is
+// followed by its section's text, not by another such line; a line said
+// again under itself is a table's row.
+func inCaptionRun(ls []line, i int) bool {
+	t := ls[i].text
+	return isDescription(t) &&
+		(i > 0 && ls[i-1].text != t && isDescription(ls[i-1].text) ||
+			i+1 < len(ls) && ls[i+1].text != t && isDescription(ls[i+1].text))
+}
+
+// isDescription reports whether t describes rather than tells: seven to
+// forty words, capitalised, with no sentence ending in or after them, no
+// label ("Đội hình: ...") and no tab.
+func isDescription(t string) bool {
+	if len(t) > 1000 || runeCount(t) > 250 || endsSentence(t) || hasSentenceBreak(t) {
+		return false
+	}
+	if r := lastRune(strings.TrimRight(t, closingQuotes)); r == '?' || r == ':' {
+		return false
+	}
+	if r := firstRune(t); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	if strings.Contains(t, ": ") || strings.ContainsRune(t, '\t') || strings.Contains(t, "http") || strings.Contains(t, "www.") || isBylineText(t) {
+		return false
+	}
+	words := model.CountWords(t)
+	return words >= 7 && words <= 40
+}
 
 // isSpaced reports whether most lines after the title follow a blank line.
 func isSpaced(ls []line) bool {

@@ -905,3 +905,89 @@ func TestSlashCreditsAndVideoTitles(t *testing.T) {
 		t.Errorf("dropped %q", a.Dropped)
 	}
 }
+
+// A headline said again inside the text is the title of the video or share
+// box the page embedded there: it goes to Dropped, in place, and nothing
+// else does.
+func TestTitleSaidAgainInText(t *testing.T) {
+	title := "Mưa lớn làm ngập nhiều tuyến phố ở Huế"
+	text := title + "\n" +
+		"Trận mưa kéo dài từ đêm qua khiến nhiều tuyến phố ở trung tâm thành phố ngập sâu.\n" +
+		title + "\n" +
+		"Nước dâng cao nhất ở đường Lê Lợi, nơi nhiều xe máy chết máy giữa đường.\n" +
+		"Mưa lớn làm ngập nhiều tuyến phố, người dân phải lội nước đi làm.\n" +
+		"Lực lượng chức năng đã cắm biển cảnh báo ở các điểm ngập sâu.\n" +
+		title + "\n"
+	a := parseText(t, text)
+	if a.Title != title || a.TitleGuessed {
+		t.Fatalf("title %q (guessed %v)", a.Title, a.TitleGuessed)
+	}
+	if n := strings.Count(strings.Join(a.Dropped, "\n"), title); n != 2 {
+		t.Errorf("the title is %d times in Dropped, want 2: %q", n, a.Dropped)
+	}
+	for _, b := range a.Blocks {
+		if b.Text == title {
+			t.Errorf("the title again is a %s", b.Kind)
+		}
+	}
+	if p := blocksOf(a, model.Paragraph); len(p) != 3 {
+		t.Errorf("paragraphs %q", p)
+	}
+	if len(a.DroppedAt) != 2 || a.DroppedAt[0] != 0 || a.DroppedAt[1] != len(a.Blocks) {
+		t.Errorf("dropped at %v, want [0 %d]", a.DroppedAt, len(a.Blocks))
+	}
+}
+
+// Photos one after another, each with a description that is not a
+// sentence, are a gallery: the descriptions are captions, not headings and
+// paragraphs. A short heading stays one, and a table's row said three
+// times is not a gallery. English text is left alone: there such runs are
+// as often the headlines of other stories.
+func TestGalleryCaptionRuns(t *testing.T) {
+	gallery := []string{
+		"Ruộng bậc thang ở Mù Cang Chải vào mùa lúa chín, nhìn từ đèo Khau Phạ",
+		"Du khách dừng xe chụp ảnh bên những thửa ruộng vàng óng",
+		"Người dân thu hoạch lúa trên sườn đồi dốc từ sáng sớm",
+	}
+	text := "Mùa vàng trên những thửa ruộng bậc thang\n" +
+		"Tháng chín là thời điểm đẹp nhất để ngắm lúa chín ở vùng núi Tây Bắc.\n" +
+		"Đường đi\n" +
+		"Từ Hà Nội, du khách có thể đi xe khách hoặc tự lái khoảng tám tiếng.\n" +
+		"Nên khởi hành sớm để tránh đi đèo vào buổi tối.\n" +
+		strings.Join(gallery, "\n") + "\n" +
+		"Lễ hội mùa vàng năm nay kéo dài đến hết tháng mười.\n"
+	a := parseText(t, text)
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, gallery) {
+		t.Errorf("captions %q, want %q", c, gallery)
+	}
+	if h := blocksOf(a, model.Heading); !slices.Equal(h, []string{"Đường đi"}) {
+		t.Errorf("headings %q", h)
+	}
+
+	headlines := "Council backs new tram line\n\n" +
+		"The city council voted on Tuesday to build a tram line from the station to the university.\n\n" +
+		"Work is due to start next spring and the line should open in three years.\n\n" +
+		"Bus drivers vote to strike over pay for the second time this year\n\n" +
+		"Library to open on Sundays after readers sign a petition in their hundreds\n"
+	a = parseText(t, headlines)
+	if c := blocksOf(a, model.Caption); len(c) != 0 {
+		t.Errorf("English headlines taken for captions: %q", c)
+	}
+}
+
+// A photographer's credit in brackets may be written in lower case:
+// "(ảnh: Minh Khang)" closes a caption as "(Ảnh: Minh Khang)" does.
+func TestLowerCaseBracketCredit(t *testing.T) {
+	caption := "Cầu thủ hai đội tranh bóng trên sân Hàng Đẫy chiều qua (ảnh: Minh Khang)"
+	text := "Hà Nội hòa Thanh Hóa trên sân nhà\n" +
+		"Đội chủ nhà bỏ lỡ nhiều cơ hội trong hiệp hai và chỉ giành được một điểm.\n" +
+		caption + "\n" +
+		"Huấn luyện viên đội khách hài lòng với kết quả này.\n"
+	a := parseText(t, text)
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, []string{caption}) {
+		t.Errorf("captions %q", c)
+	}
+	if h := blocksOf(a, model.Heading); len(h) != 0 {
+		t.Errorf("headings %q", h)
+	}
+}
