@@ -837,7 +837,7 @@ func inCaptionRun(ls []line, i int) bool {
 // forty words, capitalised, with no sentence ending in or after them, no
 // label ("Đội hình: ...") and no tab.
 func isDescription(t string) bool {
-	if len(t) > 1000 || runeCount(t) > 250 || endsSentence(t) || hasSentenceBreak(t) {
+	if endsSentence(t) || len(t) > 1000 || runeCount(t) > 250 || hasSentenceBreak(t) {
 		return false
 	}
 	if r := lastRune(strings.TrimRight(t, closingQuotes)); r == '?' || r == ':' {
