@@ -504,6 +504,9 @@ func (p *plainParser) lead(rest []line) []line {
 		return false
 	}
 	lead, source, dateline := splitLeadPrefix(lead, p.a.Language)
+	if source == "" && dateline == "" {
+		source, lead = siteStamp(lead, p.a.URL)
+	}
 	if source != "" || p.a.Source == "" {
 		p.a.Source = source
 	}

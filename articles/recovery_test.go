@@ -991,3 +991,28 @@ func TestLowerCaseBracketCredit(t *testing.T) {
 		t.Errorf("headings %q", h)
 	}
 }
+
+// A site that stamps its name on the standfirst without a dash ("Dân trí
+// Thanh tra ...") gives the article's source, when the name is the site's
+// own, as its URL says; the standfirst starts after it. Another name, or
+// the site's name as a sentence's subject, stays in the text.
+func TestSiteStamp(t *testing.T) {
+	page := func(lead string) string {
+		return "# doc_id = tin_001\n# url = https://tinnhanh.example.vn/xa-hoi/bai-viet-123.htm\n# date = 20240105\n" +
+			"Cầu mới nối hai bờ sông Hàn sắp thông xe\n" + lead + "\n" +
+			"Cây cầu dài 800 mét, có bốn làn xe và hai làn cho người đi bộ.\n" +
+			"Thành phố dự kiến tổ chức lễ thông xe vào cuối tháng.\n"
+	}
+	for _, c := range []struct{ lead, source, rest string }{
+		{"Tin Nhanh Sau hai năm thi công, cây cầu đã hoàn thành.", "Tin Nhanh", "Sau hai năm thi công, cây cầu đã hoàn thành."},
+		{"Tin nhanh 24h Sau hai năm thi công, cây cầu đã hoàn thành.", "", "Tin nhanh 24h Sau hai năm thi công, cây cầu đã hoàn thành."},
+		{"Tin Nhanh ghi nhận cây cầu đã hoàn thành sau hai năm.", "", "Tin Nhanh ghi nhận cây cầu đã hoàn thành sau hai năm."},
+		{"Báo Mới Sau hai năm thi công, cây cầu đã hoàn thành.", "", "Báo Mới Sau hai năm thi công, cây cầu đã hoàn thành."},
+		{"Đà Nẵng Sau hai năm thi công, cây cầu đã hoàn thành.", "", "Đà Nẵng Sau hai năm thi công, cây cầu đã hoàn thành."},
+	} {
+		a := parseText(t, page(c.lead))
+		if a.Source != c.source || a.Lead != c.rest {
+			t.Errorf("%q: source %q, lead %q; want %q, %q", c.lead, a.Source, a.Lead, c.source, c.rest)
+		}
+	}
+}
