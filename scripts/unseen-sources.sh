@@ -88,6 +88,16 @@ mkdir -p "$dir/celebrity"
 for f in $(git --git-dir "$g" ls-tree --name-only $c datasets/deception_detection_fake_news/data/celebrityDataset/legit/); do
 	git --git-dir "$g" show "$c:$f" > "$dir/celebrity/$(basename "$f")"
 done
+# English: the legitimate half of the same authors' news set, articles of
+# six sections from mainstream sites (ABC News, CNN, USA Today, the BBC and
+# others), a title line and the text, some of it on one line, some in
+# paragraphs (FakeNewsAMT, fakeNewsDataset/legit, same repository).
+rm -rf "$dir/amtnews"
+mkdir -p "$dir/amtnews"
+for f in $(git --git-dir "$g" ls-tree --name-only $c datasets/deception_detection_fake_news/data/fakeNewsDataset/legit/); do
+	git --git-dir "$g" show "$c:$f" > "$dir/amtnews/$(basename "$f")"
+done
+
 # Vietnamese: Dân trí articles of ten sections, 2020, one paragraph a line
 # under "# doc_id", "# url" and "# date" header lines, subheadings and
 # photo captions as lines of their own (undertheseanlp/resources,
