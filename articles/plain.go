@@ -99,7 +99,7 @@ func ParsePlain(text string) *model.Article {
 	rest := p.lines
 	titleLine, storyFirst := false, false
 	switch {
-	case p.a.Title == "" && isTitleLine(rest[0]):
+	case p.a.Title == "" && isTitleLine(rest):
 		p.a.Title, titleLine = rest[0].text, true
 		rest = rest[1:]
 	case p.a.Title == "" && runeCount(rest[0].text) <= 200 && !hasSentenceBreak(rest[0].text):
@@ -288,11 +288,14 @@ func (p *plainParser) demoteHeadlines() {
 	}
 }
 
-// isTitleLine reports whether a first line reads as a title: not an
+// isTitleLine reports whether the first of ls reads as a title: not an
 // indented caption, and not a long sentence or paragraph, which is what a
-// file without a title line opens with (a standfirst, or the story).
-func isTitleLine(l line) bool {
-	if l.indent {
+// file without a title line opens with (a standfirst, or the story). A
+// space before a line set apart from the text by a blank line is not a
+// caption's: some exports start every title with one.
+func isTitleLine(ls []line) bool {
+	l := ls[0]
+	if l.indent && (len(ls) < 2 || !ls[1].gap || endsSentence(l.text)) {
 		return false
 	}
 	words := model.CountWords(l.text)

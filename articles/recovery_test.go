@@ -1016,3 +1016,19 @@ func TestSiteStamp(t *testing.T) {
 		}
 	}
 }
+
+// A title line that an export started with a space, set apart from the
+// text by a blank line, is still the title; a space-led first line that
+// runs straight into the text, as a caption does, is not.
+func TestSpaceLedTitle(t *testing.T) {
+	title := "Tram line to open a year early after work ends ahead of plan"
+	body := "The city's new tram line will open next spring, a year earlier than planned, the council said on Monday. Work on the track finished in March."
+	a := parseText(t, " "+title+"\n\n"+body+"\n")
+	if a.Title != title || a.TitleGuessed {
+		t.Errorf("title %q (guessed %v), want %q", a.Title, a.TitleGuessed, title)
+	}
+	a = parseText(t, " Workers lay the last rails near the station\n"+body+"\nThe first trams arrive in January.\n")
+	if !a.TitleGuessed {
+		t.Errorf("a caption before the text is the title: %q", a.Title)
+	}
+}
