@@ -852,11 +852,10 @@ func isDescription(t string) bool {
 	if r := firstRune(t); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return false
 	}
-	if strings.Contains(t, ": ") || strings.ContainsRune(t, '\t') || strings.Contains(t, "http") || strings.Contains(t, "www.") || isBylineText(t) {
+	if words := model.CountWords(t); words < 7 || words > 40 {
 		return false
 	}
-	words := model.CountWords(t)
-	return words >= 7 && words <= 40
+	return !strings.Contains(t, ": ") && !strings.ContainsRune(t, '\t') && !strings.Contains(t, "http") && !strings.Contains(t, "www.") && !isBylineText(t)
 }
 
 // isSpaced reports whether most lines after the title follow a blank line.
