@@ -65,15 +65,17 @@ func isShareLine(s string) bool {
 	if n > 30 && !button {
 		// Only a button, an agency's credit or a row of share targets
 		// is this long.
-		lower := strings.ToLower(s)
+		// agencyLine ends with the agency (17 bytes at most) and up to
+		// 30 letters after it: only the line's end is looked at.
+		lower := strings.ToLower(s[max(0, len(s)-144):])
 		for _, w := range agencyWords {
 			if strings.Contains(lower, w) {
 				agency = true
 				break
 			}
 		}
-		first, _, _ := strings.Cut(lower, " ")
-		if !agency && !shareTargetWords[first] {
+		first, _, _ := strings.Cut(s, " ")
+		if !agency && (len(first) > len("messenger") || !shareTargetWords[strings.ToLower(first)]) {
 			return false
 		}
 	}
@@ -153,8 +155,16 @@ var videoTitle = regexp.MustCompile(`(?i)\S\s*play video\s*\d{1,2}:\d{2}$`)
 
 // isVideoTitle reports whether s is such a line.
 func isVideoTitle(s string) bool {
-	return len(s) <= 400 && strings.Contains(s, "ideo") && videoTitle.MatchString(s)
+	// The length closes the line ("1:54"): look at the end before the
+	// expression, which would try every position of a line about a video.
+	n := len(s)
+	if n > 400 || n < len("Play Video1:54") || !isDigit(s[n-1]) || !isDigit(s[n-2]) || s[n-3] != ':' {
+		return false
+	}
+	return strings.Contains(s, "ideo") && videoTitle.MatchString(s)
 }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // promoLines stand alone in the text where a site put a link to other
 // stories, or the label of a photo or video widget.
