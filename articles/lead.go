@@ -1,7 +1,6 @@
 package articles
 
 import (
-	"bao/model"
 	"regexp"
 	"strings"
 	"unicode"
@@ -68,27 +67,19 @@ func splitLeadPrefix(lead, lang string) (rest, source, dateline string) {
 // siteStamp takes off the start of a lead the name of the site that
 // published it, which some sites stamp on their standfirst without a dash:
 // "Dân trí Thanh tra Bộ GD&ĐT ..." on dantri.com.vn. The name is up to
-// three words that, folded and run together, are the first part of the
-// URL's host, followed by a capitalised word. It returns the name and the
-// rest, or "" and the lead as it was.
-func siteStamp(lead, url string) (name, rest string) {
-	site := siteLabel(url)
+// three words that, folded and run together, are the URL's domain name,
+// followed by a capitalised word. It returns the name and the rest, or ""
+// and the lead as it was.
+func siteStamp(lead, pageURL string) (name, rest string) {
+	site := domainName(pageURL)
 	if len(site) < 3 {
 		return "", lead
 	}
 	words := strings.SplitN(lead, " ", 5)
-	var b strings.Builder
-	for i, w := range words[:len(words)-1] {
-		if i == 3 {
-			break
-		}
-		for _, r := range model.Fold(w) {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				b.WriteRune(r)
-			}
-		}
-		folded := b.String()
-		if !strings.HasPrefix(site, folded) || folded == "" {
+	folded := ""
+	for i, w := range words[:min(3, len(words)-1)] {
+		folded += squashFold(w)
+		if folded == "" || !strings.HasPrefix(site, folded) {
 			break
 		}
 		if folded == site {
@@ -100,19 +91,6 @@ func siteStamp(lead, url string) (name, rest string) {
 		}
 	}
 	return "", lead
-}
-
-// siteLabel returns the first label of a URL's host, lower case, without
-// "www.": "dantri" for https://dantri.com.vn/xa-hoi/...
-func siteLabel(url string) string {
-	_, host, ok := strings.Cut(url, "://")
-	if !ok {
-		return ""
-	}
-	host, _, _ = strings.Cut(host, "/")
-	host = strings.TrimPrefix(strings.ToLower(host), "www.")
-	label, _, _ := strings.Cut(host, ".")
-	return label
 }
 
 // isSourceName reports whether a lead prefix names a publication rather than

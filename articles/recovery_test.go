@@ -998,7 +998,7 @@ func TestLowerCaseBracketCredit(t *testing.T) {
 // the site's name as a sentence's subject, stays in the text.
 func TestSiteStamp(t *testing.T) {
 	page := func(lead string) string {
-		return "# doc_id = tin_001\n# url = https://tinnhanh.example.vn/xa-hoi/bai-viet-123.htm\n# date = 20240105\n" +
+		return "# doc_id = tin_001\n# url = https://tinnhanh.vn/xa-hoi/bai-viet-123.htm\n# date = 20240105\n" +
 			"Cầu mới nối hai bờ sông Hàn sắp thông xe\n" + lead + "\n" +
 			"Cây cầu dài 800 mét, có bốn làn xe và hai làn cho người đi bộ.\n" +
 			"Thành phố dự kiến tổ chức lễ thông xe vào cuối tháng.\n"
