@@ -812,8 +812,17 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 	if next.indent && i+2 >= len(ls) || unicode.IsLower(firstRune(next.text)) {
 		return false
 	}
-	if len(p.a.Blocks) > 0 && p.a.Blocks[len(p.a.Blocks)-1].Kind == model.Heading {
-		return false
+	if n := len(p.a.Blocks); n > 0 {
+		last := p.a.Blocks[n-1]
+		if last.Kind == model.Heading {
+			return false
+		}
+		// A stack of short lines ("Title" / "Author" / "Publisher, $17")
+		// is headed by its first line only.
+		if last.Kind == model.Paragraph && i > 0 && p.blockAt[n-1] == ls[i-1].n &&
+			!endsSentence(last.Text) && runeCount(last.Text) <= 100 {
+			return false
+		}
 	}
 	return !(i+2 >= len(ls) && isBylineText(next.text) && isBylineText(t))
 }

@@ -1032,3 +1032,33 @@ func TestSpaceLedTitle(t *testing.T) {
 		t.Errorf("a caption before the text is the title: %q", a.Title)
 	}
 }
+
+// A stack of short lines (a list entry's name, author and price) is headed by
+// its first line; the author and the price under it are not headings.
+func TestShortLineStacks(t *testing.T) {
+	a := parseText(t, `Winter reading for young readers
+
+The librarians of the county picked these books for the holidays, and said why.
+
+The Lighthouse Cat
+
+Mara Oyelaran
+
+Pebble Press, $15.99; ages 4-8
+
+A cat keeps the lamp lit through a storm while the keeper is ill. The pictures are quiet and warm, and the ending made the whole room cheer.
+
+Counting Geese
+
+Tomas Hrabal; illustrated by Ines Varga
+
+Riverbend Books, $17.50; ages 3-6
+
+Geese leave the pond one by one, and a girl counts them home again. A simple idea done very well.
+`)
+	got := blocksOf(a, model.Heading)
+	want := []string{"The Lighthouse Cat", "Counting Geese"}
+	if !slices.Equal(got, want) {
+		t.Errorf("headings %q, want %q", got, want)
+	}
+}
