@@ -58,10 +58,11 @@ func isVideoCaption(t string) bool {
 // that begins most of its accented letters, which makes a search from
 // there slow, so "Ảnh" is first looked for by its last byte and "nh"
 // (a seventh of the time), "Đồ họa:" by "ọa:". "(ảnh:", lower case in
-// brackets, starts with a rare byte of its own.
+// brackets, and "Nguồn ảnh:" start with rare bytes of their own. Every
+// label in photoCredits must pass it (TestCreditPrefilter).
 func mayHaveCredit(t string) bool {
 	return strings.Contains(t, "\xa2nh") && strings.Contains(t, "Ảnh") ||
-		strings.Contains(t, "(ảnh:") ||
+		strings.Contains(t, "(ảnh:") || strings.Contains(t, "Nguồn ảnh:") ||
 		strings.Contains(t, "Photo") || strings.Contains(t, "Picture:") || strings.Contains(t, "Image") || strings.Contains(t, "Video:") ||
 		strings.Contains(t, "\x8da:") && strings.Contains(t, "Đồ họa:")
 }

@@ -1062,3 +1062,14 @@ Geese leave the pond one by one, and a girl counts them home again. A simple ide
 		t.Errorf("headings %q, want %q", got, want)
 	}
 }
+
+// Every photo credit label passes the quick test run before them, so a
+// caption closing with any of them is a caption.
+func TestCreditPrefilter(t *testing.T) {
+	for _, c := range photoCredits {
+		line := "Người dân đi bộ qua cầu sau cơn mưa " + c + " Minh Khang"
+		if !mayHaveCredit(line) || !isCaptionLine(line) {
+			t.Errorf("%q: the caption %q is not found", c, line)
+		}
+	}
+}
