@@ -684,6 +684,8 @@ func (p *plainParser) body(rest []line) {
 				}
 				p.paragraph(para, credit)
 			}
+		case isPostSignature(l.text):
+			p.embeddedPost(l)
 		case isListLine(rest, i):
 			p.add(model.ListItem, 0, listText(l.text))
 		case l.indent && !p.spaced || credit && isCaptionLine(l.text) || isVideoCaption(l.text) || isSlashCaption(l.text):
@@ -698,6 +700,36 @@ func (p *plainParser) body(rest []line) {
 			p.paragraph(l.text, credit)
 		}
 	}
+}
+
+// postSignature closes a social post embedded in a page, as the page's
+// text gives it: "— Tom Phillips (@tomphillipsin) December 31, 2014";
+// postSignatureLine is one on a line of its own, under the post's text.
+var (
+	postSignature     = regexp.MustCompile(`\s[^()]{1,60}` + postSigned)
+	postSignatureLine = regexp.MustCompile(`^[-—–\x{FFFD}]\s*[^()]{1,60}` + postSigned)
+)
+
+// postSigned is the handle and date that end a post's signature.
+const postSigned = `\(@\w{1,15}\)\s*(?:\pL+\.? \d{1,2}, \d{4}|\d{1,2} (?:tháng )?\pL*\.? ?\d{1,2},? \d{4})$`
+
+// isPostSignature reports whether t ends with an embedded post's
+// signature.
+func isPostSignature(t string) bool {
+	return len(t) <= 2000 && strings.Contains(t, "(@") && (postSignature.MatchString(t) || postSignatureLine.MatchString(t))
+}
+
+// embeddedPost adds a line that ends with a post's signature as a quote.
+// A signature on a line of its own closes the post on the line above,
+// which is made a quote with it.
+func (p *plainParser) embeddedPost(l line) {
+	if n := len(p.a.Blocks); n > 0 && postSignatureLine.MatchString(l.text) {
+		// A short post without a full stop may have been read as a heading.
+		if last := &p.a.Blocks[n-1]; (last.Kind == model.Paragraph || last.Kind == model.Heading) && p.blockAt[n-1] == l.n-1 {
+			last.Kind, last.Level = model.Quote, 0
+		}
+	}
+	p.add(model.Quote, 0, l.text)
 }
 
 // isTitleAgain reports whether t is the article's title, when the file

@@ -1073,3 +1073,35 @@ func TestCreditPrefilter(t *testing.T) {
 		}
 	}
 }
+
+// A post a page embedded ends with its author's handle and the date; the
+// post is a quote, and a signature on a line of its own keeps its dash.
+func TestEmbeddedPosts(t *testing.T) {
+	a := parseText(t, `Ferry service resumes after the storm
+
+Ferries to the islands ran again on Tuesday morning after two days tied up in port.
+
+The first boat left at seven, and the harbour master posted a picture of the queue.
+
+Queue for the 7am sailing is already past the chip shop pic.example.com/q7 — Harbour Office (@harbouroffice) March 3, 2015
+
+Passengers were patient, he said.
+
+Back on the water at last, thanks to everyone who waited
+- Jo Marsh (@jomarsh) March 3, 2015
+
+The next sailing is at noon.
+`)
+	got := blocksOf(a, model.Quote)
+	want := []string{
+		"Queue for the 7am sailing is already past the chip shop pic.example.com/q7 — Harbour Office (@harbouroffice) March 3, 2015",
+		"Back on the water at last, thanks to everyone who waited",
+		"- Jo Marsh (@jomarsh) March 3, 2015",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("quotes %q, want %q", got, want)
+	}
+	if items := blocksOf(a, model.ListItem); len(items) > 0 {
+		t.Errorf("a signature read as a list item: %q", items)
+	}
+}
