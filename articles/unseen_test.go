@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"bao/internal/wordcheck"
 	"bao/model"
@@ -116,7 +117,8 @@ func TestUnseenSources(t *testing.T) {
 		// Every word of the file is somewhere in the article, dropped
 		// lines included.
 		text := string(raw)
-		if l.Source == "horne-real" {
+		if !utf8.ValidString(text) {
+			// The Horne sets are Windows-1252, which bao reads them as.
 			text, _ = charmap.Windows1252.NewDecoder().String(text)
 		}
 		kept := strings.Join(append(append([]string{a.Title, a.Lead, a.Source, a.Dateline, strings.Join(a.Byline, " ")}, a.Dropped...), blockTexts(a)...), " ")

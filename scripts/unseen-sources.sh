@@ -24,12 +24,16 @@ git_dir() {
 }
 
 # English: political news articles without title lines, Windows-1252 and
-# CRLF (Horne & Adali 2017, "This Just In"), Random Political News, Real.
+# CRLF (Horne & Adali 2017, "This Just In"), Random Political News, Real;
+# and the same authors' Buzzfeed Political News set, Real (2016 election
+# stories from BuzzFeed News' study of news on Facebook: CNN, the New York
+# Times, Vox, the Washington Post and others), as horne-buzzfeed.
 g=$(git_dir BenjaminDHorne/fakenewsdata1)
 git --git-dir "$g" show 874fa896e37baa71ba5502bc1fa5830c640feaaf:Horne2017_FakeNewsData.zip > "$dir/horne.zip"
-rm -rf "$dir/horne-real"
-mkdir -p "$dir/horne-real"
-(cd "$dir" && unzip -q -o -j horne.zip "Public Data/Random Poltical News Dataset/Real/*" -d horne-real && rm horne.zip)
+rm -rf "$dir/horne-real" "$dir/horne-buzzfeed"
+mkdir -p "$dir/horne-real" "$dir/horne-buzzfeed"
+(cd "$dir" && unzip -q -o -j horne.zip "Public Data/Random Poltical News Dataset/Real/*" -d horne-real &&
+	unzip -q -o -j horne.zip "Public Data/Buzzfeed Political News Dataset/Real/*" -d horne-buzzfeed && rm horne.zip)
 
 # English: the text newspaper's tests expect extracted from pages of many
 # sites (AndyTheFactory/newspaper4k, tests/data/text, at a commit of 2023).
