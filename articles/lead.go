@@ -15,12 +15,22 @@ var leadPrefix = regexp.MustCompile(`^(\(([^()]{2,40})\)|[\p{L}\p{N}.&]+(?: [\p{
 // "WASHINGTON (Reuters) -", "NEW YORK, Jan. 5 (AP) —", "ALBANY, N.Y. —".
 var englishDateline = regexp.MustCompile(`^([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, (?:[A-Z][a-z]{2,}\.? \d{1,2}|[A-Z][A-Za-z.]{1,5}\.))?)\s*(?:\(([^()]{2,30})\))?\s*[-–—]{1,2}\s+`)
 
+// wireStamp matches the agency's name in brackets with no dash after it,
+// after a place or alone, as CNN opens its stories: "Park City, Utah
+// (CNN)Mitt Romney ...", "(CNN)The Democratic ...".
+var wireStamp = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’-]*(?:,? \p{Lu}[\p{L}.'’-]*){0,4} ?)?\((CNN(?: Business| Money)?|CNNMoney|AP|Reuters|AFP)\) ?["“‘'\p{Lu}]`)
+
 // splitLeadPrefix takes a source and a dateline off the start of a lead:
 // "Kinhtedothi - Ngày 5/4, ..." gives source "Kinhtedothi"; "(Dân trí) - "
 // gives "Dân trí"; "Hà Nội - " and "LONDON, March 3 - " give datelines.
 func splitLeadPrefix(lead, lang string) (rest, source, dateline string) {
 	if m := englishDateline.FindStringSubmatch(lead); m != nil && isUpperWords(strings.Split(m[1], ",")[0]) && (lang == "en" || m[2] != "" || strings.Contains(m[1], ",")) {
 		return lead[len(m[0]):], m[2], m[1]
+	}
+	if m := wireStamp.FindStringSubmatchIndex(lead); m != nil {
+		// The match ends with the story's first letter.
+		_, n := utf8.DecodeLastRuneInString(lead[:m[1]])
+		return strings.TrimLeft(lead[m[1]-n:], " "), lead[m[4]:m[5]], strings.TrimSpace(lead[:max(m[3], 0)])
 	}
 	m := leadPrefix.FindStringSubmatch(lead)
 	if m == nil {

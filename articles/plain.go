@@ -102,7 +102,7 @@ func ParsePlain(text string) *model.Article {
 	case p.a.Title == "" && isTitleLine(rest):
 		p.a.Title, titleLine = rest[0].text, true
 		rest = rest[1:]
-	case p.a.Title == "" && runeCount(rest[0].text) <= 200 && !hasSentenceBreak(rest[0].text):
+	case p.a.Title == "" && runeCount(rest[0].text) <= 200 && !hasSentenceBreak(rest[0].text) && !hasLeadPrefix(rest[0].text, p.a.Language):
 		// A sentence where the title would be: a standfirst or a caption,
 		// shown as the heading and said to be a guess.
 		p.a.Title, p.a.TitleGuessed = rest[0].text, true
@@ -299,7 +299,63 @@ func isTitleLine(ls []line) bool {
 		return false
 	}
 	words := model.CountWords(l.text)
-	return words <= 30 && !(words > 15 && strings.HasSuffix(l.text, "."))
+	if words > 30 || words > 15 && strings.HasSuffix(l.text, ".") {
+		return false
+	}
+	return !isStorySentence(l.text)
+}
+
+// isStorySentence reports whether t, a file's first line, is a sentence
+// rather than a headline: one sentence of eight words or more that ends in
+// a full stop. A headline may end in one when it is two sentences ("Need
+// to reach Trump? Call Rhona."), set in headline case, or ends in an
+// abbreviation ("... in U.K.", "... recount in Wis.") or an initial ("...
+// nữ_sinh Cao_Mỹ_D.").
+func isStorySentence(t string) bool {
+	return strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") && !hasSentenceEnd(t) && !endsInAbbreviation(t) &&
+		!stateAbbreviations[t[strings.LastIndexByte(t, ' ')+1:]] && !endsInInitial(t) &&
+		model.CountWords(t) >= 8 && !isHeadlineCase(strings.TrimSuffix(t, "."))
+}
+
+// stateAbbreviations are the American states as news style shortens them
+// after a town, which a headline can end with.
+var stateAbbreviations = setOf("Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+	"Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "Okla.", "Ore.",
+	"Pa.", "Tenn.", "Vt.", "Va.", "Wash.", "Wis.", "Wyo.")
+
+// hasSentenceEnd is hasSentenceBreak that knows a full stop after an
+// abbreviation or an initial ("Donald J. Trump") ends no sentence.
+func hasSentenceEnd(t string) bool {
+	if strings.Contains(t, "? ") || strings.Contains(t, "! ") {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.Index(t[i:], ". ")
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if !endsInAbbreviation(t[:i]) && !endsInInitial(t[:i]) {
+			return true
+		}
+	}
+}
+
+// endsInInitial reports whether t ends in a capital letter and a full stop
+// that follow no letter: the initial that stands for a name ("Nguyễn Văn
+// D.", "Cao_Mỹ_D.").
+func endsInInitial(t string) bool {
+	t = strings.TrimSuffix(t, ".")
+	r, n := utf8.DecodeLastRuneInString(t)
+	before, _ := utf8.DecodeLastRuneInString(t[:len(t)-n])
+	return unicode.IsUpper(r) && !unicode.IsLetter(before)
+}
+
+// hasLeadPrefix reports whether t opens with a source or a dateline
+// ("WASHINGTON — ", "Park City, Utah (CNN)"): the story's first paragraph.
+func hasLeadPrefix(t, lang string) bool {
+	_, source, dateline := splitLeadPrefix(t, lang)
+	return source != "" || dateline != ""
 }
 
 // drop removes line n's text s (or part of it) from the article.

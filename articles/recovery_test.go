@@ -1105,3 +1105,44 @@ The next sailing is at noon.
 		t.Errorf("a signature read as a list item: %q", items)
 	}
 }
+
+// CNN's stories open with the place and the agency in brackets, with no
+// dash after them: "Park City, Utah (CNN)Mitt Romney ...".
+func TestWireStampDateline(t *testing.T) {
+	for _, tc := range []struct{ lead, dateline, source, rest string }{
+		{"Lakeview, Oregon (CNN)The county fair opened on Friday with a parade.", "Lakeview, Oregon", "CNN", "The county fair"},
+		{"(CNN)The county fair opened on Friday with a parade.", "", "CNN", "The county fair"},
+		{"Washington (CNN) The county fair opened on Friday with a parade.", "Washington", "CNN", "The county fair"},
+		{"Acme (AP) shares rose on Friday after the parade.", "", "", "Acme (AP) shares"},
+	} {
+		a := parseText(t, "County fair opens\n\n"+tc.lead+"\n\nThe fair runs for a week.\n")
+		if a.Dateline != tc.dateline || a.Source != tc.source || !strings.HasPrefix(a.Lead, tc.rest) {
+			t.Errorf("%q: dateline %q, source %q, lead %q", tc.lead, a.Dateline, a.Source, a.Lead)
+		}
+	}
+}
+
+// A file without a title line whose first line is one sentence: the title
+// is a guess, and a dateline on that sentence is found.
+func TestFirstSentenceIsNoTitle(t *testing.T) {
+	body := "\n\nThe second paragraph tells more of the story, as second paragraphs do.\n"
+	for _, tc := range []struct {
+		first    string
+		guessed  bool
+		dateline string
+	}{
+		{"Tonight, the mayor of the town accepted her party's nomination for governor.", true, ""},
+		{"Tonight, Mayor Ann B. Cole accepted her party's nomination for governor of the state.", true, ""},
+		{"PORTLAND — The mayor of the town accepted her party's nomination for governor.", true, "PORTLAND"},
+		// Headlines that end in a full stop.
+		{"Need a new mayor? Call the county clerk.", false, ""},
+		{"Judge rejects a request for a hand recount of the ballots in Wis.", false, ""},
+		{"Town Hall Reopens After a Year of Repairs Downtown.", false, ""},
+		{"Mayor wins the nomination", false, ""},
+	} {
+		a := parseText(t, tc.first+body)
+		if a.TitleGuessed != tc.guessed || a.Dateline != tc.dateline {
+			t.Errorf("%q: title %q guessed %v, dateline %q", tc.first, a.Title, a.TitleGuessed, a.Dateline)
+		}
+	}
+}
