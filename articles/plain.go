@@ -2,6 +2,7 @@ package articles
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -72,6 +73,8 @@ type plainParser struct {
 	// each removed line back among the blocks (DroppedAt).
 	dropAt, blockAt []int
 	cur             int
+	// leadLine is the line the lead was taken from.
+	leadLine string
 }
 
 // ParsePlain recovers the structure of a plain-text article from cleaned
@@ -582,6 +585,7 @@ func (p *plainParser) lead(rest []line) []line {
 		return rest
 	}
 	p.a.Lead = strings.TrimSpace(lead)
+	p.leadLine = rest[0].text
 	return rest[1:]
 }
 
@@ -685,6 +689,10 @@ func firstSentence(t string) string {
 // body classifies the remaining lines into blocks.
 func (p *plainParser) body(rest []line) {
 	repeats := repeatedLines(rest)
+	if l := p.leadLine; runeCount(l) > 100 && repeats[l] == 0 && slices.ContainsFunc(rest[min(4, len(rest)):], func(r line) bool { return r.text == l }) {
+		// The lead said again further down, as a story taken twice is.
+		repeats[l] = -1
+	}
 	// Lines next to a video player's label ("Play VIDEO"), which is
 	// removed already: a repeated line there is the video's title, shown
 	// above and below the player, and goes with it.
@@ -724,10 +732,10 @@ func (p *plainParser) body(rest []line) {
 			// Galleries are scraped with each photo's description twice:
 			// the first copy is kept as a caption, later ones dropped.
 			p.drop(l.text, l.n)
-		case repeats[l.text] > 0 && video[l.n]:
+		case repeats[l.text] == 1 && video[l.n]:
 			repeats[l.text] = -1
 			p.drop(l.text, l.n)
-		case repeats[l.text] > 0 && !isListLine(rest, i):
+		case repeats[l.text] == 1 && !isListLine(rest, i):
 			repeats[l.text] = -1
 			p.add(model.Caption, 0, l.text)
 		case hasLostBreaks(l.text):
@@ -754,6 +762,11 @@ func (p *plainParser) body(rest []line) {
 			p.add(model.Quote, 0, strings.TrimSpace(strings.TrimPrefix(l.text, ">")))
 		default:
 			p.paragraph(l.text, credit)
+		}
+		if repeats[l.text] == 2 {
+			// Said again further down: read here as any line is, and
+			// dropped there.
+			repeats[l.text] = -1
 		}
 	}
 }
@@ -820,19 +833,34 @@ func (p *plainParser) paragraph(text string, credit bool) {
 	p.add(model.Paragraph, 0, text)
 }
 
-// repeatedLines maps each text that occurs twice among ls to 1: a photo
-// gallery's description, scraped twice.
+// repeatedLines maps each text that occurs twice among ls to 1 when the
+// two are at most four lines apart, a photo gallery's description scraped
+// twice, and to 2 when they are further apart and the text is a paragraph
+// of more than 100 characters: text the scraper took twice, such as a
+// story said again after its summary. Shorter lines further apart are
+// left alone: a table of contents and its headings, two people with the
+// same title.
 func repeatedLines(ls []line) map[string]int {
 	seen := make(map[string]int, len(ls))
-	for _, l := range ls {
-		seen[l.text]++
+	first := make(map[string]int, len(ls))
+	for i, l := range ls {
+		if seen[l.text]++; seen[l.text] == 1 {
+			first[l.text] = i
+		} else if i-first[l.text] > 4 {
+			first[l.text] = -1
+		}
 	}
 	for t, n := range seen {
 		// A gallery repeats a photo's description once; a line seen three
 		// times or more, or one with tabs, is a table's row.
-		if n != 2 || runeCount(t) < 20 || strings.ContainsRune(t, '\t') {
+		switch {
+		case n != 2 || runeCount(t) < 20 || strings.ContainsRune(t, '\t'):
 			delete(seen, t)
-		} else {
+		case first[t] < 0 && runeCount(t) <= 100:
+			delete(seen, t)
+		case first[t] < 0:
+			seen[t] = 2
+		default:
 			seen[t] = 1
 		}
 	}

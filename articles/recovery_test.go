@@ -1146,3 +1146,31 @@ func TestFirstSentenceIsNoTitle(t *testing.T) {
 		}
 	}
 }
+
+// A story the scraper took twice, after its summary, is text said again,
+// not a gallery: its paragraphs stay paragraphs and the second copies go.
+// A short line said twice far apart (the same title for two people) stays.
+func TestStorySaidTwice(t *testing.T) {
+	paras := []string{
+		"The harbour authority said on Sunday that the pier will stay closed until the engineers finish their survey of the supports.",
+		"Fishing boats have moved to the north quay, where the authority has put up temporary moorings and a fuel barge for the season.",
+		"The survey began after divers found cracks in two of the oldest piles during a routine inspection in the spring of this year.",
+	}
+	text := "Pier to stay closed\n\n" + strings.Join(paras, "\n\n") +
+		"\n\nMayor of the town and its county\n\nAnn Ruiz opened the meeting with a statement about the pier and the fishing fleet.\n\n" +
+		strings.Join(paras, "\n\n") +
+		"\n\nMayor of the town and its county\n\nTom Ruiz, her brother, held the same office twenty years ago and spoke after her.\n"
+	a := parseText(t, text)
+	if c := blocksOf(a, model.Caption); len(c) > 0 {
+		t.Errorf("paragraphs said twice read as captions: %q", c)
+	}
+	paragraphs := strings.Join(append(blocksOf(a, model.Paragraph), a.Lead), "\n")
+	for _, p := range paras {
+		if strings.Count(paragraphs, p) != 1 {
+			t.Errorf("%q is in the text %d times, want once", p[:30], strings.Count(paragraphs, p))
+		}
+	}
+	if len(a.Dropped) != len(paras) {
+		t.Errorf("dropped %q, want the second copies", a.Dropped)
+	}
+}
