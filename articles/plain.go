@@ -94,6 +94,7 @@ func ParsePlain(text string) *model.Article {
 	// After the widgets: "Xem thêm:" at the end heads a block of links,
 	// which goes with it; anywhere else it stands for one link.
 	p.dropLines(func(s string) bool { return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) })
+	p.dropVideoPlayers()
 	if len(p.lines) == 0 {
 		p.placeDropped()
 		p.a.Derive()
@@ -491,6 +492,60 @@ func (p *plainParser) dropLines(drop func(string) bool) {
 		kept = append(kept, l)
 	}
 	p.lines = kept
+}
+
+// dropVideoPlayers removes what a video player leaves in the text: the
+// video's title with its length ("Sanders booed after voicing support for
+// Clinton 01:18"), and the title said just above it, alone or in the
+// player's label ("PlayPete Williams: ... Facebook Twitter Google Plus
+// Embed"). A title with a length and nothing above it is taken only when
+// it is set as a headline.
+func (p *plainParser) dropVideoPlayers() {
+	drop := map[int]bool{}
+	for i, l := range p.lines {
+		title := videoLength(l.text)
+		if title == "" {
+			continue
+		}
+		for j := i - 1; j >= max(0, i-2); j-- {
+			if t := p.lines[j].text; t == title || strings.HasPrefix(t, "Play") && strings.Contains(t, title) {
+				drop[i], drop[j] = true, true
+			}
+		}
+		if isHeadlineCase(title) {
+			drop[i] = true
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	kept := p.lines[:0]
+	for i, l := range p.lines {
+		if drop[i] {
+			p.drop(l.text, l.n)
+			continue
+		}
+		kept = append(kept, l)
+	}
+	p.lines = kept
+}
+
+// videoLength returns the title of a line that is a video's title and its
+// length ("... Clinton 01:18", "... Stance 2:25"), or "".
+func videoLength(t string) string {
+	n := len(t)
+	if n > 400 || n < 12 || !isDigit(t[n-1]) || !isDigit(t[n-2]) || t[n-3] != ':' {
+		return ""
+	}
+	i := strings.LastIndexByte(t, ' ')
+	if i < 0 || n-i-1 > 5 || !isDigit(t[i+1]) {
+		return ""
+	}
+	title := strings.TrimSpace(t[:i])
+	if runeCount(title) < 10 || runeCount(title) > 150 || endsSentence(title) {
+		return ""
+	}
+	return title
 }
 
 // dropTrailingWidgets removes the site's link blocks at the end: from the

@@ -1174,3 +1174,38 @@ func TestStorySaidTwice(t *testing.T) {
 		t.Errorf("dropped %q, want the second copies", a.Dropped)
 	}
 }
+
+// A video player leaves the video's title and its length in the text,
+// with the title above it again, alone or in the player's label.
+func TestVideoPlayerTitles(t *testing.T) {
+	a := parseText(t, `Storm closes the coast road
+
+The coast road was closed on Monday after waves washed gravel across it near the lighthouse.
+
+Crews clear the gravel near the lighthouse
+
+Crews clear the gravel near the lighthouse 01:42
+
+Engineers will inspect the sea wall before the road opens again.
+
+PlayCounty Engineer Explains the Sea Wall Repairs Facebook Twitter Google Plus Embed
+ County Engineer Explains the Sea Wall Repairs 2:05
+
+Residents Watch the Waves From the Harbour Wall 0:48
+
+The council expects the road to reopen by the weekend. Buses will use the inland route until then.
+`)
+	want := []string{
+		"Crews clear the gravel near the lighthouse",
+		"Crews clear the gravel near the lighthouse 01:42",
+		"PlayCounty Engineer Explains the Sea Wall Repairs Facebook Twitter Google Plus Embed",
+		"County Engineer Explains the Sea Wall Repairs 2:05",
+		"Residents Watch the Waves From the Harbour Wall 0:48",
+	}
+	if !slices.Equal(a.Dropped, want) {
+		t.Errorf("dropped %q, want %q", a.Dropped, want)
+	}
+	if h := blocksOf(a, model.Heading); len(h) > 0 {
+		t.Errorf("headings %q, want none", h)
+	}
+}
