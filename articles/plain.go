@@ -479,7 +479,26 @@ func (p *plainParser) dropLinkLists() {
 }
 
 // dropShareLines removes share-button lines wherever they are.
-func (p *plainParser) dropShareLines() { p.dropLines(isShareLine) }
+// A photo agency's credit right under a short line that is not a sentence
+// ("Donald Trump Campaigns Across New Hampshire" / "Photo by Joe
+// Raedle/Getty Images") credits that line: both are the caption.
+func (p *plainParser) dropShareLines() {
+	kept := p.lines[:0]
+	for _, l := range p.lines {
+		if !isShareLine(l.text) {
+			kept = append(kept, l)
+			continue
+		}
+		if k := len(kept) - 1; k >= 0 && !l.gap && kept[k].n == l.n-1 && agencyLine.MatchString(folded(l.text)) &&
+			!endsSentence(kept[k].text) && runeCount(kept[k].text) <= 200 && model.CountWords(kept[k].text) >= 3 {
+			kept[k].caption, l.caption = true, true
+			kept = append(kept, l)
+			continue
+		}
+		p.drop(l.text, l.n)
+	}
+	p.lines = kept
+}
 
 // dropLines removes the lines that drop reports, wherever they are.
 func (p *plainParser) dropLines(drop func(string) bool) {

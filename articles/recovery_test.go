@@ -1209,3 +1209,26 @@ The council expects the road to reopen by the weekend. Buses will use the inland
 		t.Errorf("headings %q, want none", h)
 	}
 }
+
+// A photo agency's credit right under a description credits it: both are
+// the caption. Alone, after a blank line, it is dropped as before.
+func TestAgencyCreditUnderCaption(t *testing.T) {
+	a := parseText(t, `Harbour festival draws record crowds
+
+More than forty thousand people came to the harbour festival on Saturday, the organisers said.
+
+Boats Parade Past the Lighthouse on the Opening Night
+Photo by Jane Moss/Getty Images
+The parade was led by the lifeboat crew, who were given the freedom of the town last year.
+
+Getty Images
+
+The festival ends on Sunday with fireworks over the water.
+`)
+	if got, want := blocksOf(a, model.Caption), []string{"Boats Parade Past the Lighthouse on the Opening Night", "Photo by Jane Moss/Getty Images"}; !slices.Equal(got, want) {
+		t.Errorf("captions %q, want %q", got, want)
+	}
+	if !slices.Equal(a.Dropped, []string{"Getty Images"}) {
+		t.Errorf("dropped %q, want the lone credit", a.Dropped)
+	}
+}
