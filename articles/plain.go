@@ -286,7 +286,9 @@ func (p *plainParser) demoteHeadlines() {
 		}
 	}
 	for i, b := range p.a.Blocks {
-		if b.Kind == model.Heading {
+		if b.Kind == model.Heading && !numberedLine.MatchString(b.Text) {
+			// Numbered points are headings by their sequence, not by
+			// their length.
 			p.a.Blocks[i].Kind, p.a.Blocks[i].Level = model.Paragraph, 0
 		}
 	}
@@ -824,6 +826,8 @@ func (p *plainParser) body(rest []line) {
 			}
 		case isPostSignature(l.text):
 			p.embeddedPost(l)
+		case isNumberedHeading(rest, i):
+			p.add(model.Heading, 2, l.text)
 		case isListLine(rest, i):
 			p.add(model.ListItem, 0, listText(l.text))
 		case l.indent && !p.spaced || credit && isCaptionLine(l.text) || isVideoCaption(l.text) || isSlashCaption(l.text):
@@ -1117,6 +1121,35 @@ func isListLine(ls []line, i int) bool {
 	// A numbered line with prose between it and the next number is a
 	// numbered heading ("1. Xác định mục tiêu"), unless it is a sentence.
 	return m[2] != "" && runeCount(t) < 400 && endsSentence(t)
+}
+
+// isNumberedHeading reports whether line i is a numbered point that heads
+// the prose under it, written as a sentence: "2. More context: two prior
+// claims have been made." It is one sentence of 35 words or fewer, the
+// lines next to it are not numbered, and the point before or after it is
+// further up or down.
+func isNumberedHeading(ls []line, i int) bool {
+	t := ls[i].text
+	if t[0] < '0' || t[0] > '9' || len(t) > 400 || !endsSentence(t) || i+1 >= len(ls) {
+		return false
+	}
+	m := numberedLine.FindStringSubmatchIndex(t)
+	if m == nil || m[5] == m[4] {
+		return false // no dot or bracket after the number
+	}
+	n, _ := strconv.Atoi(t[m[2]:m[3]])
+	if numberAt(ls, i-1) >= 0 || numberAt(ls, i+1) >= 0 {
+		return false
+	}
+	if point := strings.TrimSpace(t[m[5]:]); hasSentenceEnd(point) || model.CountWords(point) > 35 {
+		return false
+	}
+	for j := range ls {
+		if k := numberAt(ls, j); j < i && k == n-1 || j > i && k == n+1 {
+			return true
+		}
+	}
+	return false
 }
 
 func numberAt(ls []line, i int) int {

@@ -1232,3 +1232,40 @@ The festival ends on Sunday with fireworks over the water.
 		t.Errorf("dropped %q, want the lone credit", a.Dropped)
 	}
 }
+
+// Numbered points written as sentences, with prose under each, head their
+// sections; numbered lines one under the other stay a list.
+func TestNumberedSentenceHeadings(t *testing.T) {
+	a := parseText(t, `Three reasons the bridge vote matters
+
+The council votes on Tuesday on whether to rebuild the old bridge or close it for good.
+
+1. The bridge carries more traffic than any road in the county.
+
+Counts taken last spring found eleven thousand cars a day, most of them on the way to the school and the station.
+
+2. Closing it would add twenty minutes to the trip across the river for people in the valley.
+
+The detour runs through two villages whose roads were never built for that many cars.
+
+3. The money for the work is already in the county account.
+
+A grant from the national fund covers most of the cost, and it lapses if the vote fails.
+
+What happens next:
+1. The council votes.
+2. The engineers draw the plans.
+3. Work starts in the spring.
+`)
+	want := []string{
+		"1. The bridge carries more traffic than any road in the county.",
+		"2. Closing it would add twenty minutes to the trip across the river for people in the valley.",
+		"3. The money for the work is already in the county account.",
+	}
+	if got := blocksOf(a, model.Heading); !slices.Equal(got, want) {
+		t.Errorf("headings %q, want %q", got, want)
+	}
+	if got := blocksOf(a, model.ListItem); len(got) != 3 {
+		t.Errorf("list items %q, want the three steps", got)
+	}
+}
