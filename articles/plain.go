@@ -271,18 +271,23 @@ func (p *plainParser) demoteQuestions() {
 }
 
 // demoteHeadlines turns back into paragraphs the headings of an English
-// article when none of them is short. Section headings in English news are
-// a few words ("Regional Woes", "Budget hawks"); a lone line of seven
-// words or more between paragraphs is as often the headline of a link to
-// another story, a standfirst or a caption, and a line whose role is
-// uncertain is a paragraph.
+// article when none of them is short and there are one or two. Section
+// headings in English news are often a few words ("Regional Woes",
+// "Budget hawks"); a lone line of seven words or more between paragraphs
+// is as often the headline of a link to another story, a standfirst or a
+// caption, and a line whose role is uncertain is a paragraph. Three or
+// more such lines are an article's sections ("Why Hillary used a private
+// email server").
 func (p *plainParser) demoteHeadlines() {
 	if p.a.Language != "en" {
 		return
 	}
+	headings := 0
 	for _, b := range p.a.Blocks {
-		if b.Kind == model.Heading && model.CountWords(b.Text) <= 6 {
-			return
+		if b.Kind == model.Heading {
+			if headings++; model.CountWords(b.Text) <= 6 || headings > 2 {
+				return
+			}
 		}
 	}
 	for i, b := range p.a.Blocks {

@@ -643,6 +643,14 @@ The vote was seven to four.
 	if h := blocksOf(b, model.Heading); !slices.Equal(h, []string{"What changes", "Who pays"}) {
 		t.Errorf("headings %q", h)
 	}
+	// Three long ones or more are the article's sections.
+	c := parseText(t, "Budget passes after long night\n\nThe budget passed at two in the morning.\n\n"+
+		"What the new budget changes for the schools\n\nSchools get more money.\n\n"+
+		"Who pays for the changes in the end\n\nA new tax on hotel rooms pays for it.\n\n"+
+		"Why the vote took until the small hours\n\nTwo members spoke for an hour each.\n")
+	if h := blocksOf(c, model.Heading); len(h) != 3 {
+		t.Errorf("headings %q, want the three sections", h)
+	}
 }
 
 // Each removed line keeps its place among the blocks, so the reader can
