@@ -76,10 +76,24 @@ func legacy(data []byte) bool {
 	return true
 }
 
+// dropInvisible removes the characters model.Invisible reports: a soft
+// hyphen, a zero-width space, a word joiner, a byte-order mark.
+func dropInvisible(s string) string {
+	if !strings.Contains(s, "\u00ad") && !strings.Contains(s, "\u200b") && !strings.Contains(s, "\u2060") && !strings.Contains(s, "\ufeff") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if model.Invisible(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // CleanLine cleans a short piece of text that must stay on one line, such as
 // a front-matter value: controls are removed and runs of space collapse.
 func CleanLine(s string) string {
-	s = stripControls([]byte(s))
+	s = dropInvisible(stripControls([]byte(s)))
 	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
 }
 

@@ -85,6 +85,9 @@ func parse(name string, data []byte, head int) (*model.Article, error) {
 		flat = trimLineEnds(strings.ReplaceAll(text, "\t", " "))
 	}
 	sum := sha256.Sum256([]byte(flat))
+	// Invisible characters go after the ID is taken, so that it stays what
+	// it was when they were kept.
+	text, flat = dropInvisible(text), dropInvisible(flat)
 	markdown := isMarkdownName(name) || strings.HasPrefix(text, "---\n") || name == "-" && looksLikeMarkdown(text)
 	partial := false
 	if head > 0 && len(text) > head {

@@ -1,6 +1,8 @@
 package articles
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -91,6 +93,26 @@ func TestIDStableAcrossMoves(t *testing.T) {
 	b, _ := Parse("two/b.txt", []byte("Title\r\n\r\nBody.   \r\n"))
 	if a.ID != b.ID || len(a.ID) != 16 {
 		t.Errorf("IDs %q and %q", a.ID, b.ID)
+	}
+}
+
+// Soft hyphens, zero-width spaces, word joiners and stray byte-order marks
+// are taken out of the text, plain or Markdown, so that search finds the
+// word they split; the ID is the one the text had with them.
+func TestInvisibleCharacters(t *testing.T) {
+	raw := "Ferry\u200b timetable\n\nThe Basse\u00adville ferry sails at\u2060 noon.\ufeff\n"
+	for _, name := range []string{"a.txt", "a.md"} {
+		a, err := Parse(name, []byte(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := a.Title + "|" + a.Lead + "|" + strings.Join(blockTexts(a), "|")
+		if strings.ContainsAny(text, "\u00ad\u200b\u2060\ufeff") || !strings.Contains(text, "Basseville") {
+			t.Errorf("%s: text %q", name, text)
+		}
+		if sum := sha256.Sum256([]byte(raw)); a.ID != hex.EncodeToString(sum[:8]) {
+			t.Errorf("%s: ID %s, want the one of the text as it was", name, a.ID)
+		}
 	}
 }
 

@@ -547,7 +547,7 @@ func (t *inlineText) write(s string) {
 			// Only ASCII space collapses: a no-break space is kept, and
 			// keeps "500 MB" on one line.
 			t.space = t.b.Len() > 0
-		case model.Unsafe(r):
+		case model.Unsafe(r), model.Invisible(r):
 		default:
 			if t.space {
 				t.b.WriteByte(' ')
@@ -564,7 +564,7 @@ func (t *inlineText) writeCode(s string) {
 		switch {
 		case r == '\n' || r == '\t':
 			t.b.WriteByte(' ')
-		case model.Unsafe(r):
+		case model.Unsafe(r), model.Invisible(r):
 		default:
 			if t.space {
 				t.b.WriteByte(' ')

@@ -489,6 +489,15 @@ func Unsafe(r rune) bool {
 	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || IsBidiControl(r)
 }
 
+// Invisible reports the format characters that show nothing and mean
+// nothing to a reader of Latin or Vietnamese text: the soft hyphen, the
+// zero-width space, the word joiner and a byte-order mark inside the text.
+// Left in, they split words for search ("Basse\u00adville") and take one
+// column in some terminals and none in others.
+func Invisible(r rune) bool {
+	return r == 0xad || r == 0x200b || r == 0x2060 || r == 0xfeff
+}
+
 // IsBidiControl reports explicit embeddings, overrides and isolates, and
 // the directional marks.
 func IsBidiControl(r rune) bool {
