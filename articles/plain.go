@@ -1291,6 +1291,12 @@ func splitTrailingCredit(t string) (string, string) {
 		return t, ""
 	}
 	credit := strings.TrimSpace(t[cut:])
+	if strings.HasSuffix(credit, ".") && !endsWithInitial(credit) {
+		// A signature has no full stop of its own; what ends in one is
+		// the last sentence ("It's Donald Trump.", "All Rights
+		// Reserved.").
+		return t, ""
+	}
 	credit = strings.TrimSpace(strings.TrimRight(credit, "-–—."))
 	if name, _ := signatureParts(credit); !isBylineText(name) || len(strings.Fields(name)) > 7 {
 		return t, ""

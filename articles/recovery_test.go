@@ -1277,3 +1277,21 @@ What happens next:
 		t.Errorf("list items %q, want the three steps", got)
 	}
 }
+
+// A last sentence made of capitalised words is a sentence, not a writer's
+// signature: "It's Bob Lane." and "The cast includes J.K. Moss and Ana
+// Ruiz." end the text; a name after the last sentence, with no full stop,
+// signs it.
+func TestLastSentenceIsNoSignature(t *testing.T) {
+	for _, tc := range []struct{ last, byline string }{
+		{"We know who the winner is. It’s Bob Lane.", ""},
+		{"The show opens on Friday. Its cast includes J.K. Moss and Ana Ruiz.", ""},
+		{"All of this is reserved. All Rights Reserved.", ""},
+		{"The show opens on Friday. Minh Quân", "Minh Quân"},
+	} {
+		a := parseText(t, "Theatre reopens\n\nThe theatre on the square reopens next week after a year of work on its roof.\n\n"+tc.last+"\n")
+		if got := strings.Join(a.Byline, ", "); got != tc.byline {
+			t.Errorf("%q: byline %q, want %q", tc.last, got, tc.byline)
+		}
+	}
+}
