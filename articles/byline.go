@@ -220,6 +220,30 @@ func isFollowLine(s string) bool {
 	return followLine.MatchString(strings.TrimRight(model.Fold(s), ". "))
 }
 
+// isSignupLine reports whether s is a newsletter's sign-up box left in the
+// text: "Sign up for our newsletter ...", "... delivered to your inbox. By
+// subscribing, you agree to our privacy policy.", "Receive occasional
+// updates and special offers for ...", or its "Privacy Policy" link alone.
+func isSignupLine(s string) bool {
+	if len(s) > 400 || len(s) < len("privacy policy") {
+		return false
+	}
+	// Most lines have none of these: look for them before folding.
+	if !strings.Contains(s, "ewsletter") && !strings.Contains(s, "EWSLETTER") && !strings.Contains(s, "nbox") &&
+		!strings.Contains(s, "rivacy") && !strings.Contains(s, "RIVACY") && !strings.Contains(s, "pecial offers") {
+		return false
+	}
+	f := strings.TrimRight(model.Fold(s), ".!")
+	switch {
+	case f == "privacy policy" || f == "terms of use privacy policy" || f == "terms of service privacy policy":
+		return true
+	case strings.Contains(f, "newsletter"):
+		return strings.Contains(f, "sign up") || strings.Contains(f, "subscribe") || strings.Contains(f, "join our")
+	}
+	return strings.Contains(f, "to your inbox") || strings.Contains(f, "by subscribing") ||
+		strings.Contains(f, "special offers") && strings.Contains(f, "updates")
+}
+
 // hasPrefixFold reports whether s begins with prefix, ignoring case.
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)

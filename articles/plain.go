@@ -93,7 +93,9 @@ func ParsePlain(text string) *model.Article {
 	p.dropLinkLists()
 	// After the widgets: "Xem thêm:" at the end heads a block of links,
 	// which goes with it; anywhere else it stands for one link.
-	p.dropLines(func(s string) bool { return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) })
+	p.dropLines(func(s string) bool {
+		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isSignupLine(s)
+	})
 	p.dropVideoPlayers()
 	if len(p.lines) == 0 {
 		p.placeDropped()

@@ -1295,3 +1295,28 @@ func TestLastSentenceIsNoSignature(t *testing.T) {
 		}
 	}
 }
+
+// A newsletter's sign-up box left in the text is dropped; a sentence about
+// a newsletter stays.
+func TestSignupLines(t *testing.T) {
+	a := parseText(t, `Ferry fares rise in spring
+
+Ferry fares go up by a tenth in April, the operator said on Monday.
+
+Local news, every morning — delivered to your inbox. By subscribing, you agree to our privacy policy.
+
+Receive occasional updates and special offers for Harbour Times products and services.
+
+PRIVACY POLICY
+
+The operator also publishes a weekly newsletter with its timetables.
+`)
+	want := []string{
+		"Local news, every morning — delivered to your inbox. By subscribing, you agree to our privacy policy.",
+		"Receive occasional updates and special offers for Harbour Times products and services.",
+		"PRIVACY POLICY",
+	}
+	if !slices.Equal(a.Dropped, want) {
+		t.Errorf("dropped %q, want %q", a.Dropped, want)
+	}
+}
