@@ -171,7 +171,7 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 var promoLines = setOf("read next", "read more", "related", "recommended", "more stories", "you may also like",
 	"xem them", "doc them", "tin lien quan", "bai lien quan", "advertisement", "sponsored", "sponsored content",
 	"top picks", "enlarge", "play video", "watch video", "before you go, we thought you'd like these...",
-	"loading photo gallery", "source link")
+	"loading photo gallery", "source link", "modal trigger")
 
 // maxPromoLine is the length of the longest of promoLines, in characters,
 // and promoLen holds the lengths they have.

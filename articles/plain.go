@@ -531,6 +531,14 @@ func (p *plainParser) dropLines(drop func(string) bool) {
 func (p *plainParser) dropVideoPlayers() {
 	drop := map[int]bool{}
 	for i, l := range p.lines {
+		if playerClock.MatchString(l.text) {
+			drop[i] = true // "0:00 / 1:10"
+			continue
+		}
+		if i+2 < len(p.lines) && p.lines[i+1].text == "/" && isClock(l.text) && isClock(p.lines[i+2].text) {
+			drop[i], drop[i+1], drop[i+2] = true, true, true // the same on three lines
+			continue
+		}
 		title := videoLength(l.text)
 		if title == "" {
 			continue
@@ -556,6 +564,16 @@ func (p *plainParser) dropVideoPlayers() {
 		kept = append(kept, l)
 	}
 	p.lines = kept
+}
+
+// playerClock is a video player's time and length: "0:00 / 1:10".
+var playerClock = regexp.MustCompile(`^\d{1,2}(?::\d{2}){1,2} ?/ ?\d{1,2}(?::\d{2}){1,2}$`)
+
+// isClock reports whether t is a time on a player's clock alone: "0:00",
+// "1:10", "12:05".
+func isClock(t string) bool {
+	n := len(t)
+	return n >= 4 && n <= 5 && isDigit(t[0]) && isDigit(t[n-1]) && isDigit(t[n-2]) && t[n-3] == ':' && (n == 4 || isDigit(t[1]))
 }
 
 // videoLength returns the title of a line that is a video's title and its

@@ -1184,7 +1184,8 @@ func TestStorySaidTwice(t *testing.T) {
 }
 
 // A video player leaves the video's title and its length in the text,
-// with the title above it again, alone or in the player's label.
+// with the title above it again, alone or in the player's label, and its
+// clock; a photo viewer its label.
 func TestVideoPlayerTitles(t *testing.T) {
 	a := parseText(t, `Storm closes the coast road
 
@@ -1201,14 +1202,26 @@ PlayCounty Engineer Explains the Sea Wall Repairs Facebook Twitter Google Plus E
 
 Residents Watch the Waves From the Harbour Wall 0:48
 
+Modal Trigger
+
+0:00
+/
+1:10
+
+The harbour wall held, the engineers said.
+
+0:00 / 2:31
+
 The council expects the road to reopen by the weekend. Buses will use the inland route until then.
 `)
 	want := []string{
+		"Modal Trigger", // dropped by an earlier pass
 		"Crews clear the gravel near the lighthouse",
 		"Crews clear the gravel near the lighthouse 01:42",
 		"PlayCounty Engineer Explains the Sea Wall Repairs Facebook Twitter Google Plus Embed",
 		"County Engineer Explains the Sea Wall Repairs 2:05",
 		"Residents Watch the Waves From the Harbour Wall 0:48",
+		"0:00", "/", "1:10", "0:00 / 2:31",
 	}
 	if !slices.Equal(a.Dropped, want) {
 		t.Errorf("dropped %q, want %q", a.Dropped, want)
