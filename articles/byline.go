@@ -228,9 +228,10 @@ func isSignupLine(s string) bool {
 	if len(s) > 400 || len(s) < len("privacy policy") {
 		return false
 	}
-	// Most lines have none of these: look for them before folding.
-	if !strings.Contains(s, "ewsletter") && !strings.Contains(s, "EWSLETTER") && !strings.Contains(s, "nbox") &&
-		!strings.Contains(s, "rivacy") && !strings.Contains(s, "RIVACY") && !strings.Contains(s, "pecial offers") {
+	// Most lines have none of these: look for them before folding, each
+	// by a part that starts with a letter rare in text.
+	if !strings.Contains(s, "wslett") && !strings.Contains(s, "WSLETT") && !strings.Contains(s, "vacy") &&
+		!strings.Contains(s, "VACY") && !strings.Contains(s, "ffers") && (strings.IndexByte(s, 'x') < 0 || !strings.Contains(s, "inbox")) {
 		return false
 	}
 	f := strings.TrimRight(model.Fold(s), ".!")
@@ -385,8 +386,8 @@ func isCredit(s string) bool {
 
 // endsWithInitial reports whether s ends in an initial such as "K.N." or "Q.".
 func endsWithInitial(s string) bool {
-	f := strings.Fields(s)
-	last := strings.TrimSuffix(f[len(f)-1], ".")
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	last := strings.TrimSuffix(s[strings.LastIndexFunc(s, unicode.IsSpace)+1:], ".")
 	return runeCount(strings.ReplaceAll(last, ".", "")) <= 3 && strings.ToUpper(last) == last
 }
 

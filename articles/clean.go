@@ -27,21 +27,27 @@ var ErrEmpty = errors.New("empty file, no article text")
 // C0 except newline and tab, DEL, C1, terminal escape sequences (CSI, OSC, DCS and the like, in 7- and 8-bit
 // forms) and bidirectional overrides are removed.
 func Clean(data []byte) (string, error) {
+	s, _, err := clean(data)
+	return s, err
+}
+
+// clean is Clean, and reports whether the text may hold characters that
+// model.Invisible reports (when it is false, it holds none).
+func clean(data []byte) (s string, invisible bool, err error) {
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", ErrBinary
+		return "", false, ErrBinary
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	strip, stable := scan(data)
+	strip, stable, invisible := scan(data)
 	if strip && legacy(data) {
 		// Windows-1252 was what most of the web wrote before UTF-8;
 		// read as UTF-8, each of its accented letters ("Süddeutsche")
 		// would be lost to U+FFFD.
 		if d, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil {
 			data = d
-			strip, stable = scan(data)
+			strip, stable, invisible = scan(data)
 		}
 	}
-	var s string
 	if !strip && stable {
 		s = string(data)
 	} else {
@@ -49,9 +55,9 @@ func Clean(data []byte) (string, error) {
 	}
 	s = trimLineEnds(s)
 	if strings.TrimSpace(s) == "" {
-		return "", ErrEmpty
+		return "", false, ErrEmpty
 	}
-	return s, nil
+	return s, invisible, nil
 }
 
 // legacy reports whether data is text in a single-byte encoding rather
@@ -129,18 +135,19 @@ func (t *nfcTable) chunk(chunk rune) uint64 {
 }
 
 // scan reports in one pass whether data needs stripControls (controls,
-// escapes, bidi overrides or invalid UTF-8) and whether it is made only of
+// escapes, bidi overrides or invalid UTF-8), whether it may hold invisible
+// format characters (see model.Invisible), and whether it is made only of
 // runes that are NFC whatever surrounds them, so that normalising would not
 // change it. Precomposed Vietnamese is stable; text with combining marks is
 // not.
-func scan(data []byte) (strip, stable bool) {
+func scan(data []byte) (strip, stable, invisible bool) {
 	stable = true
 	lastChunk, lastBits := rune(-1), uint64(0)
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
-				return true, false
+				return true, false, true
 			}
 			i++
 			continue
@@ -148,7 +155,9 @@ func scan(data []byte) (strip, stable bool) {
 		r, n := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && n == 1, isC1(r), isBidiControl(r):
-			return true, false
+			return true, false, true
+		case model.Invisible(r):
+			invisible = true
 		case !stable:
 		case r >= 1<<16:
 			stable = false
@@ -160,7 +169,7 @@ func scan(data []byte) (strip, stable bool) {
 		}
 		i += n
 	}
-	return false, stable
+	return false, stable, invisible
 }
 
 func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
@@ -170,7 +179,7 @@ func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
 func isBidiControl(r rune) bool { return model.IsBidiControl(r) }
 
 func stripControls(data []byte) string {
-	if strip, _ := scan(data); !strip {
+	if strip, _, _ := scan(data); !strip {
 		return string(data)
 	}
 	var b strings.Builder

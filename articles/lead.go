@@ -27,10 +27,12 @@ func splitLeadPrefix(lead, lang string) (rest, source, dateline string) {
 	if m := englishDateline.FindStringSubmatch(lead); m != nil && isUpperWords(strings.Split(m[1], ",")[0]) && (lang == "en" || m[2] != "" || strings.Contains(m[1], ",")) {
 		return lead[len(m[0]):], m[2], m[1]
 	}
-	if m := wireStamp.FindStringSubmatchIndex(lead); m != nil {
-		// The match ends with the story's first letter.
-		_, n := utf8.DecodeLastRuneInString(lead[:m[1]])
-		return strings.TrimLeft(lead[m[1]-n:], " "), lead[m[4]:m[5]], strings.TrimSpace(lead[:max(m[3], 0)])
+	if strings.IndexByte(lead[:min(len(lead), 64)], '(') >= 0 {
+		if m := wireStamp.FindStringSubmatchIndex(lead); m != nil {
+			// The match ends with the story's first letter.
+			_, n := utf8.DecodeLastRuneInString(lead[:m[1]])
+			return strings.TrimLeft(lead[m[1]-n:], " "), lead[m[4]:m[5]], strings.TrimSpace(lead[:max(m[3], 0)])
+		}
 	}
 	m := leadPrefix.FindStringSubmatch(lead)
 	if m == nil {

@@ -74,7 +74,7 @@ func parse(name string, data []byte, head int) (*model.Article, error) {
 	if isHTMLName(name) || !isMarkdownName(name) && looksLikeHTML(data) {
 		return parsePage(name, data, "", "")
 	}
-	text, err := Clean(data)
+	text, invisible, err := clean(data)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +87,9 @@ func parse(name string, data []byte, head int) (*model.Article, error) {
 	sum := sha256.Sum256([]byte(flat))
 	// Invisible characters go after the ID is taken, so that it stays what
 	// it was when they were kept.
-	text, flat = dropInvisible(text), dropInvisible(flat)
+	if invisible {
+		text, flat = dropInvisible(text), dropInvisible(flat)
+	}
 	markdown := isMarkdownName(name) || strings.HasPrefix(text, "---\n") || name == "-" && looksLikeMarkdown(text)
 	partial := false
 	if head > 0 && len(text) > head {

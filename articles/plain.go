@@ -93,8 +93,9 @@ func ParsePlain(text string) *model.Article {
 	p.dropLinkLists()
 	// After the widgets: "Xem thêm:" at the end heads a block of links,
 	// which goes with it; anywhere else it stands for one link.
+	english := p.a.Language == "en"
 	p.dropLines(func(s string) bool {
-		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isSignupLine(s)
+		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || english && isSignupLine(s)
 	})
 	p.dropVideoPlayers()
 	if len(p.lines) == 0 {
@@ -531,7 +532,7 @@ func (p *plainParser) dropLines(drop func(string) bool) {
 func (p *plainParser) dropVideoPlayers() {
 	drop := map[int]bool{}
 	for i, l := range p.lines {
-		if playerClock.MatchString(l.text) {
+		if len(l.text) <= 20 && isDigit(l.text[0]) && strings.IndexByte(l.text, '/') > 0 && playerClock.MatchString(l.text) {
 			drop[i] = true // "0:00 / 1:10"
 			continue
 		}
@@ -944,30 +945,36 @@ func (p *plainParser) paragraph(text string, credit bool) {
 // left alone: a table of contents and its headings, two people with the
 // same title.
 func repeatedLines(ls []line) map[string]int {
-	seen := make(map[string]int, len(ls))
-	first := make(map[string]int, len(ls))
+	type count struct{ n, first int }
+	seen := make(map[string]count, len(ls))
+	twice := 0
 	for i, l := range ls {
-		if seen[l.text]++; seen[l.text] == 1 {
-			first[l.text] = i
-		} else if i-first[l.text] > 4 {
-			first[l.text] = -1
+		c, ok := seen[l.text]
+		if !ok {
+			c.first = i
+		} else if c.n == 1 {
+			twice++
+			if i-c.first > 4 {
+				c.first = -1
+			}
 		}
+		c.n++
+		seen[l.text] = c
 	}
-	for t, n := range seen {
+	out := make(map[string]int, twice)
+	for t, c := range seen {
 		// A gallery repeats a photo's description once; a line seen three
 		// times or more, or one with tabs, is a table's row.
 		switch {
-		case n != 2 || runeCount(t) < 20 || strings.ContainsRune(t, '\t'):
-			delete(seen, t)
-		case first[t] < 0 && runeCount(t) <= 100:
-			delete(seen, t)
-		case first[t] < 0:
-			seen[t] = 2
+		case c.n != 2 || runeCount(t) < 20 || strings.ContainsRune(t, '\t'):
+		case c.first < 0 && runeCount(t) <= 100:
+		case c.first < 0:
+			out[t] = 2
 		default:
-			seen[t] = 1
+			out[t] = 1
 		}
 	}
-	return seen
+	return out
 }
 
 // hasLostBreaks reports whether a line holds several paragraphs run
