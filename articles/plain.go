@@ -489,8 +489,9 @@ func (p *plainParser) dropLinkLists() {
 }
 
 // dropShareLines removes share-button lines wherever they are.
-// A photo agency's credit right under a short line that is not a sentence
-// ("Donald Trump Campaigns Across New Hampshire" / "Photo by Joe
+// dropShareLines removes share buttons and photo agencies' credits alone
+// (see isShareLine). A credit right under a short line that is not a
+// sentence ("Donald Trump Campaigns Across New Hampshire" / "Photo by Joe
 // Raedle/Getty Images") credits that line: both are the caption.
 func (p *plainParser) dropShareLines() {
 	kept := p.lines[:0]
@@ -510,11 +511,16 @@ func (p *plainParser) dropShareLines() {
 	p.lines = kept
 }
 
-// dropLines removes the lines that drop reports, wherever they are.
+// dropLines removes the lines whose text drop reports, wherever they are.
 func (p *plainParser) dropLines(drop func(string) bool) {
+	p.dropEach(func(_ int, l line) bool { return drop(l.text) })
+}
+
+// dropEach removes the lines that drop reports, given their index.
+func (p *plainParser) dropEach(drop func(int, line) bool) {
 	kept := p.lines[:0]
-	for _, l := range p.lines {
-		if drop(l.text) {
+	for i, l := range p.lines {
+		if drop(i, l) {
 			p.drop(l.text, l.n)
 			continue
 		}
@@ -553,18 +559,9 @@ func (p *plainParser) dropVideoPlayers() {
 			drop[i] = true
 		}
 	}
-	if len(drop) == 0 {
-		return
+	if len(drop) > 0 {
+		p.dropEach(func(i int, _ line) bool { return drop[i] })
 	}
-	kept := p.lines[:0]
-	for i, l := range p.lines {
-		if drop[i] {
-			p.drop(l.text, l.n)
-			continue
-		}
-		kept = append(kept, l)
-	}
-	p.lines = kept
 }
 
 // playerClock is a video player's time and length: "0:00 / 1:10".
