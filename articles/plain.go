@@ -1155,8 +1155,8 @@ func isListLine(ls []line, i int) bool {
 // isNumberedHeading reports whether line i is a numbered point that heads
 // the prose under it, written as a sentence: "2. More context: two prior
 // claims have been made." It is one sentence of 35 words or fewer, the
-// lines next to it are not numbered, and the point before or after it is
-// further up or down.
+// lines next to it are not numbered, and the nearest numbered line above
+// or below it is the point before or after it.
 func isNumberedHeading(ls []line, i int) bool {
 	t := ls[i].text
 	if t[0] < '0' || t[0] > '9' || len(t) > 400 || !endsSentence(t) || i+1 >= len(ls) {
@@ -1173,16 +1173,25 @@ func isNumberedHeading(ls []line, i int) bool {
 	if point := strings.TrimSpace(t[m[5]:]); hasSentenceEnd(point) || model.CountWords(point) > 35 {
 		return false
 	}
-	for j := range ls {
-		if k := numberAt(ls, j); j < i && k == n-1 || j > i && k == n+1 {
-			return true
+	// The nearest numbered lines above and below: the points around it.
+	for j := i - 2; j >= 0; j-- {
+		if k := numberAt(ls, j); k >= 0 {
+			if k == n-1 {
+				return true
+			}
+			break
+		}
+	}
+	for j := i + 2; j < len(ls); j++ {
+		if k := numberAt(ls, j); k >= 0 {
+			return k == n+1
 		}
 	}
 	return false
 }
 
 func numberAt(ls []line, i int) int {
-	if i < 0 || i >= len(ls) {
+	if i < 0 || i >= len(ls) || !isDigit(ls[i].text[0]) {
 		return -2
 	}
 	m := numberedLine.FindStringSubmatch(ls[i].text)
