@@ -415,6 +415,10 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 			r.status = "Removed lines hidden."
 		case n == 0:
 			r.status = "bao removed nothing from this article."
+		case n == 1 && removedInPlace(r.article):
+			r.status = "The line bao removed is shown where it was, marked ✗."
+		case n == 1:
+			r.status = "The line bao removed is at the end (G)."
 		case removedInPlace(r.article):
 			r.status = "The " + plural(n, "line") + " bao removed are shown where they were, marked ✗."
 		default:

@@ -328,6 +328,14 @@ func TestShowRemoved(t *testing.T) {
 		t.Errorf("a second D left the removed lines:\n%s", screen())
 	}
 
+	// One line is one line.
+	one, _ := articles.Parse("one.txt", []byte("Giá lúa tăng mạnh\n\nChia sẻ\n\nGiá lúa tại đồng bằng tăng thêm 300 đồng mỗi ký.\n"))
+	hs = newHarness(t, &model.Library{Articles: []*model.Article{one}}, 80, 24, Options{OpenSingle: true})
+	hs.keys("D")
+	if !strings.Contains(footer(hs), "The line bao removed is shown where it was") {
+		t.Errorf("D with one removed line says %q", footer(hs))
+	}
+
 	b, _ := articles.Parse("clean.txt", []byte("Giá lúa tăng mạnh\n\nGiá lúa tại đồng bằng tăng.\n"))
 	hs = newHarness(t, &model.Library{Articles: []*model.Article{b}}, 80, 24, Options{OpenSingle: true})
 	hs.keys("D")
