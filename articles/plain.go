@@ -1017,7 +1017,11 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 	if words > 18 || hasSentenceBreak(numberedLine.ReplaceAllString(t, "")) {
 		return false
 	}
-	if r := firstRune(t); !unicode.IsUpper(r) && !unicode.IsDigit(r) || isQuoteOpen(r) {
+	if r := firstRune(t); isQuoteOpen(r) {
+		if !isQuotedHeading(t) {
+			return false
+		}
+	} else if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return false
 	}
 	if lastRune(t) == '?' && words > 12 || lastRune(t) == ')' && isBylineText(t) {
@@ -1048,6 +1052,25 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 		}
 	}
 	return !(i+2 >= len(ls) && isBylineText(next.text) && isBylineText(t))
+}
+
+// isQuotedHeading reports whether t, which opens with a quotation mark,
+// can be a heading: the quoted words start with a capital ("'My choice is
+// different'", "“Cát-sê những ngày đầu ... 4 tô phở”"), the line is not in
+// capitals (a pull quote), and it is not an entry of a list of quoted
+// names, a dash or a price after the name ("“AA8” - 9,5 triệu USD",
+// "“Mean Girls” quotes by PaipurNails at Etsy, $4").
+func isQuotedHeading(t string) bool {
+	inner := strings.TrimLeftFunc(t, isQuoteOpen)
+	if !unicode.IsUpper(firstRune(inner)) || isUpperWords(t) || hasDigit(t[strings.LastIndexByte(t, ' ')+1:]) {
+		return false
+	}
+	if end := strings.IndexAny(inner, "”\"’'»"); end >= 0 {
+		_, n := utf8.DecodeRuneInString(inner[end:])
+		after := strings.TrimLeft(inner[end+n:], " ")
+		return !strings.HasPrefix(after, "-") && !strings.HasPrefix(after, "–") && !strings.HasPrefix(after, "—")
+	}
+	return true
 }
 
 var (

@@ -1333,3 +1333,31 @@ The operator also publishes a weekly newsletter with its timetables.
 		t.Errorf("dropped %q, want %q", a.Dropped, want)
 	}
 }
+
+// A heading may be a quotation; a list of quoted names with dashes or
+// prices after them, and a pull quote in capitals, are not headings.
+func TestQuotedHeadings(t *testing.T) {
+	a := parseText(t, `Mayor looks back on ten years
+
+The mayor gave her last interview before stepping down on Friday.
+
+'We built the bridge'
+
+She said the new bridge was the work she was proudest of, and thanked the engineers.
+
+“THE TOWN HAS NEVER BEEN SO SURE OF ITSELF”
+
+She said the town had changed more in ten years than in the fifty before.
+
+"Harbour Lights" - 1,2 million
+
+The first of the plates sold at the charity auction went to a local firm.
+
+"Old Mill" poster at the museum shop, $12
+
+The museum sells prints of the town's old buildings as well.
+`)
+	if got, want := blocksOf(a, model.Heading), []string{"'We built the bridge'"}; !slices.Equal(got, want) {
+		t.Errorf("headings %q, want %q", got, want)
+	}
+}
