@@ -152,7 +152,7 @@ func scan(data []byte) (strip, stable, invisible bool) {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRune(data[i:])
+		r, n := decodeRune(data, i)
 		switch {
 		case r == utf8.RuneError && n == 1, isC1(r), isBidiControl(r):
 			return true, false, true
@@ -173,6 +173,20 @@ func scan(data []byte) (strip, stable, invisible bool) {
 }
 
 func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
+
+// decodeRune is utf8.DecodeRune(data[i:]) with the two- and three-byte
+// sequences that hold Vietnamese and other Latin letters (lead bytes C2 to
+// DF, and E1) decoded in line: most of the non-ASCII text bao reads.
+func decodeRune(data []byte, i int) (rune, int) {
+	c := data[i]
+	switch {
+	case c >= 0xc2 && c <= 0xdf && i+1 < len(data) && data[i+1]&0xc0 == 0x80:
+		return rune(c&0x1f)<<6 | rune(data[i+1]&0x3f), 2
+	case c == 0xe1 && i+2 < len(data) && data[i+1]&0xc0 == 0x80 && data[i+2]&0xc0 == 0x80:
+		return 0x1000 | rune(data[i+1]&0x3f)<<6 | rune(data[i+2]&0x3f), 3
+	}
+	return utf8.DecodeRune(data[i:])
+}
 
 // isBidiControl reports explicit embeddings, overrides and isolates, which
 // would let article text reorder what the terminal shows around it.

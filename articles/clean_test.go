@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestClean(t *testing.T) {
@@ -65,6 +66,25 @@ func TestHostileArticle(t *testing.T) {
 	for _, s := range all {
 		if r, ok := noControls(s); !ok || strings.Contains(s, "\x1b") {
 			t.Errorf("%q keeps control %U", s, r)
+		}
+	}
+}
+
+// decodeRune, the cleaning pass's own decoder, gives what utf8.DecodeRune gives
+// for every lead byte, every second byte and third bytes on each side of
+// the continuation range.
+func TestDecodeRuneAgrees(t *testing.T) {
+	for c0 := 0x80; c0 < 0x100; c0++ {
+		for c1 := 0; c1 < 0x100; c1++ {
+			for _, c2 := range []int{0x00, 0x41, 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xff} {
+				for _, b := range [][]byte{{byte(c0), byte(c1), byte(c2)}, {byte(c0), byte(c1)}, {byte(c0)}} {
+					r1, n1 := decodeRune(b, 0)
+					r2, n2 := utf8.DecodeRune(b)
+					if r1 != r2 || n1 != n2 {
+						t.Fatalf("% x: %U %d, want %U %d", b, r1, n1, r2, n2)
+					}
+				}
+			}
 		}
 	}
 }

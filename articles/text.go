@@ -113,7 +113,17 @@ func detectLanguage(s string) string {
 		s = s[:1200]
 	}
 	letters, vi := 0, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// The precomposed Vietnamese letters, U+1EA0 to U+1EF9, are
+		// E1 BA A0 to E1 BB B9: counted without decoding them.
+		if c := s[i]; c == 0xe1 && i+2 < len(s) && (s[i+1] == 0xba && s[i+2] >= 0xa0 && s[i+2] <= 0xbf || s[i+1] == 0xbb && s[i+2] >= 0x80 && s[i+2] <= 0xb9) {
+			letters++
+			vi++
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch {
 		case r < 0x80:
 			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
