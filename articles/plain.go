@@ -788,7 +788,7 @@ func firstSentence(t string) string {
 // body classifies the remaining lines into blocks.
 func (p *plainParser) body(rest []line) {
 	repeats := repeatedLines(rest)
-	if l := p.leadLine; runeCount(l) > 100 && repeats[l] == 0 && slices.ContainsFunc(rest[min(4, len(rest)):], func(r line) bool { return r.text == l }) {
+	if l := p.leadLine; runeCount(l) > saidAgainMin && repeats[l] == 0 && slices.ContainsFunc(rest[min(galleryGap, len(rest)):], func(r line) bool { return r.text == l }) {
 		// The lead said again further down, as a story taken twice is.
 		repeats[l] = -1
 	}
@@ -934,6 +934,14 @@ func (p *plainParser) paragraph(text string, credit bool) {
 	p.add(model.Paragraph, 0, text)
 }
 
+// A gallery's two copies of a description are at most galleryGap lines
+// apart; text the scraper took twice, further apart, is dropped the second
+// time when it is longer than saidAgainMin characters (a paragraph).
+const (
+	galleryGap   = 4
+	saidAgainMin = 100
+)
+
 // repeatedLines maps each text that occurs twice among ls to 1 when the
 // two are at most four lines apart, a photo gallery's description scraped
 // twice, and to 2 when they are further apart and the text is a paragraph
@@ -951,7 +959,7 @@ func repeatedLines(ls []line) map[string]int {
 			c.first = i
 		} else if c.n == 1 {
 			twice++
-			if i-c.first > 4 {
+			if i-c.first > galleryGap {
 				c.first = -1
 			}
 		}
@@ -964,7 +972,7 @@ func repeatedLines(ls []line) map[string]int {
 		// times or more, or one with tabs, is a table's row.
 		switch {
 		case c.n != 2 || runeCount(t) < 20 || strings.ContainsRune(t, '\t'):
-		case c.first < 0 && runeCount(t) <= 100:
+		case c.first < 0 && runeCount(t) <= saidAgainMin:
 		case c.first < 0:
 			out[t] = 2
 		default:
