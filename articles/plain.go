@@ -147,6 +147,7 @@ func ParsePlain(text string) *model.Article {
 	rest, captions := signedCaptions(rest)
 	p.body(rest)
 	p.joinSplitCaptions()
+	p.dropOtherStories()
 	p.demoteQuestions()
 	p.demoteHeadlines()
 	p.trailingByline()
@@ -272,6 +273,120 @@ func (p *plainParser) demoteQuestions() {
 		}
 	}
 }
+
+// dropOtherStories removes the headlines of other stories that English
+// sites set between a story's paragraphs ("Orrin Hatch explains
+// friendship with Muhammad Ali" in a story on Mitt Romney). Read as text
+// they are headings; what gives them away is that the story never uses
+// their words, while a section's heading names what its section is about.
+// A heading of four words or more that matter, fewer than a quarter of
+// which the rest of the article uses, goes, unless it is a caption (a
+// credit is on it) or one of a series of lines that open alike; and only
+// where the text has a hundred such words or more, enough for a section's
+// words to come up again. An article of ten headings or
+// more is a list (of books, of films), whose headings name things the
+// text may not repeat: it keeps them.
+func (p *plainParser) dropOtherStories() {
+	if p.a.Language != "en" {
+		return
+	}
+	var candidates []int
+	headings := 0
+	for i, b := range p.a.Blocks {
+		if b.Kind != model.Heading {
+			continue
+		}
+		if headings++; headings >= 10 {
+			return
+		}
+		if len(contentWords(b.Text, nil)) >= 4 && !mayHaveCredit(b.Text) {
+			candidates = append(candidates, i)
+		}
+	}
+	if len(candidates) == 0 {
+		return
+	}
+	// Lines that open alike are one of the article's series ("What we
+	// said: ...", "What we wanted to say: ..."), whatever their words.
+	openings := map[string]int{}
+	for _, b := range p.a.Blocks {
+		openings[opening(b.Text)]++
+	}
+	used := map[string]bool{}
+	contentWords(p.a.Title, used)
+	contentWords(p.a.Lead, used)
+	for _, b := range p.a.Blocks {
+		if b.Kind != model.Heading {
+			contentWords(b.Text, used)
+		}
+	}
+	if len(used) < 100 {
+		return // too little text to say which words it does not use
+	}
+	gone := map[int]bool{}
+	for _, i := range candidates {
+		if openings[opening(p.a.Blocks[i].Text)] > 1 {
+			continue
+		}
+		words := contentWords(p.a.Blocks[i].Text, nil)
+		n := 0
+		for _, w := range words {
+			if used[w] {
+				n++
+			}
+		}
+		if 4*n < len(words) {
+			gone[i] = true
+			p.drop(p.a.Blocks[i].Text, p.blockAt[i])
+		}
+	}
+	if len(gone) == 0 {
+		return
+	}
+	out, at := p.a.Blocks[:0], p.blockAt[:0]
+	for i, b := range p.a.Blocks {
+		if !gone[i] {
+			out, at = append(out, b), append(at, p.blockAt[i])
+		}
+	}
+	p.a.Blocks, p.blockAt = out, at
+}
+
+// opening is the first three words of t.
+func opening(t string) string {
+	f := strings.Fields(t)
+	return strings.Join(f[:min(3, len(f))], " ")
+}
+
+// contentWords returns the words of t that say what it is about: of four
+// letters or more and not among the commonest words of English, in lower
+// case, without a possessive's "'s". With a set, it adds them to it.
+func contentWords(t string, set map[string]bool) []string {
+	var words []string
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+	}) {
+		w = strings.ToLower(strings.Trim(w, "'’"))
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if len(w) < 4 || commonWords[w] {
+			continue
+		}
+		if set != nil {
+			set[w] = true
+		} else {
+			words = append(words, w)
+		}
+	}
+	return words
+}
+
+// commonWords are the English words of four letters or more that say
+// nothing of what a line is about.
+var commonWords = setOf("that", "this", "these", "those", "with", "from", "into", "over", "after", "before",
+	"about", "their", "there", "they", "them", "then", "than", "what", "when", "where", "which", "while",
+	"will", "would", "could", "should", "have", "been", "were", "does", "just", "also", "more", "most",
+	"some", "your", "very", "much", "many", "only", "even", "such", "says", "said", "here", "both", "each",
+	"other", "being", "under", "again", "against", "between", "through", "during", "because", "until")
 
 // demoteHeadlines turns back into paragraphs the headings of an English
 // article when none of them is short and there are one or two. Section

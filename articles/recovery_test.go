@@ -1361,3 +1361,66 @@ The museum sells prints of the town's old buildings as well.
 		t.Errorf("headings %q, want %q", got, want)
 	}
 }
+
+// The headline of another story between a story's paragraphs goes: the
+// story never uses its words. A section's heading, lines of a series that
+// open alike and a caption with its credit stay, whatever their words.
+func TestOtherStoriesHeadlines(t *testing.T) {
+	a := parseText(t, `Harbour festival draws record crowds
+
+The harbour festival drew more than forty thousand visitors on Saturday, the organisers said, the most since it began in 1998.
+
+Boats decorated with lanterns sailed past the old customs house at dusk, and food stalls lined the quay until midnight.
+
+Fishermen opened their sheds to children, who tried knotting nets and weighing crabs on brass scales older than their grandparents.
+
+Local bakers sold saffron buns from handcarts, while a brass band from the neighbouring valley played marches near the lighthouse steps.
+
+Volunteers collected litter through the afternoon, filling ninety sacks, and the council promised recycling bins for next summer.
+
+A choir of retired dockers sang shanties outside the museum, which stayed open late and counted three thousand visitors of its own.
+
+Senator announces review of rural broadband subsidies
+
+The organisers had feared rain, but the evening stayed dry and the wind dropped before the lantern parade.
+
+Fireworks light the harbour after the lantern parade
+
+The fireworks began at ten and lasted twenty minutes, lighting the harbour and the boats moored along the quay.
+
+Ferry queues
+
+Queues for the last ferry home stretched along the quay, and extra boats ran until one in the morning.
+
+Overheard on the pier: grandmother insists ferries were cheaper decades ago
+
+Visitors traded stories while they waited, and the stall holders sold out of lanterns before eleven.
+
+Overheard on the pier: toddler demands seventh candyfloss before bedtime
+
+Parents said the queues were worth it, and most of them planned to come back next year.
+
+Dancers rehearse beneath striped flags Photo courtesy Ana Lopez
+
+Next year's festival will run for two days, the organisers said, with a second parade on Sunday.
+`)
+	if want := []string{"Senator announces review of rural broadband subsidies"}; !slices.Equal(a.Dropped, want) {
+		t.Errorf("dropped %q, want %q", a.Dropped, want)
+	}
+	if h := blocksOf(a, model.Heading); !slices.Contains(h, "Fireworks light the harbour after the lantern parade") {
+		t.Errorf("headings %q, want the fireworks' among them", h)
+	}
+	var texts []string
+	for _, b := range a.Blocks {
+		texts = append(texts, b.Text)
+	}
+	for _, kept := range []string{
+		"Overheard on the pier: grandmother insists ferries were cheaper decades ago",
+		"Overheard on the pier: toddler demands seventh candyfloss before bedtime",
+		"Dancers rehearse beneath striped flags Photo courtesy Ana Lopez",
+	} {
+		if !slices.Contains(texts, kept) {
+			t.Errorf("%q is gone from the text; blocks %q", kept, texts)
+		}
+	}
+}
