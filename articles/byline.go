@@ -121,18 +121,18 @@ func isPromoLine(s string) bool {
 	colon := strings.Index(s[:min(len(s), 26)], ": ")
 	message := len(s) > 15 && strings.EqualFold(s[:15], "a message from ")
 	labelled := colon >= 0 && colon <= 24 || message
+	if labelled {
+		// Only one of promoPrefix's labels can come before the colon:
+		// folding the label alone settles most lines.
+		if !message && !promoLabels[model.Fold(s[:colon])] {
+			return false
+		}
+		return promoPrefix.MatchString(folded(s))
+	}
 	// Without a label, only a line as long as the longest of promoLines
 	// (46 characters, so 184 bytes or fewer) can be one.
-	if !labelled && len(s) > 4*maxPromoLine {
+	if len(s) > 4*maxPromoLine || runeCount(s) > maxPromoLine {
 		return false
-	}
-	n := runeCount(s)
-	// promoPrefix's words before the colon are short.
-	if n > maxPromoLine && !labelled {
-		return false
-	}
-	if labelled {
-		return promoPrefix.MatchString(folded(s))
 	}
 	// Folding is the dear part: only a line as long as one of promoLines
 	// (less the colon folded takes off) is folded and looked up.
@@ -213,7 +213,9 @@ func isFollowLine(s string) bool {
 		if !strings.Contains(s, "Retweets") {
 			return false
 		}
-	case strings.Contains(s, " be reached at "):
+	case strings.IndexByte(s, '@') >= 0 && strings.Contains(s, " be reached at "):
+		// followLine has an address after these words; the "@" is the
+		// quicker search.
 	case !hasPrefixFold(s, "like ") && !hasPrefixFold(s, "follow ") && !hasPrefixFold(s, "you can ") && !hasPrefixFold(s, "to contact "):
 		return false
 	}
@@ -269,7 +271,15 @@ func isTeaserLine(s string) bool {
 
 // promoPrefix is a link to another story or a sponsor: "RELATED GALLERY:
 // ...", "READ MORE: ...", "A Message from ...".
-var promoPrefix = regexp.MustCompile(`^(?:related(?: gallery| video| article| story| coverage)?|read more|read next|see also|watch|xem them|doc them|tin lien quan): .{3,200}$|^a message from [\p{L}0-9 &'.-]{2,60}$`)
+var promoPrefix = regexp.MustCompile(`^(?:` + strings.Join(promoLabelList, "|") + `): .{3,200}$|^a message from [\p{L}0-9 &'.-]{2,60}$`)
+
+// promoLabelList holds the labels of promoPrefix, folded; promoLabels is
+// the same as a set.
+var (
+	promoLabelList = []string{"related", "related gallery", "related video", "related article", "related story",
+		"related coverage", "read more", "read next", "see also", "watch", "xem them", "doc them", "tin lien quan"}
+	promoLabels = setOf(promoLabelList...)
+)
 
 // isWidgetLine reports whether s heads a block of site links.
 func isWidgetLine(s string) bool {

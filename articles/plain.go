@@ -202,7 +202,7 @@ func (p *plainParser) firstText() string {
 func signedCaptions(ls []line) (body, captions []line) {
 	for n := 1; n <= 10 && n+1 < len(ls); n++ {
 		c := ls[len(ls)-n] // the nth line from the end joins the captions
-		if runeCount(c.text) > 300 || isBylineText(c.text) {
+		if len(c.text) > 300 && runeCount(c.text) > 300 || isBylineText(c.text) {
 			return ls, nil
 		}
 		i := len(ls) - n - 1 // the signature, if this is it
