@@ -137,7 +137,7 @@ func isPromoLine(s string) bool {
 	// Folding is the dear part: only a line as long as one of promoLines
 	// (less the colon folded takes off) is folded and looked up.
 	m := runeCount(strings.TrimRight(s, ": "))
-	return promoLen[m] && promoLines[folded(s)]
+	return promoLens.has(m) && promoLines[folded(s)]
 }
 
 // shareButton is a share button with its target: "Click to share on
@@ -173,19 +173,38 @@ var promoLines = setOf("read next", "read more", "related", "recommended", "more
 	"top picks", "enlarge", "play video", "watch video", "before you go, we thought you'd like these...",
 	"loading photo gallery", "source link", "modal trigger")
 
-// maxPromoLine is the length of the longest of promoLines, in characters,
-// and promoLen holds the lengths they have.
-var maxPromoLine, promoLen = func() (int, []bool) {
-	n := 0
-	for l := range promoLines {
-		n = max(n, runeCount(l))
+// promoLens holds the lengths of promoLines, in characters, and
+// maxPromoLine the longest.
+var (
+	promoLens    = lengthsOf(promoLines)
+	maxPromoLine = len(promoLens) - 1
+)
+
+// lengths holds the rune counts of a set's keys, so that a line is folded
+// and looked up only when it is as long as one of them.
+type lengths []bool
+
+// lengthsOf returns the lengths of set's keys and of more.
+func lengthsOf(set map[string]bool, more ...string) lengths {
+	var l lengths
+	add := func(k string) {
+		n := runeCount(k)
+		for len(l) <= n {
+			l = append(l, false)
+		}
+		l[n] = true
 	}
-	lens := make([]bool, n+1)
-	for l := range promoLines {
-		lens[runeCount(l)] = true
+	for k := range set {
+		add(k)
 	}
-	return n, lens
-}()
+	for _, k := range more {
+		add(k)
+	}
+	return l
+}
+
+// has reports whether n is one of the lengths.
+func (l lengths) has(n int) bool { return n < len(l) && l[n] }
 
 // followLine asks the reader to follow the site or write to its staff:
 // "Like us on Facebook", "Follow us on Twitter & Instagram", "You can

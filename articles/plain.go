@@ -83,6 +83,7 @@ type plainParser struct {
 // dropped.
 func ParsePlain(text string) *model.Article {
 	p := &plainParser{a: &model.Article{Format: model.PlainText}, lines: splitLines(rejoinWrapped(text))}
+	p.blockAt = make([]int, 0, len(p.lines))
 	p.a.Language = detectLanguage(text)
 	p.lines = readMetaHeader(p.a, p.lines)
 	for range p.a.Dropped {
@@ -515,6 +516,9 @@ func (p *plainParser) dropHere(s string) {
 var linkListHeads = setOf("read more about", "you might also like", "you may also like", "more on this story",
 	"related stories", "related articles", "related topics", "also read", "see also", "xem them", "doc them", "tin lien quan")
 
+// linkHeadLens holds the lengths of linkListHeads and of "read more".
+var linkHeadLens = lengthsOf(linkListHeads, "read more")
+
 // isLinkLine reports whether a line reads as a link to another story: short
 // and not a sentence of the text (a headline may end in a question mark).
 func isLinkLine(t string) bool {
@@ -571,7 +575,9 @@ func (p *plainParser) dropLinkLists() {
 	for i := 0; i < len(p.lines); i++ {
 		l := p.lines[i]
 		f := ""
-		if len(l.text) <= 64 {
+		if len(l.text) <= 64 && linkHeadLens.has(runeCount(strings.TrimRight(strings.TrimRight(l.text, ": "), ".… "))) {
+			// Folded only when as long as a head: folding keeps the
+			// count of runes in cleaned (NFC) text.
 			f = strings.TrimRight(folded(l.text), ".… ")
 		}
 		switch {
