@@ -11,6 +11,7 @@
 set -euo pipefail
 dir=${1:?usage: unseen-sources.sh DIR}
 mkdir -p "$dir"
+dir=$(cd "$dir" && pwd) # absolute: the CSV is split from the module's root
 git_dir() {
 	local repo=$1 local="${BAO_MIRRORS:-}/${1/\//+}"
 	if [ -n "${BAO_MIRRORS:-}" ] && [ -d "$local" ]; then
@@ -113,4 +114,14 @@ mkdir -p "$dir/unc"
 for f in $(git --git-dir "$g" ls-tree --name-only $c resources/CP_Vietnamese-UNC/corpus/CP_Vietnamese-UNC/); do
 	git --git-dir "$g" show "$c:$f" > "$dir/unc/$(basename "$f")"
 done
+# English: the sample of FakeNewsCorpus, pages of 29 sites scraped in
+# 2017-2018 (beforeitsnews.com, Canada Free Press, the Washington Examiner,
+# AlterNet, Newsmax and others), each row's content one page's text with
+# blank lines between paragraphs and the site's widgets left in, no title
+# line (several27/FakeNewsCorpus, news_sample.csv), a file for each row,
+# named by its id.
+g=$(git_dir several27/FakeNewsCorpus)
+rm -rf "$dir/fakenewscorpus"
+git --git-dir "$g" show c39d26e5a8cb492dbe9450399d15fe8c37e69bce:news_sample.csv |
+	(cd "$(dirname "$0")/.." && go run ./cmd/csvfiles -name id -text content -dir "$dir/fakenewscorpus")
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
