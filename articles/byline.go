@@ -170,7 +170,7 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 // stories, or the label of a photo or video widget.
 var promoLines = setOf("read next", "read more", "related", "recommended", "more stories", "you may also like",
 	"xem them", "doc them", "tin lien quan", "bai lien quan", "advertisement", "sponsored", "sponsored content",
-	"top picks", "enlarge", "play video", "watch video", "before you go, we thought you'd like these...",
+	"top picks", "enlarge", "advertisements", "play video", "watch video", "before you go, we thought you'd like these...",
 	"loading photo gallery", "source link", "modal trigger")
 
 // promoLens holds the lengths of promoLines, in characters, and
@@ -241,6 +241,39 @@ func isFollowLine(s string) bool {
 	return followLine.MatchString(strings.TrimRight(model.Fold(s), ". "))
 }
 
+// isSiteFurniture reports whether s, in an English article, is one of the
+// lines that blogs and news sites set around every article: "Posted on
+// ... by admin", "Filed under: ...", "Continue reading →", a copyright
+// line, a prompt to subscribe, a link to the writer's other articles or
+// feed, the comment policy, "See an error in this article?". A copyright
+// line has the word or a year after its "©": "© Woman's Day magazine 1975"
+// credits a picture.
+func isSiteFurniture(s string) bool {
+	if len(s) > 480 || len(s) < 6 {
+		return false
+	}
+	for _, p := range furnitureOpeners {
+		if hasPrefixFold(s, p) {
+			return siteFurniture.MatchString(model.Fold(s))
+		}
+	}
+	return false
+}
+
+// furnitureOpeners are the ways siteFurniture's lines begin: only a line
+// that begins with one of them is folded and matched.
+var furnitureOpeners = []string{"posted ", "filed under", "continue reading", "copyright", "©", "subscribe ", "older ",
+	"more ", "other ", "recent ", "latest ", "rss ", "see more ", "see an error", "please "}
+
+// siteFurniture is matched folded.
+var siteFurniture = regexp.MustCompile(`^(?:` +
+	`posted (?:on|by)\b.{0,60}[^.!?]|filed under: .{1,200}|continue reading(?: ?[→»›…]|\.\.\.)?|` +
+	`copyright ?© ?(?:\d{4}(?:[-–]\d{4})?,? )?[\p{L}0-9 .,&'-]{2,60}|(?:copyright ?)?(?:© ?)?\d{4}(?:[-–]\d{4})?,? [\p{L}0-9 .,&'-]{2,60}|` +
+	`subscribe to [\p{L}0-9 .&'-]{2,50}!?|` +
+	`(?:older|more|other|recent|latest) (?:articles|posts|stories|columns) (?:by|from) [\p{L} .'’-]{2,40}|rss feed (?:for|of) [\p{L} .'’-]{2,40}|` +
+	`see more .{2,40} at:? \S.{1,40}|please (?:read|adhere to|follow|respect) our comment(?:ing|s)? policy\b.{0,400}|` +
+	`see an error in this (?:article|story)\?.{0,60})$`)
+
 // isSignupLine reports whether s is a newsletter's sign-up box left in the
 // text: "Sign up for our newsletter ...", "... delivered to your inbox. By
 // subscribing, you agree to our privacy policy.", "Receive occasional
@@ -305,6 +338,17 @@ func isWidgetLine(s string) bool {
 	return len(s) <= 160 && runeCount(s) <= 40 && widgetLines[folded(s)]
 }
 
+// hasNameJoin reports whether s has a word that joins two names or a name
+// and its credit ("and", "và", "Theo").
+func hasNameJoin(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if bylineParticles[model.Fold(w)] {
+			return true
+		}
+	}
+	return false
+}
+
 // bylineParticles may appear in lower case inside a byline.
 var bylineParticles = setOf("theo", "va", "and", "tong", "hop", "t/h", "th", "by", "of", "de", "van", "von", "bin")
 
@@ -344,6 +388,12 @@ func isBylineText(s string) bool {
 	core = strings.TrimRight(core, " -–—")
 	words := strings.FieldsFunc(core, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '–' || r == ',' || r == '&' })
 	if len(words) == 0 || len(words) > 8 || strings.Contains(core, ",") && len(words) > 6 {
+		return false
+	}
+	if len(words) > 5 && len(strings.Fields(core)) == len(words) && !hasNameJoin(core) {
+		// Six capitalised words with nothing to part two names or a
+		// name and a credit are no one's name: "How HUD Makes Lousy Programs Look
+		// Great" is a headline.
 		return false
 	}
 	for _, w := range words {

@@ -96,7 +96,7 @@ func ParsePlain(text string) *model.Article {
 	// which goes with it; anywhere else it stands for one link.
 	english := p.a.Language == "en"
 	p.dropLines(func(s string) bool {
-		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || english && isSignupLine(s)
+		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || english && (isSignupLine(s) || isSiteFurniture(s))
 	})
 	p.dropVideoPlayers()
 	if len(p.lines) == 0 {
@@ -106,7 +106,19 @@ func ParsePlain(text string) *model.Article {
 	}
 	rest := p.lines
 	titleLine, storyFirst := false, false
+	bylineFirst := false
+	if p.a.Title == "" {
+		rest, bylineFirst = p.openingByline(rest)
+	}
 	switch {
+	case len(rest) == 0:
+		p.placeDropped()
+		p.a.Derive()
+		return p.a
+	case bylineFirst:
+		// The writer's name where the title would be: the scraper left
+		// the title out, and the story follows.
+		p.a.Title, p.a.TitleGuessed, storyFirst = firstSentence(rest[0].text), true, true
 	case p.a.Title == "" && isTitleLine(rest):
 		p.a.Title, titleLine = rest[0].text, true
 		rest = rest[1:]
@@ -162,6 +174,26 @@ func ParsePlain(text string) *model.Article {
 	p.placeDropped()
 	p.a.Derive()
 	return p.a
+}
+
+// openingByline takes the writer's name from the first line when it is a
+// byline ("by Scott Creighton", or "By" alone with the name on the line
+// under it) and reports whether it did. A "By" left without a name goes.
+func (p *plainParser) openingByline(rest []line) ([]line, bool) {
+	t := rest[0].text
+	switch {
+	case len(t) == 2 && strings.EqualFold(t, "by"):
+		p.drop(t, rest[0].n)
+		if len(rest) > 2 && isBylineText(rest[1].text) && !endsSentence(rest[1].text) && runeCount(rest[1].text) <= 60 {
+			p.a.Byline = append(p.a.Byline, splitByline(rest[1].text)...)
+			return rest[2:], true
+		}
+		return rest[1:], false
+	case len(rest) > 1 && hasPrefixFold(t, "by ") && runeCount(t) <= 60 && isBylineText(t):
+		p.a.Byline = append(p.a.Byline, splitByline(t)...)
+		return rest[1:], true
+	}
+	return rest, false
 }
 
 // placeDropped sets DroppedAt: each removed line goes before the first
@@ -1483,6 +1515,11 @@ func splitTrailingCredit(t string) (string, string) {
 		return t, ""
 	}
 	credit = strings.TrimSpace(strings.TrimRight(credit, "-–—."))
+	if isCallToAction(credit) {
+		// "... unlock your supernatural lifestyle. CLICK HERE": a link's
+		// words, not a name.
+		return t, ""
+	}
 	if name, _ := signatureParts(credit); !isBylineText(name) || len(strings.Fields(name)) > 7 {
 		return t, ""
 	}
@@ -1516,6 +1553,18 @@ func lastSentenceEnd(t string, from int) int {
 // credit after them: "Gia Tùng Theo Inquirer, Telegraph", "Bích Đào/VOV
 // online Theo AP", "Nguyễn Thủy Ảnh: CNN". A signature with no such credit
 // is all name.
+// isCallToAction reports whether s, words after a text's last sentence,
+// asks the reader to do something ("CLICK HERE", "Read more", "Download
+// now") rather than names a writer.
+func isCallToAction(s string) bool {
+	first, _, _ := strings.Cut(model.Fold(s), " ")
+	return callsToAction[first]
+}
+
+// callsToAction are the verbs a link's words begin with.
+var callsToAction = setOf("click", "read", "learn", "see", "watch", "download", "subscribe", "shop", "buy", "order",
+	"register", "join", "sign", "listen", "get", "find", "visit", "follow", "share", "continue", "tap")
+
 func signatureParts(s string) (name, credit string) {
 	cut := -1
 	for _, sep := range []string{" Theo ", " theo ", "/", " Ảnh:", " Ảnh :"} {

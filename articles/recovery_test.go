@@ -1424,3 +1424,106 @@ Next year's festival will run for two days, the organisers said, with a second p
 		}
 	}
 }
+
+// The lines blogs and news sites set around every article go; lines that
+// only begin like them stay.
+func TestSiteFurniture(t *testing.T) {
+	a := parseText(t, `Harbour festival draws record crowds
+
+Posted on January 5, 2018 by harbourdesk
+
+Subscribe to Harbour Times for FREE
+
+The harbour festival drew more than forty thousand visitors on Saturday, the organisers said, the most since it began in 1998.
+
+Advertisements
+
+Posted on Facebook by the organisers.
+
+© Harbour Museum 1975
+
+Boats decorated with lanterns sailed past the old customs house at dusk, and food stalls lined the quay until midnight.
+
+Continue reading →
+
+Copyright © Harbour Times
+
+Older articles by Jane Doe
+
+RSS Feed for Jane Doe
+
+Please adhere to our commenting policy to avoid being banned. We remove comments that contain spam or abuse.
+
+See an error in this article? Send us a correction
+
+SEE MORE HARBOUR NEWS AT: HARBOURTIMES.EXAMPLE
+
+Filed under: Festivals, Harbour | 3 Comments »
+`)
+	want := []string{
+		"Posted on January 5, 2018 by harbourdesk", "Subscribe to Harbour Times for FREE", "Advertisements",
+		"Continue reading →", "Copyright © Harbour Times", "Older articles by Jane Doe", "RSS Feed for Jane Doe",
+		"Please adhere to our commenting policy to avoid being banned. We remove comments that contain spam or abuse.",
+		"See an error in this article? Send us a correction", "SEE MORE HARBOUR NEWS AT: HARBOURTIMES.EXAMPLE",
+		"Filed under: Festivals, Harbour | 3 Comments »",
+	}
+	for _, w := range want {
+		if !slices.Contains(a.Dropped, w) {
+			t.Errorf("%q is not dropped (dropped %q)", w, a.Dropped)
+		}
+	}
+	for _, kept := range []string{
+		"Posted on Facebook by the organisers.",
+		"© Harbour Museum 1975",
+	} {
+		if slices.Contains(a.Dropped, kept) {
+			t.Errorf("%q was dropped", kept)
+		}
+	}
+	if len(a.Byline) > 0 {
+		t.Errorf("byline %q, want none", a.Byline)
+	}
+}
+
+// A byline where the title would be is the writer's name, and the text
+// has no title line; a "By" left without a name goes.
+func TestOpeningByline(t *testing.T) {
+	story := "\n\nThe harbour festival drew more than forty thousand visitors on Saturday, the organisers said.\n\nBoats sailed past the customs house at dusk.\n"
+	for _, tc := range []struct {
+		text    string
+		byline  []string
+		dropped []string
+	}{
+		{"by Jane Doe" + story, []string{"Jane Doe"}, nil},
+		{"By\n\nJane Doe" + story, []string{"Jane Doe"}, []string{"By"}},
+		{"By" + story, nil, []string{"By"}},
+	} {
+		a := parseText(t, tc.text)
+		if !slices.Equal(a.Byline, tc.byline) || !slices.Equal(a.Dropped, tc.dropped) {
+			t.Errorf("%q: byline %q, dropped %q; want %q, %q", tc.text[:12], a.Byline, a.Dropped, tc.byline, tc.dropped)
+		}
+		if !a.TitleGuessed || !strings.HasPrefix(a.Title, "The harbour festival") {
+			t.Errorf("%q: title %q (guessed %v), want the first sentence, guessed", tc.text[:12], a.Title, a.TitleGuessed)
+		}
+	}
+}
+
+// Words after the last sentence that ask the reader to do something are
+// no signature; nor are six capitalised words with nothing to part two
+// names.
+func TestBylinesThatAreNot(t *testing.T) {
+	a := parseText(t, "Harbour festival draws record crowds\n\nThe festival drew forty thousand visitors on Saturday, the organisers said.\n\n"+
+		"Download the festival guide and plan your weekend. CLICK HERE\n")
+	if len(a.Byline) > 0 {
+		t.Errorf("byline %q from a call to action", a.Byline)
+	}
+	b := parseText(t, "Harbour festival draws record crowds\n\nHow The Council Plans Pays Great Dividends\n\n"+
+		"The festival drew forty thousand visitors on Saturday, the organisers said.\n\nBoats sailed past the customs house at dusk.\n")
+	if len(b.Byline) > 0 {
+		t.Errorf("byline %q from a headline", b.Byline)
+	}
+	c := parseText(t, "Harbour festival draws record crowds\n\nHuyền My Theo Trí Thức Trẻ\n\nThe festival drew forty thousand visitors on Saturday.\n")
+	if !slices.Equal(c.Byline, []string{"Huyền My Theo Trí Thức Trẻ"}) && !slices.Contains(c.Byline, "Huyền My") {
+		t.Errorf("byline %q, want the name and its credit", c.Byline)
+	}
+}
