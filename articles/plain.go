@@ -161,6 +161,7 @@ func ParsePlain(text string) *model.Article {
 	p.body(rest)
 	p.joinSplitCaptions()
 	p.dropOtherStories()
+	p.demoteVerses()
 	p.demoteQuestions()
 	p.demoteHeadlines()
 	p.trailingByline()
@@ -280,6 +281,42 @@ func dense(ls []line) bool {
 		}
 	}
 	return true
+}
+
+// demoteVerses turns back into paragraphs the headings of a text that is
+// all short lines: a poem's or a song's, whose lines without a full stop
+// read as headings. When an article has six headings or more, a quarter
+// of its blocks or more, no section under them runs to 300 characters and
+// most of its other lines end without a sentence's full stop (with a
+// semicolon, a comma, an ellipsis or nothing), it is verse. Short
+// sections of sentences under short heads are a list of tips ("Cleanse
+// carefully"), whose heads stay.
+func (p *plainParser) demoteVerses() {
+	headings, longest, section, lines, sentences := 0, 0, 0, 0, 0
+	for _, b := range p.a.Blocks {
+		if b.Kind == model.Heading {
+			headings++
+			section = 0
+			continue
+		}
+		lines++
+		switch lastRune(strings.TrimRight(b.Text, closingQuotes)) {
+		case '.', '!', '?':
+			sentences++
+		}
+		if headings > 0 {
+			section += runeCount(b.Text)
+			longest = max(longest, section)
+		}
+	}
+	if headings < 6 || 4*headings < len(p.a.Blocks) || longest >= 300 || 2*sentences >= lines {
+		return
+	}
+	for i, b := range p.a.Blocks {
+		if b.Kind == model.Heading {
+			p.a.Blocks[i].Kind, p.a.Blocks[i].Level = model.Paragraph, 0
+		}
+	}
 }
 
 // demoteQuestions turns an interview's questions back into paragraphs.

@@ -1527,3 +1527,46 @@ func TestBylinesThatAreNot(t *testing.T) {
 		t.Errorf("byline %q, want the name and its credit", c.Byline)
 	}
 }
+
+// A poem's lines are verses, not headings; short tips under short heads
+// keep their heads.
+func TestVerseLines(t *testing.T) {
+	var poem strings.Builder
+	poem.WriteString("The Tide Keeps Time\n\n")
+	for _, v := range []string{"the harbour", "the ferries", "the lanterns", "the gulls", "the market", "the lighthouse", "the old pier"} {
+		poem.WriteString("When the tide came in over " + v + " …\n\nI stayed on the wall;\n\nI did not look away\n\n")
+	}
+	poem.WriteString("And when the water reached the wall,\n\nthere was no one else to see it.\n")
+	a := parseText(t, poem.String())
+	if h := blocksOf(a, model.Heading); len(h) > 0 {
+		t.Errorf("headings %q, want the verses as lines", h)
+	}
+	tips := parseText(t, `Seven ways to enjoy the festival
+
+The harbour festival opens on Saturday. Here is how to make the most of it.
+
+Arrive early
+The quay fills by noon, so come before ten.
+
+Bring cash
+Half the stalls take no cards.
+
+Pack a coat
+The wind turns cold after dark.
+
+Mind the tide
+The lower steps flood at eight.
+
+Book the ferry
+Tickets for the last boat sell out by six.
+
+Try the buns
+The saffron buns sell out first.
+
+Stay for the lights
+The lantern parade starts at nine.
+`)
+	if h := blocksOf(tips, model.Heading); len(h) != 7 {
+		t.Errorf("headings %q, want the seven tips' heads", h)
+	}
+}
