@@ -7,7 +7,7 @@ import (
 )
 
 // photoCredits start the credit that ends a photo caption.
-var photoCredits = []string{"(Ảnh:", "(ảnh:", "Ảnh:", "Ảnh :", "(Ảnh minh họa", "Ảnh minh họa", "(Ảnh minh hoạ", "Ảnh minh hoạ", "(Photo:", "Photo:", "(Nguồn ảnh:", "Picture:", "Image:", "Photograph:", "Image copyright", "Video:", "Đồ họa:", "(Đồ họa:"}
+var photoCredits = []string{"(Ảnh:", "(ảnh:", "Ảnh:", "Ảnh :", "(Ảnh minh họa", "Ảnh minh họa", "(Ảnh minh hoạ", "Ảnh minh hoạ", "(Photo:", "Photo:", "Photo Credit:", "Photo credit:", "Image Credit:", "Image credit:", "(Nguồn ảnh:", "Picture:", "Image:", "Photograph:", "Image copyright", "Video:", "Đồ họa:", "(Đồ họa:"}
 
 // isCaptionLine reports whether a line on its own is a photo caption: a
 // short text ending in a photo credit, or a credit alone.
@@ -36,6 +36,20 @@ var slashCredit = regexp.MustCompile(`\((?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p
 // ends in such a credit.
 func isSlashCaption(t string) bool {
 	return len(t) <= 1600 && strings.HasSuffix(t, ")") && strings.Contains(t, "/") && runeCount(t) <= 400 && slashCredit.MatchString(t)
+}
+
+// startsWithCredit reports whether t opens with a photo credit's label
+// ("Photo Credit: ...", "Ảnh: ...").
+func startsWithCredit(t string) bool {
+	if !mayHaveCredit(t[:min(len(t), 24)]) {
+		return false
+	}
+	for _, c := range photoCredits {
+		if strings.HasPrefix(t, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // isVideoCaption reports whether t captions a video the page embedded:

@@ -842,6 +842,13 @@ func (p *plainParser) header(rest []line) []line {
 
 // lead takes the first paragraph and splits off its source and dateline.
 func (p *plainParser) lead(rest []line) []line {
+	if len(rest) > 1 && startsWithCredit(rest[0].text) {
+		// "Photo Credit: ..." under the title credits the photo above
+		// the story; the standfirst, if any, is the line after it.
+		p.cur = rest[0].n
+		p.add(model.Caption, 0, rest[0].text)
+		rest = rest[1:]
+	}
 	if len(rest) == 0 || rest[0].indent {
 		return rest
 	}

@@ -1570,3 +1570,16 @@ The lantern parade starts at nine.
 		t.Errorf("headings %q, want the seven tips' heads", h)
 	}
 }
+
+// A photo's credit alone under the title is the caption of the photo
+// above the story, not its standfirst.
+func TestCreditUnderTitle(t *testing.T) {
+	a := parseText(t, "Harbour festival draws record crowds\n\nPhoto Credit: Jane Doe / Harbour Times\n\n"+
+		"Forty thousand came to the quay on Saturday, the most since 1998.\n\nBoats sailed past the customs house at dusk.\n")
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, []string{"Photo Credit: Jane Doe / Harbour Times"}) {
+		t.Errorf("captions %q", c)
+	}
+	if a.Lead != "Forty thousand came to the quay on Saturday, the most since 1998." {
+		t.Errorf("lead %q", a.Lead)
+	}
+}
