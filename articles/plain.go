@@ -1457,6 +1457,20 @@ func isQuoteLine(t string) bool {
 // Volvo"), or a short credit after the last sentence of the last paragraph
 // ("... 2 phút. Hạnh Nguyên(Tổng hợp)").
 func (p *plainParser) trailingByline() {
+	if n := len(p.a.Blocks); n > 1 && p.a.Language == "en" {
+		// "— Tom Rogan is a writer ...": the writer's note on themselves,
+		// which stays; their name is the byline. Its dash makes it a
+		// list of one when read.
+		last, prev := p.a.Blocks[n-1], p.a.Blocks[n-2]
+		text := last.Text
+		if last.Kind == model.ListItem && prev.Kind != model.ListItem {
+			text = "— " + text
+		}
+		if m := closingBio.FindStringSubmatch(text); m != nil && (last.Kind == model.Paragraph || last.Kind == model.ListItem) {
+			p.a.Byline = append(p.a.Byline, m[1])
+			return
+		}
+	}
 	for range 3 {
 		n := len(p.a.Blocks)
 		if n == 0 {
@@ -1597,6 +1611,10 @@ func lastSentenceEnd(t string, from int) int {
 // credit after them: "Gia Tùng Theo Inquirer, Telegraph", "Bích Đào/VOV
 // online Theo AP", "Nguyễn Thủy Ảnh: CNN". A signature with no such credit
 // is all name.
+// closingBio is the note on the writer that ends an opinion piece, set off
+// by a dash: "— Tom Rogan is a writer, a panelist on ...".
+var closingBio = regexp.MustCompile(`^[—–-]+ ?((?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}'’-]*),? (?:is|was) (?:a|an|the)\s`)
+
 // isCallToAction reports whether s, words after a text's last sentence,
 // asks the reader to do something ("CLICK HERE", "Read more", "Download
 // now") rather than names a writer.

@@ -1583,3 +1583,21 @@ func TestCreditUnderTitle(t *testing.T) {
 		t.Errorf("lead %q", a.Lead)
 	}
 }
+
+// The note on the writer that ends an opinion piece names the byline and
+// stays in the text.
+func TestClosingBio(t *testing.T) {
+	bio := "— Jane Doe is a writer and a fellow at the Harbour Institute. She tweets @janedoe."
+	a := parseText(t, "The festival deserves a second day\n\nForty thousand people came to the quay on Saturday, and most of them could not reach the stalls.\n\n"+
+		"The council should give the festival a second day next year.\n\n"+bio+"\n")
+	if !slices.Equal(a.Byline, []string{"Jane Doe"}) {
+		t.Errorf("byline %q, want Jane Doe", a.Byline)
+	}
+	found := false
+	for _, b := range a.Blocks {
+		found = found || strings.Contains(b.Text, "Jane Doe is a writer")
+	}
+	if !found {
+		t.Errorf("the note on the writer is gone from the text (dropped %q)", a.Dropped)
+	}
+}
