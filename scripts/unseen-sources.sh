@@ -123,5 +123,20 @@ done
 g=$(git_dir several27/FakeNewsCorpus)
 rm -rf "$dir/fakenewscorpus"
 git --git-dir "$g" show c39d26e5a8cb492dbe9450399d15fe8c37e69bce:news_sample.csv |
-	(cd "$(dirname "$0")/.." && go run ./cmd/csvfiles -name id -text content -dir "$dir/fakenewscorpus")
+	(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -csv -name id -text content -dir "$dir/fakenewscorpus")
+# Vietnamese: the real half of VFND, the Vietnamese fake news dataset,
+# articles of VnExpress, Tuổi Trẻ, Thanh Niên, Zing and Dân trí (2017-2018)
+# as a scraper extracted their text: one paragraph a line or blank lines
+# between, captions, images' alternative text, related links and
+# signatures left in, no title line (thanhhocse96/vfnd-vietnamese-fake-
+# news-datasets, Article_Contents/Real/*.json, the "text" field).
+g=$(git_dir thanhhocse96/vfnd-vietnamese-fake-news-datasets)
+c=8328a84cb1248d38a55e8f2f3976df56fba57768
+rm -rf "$dir/vfnd" "$dir/.vfnd"
+mkdir -p "$dir/.vfnd"
+for f in $(git --git-dir "$g" ls-tree --name-only $c Article_Contents/Real/ | grep '\.json$'); do
+	git --git-dir "$g" show "$c:$f" > "$dir/.vfnd/$(basename "$f")"
+done
+(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -json -text text -dir "$dir/vfnd" "$dir"/.vfnd/*.json)
+rm -rf "$dir/.vfnd"
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"

@@ -1,0 +1,121 @@
+// Command corpusfiles writes the articles of a corpus kept as a table or
+// as JSON records to text files of their own, the layout bao reads. With
+// -csv it reads a CSV table from standard input and writes one column of
+// each row to a file named by another column; with -json it writes one
+// field of each JSON file named on the command line to a file named after
+// it. Rows whose name is empty or not a plain file name are skipped and
+// counted.
+//
+//	go run ./cmd/corpusfiles -csv -name id -text content -dir DIR < table.csv
+//	go run ./cmd/corpusfiles -json -text text -dir DIR record.json...
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+func main() {
+	asCSV := flag.Bool("csv", false, "read a CSV table from standard input")
+	asJSON := flag.Bool("json", false, "read the JSON files named as arguments")
+	name := flag.String("name", "id", "with -csv, the column that names each file (.txt is added)")
+	text := flag.String("text", "content", "the column or field written to the file")
+	dir := flag.String("dir", ".", "the directory the files go in")
+	flag.Parse()
+	var written, skipped int
+	var err error
+	switch {
+	case *asCSV == *asJSON:
+		err = errors.New("give one of -csv and -json")
+	case *asCSV:
+		written, skipped, err = splitCSV(os.Stdin, *name, *text, *dir)
+	default:
+		written, err = splitJSON(flag.Args(), *text, *dir)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "corpusfiles:", err)
+		os.Exit(1)
+	}
+	fmt.Fprintf(os.Stderr, "corpusfiles: %d files written to %s, %d rows skipped\n", written, *dir, skipped)
+}
+
+// splitCSV reads the CSV table from r and writes the text column of each
+// row to dir/NAME.txt.
+func splitCSV(r io.Reader, nameCol, textCol, dir string) (written, skipped int, err error) {
+	cr := csv.NewReader(r)
+	cr.LazyQuotes = true
+	header, err := cr.Read()
+	if err != nil {
+		return 0, 0, fmt.Errorf("reading the header: %w", err)
+	}
+	ni, ti := column(header, nameCol), column(header, textCol)
+	if ni < 0 || ti < 0 {
+		return 0, 0, fmt.Errorf("columns %q and %q must both be in the header %q", nameCol, textCol, header)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, 0, err
+	}
+	for {
+		row, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return written, skipped, nil
+		}
+		if err != nil {
+			return written, skipped, err
+		}
+		n := row[ni]
+		if n == "" || n != filepath.Base(n) || strings.HasPrefix(n, ".") {
+			skipped++
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(dir, n+".txt"), []byte(row[ti]), 0o644); err != nil {
+			return written, skipped, err
+		}
+		written++
+	}
+}
+
+// splitJSON writes the field of each JSON file in paths, a string, to
+// dir/NAME.txt, NAME being the file's name less ".json".
+func splitJSON(paths []string, field, dir string) (written int, err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, err
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return written, err
+		}
+		var record map[string]json.RawMessage
+		if err := json.Unmarshal(data, &record); err != nil {
+			return written, fmt.Errorf("%s: %w", p, err)
+		}
+		var text string
+		if err := json.Unmarshal(record[field], &text); err != nil {
+			return written, fmt.Errorf("%s: field %q is not a string: %w", p, field, err)
+		}
+		name := strings.TrimSuffix(filepath.Base(p), ".json") + ".txt"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			return written, err
+		}
+		written++
+	}
+	return written, nil
+}
+
+// column returns the index of name in header, or -1.
+func column(header []string, name string) int {
+	for i, h := range header {
+		if strings.TrimSpace(h) == name {
+			return i
+		}
+	}
+	return -1
+}

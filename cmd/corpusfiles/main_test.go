@@ -1,0 +1,55 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A quoted field keeps its line breaks and quotes; a row whose name would
+// leave the directory is skipped, not written.
+func TestSplitCSV(t *testing.T) {
+	dir := t.TempDir()
+	table := "id,domain,content\n" +
+		"7,example.org,\"First paragraph.\n\nSecond, with \"\"quotes\"\".\"\n" +
+		"../escape,example.org,nothing\n" +
+		"8,example.org,One line.\n"
+	written, skipped, err := splitCSV(strings.NewReader(table), "id", "content", dir)
+	if err != nil || written != 2 || skipped != 1 {
+		t.Fatalf("written %d, skipped %d, err %v", written, skipped, err)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "7.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "First paragraph.\n\nSecond, with \"quotes\"."; string(got) != want {
+		t.Errorf("7.txt is %q, want %q", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "escape.txt")); err == nil {
+		t.Error("a row named ../escape was written outside the directory")
+	}
+	if _, _, err := splitCSV(strings.NewReader(table), "id", "body", dir); err == nil {
+		t.Error("a missing column gave no error")
+	}
+}
+
+// A JSON record's field is written under the record's name; a record
+// without the field is an error, not an empty file.
+func TestSplitJSON(t *testing.T) {
+	src, dir := t.TempDir(), t.TempDir()
+	good := filepath.Join(src, "Real_7.json")
+	bad := filepath.Join(src, "Real_8.json")
+	os.WriteFile(good, []byte(`{"title": "Tin", "text": "Đoạn một.\n\nĐoạn \u0022hai\u0022."}`), 0o644)
+	os.WriteFile(bad, []byte(`{"title": "Tin"}`), 0o644)
+	if n, err := splitJSON([]string{good}, "text", dir); err != nil || n != 1 {
+		t.Fatalf("written %d, err %v", n, err)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "Real_7.txt"))
+	if err != nil || string(got) != "Đoạn một.\n\nĐoạn \"hai\"." {
+		t.Errorf("Real_7.txt is %q (%v)", got, err)
+	}
+	if _, err := splitJSON([]string{bad}, "text", dir); err == nil {
+		t.Error("a record without the field gave no error")
+	}
+}
