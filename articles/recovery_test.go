@@ -1601,3 +1601,28 @@ func TestClosingBio(t *testing.T) {
 		t.Errorf("the note on the writer is gone from the text (dropped %q)", a.Dropped)
 	}
 }
+
+// A photo's caption with its credit where the title or the standfirst
+// would be is the caption: the title is then a guess, the standfirst the
+// next line.
+func TestCaptionWhereTitleWouldBe(t *testing.T) {
+	a := parseText(t, "Người dân đi bộ qua cầu Long Biên sau cơn mưa - Ảnh: Minh Khang\n"+
+		"Chiều 5/4, mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu.\n"+
+		"Lực lượng chức năng đã có mặt để phân luồng giao thông tại các điểm ngập.\n")
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, []string{"Người dân đi bộ qua cầu Long Biên sau cơn mưa - Ảnh: Minh Khang"}) {
+		t.Errorf("captions %q", c)
+	}
+	if !a.TitleGuessed {
+		t.Errorf("title %q claimed, want a guess", a.Title)
+	}
+	b := parseText(t, "Hà Nội mưa lớn, nhiều phố ngập sâu\n"+
+		"Nước ngập trên phố Huế chiều 5/4. Ảnh: Minh Khang.\n"+
+		"Chiều 5/4, mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu.\n"+
+		"Lực lượng chức năng đã có mặt để phân luồng giao thông tại các điểm ngập.\n")
+	if c := blocksOf(b, model.Caption); !slices.Equal(c, []string{"Nước ngập trên phố Huế chiều 5/4. Ảnh: Minh Khang."}) {
+		t.Errorf("captions %q", c)
+	}
+	if b.Lead != "Chiều 5/4, mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu." {
+		t.Errorf("lead %q", b.Lead)
+	}
+}
