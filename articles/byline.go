@@ -274,6 +274,18 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 	`see more .{2,40} at:? \S.{1,40}|please (?:read|adhere to|follow|respect) our comment(?:ing|s)? policy\b.{0,400}|` +
 	`see an error in this (?:article|story)\?.{0,60})$`)
 
+// isImageAltText reports whether s is an image's alternative text left in
+// a page's text: the title numbered, "... mới chỉ bay 8 chặng - Ảnh 1.",
+// or without its accents, "... phat tan virus doc hai hinh anh 2".
+func isImageAltText(s string) bool {
+	t := strings.TrimSuffix(s, ".")
+	if len(s) > 400 || t == "" || t[len(t)-1] < '0' || t[len(t)-1] > '9' {
+		return false
+	}
+	t = strings.TrimRight(t, "0123456789")
+	return strings.HasSuffix(t, " - Ảnh ") || strings.HasSuffix(t, " hinh anh ")
+}
+
 // isSignupLine reports whether s is a newsletter's sign-up box left in the
 // text: "Sign up for our newsletter ...", "... delivered to your inbox. By
 // subscribing, you agree to our privacy policy.", "Receive occasional

@@ -96,7 +96,7 @@ func ParsePlain(text string) *model.Article {
 	// which goes with it; anywhere else it stands for one link.
 	english := p.a.Language == "en"
 	p.dropLines(func(s string) bool {
-		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || english && (isSignupLine(s) || isSiteFurniture(s))
+		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) || english && (isSignupLine(s) || isSiteFurniture(s))
 	})
 	p.dropVideoPlayers()
 	if len(p.lines) == 0 {

@@ -1626,3 +1626,18 @@ func TestCaptionWhereTitleWouldBe(t *testing.T) {
 		t.Errorf("lead %q", b.Lead)
 	}
 }
+
+// An image's alternative text, the title numbered, goes; a caption that
+// only ends in a number stays.
+func TestImageAltText(t *testing.T) {
+	a := parseText(t, "Hà Nội mưa lớn, nhiều phố ngập sâu\n\n"+
+		"Chiều 5/4, mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu.\n\n"+
+		"Hà Nội mưa lớn, nhiều phố ngập sâu - Ảnh 1.\n\n"+
+		"Nước ngập trên phố Huế chiều 5/4 - Ảnh: Minh Khang\n\n"+
+		"Ha Noi mua lon nhieu pho ngap sau hinh anh 2\n\n"+
+		"Lượng mưa đo được tại trạm Láng là 120 mm, tại trạm Hà Đông là 98 mm.\n")
+	want := []string{"Hà Nội mưa lớn, nhiều phố ngập sâu - Ảnh 1.", "Ha Noi mua lon nhieu pho ngap sau hinh anh 2"}
+	if !slices.Equal(a.Dropped, want) {
+		t.Errorf("dropped %q, want %q", a.Dropped, want)
+	}
+}
