@@ -249,7 +249,7 @@ func isFollowLine(s string) bool {
 // line has the word or a year after its "©": "© Woman's Day magazine 1975"
 // credits a picture.
 func isSiteFurniture(s string) bool {
-	if len(s) > 480 || len(s) < 6 {
+	if len(s) > 480 || len(s) < 6 || !furnitureInitials[s[0]|0x20] {
 		return false
 	}
 	for _, p := range furnitureOpeners {
@@ -264,6 +264,15 @@ func isSiteFurniture(s string) bool {
 // that begins with one of them is folded and matched.
 var furnitureOpeners = []string{"posted ", "filed under", "continue reading", "copyright", "©", "subscribe ", "older ",
 	"more ", "other ", "recent ", "latest ", "rss ", "see more ", "see an error", "please "}
+
+// furnitureInitials holds the first bytes of furnitureOpeners, in lower
+// case (the first byte of "©" is 0xC2, which the case bit leaves as 0xE2).
+var furnitureInitials = func() (m [256]bool) {
+	for _, p := range furnitureOpeners {
+		m[p[0]|0x20] = true
+	}
+	return m
+}()
 
 // siteFurniture is matched folded.
 var siteFurniture = regexp.MustCompile(`^(?:` +
