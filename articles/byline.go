@@ -261,9 +261,19 @@ func isSiteFurniture(s string) bool {
 }
 
 // furnitureOpeners are the ways siteFurniture's lines begin: only a line
-// that begins with one of them is folded and matched.
-var furnitureOpeners = []string{"posted ", "filed under", "continue reading", "copyright", "©", "subscribe ", "older ",
-	"more ", "other ", "recent ", "latest ", "rss ", "see more ", "see an error", "please "}
+// that begins with one of them is folded and matched. They are as long as
+// can be, so that sentences opening "More ..." or "Please ..." are not.
+var furnitureOpeners = func() []string {
+	o := []string{"posted ", "filed under", "continue reading", "copyright", "©", "subscribe ", "rss ", "see more ",
+		"see an error", "please read our comment", "please adhere to our comment", "please follow our comment",
+		"please respect our comment"}
+	for _, a := range []string{"older ", "more ", "other ", "recent ", "latest "} {
+		for _, b := range []string{"articles ", "posts ", "stories ", "columns "} {
+			o = append(o, a+b)
+		}
+	}
+	return o
+}()
 
 // furnitureInitials holds the first bytes of furnitureOpeners, in lower
 // case (the first byte of "©" is 0xC2, which the case bit leaves as 0xE2).

@@ -293,6 +293,15 @@ func dense(ls []line) bool {
 // sections of sentences under short heads are a list of tips ("Cleanse
 // carefully"), whose heads stay.
 func (p *plainParser) demoteVerses() {
+	n := 0
+	for _, b := range p.a.Blocks {
+		if b.Kind == model.Heading {
+			n++
+		}
+	}
+	if n < 6 {
+		return
+	}
 	headings, longest, section, lines, sentences := 0, 0, 0, 0, 0
 	for _, b := range p.a.Blocks {
 		if b.Kind == model.Heading {
