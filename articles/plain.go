@@ -319,7 +319,7 @@ func (p *plainParser) demoteVerses() {
 			longest = max(longest, section)
 		}
 	}
-	if headings < 6 || 4*headings < len(p.a.Blocks) || longest >= 300 || 2*sentences >= lines {
+	if 4*headings < len(p.a.Blocks) || longest >= 300 || 2*sentences >= lines {
 		return
 	}
 	for i, b := range p.a.Blocks {
@@ -363,9 +363,9 @@ func (p *plainParser) demoteQuestions() {
 // which the rest of the article uses, goes, unless it is a caption (a
 // credit is on it) or one of a series of lines that open alike; and only
 // where the text has a hundred such words or more, enough for a section's
-// words to come up again. An article of ten headings or
-// more is a list (of books, of films), whose headings name things the
-// text may not repeat: it keeps them.
+// words to come up again. An article of ten headings or more is a list
+// (of books, of films), whose headings name things the text may not
+// repeat: it keeps them.
 func (p *plainParser) dropOtherStories() {
 	if p.a.Language != "en" {
 		return
