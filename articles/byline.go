@@ -423,8 +423,8 @@ func isBylineText(s string) bool {
 	}
 	if len(words) > 5 && len(strings.Fields(core)) == len(words) && !hasNameJoin(core) {
 		// Six capitalised words with nothing to part two names or a
-		// name and a credit are no one's name: "How HUD Makes Lousy Programs Look
-		// Great" is a headline.
+		// name and a credit are no one's name: "How HUD Makes Lousy
+		// Programs Look Great" is a headline.
 		return false
 	}
 	for _, w := range words {

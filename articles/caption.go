@@ -38,20 +38,6 @@ func isSlashCaption(t string) bool {
 	return len(t) <= 1600 && strings.HasSuffix(t, ")") && strings.Contains(t, "/") && runeCount(t) <= 400 && slashCredit.MatchString(t)
 }
 
-// startsWithCredit reports whether t opens with a photo credit's label
-// ("Photo Credit: ...", "Ảnh: ...").
-func startsWithCredit(t string) bool {
-	if !mayHaveCredit(t[:min(len(t), 24)]) {
-		return false
-	}
-	for _, c := range photoCredits {
-		if strings.HasPrefix(t, c) {
-			return true
-		}
-	}
-	return false
-}
-
 // isVideoCaption reports whether t captions a video the page embedded:
 // "XEM CLIP: ... (Nguồn: VTV)", "Video: ...", "WATCH: ...".
 func isVideoCaption(t string) bool {

@@ -293,20 +293,19 @@ func dense(ls []line) bool {
 // sections of sentences under short heads are a list of tips ("Cleanse
 // carefully"), whose heads stay.
 func (p *plainParser) demoteVerses() {
-	n := 0
-	for _, b := range p.a.Blocks {
-		if b.Kind == model.Heading {
-			n++
-		}
-	}
-	if n < 6 {
-		return
-	}
-	headings, longest, section, lines, sentences := 0, 0, 0, 0, 0
+	headings := 0
 	for _, b := range p.a.Blocks {
 		if b.Kind == model.Heading {
 			headings++
-			section = 0
+		}
+	}
+	if headings < 6 || 4*headings < len(p.a.Blocks) {
+		return
+	}
+	headed, longest, section, lines, sentences := false, 0, 0, 0, 0
+	for _, b := range p.a.Blocks {
+		if b.Kind == model.Heading {
+			headed, section = true, 0
 			continue
 		}
 		lines++
@@ -314,12 +313,12 @@ func (p *plainParser) demoteVerses() {
 		case '.', '!', '?':
 			sentences++
 		}
-		if headings > 0 {
+		if headed {
 			section += runeCount(b.Text)
 			longest = max(longest, section)
 		}
 	}
-	if 4*headings < len(p.a.Blocks) || longest >= 300 || 2*sentences >= lines {
+	if longest >= 300 || 2*sentences >= lines {
 		return
 	}
 	for i, b := range p.a.Blocks {
@@ -370,7 +369,11 @@ func (p *plainParser) dropOtherStories() {
 	if p.a.Language != "en" {
 		return
 	}
-	var candidates []int
+	type candidate struct {
+		i     int
+		words []string
+	}
+	var candidates []candidate
 	headings := 0
 	for i, b := range p.a.Blocks {
 		if b.Kind != model.Heading {
@@ -379,8 +382,8 @@ func (p *plainParser) dropOtherStories() {
 		if headings++; headings >= 10 {
 			return
 		}
-		if len(contentWords(b.Text, nil)) >= 4 && !mayHaveCredit(b.Text) {
-			candidates = append(candidates, i)
+		if words := contentWords(b.Text, nil); len(words) >= 4 && !mayHaveCredit(b.Text) {
+			candidates = append(candidates, candidate{i, words})
 		}
 	}
 	if len(candidates) == 0 {
@@ -404,18 +407,18 @@ func (p *plainParser) dropOtherStories() {
 		return // too little text to say which words it does not use
 	}
 	gone := map[int]bool{}
-	for _, i := range candidates {
+	for _, c := range candidates {
+		i := c.i
 		if openings[opening(p.a.Blocks[i].Text)] > 1 {
 			continue
 		}
-		words := contentWords(p.a.Blocks[i].Text, nil)
 		n := 0
-		for _, w := range words {
+		for _, w := range c.words {
 			if used[w] {
 				n++
 			}
 		}
-		if 4*n < len(words) {
+		if 4*n < len(c.words) {
 			gone[i] = true
 			p.drop(p.a.Blocks[i].Text, p.blockAt[i])
 		}
@@ -852,7 +855,7 @@ func (p *plainParser) header(rest []line) []line {
 
 // lead takes the first paragraph and splits off its source and dateline.
 func (p *plainParser) lead(rest []line) []line {
-	if len(rest) > 1 && (startsWithCredit(rest[0].text) || isCaptionLine(rest[0].text)) {
+	if len(rest) > 1 && isCaptionLine(rest[0].text) {
 		// "Photo Credit: ..." under the title, or a description with
 		// its credit ("... Ảnh: Phạm Duy."), captions the photo above
 		// the story; the standfirst, if any, is the line after it.
