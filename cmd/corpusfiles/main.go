@@ -1,12 +1,14 @@
 // Command corpusfiles writes the articles of a corpus kept as a table or
 // as JSON records to text files of their own, the layout bao reads. With
 // -csv it reads a CSV table from standard input and writes one column of
-// each row to a file named by another column; with -json it writes one
-// field of each JSON file named on the command line to a file named after
-// it. Rows whose name is empty or not a plain file name are skipped and
-// counted.
+// each row to a file named by another column (or by the row's number,
+// with -name '#'), after "Key: value" header lines taken from other
+// columns if -header names them; with -json it writes one field of each
+// JSON file named on the command line to a file named after it. Rows whose
+// name is empty or not a plain file name are skipped and counted.
 //
 //	go run ./cmd/corpusfiles -csv -name id -text content -dir DIR < table.csv
+//	go run ./cmd/corpusfiles -csv -name '#' -header title=Title,url=URL -text raw_text -dir DIR < table.csv
 //	go run ./cmd/corpusfiles -json -text text -dir DIR record.json...
 package main
 
@@ -25,7 +27,8 @@ import (
 func main() {
 	asCSV := flag.Bool("csv", false, "read a CSV table from standard input")
 	asJSON := flag.Bool("json", false, "read the JSON files named as arguments")
-	name := flag.String("name", "id", "with -csv, the column that names each file (.txt is added)")
+	name := flag.String("name", "id", "with -csv, the column that names each file (.txt is added); # names it by the row's number")
+	header := flag.String("header", "", "with -csv, column=Key pairs, comma-separated: each row's file opens with a \"Key: value\" line for each, then a blank line")
 	text := flag.String("text", "content", "the column or field written to the file")
 	dir := flag.String("dir", ".", "the directory the files go in")
 	flag.Parse()
@@ -35,7 +38,7 @@ func main() {
 	case *asCSV == *asJSON:
 		err = errors.New("give one of -csv and -json")
 	case *asCSV:
-		written, skipped, err = splitCSV(os.Stdin, *name, *text, *dir)
+		written, skipped, err = splitCSV(os.Stdin, *name, *text, *header, *dir)
 	default:
 		written, err = splitJSON(flag.Args(), *text, *dir)
 	}
@@ -46,9 +49,20 @@ func main() {
 	fmt.Fprintf(os.Stderr, "corpusfiles: %d files written to %s, %d rows skipped\n", written, *dir, skipped)
 }
 
+// rowNumber, given as the name column, names each file by its row's
+// number: 001.txt for the first row under the header.
+const rowNumber = "#"
+
+// headerField is a column written as a "Key: value" line above the text.
+type headerField struct {
+	col int
+	key string
+}
+
 // splitCSV reads the CSV table from r and writes the text column of each
-// row to dir/NAME.txt.
-func splitCSV(r io.Reader, nameCol, textCol, dir string) (written, skipped int, err error) {
+// row to dir/NAME.txt, under the header lines keys asks for
+// ("title=Title,url=URL").
+func splitCSV(r io.Reader, nameCol, textCol, keys, dir string) (written, skipped int, err error) {
 	cr := csv.NewReader(r)
 	cr.LazyQuotes = true
 	header, err := cr.Read()
@@ -56,8 +70,23 @@ func splitCSV(r io.Reader, nameCol, textCol, dir string) (written, skipped int, 
 		return 0, 0, fmt.Errorf("reading the header: %w", err)
 	}
 	ni, ti := column(header, nameCol), column(header, textCol)
+	if nameCol == rowNumber {
+		ni = len(header)
+	}
 	if ni < 0 || ti < 0 {
 		return 0, 0, fmt.Errorf("columns %q and %q must both be in the header %q", nameCol, textCol, header)
+	}
+	var fields []headerField
+	for pair := range strings.SplitSeq(keys, ",") {
+		if pair == "" {
+			continue
+		}
+		col, key, ok := strings.Cut(pair, "=")
+		i := column(header, col)
+		if !ok || key == "" || i < 0 {
+			return 0, 0, fmt.Errorf("header field %q: want column=Key with the column in %q", pair, header)
+		}
+		fields = append(fields, headerField{i, key})
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, 0, err
@@ -70,12 +99,25 @@ func splitCSV(r io.Reader, nameCol, textCol, dir string) (written, skipped int, 
 		if err != nil {
 			return written, skipped, err
 		}
-		n := row[ni]
+		var n string
+		if ni == len(header) {
+			n = fmt.Sprintf("%03d", written+skipped+1)
+		} else {
+			n = row[ni]
+		}
 		if n == "" || n != filepath.Base(n) || strings.HasPrefix(n, ".") {
 			skipped++
 			continue
 		}
-		if err := os.WriteFile(filepath.Join(dir, n+".txt"), []byte(row[ti]), 0o644); err != nil {
+		var text strings.Builder
+		for _, f := range fields {
+			fmt.Fprintf(&text, "%s: %s\n", f.key, strings.Join(strings.Fields(row[f.col]), " "))
+		}
+		if len(fields) > 0 {
+			text.WriteString("\n")
+		}
+		text.WriteString(row[ti])
+		if err := os.WriteFile(filepath.Join(dir, n+".txt"), []byte(text.String()), 0o644); err != nil {
 			return written, skipped, err
 		}
 		written++

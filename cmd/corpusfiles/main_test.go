@@ -15,7 +15,7 @@ func TestSplitCSV(t *testing.T) {
 		"7,example.org,\"First paragraph.\n\nSecond, with \"\"quotes\"\".\"\n" +
 		"../escape,example.org,nothing\n" +
 		"8,example.org,One line.\n"
-	written, skipped, err := splitCSV(strings.NewReader(table), "id", "content", dir)
+	written, skipped, err := splitCSV(strings.NewReader(table), "id", "content", "", dir)
 	if err != nil || written != 2 || skipped != 1 {
 		t.Fatalf("written %d, skipped %d, err %v", written, skipped, err)
 	}
@@ -29,8 +29,32 @@ func TestSplitCSV(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "escape.txt")); err == nil {
 		t.Error("a row named ../escape was written outside the directory")
 	}
-	if _, _, err := splitCSV(strings.NewReader(table), "id", "body", dir); err == nil {
+	if _, _, err := splitCSV(strings.NewReader(table), "id", "body", "", dir); err == nil {
 		t.Error("a missing column gave no error")
+	}
+}
+
+// Files named by row number open with the header lines asked for, each
+// value on one line; a header column the table lacks is an error.
+func TestSplitCSVHeader(t *testing.T) {
+	dir := t.TempDir()
+	table := "title,url,raw_text\n" +
+		"\"A title\nover two lines\",https://example.org/a,\"Body one.\n\nBody two.\"\n" +
+		"Second,https://example.org/b,Other.\n"
+	written, _, err := splitCSV(strings.NewReader(table), "#", "raw_text", "title=Title,url=URL", dir)
+	if err != nil || written != 2 {
+		t.Fatalf("written %d, err %v", written, err)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "001.txt"))
+	want := "Title: A title over two lines\nURL: https://example.org/a\n\nBody one.\n\nBody two."
+	if err != nil || string(got) != want {
+		t.Errorf("001.txt is %q (%v), want %q", got, err, want)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "002.txt")); !strings.HasPrefix(string(got), "Title: Second\n") {
+		t.Errorf("002.txt is %q", got)
+	}
+	if _, _, err := splitCSV(strings.NewReader(table), "#", "raw_text", "author=Author", dir); err == nil {
+		t.Error("a missing header column gave no error")
 	}
 }
 
