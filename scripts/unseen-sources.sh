@@ -139,4 +139,14 @@ for f in $(git --git-dir "$g" ls-tree --name-only $c Article_Contents/Real/ | gr
 done
 (cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -json -text text -dir "$dir/vfnd" "$dir"/.vfnd/*.json)
 rm -rf "$dir/.vfnd"
+# English: 230 US news pages of March 2023 (CBS, HuffPost, Vox, NPR, the
+# Chicago Tribune, LAist and 46 other sites) as the newspaper library
+# extracted their text, from a study of language models' metalinguistic
+# judgements (jennhu/metalinguistic-prompting, datasets/exp1/news/
+# cleaned.csv): each file is the row's title, URL and date as header
+# lines, then the extracted text, named by row number.
+g=$(git_dir jennhu/metalinguistic-prompting)
+rm -rf "$dir/newsdata"
+git --git-dir "$g" show 89d1b526d0ef0b955b886a9cee50883eeaee8e76:datasets/exp1/news/cleaned.csv |
+	(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -csv -name '#' -header title=Title,url=URL,published_date_gmt=Date -text raw_text -dir "$dir/newsdata")
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
