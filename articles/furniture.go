@@ -1,6 +1,7 @@
 package articles
 
 import (
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,9 +16,13 @@ import (
 // chúng tôi trên Google News"), not the text of any one article, so it is
 // dropped from all of them, without a rule written for that site. So is
 // the end of the titles after their last separator, when the same end
-// (" - Tuổi Trẻ Online") closes the titles of many of them. What is
-// learned for a directory is kept for the process, so an article read
-// again on its own later (Reload, a changed file) loses the same lines.
+// (" - Tuổi Trẻ Online") closes the titles of many of them. A directory
+// that mixes sites (a library bao fetch and feeds save into, a scraper's
+// dump) is also learned from site by site, where its articles give their
+// address: each site's articles are counted as a directory of their own
+// would be. What is learned for a directory is kept for the process, so
+// an article read again on its own later (Reload, a changed file) loses
+// the same lines.
 
 const (
 	// furnitureMin is how many articles a directory needs before
@@ -34,7 +39,41 @@ const (
 )
 
 // learned holds each directory's furniture, once learned.
-var learned sync.Map // directory -> map[string]bool
+var learned sync.Map // directory -> furniture
+
+// furniture is what was learned from one directory: the lines of the
+// whole directory, and those of each site among its articles.
+type furniture struct {
+	all   map[string]bool
+	sites map[string]map[string]bool
+}
+
+// siteOf is the site an article comes from, the host of its address
+// without "www.", or "" when it gives none.
+func siteOf(a *model.Article) string {
+	if a == nil || a.URL == "" {
+		return ""
+	}
+	u, err := url.Parse(a.URL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// tally counts, for one directory or one site of it, how many articles
+// each candidate line is in.
+type tally struct {
+	counts   map[string]int
+	articles int
+}
+
+func (t *tally) add(a *model.Article) {
+	for _, c := range furnitureCandidates(a) {
+		t.counts[c]++
+	}
+	t.articles++
+}
 
 // titleTail marks a learned title ending: the text after it is the site's
 // name as it ends the titles of a directory (" - Tuổi Trẻ Online").
@@ -94,16 +133,22 @@ func learnFurniture(counts map[string]int, n int) map[string]bool {
 	return f
 }
 
-// applyFurniture moves a's blocks whose text is furniture to Dropped,
-// and reports whether it changed anything.
-func applyFurniture(a *model.Article, f map[string]bool) bool {
-	if a == nil || a.Format != model.PlainText || len(f) == 0 {
+// applyFurniture moves a's blocks whose text is furniture, of its
+// directory or of its site, to Dropped, and reports whether it changed
+// anything.
+func applyFurniture(a *model.Article, learnt furniture) bool {
+	if a == nil || a.Format != model.PlainText {
 		return false
 	}
+	site := learnt.sites[siteOf(a)]
+	if len(learnt.all) == 0 && len(site) == 0 {
+		return false
+	}
+	f := func(t string) bool { return learnt.all[t] || site[t] }
 	tail := titleEnding(a)
-	if tail == "" || !f[titleTail+tail] {
+	if tail == "" || !f(titleTail+tail) {
 		tail = ""
-		if !slices.ContainsFunc(a.Blocks, func(b model.Block) bool { return f[b.Text] }) {
+		if !slices.ContainsFunc(a.Blocks, func(b model.Block) bool { return f(b.Text) }) {
 			return false
 		}
 	}
@@ -120,7 +165,7 @@ func applyFurniture(a *model.Article, f map[string]bool) bool {
 	}
 	for i, b := range a.Blocks {
 		keptBefore[i] = len(kept)
-		if f[b.Text] {
+		if f(b.Text) {
 			a.Dropped = append(a.Dropped, b.Text)
 			a.DroppedAt = append(a.DroppedAt, len(kept))
 			continue
@@ -146,18 +191,34 @@ func applyLearned(a *model.Article) {
 		return
 	}
 	if f, ok := learned.Load(filepath.Dir(a.Path)); ok {
-		applyFurniture(a, f.(map[string]bool))
+		applyFurniture(a, f.(furniture))
 	}
 }
 
 // dirLearner holds one directory's results while its furniture is learned.
 type dirLearner struct {
-	held     []result
-	counts   map[string]int
-	articles int
-	total    int // the directory's files, as the walk counted them
-	seen     int // its results so far
-	f        map[string]bool
+	held    []result
+	all     tally
+	sites   map[string]*tally
+	total   int // the directory's files, as the walk counted them
+	seen    int // its results so far
+	learnt  furniture
+	learned bool
+}
+
+// learn settles the directory's furniture from what it has counted.
+func (d *dirLearner) learn() {
+	d.learnt = furniture{all: learnFurniture(d.all.counts, d.all.articles)}
+	for site, t := range d.sites {
+		if f := learnFurniture(t.counts, t.articles); len(f) > 0 {
+			if d.learnt.sites == nil {
+				d.learnt.sites = map[string]map[string]bool{}
+			}
+			d.learnt.sites[site] = f
+		}
+	}
+	d.learned = true
+	d.all, d.sites = tally{}, nil
 }
 
 // learnFromResults passes results on, holding those of a directory until
@@ -170,13 +231,13 @@ func learnFromResults(in <-chan result) <-chan result {
 		defer close(out)
 		dirs := map[string]*dirLearner{}
 		release := func(dir string, d *dirLearner) {
-			d.f = learnFurniture(d.counts, d.articles)
-			learned.Store(dir, d.f)
+			d.learn()
+			learned.Store(dir, d.learnt)
 			for _, r := range d.held {
-				applyFurniture(r.article, d.f)
+				applyFurniture(r.article, d.learnt)
 				out <- r
 			}
-			d.held, d.counts = nil, nil
+			d.held = nil
 		}
 		for r := range in {
 			if r.dirTotal < furnitureMin {
@@ -186,20 +247,28 @@ func learnFromResults(in <-chan result) <-chan result {
 			dir := filepath.Dir(r.path)
 			d := dirs[dir]
 			if d == nil {
-				d = &dirLearner{counts: map[string]int{}, total: r.dirTotal}
+				d = &dirLearner{all: tally{counts: map[string]int{}}, total: r.dirTotal}
 				dirs[dir] = d
 			}
 			d.seen++
-			if d.f != nil {
-				applyFurniture(r.article, d.f)
+			if d.learned {
+				applyFurniture(r.article, d.learnt)
 				out <- r
 				continue
 			}
-			for _, t := range furnitureCandidates(r.article) {
-				d.counts[t]++
-			}
 			if r.article != nil {
-				d.articles++
+				d.all.add(r.article)
+				if site := siteOf(r.article); site != "" {
+					t := d.sites[site]
+					if t == nil {
+						t = &tally{counts: map[string]int{}}
+						if d.sites == nil {
+							d.sites = map[string]*tally{}
+						}
+						d.sites[site] = t
+					}
+					t.add(r.article)
+				}
 			}
 			d.held = append(d.held, r)
 			if d.seen >= d.total || len(d.held) >= furnitureWindow {
@@ -208,7 +277,7 @@ func learnFromResults(in <-chan result) <-chan result {
 		}
 		// A directory whose count was off (a file gone meanwhile).
 		for dir, d := range dirs {
-			if d.f == nil {
+			if !d.learned {
 				release(dir, d)
 			}
 		}

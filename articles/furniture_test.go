@@ -119,3 +119,49 @@ func TestLearnedTitleEnding(t *testing.T) {
 		}
 	}
 }
+
+// In a directory that mixes sites, a widget of one site is learned from
+// that site's articles, by the addresses in their headers, though it is
+// in too few of the directory's articles to be learned from the whole;
+// another site's article that says the same words keeps them.
+func TestLearnedSiteFurniture(t *testing.T) {
+	dir := t.TempDir()
+	widget := "Get alerts for breaking news from the Riverside Courier"
+	write := func(name, site, topic string, withWidget bool) {
+		t.Helper()
+		text := fmt.Sprintf("Title: News about %s\nURL: https://www.%s/news/%s\n\nThe council met on Tuesday to talk about %s and what it costs.\n\n", topic, site, name, topic)
+		if withWidget {
+			text += widget + "\n\n"
+		}
+		text += fmt.Sprintf("Residents said %s had been a worry for years, and asked for a vote.\n", topic)
+		if err := os.WriteFile(filepath.Join(dir, name+".txt"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	topics := []string{"the bridge", "the library", "the market", "the park", "the school", "the river", "the road", "the harbour"}
+	for i := range 5 {
+		write(fmt.Sprintf("courier%d", i), "courier.example", topics[i], true)
+	}
+	for i := range 16 {
+		// The other site quotes the widget once.
+		write(fmt.Sprintf("gazette%02d", i), "gazette.example", topics[i%len(topics)], i == 3)
+	}
+	lib := Load([]string{dir}, Options{})
+	if len(lib.Articles) != 21 {
+		t.Fatalf("%d articles", len(lib.Articles))
+	}
+	for _, a := range lib.Articles {
+		courier := strings.Contains(a.Path, "courier")
+		switch {
+		case courier && (hasBlock(a, widget) || !slices.Contains(a.Dropped, widget)):
+			t.Errorf("%s keeps its site's widget (dropped %q)", a.Path, a.Dropped)
+		case !courier && slices.Contains(a.Dropped, widget):
+			t.Errorf("%s lost a line its own site does not repeat", a.Path)
+		}
+	}
+	// Read again on its own, an article loses what its site taught.
+	a, err := ReadInLibrary(filepath.Join(dir, "courier0.txt"), Options{})
+	if err != nil || hasBlock(a, widget) {
+		t.Errorf("courier0 read again keeps the widget (%v)", err)
+	}
+}
