@@ -29,8 +29,8 @@ func isCaptionLine(t string) bool {
 
 // slashCredit is a photographer's credit in brackets closing a caption,
 // as American papers give it: "(Evan Vucci/AP)", "(Whitney Shefte/The
-// Washington Post)".
-var slashCredit = regexp.MustCompile(`\((?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*/(?:The\s)?\p{Lu}[\p{L}.&'’-]*(?:\s\p{Lu}[\p{L}.&'’-]*){0,4}\)$`)
+// Washington Post)", "(John J. Kim / Chicago Tribune)".
+var slashCredit = regexp.MustCompile(`\((?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*\s?/\s?(?:The\s)?\p{Lu}[\p{L}.&'’-]*(?:\s\p{Lu}[\p{L}.&'’-]*){0,4}\)$`)
 
 // isSlashCaption reports whether t, a line of its own, is a caption that
 // ends in such a credit.

@@ -115,7 +115,7 @@ func ParsePlain(text string) *model.Article {
 		p.placeDropped()
 		p.a.Derive()
 		return p.a
-	case bylineFirst || p.a.Title == "" && isCaptionLine(rest[0].text):
+	case bylineFirst || p.a.Title == "" && (isCaptionLine(rest[0].text) || isSlashCaption(rest[0].text)):
 		// The writer's name where the title would be, or a photo's
 		// caption with its credit: the scraper left the title out, and
 		// the story follows (the caption is read as one below).
@@ -855,10 +855,11 @@ func (p *plainParser) header(rest []line) []line {
 
 // lead takes the first paragraph and splits off its source and dateline.
 func (p *plainParser) lead(rest []line) []line {
-	if len(rest) > 1 && isCaptionLine(rest[0].text) {
+	if len(rest) > 1 && (isCaptionLine(rest[0].text) || isSlashCaption(rest[0].text)) {
 		// "Photo Credit: ..." under the title, or a description with
-		// its credit ("... Ảnh: Phạm Duy."), captions the photo above
-		// the story; the standfirst, if any, is the line after it.
+		// its credit ("... Ảnh: Phạm Duy.", "... (Evan Vucci/AP)"),
+		// captions the photo above the story; the standfirst, if any,
+		// is the line after it.
 		p.cur = rest[0].n
 		p.add(model.Caption, 0, rest[0].text)
 		rest = rest[1:]

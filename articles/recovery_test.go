@@ -895,22 +895,38 @@ func TestSignOffWithFollow(t *testing.T) {
 	}
 }
 
-// A caption closed by a photographer's credit in brackets ("(Jo Park/AP)")
-// is a caption; a video's title run into its player's label and length
-// ("...  Play Video2:05") goes.
+// A caption closed by a photographer's credit in brackets ("(Jo Park/AP)",
+// "(Sam Lee / Riverside Courier)") is a caption, above the story too, where
+// the standfirst is the line after it; a video's title run into its
+// player's label and length ("...  Play Video2:05") goes.
 func TestSlashCreditsAndVideoTitles(t *testing.T) {
 	text := "The river has risen two metres since Friday, and more rain is due tonight.\n\n" +
 		"Residents of the low streets were told to leave by noon.\n\n" +
 		"Volunteers fill sandbags outside the library on Sunday. (Jo Park/The Daily Ledger)\n\n" +
 		"What the flood barriers can hold back  Play Video2:05\n\n" +
 		"Engineers say the barriers should hold unless the river rises another metre.\n\n" +
+		"A boat takes two families to dry ground on Monday. (Sam Lee / Riverside Courier)\n\n" +
 		"The council (the city's/county's joint body) meets at six.\n"
 	a := parseText(t, text)
-	if c := blocksOf(a, model.Caption); !slices.Equal(c, []string{"Volunteers fill sandbags outside the library on Sunday. (Jo Park/The Daily Ledger)"}) {
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, []string{
+		"Volunteers fill sandbags outside the library on Sunday. (Jo Park/The Daily Ledger)",
+		"A boat takes two families to dry ground on Monday. (Sam Lee / Riverside Courier)",
+	}) {
 		t.Errorf("captions %q", c)
 	}
 	if !slices.Contains(a.Dropped, "What the flood barriers can hold back  Play Video2:05") {
 		t.Errorf("dropped %q", a.Dropped)
+	}
+
+	top := parseText(t, "Title: The river rises again\n\n"+
+		"The water reaches the old bridge on Sunday, March 5. (Jo J. Park / The Daily Ledger)\n\n"+
+		"The river has risen two metres since Friday, and more rain is due tonight.\n\n"+
+		"Residents of the low streets were told to leave by noon.\n")
+	if c := blocksOf(top, model.Caption); len(c) != 1 || !strings.HasPrefix(c[0], "The water reaches") {
+		t.Errorf("captions above the story %q", c)
+	}
+	if !strings.HasPrefix(top.Lead, "The river has risen") {
+		t.Errorf("lead %q", top.Lead)
 	}
 }
 
