@@ -293,6 +293,23 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 	`see more .{2,40} at:? \S.{1,40}|please (?:read|adhere to|follow|respect) our comment(?:ing|s)? policy\b.{0,400}|` +
 	`see an error in this (?:article|story)\?.{0,60})$`)
 
+// isTeaser reports whether s is another story's teaser, its link's words
+// closing a line of a few sentences: "DEADLY DRUG – Xylazine is far more
+// dangerous than fentanyl. Continue reading…", "... during... Read More".
+func isTeaser(s string) bool {
+	if len(s) > 400 || len(s) < 20 {
+		return false
+	}
+	switch t := strings.TrimRight(s, " "); {
+	case strings.HasSuffix(t, "Continue reading…"), strings.HasSuffix(t, "Continue reading..."):
+		return len(t) > len("Continue reading…")
+	case strings.HasSuffix(t, "Read More"), strings.HasSuffix(t, "Read more"):
+		t = strings.TrimRight(t[:len(t)-len("Read more")], " ")
+		return strings.HasSuffix(t, "…") || strings.HasSuffix(t, "..")
+	}
+	return false
+}
+
 // isImageAltText reports whether s is an image's alternative text left in
 // a page's text: the title numbered, "... mới chỉ bay 8 chặng - Ảnh 1.",
 // or without its accents, "... phat tan virus doc hai hinh anh 2".

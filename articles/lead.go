@@ -12,8 +12,9 @@ import (
 var leadPrefix = regexp.MustCompile(`^(\(([^()]{2,40})\)|[\p{L}\p{N}.&]+(?: [\p{L}\p{N}.&]+){0,3})\s*[-–—]{1,2}\s+`)
 
 // englishDateline matches wire-style datelines: "LONDON, March 3 -",
-// "WASHINGTON (Reuters) -", "NEW YORK, Jan. 5 (AP) —", "ALBANY, N.Y. —".
-var englishDateline = regexp.MustCompile(`^([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, (?:[A-Z][a-z]{2,}\.? \d{1,2}|[A-Z][A-Za-z.]{1,5}\.))?)\s*(?:\(([^()]{2,30})\))?\s*[-–—]{1,2}\s+`)
+// "WASHINGTON (Reuters) -", "NEW YORK, Jan. 5 (AP) —", "ALBANY, N.Y. —",
+// "HARRISBURG, Pennsylvania --", "TEXAS, USA —".
+var englishDateline = regexp.MustCompile(`^([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, (?:[A-Z][a-z]{2,}\.? \d{1,2}|[A-Z][A-Za-z.]{1,5}\.|[A-Z][a-z]{3,}(?: [A-Z][a-z]{3,})?|[A-Z]{2,3}))?)\s*(?:\(([^()]{2,30})\))?\s*[-–—]{1,2}\s+`)
 
 // wireStamp matches the agency's name in brackets with no dash after it,
 // after a place or alone, as CNN opens its stories: "Park City, Utah

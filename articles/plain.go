@@ -897,7 +897,41 @@ func (p *plainParser) lead(rest []line) []line {
 	}
 	p.a.Lead = strings.TrimSpace(lead)
 	p.leadLine = rest[0].text
+	if p.a.Dateline == "" && source == "" {
+		p.laterDateline(rest[1:min(len(rest), 3)])
+	}
 	return rest[1:]
+}
+
+// laterDateline takes a wire-style dateline ("SALT LAKE CITY — ...") off
+// the first of lines, the two after the lead, that opens with one: a
+// standfirst, a pull quote or a player's label can stand between the
+// title and the story's first paragraph.
+func (p *plainParser) laterDateline(lines []line) {
+	for i := range lines {
+		t := lines[i].text
+		if lines[i].indent || t == "" || t[0] < 'A' || t[0] > 'Z' {
+			continue
+		}
+		m := englishDateline.FindStringSubmatch(t)
+		if m == nil || !isUpperWords(strings.Split(m[1], ",")[0]) || p.a.Language != "en" && m[2] == "" && !strings.Contains(m[1], ",") {
+			continue
+		}
+		// The story's paragraph, not a kicker over a teaser ("PREVENTING
+		// PARKINSON'S – ... Continue reading…"), a link ("WELS - Through
+		// My Bible"), or a name with a note ("BONNER BOLTON (pro partner
+		// ...) - ").
+		if r := firstRune(t[len(m[0]):]); r == 0 || unicode.IsLower(r) || runeCount(t[len(m[0]):]) < 80 || isTeaser(t) ||
+			m[2] != "" && unicode.IsLower(firstRune(m[2])) {
+			continue
+		}
+		p.a.Dateline = m[1]
+		if m[2] != "" && p.a.Source == "" {
+			p.a.Source = m[2]
+		}
+		lines[i].text = t[len(m[0]):]
+		return
+	}
 }
 
 // maxOpeningCaption is the longest first sentence of a story on one line

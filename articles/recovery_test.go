@@ -1,6 +1,7 @@
 package articles
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -1655,5 +1656,41 @@ func TestImageAltText(t *testing.T) {
 	want := []string{"Hà Nội mưa lớn, nhiều phố ngập sâu - Ảnh 1.", "Ha Noi mua lon nhieu pho ngap sau hinh anh 2"}
 	if !slices.Equal(a.Dropped, want) {
 		t.Errorf("dropped %q, want %q", a.Dropped, want)
+	}
+}
+
+// A wire dateline is found where a standfirst, a pull quote or a player's
+// label stands before the story's first paragraph, and with the state or
+// country spelled out ("HARRISBURG, Pennsylvania --"); not in a kicker
+// over another story's teaser, a short link, or a name with a note.
+func TestLaterDateline(t *testing.T) {
+	story := "Title: Council delays the bridge vote\n\n" +
+		"The vote on the new bridge will wait until the engineers report, the council said.\n\n" +
+		"\"We will not be rushed,\" the council's chair said on Thursday.\n\n" +
+		"%s -- The city council on Thursday put off its vote on the new river bridge until engineers report on the old one, which has been closed since March.\n\n" +
+		"Members said the report was due within a month.\n"
+	for _, place := range []string{"HARRISBURG, Pennsylvania", "TEXAS, USA", "SALT LAKE CITY", "EUGENE, Ore."} {
+		a := parseText(t, fmt.Sprintf(story, place))
+		if a.Dateline != place {
+			t.Errorf("dateline %q, want %q", a.Dateline, place)
+		}
+		if p := blocksOf(a, model.Paragraph); len(p) < 2 || !strings.HasPrefix(p[1], "The city council on Thursday") {
+			t.Errorf("%s: paragraphs %q", place, p)
+		}
+		if !strings.HasPrefix(a.Lead, "The vote on the new bridge") {
+			t.Errorf("%s: lead %q", place, a.Lead)
+		}
+	}
+	for _, line := range []string{
+		"DEADLY DRUG – A new sedative is far more dangerous than anything before it, doctors now say. Continue reading…",
+		"RIVER WATCH - Our daily map",
+		"JO PARK (with partner Sam Lee) - Jo Park has gone from the bottom of the table to the top in six weeks, and the judges took notice.",
+	} {
+		a := parseText(t, "Title: Council delays the bridge vote\n\n"+
+			"The vote on the new bridge will wait until the engineers report, the council said.\n\n"+line+"\n\n"+
+			"The city council on Thursday put off its vote on the new river bridge until engineers report on the old one.\n")
+		if a.Dateline != "" {
+			t.Errorf("dateline %q from %q", a.Dateline, line)
+		}
 	}
 }
