@@ -293,10 +293,10 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 	`see more .{2,40} at:? \S.{1,40}|please (?:read|adhere to|follow|respect) our comment(?:ing|s)? policy\b.{0,400}|` +
 	`see an error in this (?:article|story)\?.{0,60})$`)
 
-// isTeaser reports whether s is another story's teaser, its link's words
+// isStoryTeaser reports whether s is another story's teaser, its link's words
 // closing a line of a few sentences: "DEADLY DRUG – Xylazine is far more
 // dangerous than fentanyl. Continue reading…", "... during... Read More".
-func isTeaser(s string) bool {
+func isStoryTeaser(s string) bool {
 	if len(s) > 400 || len(s) < 20 {
 		return false
 	}

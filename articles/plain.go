@@ -95,8 +95,18 @@ func ParsePlain(text string) *model.Article {
 	// After the widgets: "Xem thêm:" at the end heads a block of links,
 	// which goes with it; anywhere else it stands for one link.
 	english := p.a.Language == "en"
+	// Other stories' teasers go, unless they are most of the page: a
+	// blog's front page is its teasers.
+	teasers := 0
+	for _, l := range p.lines {
+		if isStoryTeaser(l.text) {
+			teasers++
+		}
+	}
+	dropTeasers := teasers > 0 && 2*teasers < len(p.lines)
 	p.dropLines(func(s string) bool {
-		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) || english && (isSignupLine(s) || isSiteFurniture(s))
+		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) || english && (isSignupLine(s) || isSiteFurniture(s)) ||
+			dropTeasers && isStoryTeaser(s)
 	})
 	p.dropVideoPlayers()
 	if len(p.lines) == 0 {
@@ -921,7 +931,7 @@ func (p *plainParser) laterDateline(lines []line) {
 		// PARKINSON'S – ... Continue reading…"), a link ("WELS - Through
 		// My Bible"), or a name with a note ("BONNER BOLTON (pro partner
 		// ...) - ").
-		if r := firstRune(t[len(m[0]):]); r == 0 || unicode.IsLower(r) || runeCount(t[len(m[0]):]) < 80 || isTeaser(t) ||
+		if r := firstRune(t[len(m[0]):]); r == 0 || unicode.IsLower(r) || runeCount(t[len(m[0]):]) < 80 || isStoryTeaser(t) ||
 			m[2] != "" && unicode.IsLower(firstRune(m[2])) {
 			continue
 		}

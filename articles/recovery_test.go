@@ -1694,3 +1694,36 @@ func TestLaterDateline(t *testing.T) {
 		}
 	}
 }
+
+// Other stories' teasers, a few words and their link's "Continue reading…"
+// or a cut sentence and "Read More", go; a page that is mostly teasers (a
+// blog's front page) keeps them.
+func TestStoryTeasers(t *testing.T) {
+	teasers := []string{
+		"RIVER WATCH – Why the water keeps rising in the old town. Continue reading…",
+		"The council has met four times about the bridge, but the engineers say that the... Read More",
+	}
+	a := parseText(t, "Title: Council delays the bridge vote\n\n"+
+		"The city council on Thursday put off its vote on the new river bridge until engineers report.\n\n"+
+		teasers[0]+"\n\n"+
+		"Members said the report was due within a month, and that the old bridge would stay shut.\n\n"+
+		"The engineers have been asked to look at the piers first.\n\n"+
+		teasers[1]+"\n\n"+
+		"A public meeting is set for the first Monday of next month.\n")
+	for _, s := range teasers {
+		if !slices.Contains(a.Dropped, s) {
+			t.Errorf("kept %q (dropped %q)", s, a.Dropped)
+		}
+	}
+	if p := blocksOf(a, model.Paragraph); len(p) != 3 {
+		t.Errorf("paragraphs %q", p)
+	}
+	front := parseText(t, "Title: The river blog\n\n"+teasers[0]+"\n\n"+teasers[1]+"\n\n"+
+		"Old maps of the river show where the water went... Read More\n\n"+
+		"About this blog: notes on the river and the town, written since 2009.\n")
+	for _, s := range teasers {
+		if slices.Contains(front.Dropped, s) {
+			t.Errorf("a front page of teasers lost %q", s)
+		}
+	}
+}
