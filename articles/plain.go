@@ -144,7 +144,9 @@ func ParsePlain(text string) *model.Article {
 		// (taken again below, once a caption at its start is split off).
 		p.a.Title, p.a.TitleGuessed, storyFirst = firstSentence(rest[0].text), true, true
 	case model.Fold(rest[0].text) == model.Fold(p.a.Title):
-		// The header's title, said again as the text's first line.
+		// The header's title, said again as the text's first line: a
+		// removed line, as the title said again anywhere else is.
+		p.drop(rest[0].text, rest[0].n)
 		rest = rest[1:]
 	}
 	if titleLine && len(rest) > 1 && model.CountWords(rest[0].text) >= 3 && len(rest[0].text) < len(p.a.Title) &&

@@ -76,6 +76,10 @@ Work is due to start in the spring.
 			t.Errorf("the title is also a %v block", b.Kind)
 		}
 	}
+	// The title said again is a removed line, shown with the header's.
+	if len(a.Dropped) != 5 || a.Dropped[4] != a.Title || len(a.DroppedAt) != 5 || a.DroppedAt[4] != 0 {
+		t.Errorf("dropped %q at %v", a.Dropped, a.DroppedAt)
+	}
 
 	// One "Key: value" line that is not a title is the article's title.
 	b := parseText(t, "Warning: storms ahead for the coast\n\nForecasters expect heavy rain from Friday.\n")
