@@ -310,6 +310,15 @@ func isStoryTeaser(s string) bool {
 	return false
 }
 
+// isArrowLink reports whether s is a link to another story set off by
+// ">>", as Vietnamese sites list them under a story: ">> Khi chồng không
+// đeo nhẫn cưới", several to a line at times. A label of a few words
+// (">> Đáp án", ">>Luật sư tư vấn") links to the story's own part or a
+// service, and stays.
+func isArrowLink(s string) bool {
+	return strings.HasPrefix(s, ">>") && len(s) <= 1200 && model.CountWords(s[2:]) >= 5
+}
+
 // isImageAltText reports whether s is an image's alternative text left in
 // a page's text: the title numbered, "... mới chỉ bay 8 chặng - Ảnh 1.",
 // or without its accents, "... phat tan virus doc hai hinh anh 2".

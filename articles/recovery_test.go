@@ -1731,3 +1731,23 @@ func TestStoryTeasers(t *testing.T) {
 		}
 	}
 }
+
+// Links to other stories set off by ">>" go; a short label after ">>"
+// (the quiz's answer, a service) stays.
+func TestArrowLinks(t *testing.T) {
+	links := []string{">> Phố cổ Hội An đón lượng khách kỷ lục dịp cuối năm", ">>Ba cây cầu mới sẽ khởi công trong năm sau"}
+	a := parseText(t, "Hà Nội mở thêm tuyến phố đi bộ quanh hồ Tây\n\n"+
+		"Từ tháng sau, các tuyến phố quanh hồ Tây sẽ cấm xe vào cuối tuần.\n\n"+
+		"Người dân và du khách có thể đi bộ, đạp xe trên các tuyến phố này.\n\n"+
+		">> Đáp án\n\n"+
+		"Thành phố sẽ bố trí thêm bãi giữ xe ở đầu các tuyến phố.\n\n"+
+		links[0]+"\n\n"+links[1]+"\n\nMinh Anh\n")
+	for _, l := range links {
+		if !slices.Contains(a.Dropped, l) {
+			t.Errorf("kept %q (dropped %q)", l, a.Dropped)
+		}
+	}
+	if slices.Contains(a.Dropped, ">> Đáp án") {
+		t.Errorf("the answer's label went: %q", a.Dropped)
+	}
+}
