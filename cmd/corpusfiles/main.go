@@ -5,14 +5,17 @@
 // with -name '#'), after "Key: value" header lines taken from other
 // columns if -header names them; with -json it writes one field of each
 // JSON file named on the command line to a file named after it. Rows whose
-// name is empty or not a plain file name are skipped and counted.
+// name is empty or not a plain file name are skipped and counted. With
+// -jsonl it reads JSON records, one a line, as -csv reads rows.
 //
 //	go run ./cmd/corpusfiles -csv -name id -text content -dir DIR < table.csv
 //	go run ./cmd/corpusfiles -csv -name '#' -header title=Title,url=URL -text raw_text -dir DIR < table.csv
+//	go run ./cmd/corpusfiles -jsonl -name '#' -header title=Title -text text -dir DIR < records.jsonl
 //	go run ./cmd/corpusfiles -json -text text -dir DIR record.json...
 package main
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -27,6 +30,7 @@ import (
 func main() {
 	asCSV := flag.Bool("csv", false, "read a CSV table from standard input")
 	asJSON := flag.Bool("json", false, "read the JSON files named as arguments")
+	asJSONL := flag.Bool("jsonl", false, "read JSON records, one a line, from standard input, as -csv reads rows")
 	name := flag.String("name", "id", "with -csv, the column that names each file (.txt is added); # names it by the row's number")
 	header := flag.String("header", "", "with -csv, column=Key pairs, comma-separated: each row's file opens with a \"Key: value\" line for each, then a blank line")
 	text := flag.String("text", "content", "the column or field written to the file")
@@ -35,10 +39,12 @@ func main() {
 	var written, skipped int
 	var err error
 	switch {
-	case *asCSV == *asJSON:
-		err = errors.New("give one of -csv and -json")
+	case countTrue(*asCSV, *asJSON, *asJSONL) != 1:
+		err = errors.New("give one of -csv, -jsonl and -json")
 	case *asCSV:
 		written, skipped, err = splitCSV(os.Stdin, *name, *text, *header, *dir)
+	case *asJSONL:
+		written, skipped, err = splitJSONL(os.Stdin, *name, *text, *header, *dir)
 	default:
 		written, err = splitJSON(flag.Args(), *text, *dir)
 	}
@@ -69,6 +75,55 @@ func splitCSV(r io.Reader, nameCol, textCol, keys, dir string) (written, skipped
 	if err != nil {
 		return 0, 0, fmt.Errorf("reading the header: %w", err)
 	}
+	return splitRows(header, cr.Read, nameCol, textCol, keys, dir)
+}
+
+// splitJSONL reads JSON records from r, one a line, and writes each as
+// splitCSV writes a row, its fields standing for columns.
+func splitJSONL(r io.Reader, nameCol, textCol, keys, dir string) (written, skipped int, err error) {
+	header := []string{textCol}
+	if nameCol != rowNumber {
+		header = append(header, nameCol)
+	}
+	for pair := range strings.SplitSeq(keys, ",") {
+		if col, _, ok := strings.Cut(pair, "="); ok {
+			header = append(header, col)
+		}
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 64<<20)
+	next := func() ([]string, error) {
+		for sc.Scan() {
+			if strings.TrimSpace(sc.Text()) == "" {
+				continue
+			}
+			var record map[string]json.RawMessage
+			if err := json.Unmarshal(sc.Bytes(), &record); err != nil {
+				return nil, err
+			}
+			row := make([]string, len(header))
+			for i, k := range header {
+				raw, ok := record[k]
+				if !ok {
+					return nil, fmt.Errorf("a record has no field %q", k)
+				}
+				if err := json.Unmarshal(raw, &row[i]); err != nil {
+					row[i] = string(raw) // a number, a list: as written
+				}
+			}
+			return row, nil
+		}
+		if err := sc.Err(); err != nil {
+			return nil, err
+		}
+		return nil, io.EOF
+	}
+	return splitRows(header, next, nameCol, textCol, keys, dir)
+}
+
+// splitRows writes the rows next returns, under header's columns, as
+// splitCSV describes.
+func splitRows(header []string, next func() ([]string, error), nameCol, textCol, keys, dir string) (written, skipped int, err error) {
 	ni, ti := column(header, nameCol), column(header, textCol)
 	if nameCol == rowNumber {
 		ni = len(header)
@@ -92,7 +147,7 @@ func splitCSV(r io.Reader, nameCol, textCol, keys, dir string) (written, skipped
 		return 0, 0, err
 	}
 	for {
-		row, err := cr.Read()
+		row, err := next()
 		if errors.Is(err, io.EOF) {
 			return written, skipped, nil
 		}
@@ -150,6 +205,15 @@ func splitJSON(paths []string, field, dir string) (written int, err error) {
 		written++
 	}
 	return written, nil
+}
+
+func countTrue(bs ...bool) (n int) {
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
 }
 
 // column returns the index of name in header, or -1.

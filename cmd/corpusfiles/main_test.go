@@ -77,3 +77,23 @@ func TestSplitJSON(t *testing.T) {
 		t.Error("a record without the field gave no error")
 	}
 }
+
+// JSON records, one a line, are written as rows are: numbered, under their
+// header lines, a value that is not a string as it was written; a record
+// without a field asked for is an error.
+func TestSplitJSONL(t *testing.T) {
+	dir := t.TempDir()
+	records := `{"title": "Tin một", "text": "Đoạn một.\n\nĐoạn hai.", "url": "https://example.vn/1", "year": 2019}` + "\n\n" +
+		`{"title": "Tin hai", "text": "Một đoạn.", "url": "https://example.vn/2", "year": 2020}` + "\n"
+	written, _, err := splitJSONL(strings.NewReader(records), "#", "text", "title=Title,year=Year", dir)
+	if err != nil || written != 2 {
+		t.Fatalf("written %d, err %v", written, err)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "001.txt"))
+	if want := "Title: Tin một\nYear: 2019\n\nĐoạn một.\n\nĐoạn hai."; err != nil || string(got) != want {
+		t.Errorf("001.txt is %q (%v), want %q", got, err, want)
+	}
+	if _, _, err := splitJSONL(strings.NewReader(records), "#", "text", "author=Author", t.TempDir()); err == nil {
+		t.Error("a missing field gave no error")
+	}
+}
