@@ -149,4 +149,12 @@ g=$(git_dir jennhu/metalinguistic-prompting)
 rm -rf "$dir/newsdata"
 git --git-dir "$g" show 89d1b526d0ef0b955b886a9cee50883eeaee8e76:datasets/exp1/news/cleaned.csv |
 	(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -csv -name '#' -header title=Title,url=URL,published_date_gmt=Date -text raw_text -dir "$dir/newsdata")
+# English: the five sample articles of RealNews, news pages of five sites
+# (2013-2016) from Common Crawl as the newspaper library extracted them
+# (rowanz/grover, realnews/realnews_tiny.jsonl): title, URL and date as
+# header lines, then the text, named by record number.
+g=$(git_dir rowanz/grover)
+rm -rf "$dir/realnews"
+git --git-dir "$g" show f59a206a8722357c351eae9e937b9f7a53bfda61:realnews/realnews_tiny.jsonl |
+	(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -jsonl -name '#' -header title=Title,url=URL,publish_date=Date -text text -dir "$dir/realnews")
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
