@@ -97,7 +97,7 @@ var agencyWords = []string{"getty", "rex", "shutterstock", "alamy", "ap photo", 
 // shareTargetWords name where a share button sends: a line of only these,
 // two or more ("Facebook Twitter Pinterest"), is a row of buttons.
 var shareTargetWords = setOf("facebook", "twitter", "x", "pinterest", "whatsapp", "linkedin", "reddit", "email",
-	"e-mail", "messenger", "share", "print", "tumblr", "telegram", "zalo", "copy", "link")
+	"e-mail", "messenger", "share", "print", "tumblr", "telegram", "zalo", "copy", "link", "google", "plus", "google+", "play")
 
 func shareTargets(f string) bool {
 	words := strings.Fields(f)
@@ -171,7 +171,8 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 var promoLines = setOf("read next", "read more", "related", "recommended", "more stories", "you may also like",
 	"xem them", "doc them", "tin lien quan", "bai lien quan", "advertisement", "sponsored", "sponsored content",
 	"top picks", "enlarge", "advertisements", "play video", "watch video", "before you go, we thought you'd like these...",
-	"loading photo gallery", "source link", "modal trigger")
+	"loading photo gallery", "source link", "modal trigger", "story continues below", "story continues below…",
+	"story continues below...", "story continues below advertisement", "article continues below")
 
 // promoLens holds the lengths of promoLines, in characters, and
 // maxPromoLine the longest.
@@ -212,7 +213,10 @@ func (l lengths) has(n int) bool { return n < len(l) && l[n] }
 // story: ...", "Matt Friedman may be reached at mf@example.com", or is an
 // embedded post's counts ("15,531 15,531 Retweets 60,569 60,569 likes").
 // It is matched folded.
-var followLine = regexp.MustCompile(`^(?:like us on facebook|follow us on [\p{L} &,]{2,40}|(?:you can )?follow [\p{L}0-9 .'’-]{2,40} on (?:twitter|instagram|facebook|x|threads|bluesky)(?: (?:at )?@\w+)?|to contact the (?:reporters?|editors?|authors?|writers?)(?: responsible for| on| of| for)? this (?:story|article)[: ].{0,200}|[\p{L} .'’-]{2,40} (?:may|can) be reached at [\w.+-]+@[\w.-]+\.\w+\b.{0,120}|[\d,.]+k? [\d,.]+k? retweets\s+[\d,.]+k? [\d,.]+k? likes)$`)
+var followLine = regexp.MustCompile(`^(?:like us on facebook|follow us on [\p{L} &,]{2,40}|(?:you can )?follow [\p{L}0-9 .'’-]{2,40} on ` + networks + `(?:(?:,| and|, and) ` + networks + `)*(?: (?:at )?@\w+)?|to contact the (?:reporters?|editors?|authors?|writers?)(?: responsible for| on| of| for)? this (?:story|article)[: ].{0,200}|[\p{L} .'’-]{2,40} (?:may|can) be reached at [\w.+-]+@[\w.-]+\.\w+\b.{0,120}|[\d,.]+k? [\d,.]+k? retweets\s+[\d,.]+k? [\d,.]+k? likes)$`)
+
+// networks are where a site asks to be followed.
+const networks = `(?:twitter|instagram|facebook|x|threads|bluesky|youtube|tiktok|linkedin)`
 
 // emailLine is an e-mail address alone: the reporter's, left at the end.
 var emailLine = regexp.MustCompile(`^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$`)
@@ -244,8 +248,9 @@ func isFollowLine(s string) bool {
 // isSiteFurniture reports whether s, in an English article, is one of the
 // lines that blogs and news sites set around every article: "Posted on
 // ... by admin", "Filed under: ...", "Continue reading →", a copyright
-// line, a prompt to subscribe, a link to the writer's other articles or
-// feed, the comment policy, "See an error in this article?". A copyright
+// line, a prompt to subscribe, a link to the writer's other articles,
+// site or feed ("To read more from Dan, visit ..."), the comment policy,
+// "See an error in this article?". A copyright
 // line has the word or a year after its "©": "© Woman's Day magazine 1975"
 // credits a picture.
 func isSiteFurniture(s string) bool {
@@ -264,7 +269,7 @@ func isSiteFurniture(s string) bool {
 // that begins with one of them is folded and matched. They are as long as
 // can be, so that sentences opening "More ..." or "Please ..." are not.
 var furnitureOpeners = func() []string {
-	o := []string{"posted ", "filed under", "continue reading", "copyright", "©", "subscribe ", "rss ", "see more ",
+	o := []string{"posted ", "filed under", "continue reading", "copyright", "©", "subscribe ", "rss ", "see more ", "to read more ",
 		"see an error", "please read our comment", "please adhere to our comment", "please follow our comment",
 		"please respect our comment"}
 	for _, a := range []string{"older ", "more ", "other ", "recent ", "latest "} {
@@ -291,7 +296,7 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 	`subscribe to [\p{L}0-9 .&'-]{2,50}!?|` +
 	`(?:older|more|other|recent|latest) (?:articles|posts|stories|columns) (?:by|from) [\p{L} .'’-]{2,40}|rss feed (?:for|of) [\p{L} .'’-]{2,40}|` +
 	`see more .{2,40} at:? \S.{1,40}|please (?:read|adhere to|follow|respect) our comment(?:ing|s)? policy\b.{0,400}|` +
-	`see an error in this (?:article|story)\?.{0,60})$`)
+	`see an error in this (?:article|story)\?.{0,60}|to read more (?:from|by) [\p{L} .'’-]{2,40},? visit \S+)$`)
 
 // isStoryTeaser reports whether s is another story's teaser, its link's words
 // closing a line of a few sentences: "DEADLY DRUG – Xylazine is far more
@@ -317,6 +322,21 @@ func isStoryTeaser(s string) bool {
 // service, and stays.
 func isArrowLink(s string) bool {
 	return strings.HasPrefix(s, ">>") && len(s) <= 1200 && model.CountWords(s[2:]) >= 5
+}
+
+// isEmbedBox reports whether s is what a video player's embed box left:
+// "Embed <the video's title> 0:39 autoplay autoplay Copy this code to your
+// website or blog", the word, the title and the video's length.
+func isEmbedBox(s string) bool {
+	if len(s) > 400 || !strings.HasPrefix(s, "Embed ") {
+		return false
+	}
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == ':' && isDigit(s[i-1]) && isDigit(s[i+1]) && isDigit(s[i+2]) {
+			return true
+		}
+	}
+	return false
 }
 
 // isImageAltText reports whether s is an image's alternative text left in
@@ -514,6 +534,11 @@ func isCredit(s string) bool {
 	for _, p := range creditPrefixes {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
 			rest := strings.Fields(s[len(p):])
+			if p == "by " && len(rest) > 0 && len(rest) <= 6 {
+				// A person or an agency after "by", not a category
+				// ("by In the news").
+				return isBylineText(s[len(p):])
+			}
 			return len(rest) > 0 && len(rest) <= 6
 		}
 	}

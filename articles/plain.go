@@ -105,7 +105,7 @@ func ParsePlain(text string) *model.Article {
 	}
 	dropTeasers := teasers > 0 && 2*teasers < len(p.lines)
 	p.dropLines(func(s string) bool {
-		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) || english && (isSignupLine(s) || isSiteFurniture(s)) ||
+		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) || english && (isSignupLine(s) || isSiteFurniture(s) || isEmbedBox(s)) ||
 			dropTeasers && isStoryTeaser(s) || isArrowLink(s)
 	})
 	p.dropVideoPlayers()
@@ -857,6 +857,10 @@ func (p *plainParser) header(rest []line) []line {
 			p.a.Date = parseDMY(dateLine.FindStringSubmatch(t))
 		case isBylineText(t) && !rest[1].indent:
 			p.a.Byline = append(p.a.Byline, splitByline(t)...)
+		case len(rest) > 2 && hasPrefixFold(t, "by ") && runeCount(t) <= 40 && hasPrefixFold(rest[1].text, "by ") && isBylineText(rest[1].text):
+			// "by In the news" over "by Dan Lucas": the section the
+			// site filed the story under, set as its writer is.
+			p.drop(t, rest[0].n)
 		default:
 			return rest
 		}

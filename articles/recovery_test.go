@@ -1751,3 +1751,38 @@ func TestArrowLinks(t *testing.T) {
 		t.Errorf("the answer's label went: %q", a.Dropped)
 	}
 }
+
+// A section filed as a writer ("by In the news" over "by Dan Lucas") goes,
+// and the writer under it is the byline; the leftovers of a video's
+// share and embed box, a request to follow on several networks, a note
+// that the story goes on below and a link to the writer's own site go too.
+func TestSectionBylineAndPlayerLeftovers(t *testing.T) {
+	gone := []string{
+		"by In the news",
+		"Play Facebook", "Twitter", "Google Plus",
+		"Embed The harbour ferry returns 0:41 autoplay autoplay Copy this code to your website or blog",
+		"Story continues below…",
+		"Follow Harbour News on Facebook, Twitter and Instagram.",
+		"To read more from Ana, visit www.ana-reyes.example",
+	}
+	a := parseText(t, "Title: The ferry is back\n\n"+
+		gone[0]+"\nby Ana Reyes\n"+
+		"The harbour ferry returned to service on Monday after a winter of repairs, its owners said.\n"+
+		"Passengers lined up before dawn for the first crossing of the year.\n"+
+		strings.Join(gone[1:5], "\n")+"\n"+
+		"The repairs cost more than planned, and fares will rise by a tenth in the summer.\n"+
+		gone[5]+"\n"+
+		"The council said the extra cost would be shared with the port.\n"+
+		strings.Join(gone[6:], "\n")+"\n")
+	if !slices.Equal(a.Byline, []string{"Ana Reyes"}) {
+		t.Errorf("byline %q", a.Byline)
+	}
+	for _, g := range gone {
+		if !slices.Contains(a.Dropped, g) {
+			t.Errorf("kept %q", g)
+		}
+	}
+	if p := blocksOf(a, model.Paragraph); len(p) != 3 || !strings.HasPrefix(a.Lead, "The harbour ferry returned") {
+		t.Errorf("lead %q, paragraphs %q", a.Lead, p)
+	}
+}
