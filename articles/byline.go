@@ -213,7 +213,7 @@ func (l lengths) has(n int) bool { return n < len(l) && l[n] }
 // story: ...", "Matt Friedman may be reached at mf@example.com", or is an
 // embedded post's counts ("15,531 15,531 Retweets 60,569 60,569 likes").
 // It is matched folded.
-var followLine = regexp.MustCompile(`^(?:like us on facebook|follow us on [\p{L} &,]{2,40}|(?:you can )?follow [\p{L}0-9 .'’-]{2,40} on ` + networks + `(?:(?:,| and|, and) ` + networks + `)*(?: (?:at )?@\w+)?|to contact the (?:reporters?|editors?|authors?|writers?)(?: responsible for| on| of| for)? this (?:story|article)[: ].{0,200}|[\p{L} .'’-]{2,40} (?:may|can) be reached at [\w.+-]+@[\w.-]+\.\w+\b.{0,120}|[\d,.]+k? [\d,.]+k? retweets\s+[\d,.]+k? [\d,.]+k? likes)$`)
+var followLine = regexp.MustCompile(`^(?:like us on facebook|follow us on [\p{L} &,]{2,40}|(?:you can )?follow [\p{L}0-9 .'’-]{2,40} on ` + networks + `(?:(?:,| and|, and) ` + networks + `)*(?: (?:at )?@\w+)?|to contact the (?:reporters?|editors?|authors?|writers?)(?: responsible for| on| of| for)? this (?:story|article)[: ].{0,200}|[\p{L} .'’-]{2,40} (?:may|can) be reached at [\w.+-]+@[\w.-]+\.\w+\b.{0,120}|[\d,.]+k? [\d,.]+k? retweets\s+[\d,.]+k? [\d,.]+k? likes|\d{1,2}:\d{2} [ap]m - \d{1,2} [a-z]{3,9} \d{4})$`)
 
 // networks are where a site asks to be followed.
 const networks = `(?:twitter|instagram|facebook|x|threads|bluesky|youtube|tiktok|linkedin)`
@@ -232,8 +232,9 @@ func isFollowLine(s string) bool {
 	}
 	switch {
 	case s[0] >= '0' && s[0] <= '9':
-		// An embedded post's counts: "15,531 15,531 Retweets ...".
-		if !strings.Contains(s, "Retweets") {
+		// An embedded post's counts, "15,531 15,531 Retweets ...", or
+		// its time, "9:53 PM - 26 Dec 2016".
+		if !strings.Contains(s, "Retweets") && !strings.Contains(s, "M - ") {
 			return false
 		}
 	case strings.IndexByte(s, '@') >= 0 && strings.Contains(s, " be reached at "):
@@ -250,9 +251,11 @@ func isFollowLine(s string) bool {
 // ... by admin", "Filed under: ...", "Continue reading →", a copyright
 // line, a prompt to subscribe, a link to the writer's other articles,
 // site or feed ("To read more from Dan, visit ..."), the comment policy,
-// "See an error in this article?". A copyright
-// line has the word or a year after its "©": "© Woman's Day magazine 1975"
-// credits a picture.
+// "See an error in this article?", a note that the story appeared or was
+// produced elsewhere first, an update's time stamp ("Updated Dec. 25 at
+// 3:53 pm E.T."), a photo viewer's label with only its credits ("Enlarge
+// this image toggle caption ..."). A copyright line has the word or a
+// year after its "©": "© Woman's Day magazine 1975" credits a picture.
 func isSiteFurniture(s string) bool {
 	if len(s) > 480 || len(s) < 6 || !furnitureInitials[s[0]|0x20] {
 		return false
@@ -270,6 +273,7 @@ func isSiteFurniture(s string) bool {
 // can be, so that sentences opening "More ..." or "Please ..." are not.
 var furnitureOpeners = func() []string {
 	o := []string{"posted ", "filed under", "continue reading", "copyright", "©", "subscribe ", "rss ", "see more ", "to read more ",
+		"this article ", "this story ", "this post ", "this piece ", "this report ", "updated ", "enlarge this image",
 		"see an error", "please read our comment", "please adhere to our comment", "please follow our comment",
 		"please respect our comment"}
 	for _, a := range []string{"older ", "more ", "other ", "recent ", "latest "} {
@@ -295,7 +299,10 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 	`copyright ?© ?(?:\d{4}(?:[-–]\d{4})?,? )?[\p{L}0-9 .,&'-]{2,60}|(?:copyright ?)?(?:© ?)?\d{4}(?:[-–]\d{4})?,? [\p{L}0-9 .,&'-]{2,60}|` +
 	`subscribe to [\p{L}0-9 .&'-]{2,50}!?|` +
 	`(?:older|more|other|recent|latest) (?:articles|posts|stories|columns) (?:by|from) [\p{L} .'’-]{2,40}|rss feed (?:for|of) [\p{L} .'’-]{2,40}|` +
-	`see more .{2,40} at:? \S.{1,40}|please (?:read|adhere to|follow|respect) our comment(?:ing|s)? policy\b.{0,400}|` +
+	`see more .{2,40} at:? \S.{1,40}|see more [\p{L}0-9 '’-]{2,40} (?:posts|stories|articles)\.?|` +
+	`this (?:article|story|post|piece|report) (?:was )?(?:originally |first )?(?:appeared|published|produced|posted)\b.{0,300}|` +
+	`updated:? (?:\d{1,2}:\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})[^!?]{0,50}|` +
+	`enlarge this image (?:toggle caption )?(?:\S+ ?){0,12}|please (?:read|adhere to|follow|respect) our comment(?:ing|s)? policy\b.{0,400}|` +
 	`see an error in this (?:article|story)\?.{0,60}|to read more (?:from|by) [\p{L} .'’-]{2,40},? visit \S+)$`)
 
 // isStoryTeaser reports whether s is another story's teaser, its link's words
@@ -406,7 +413,7 @@ var promoPrefix = regexp.MustCompile(`^(?:` + strings.Join(promoLabelList, "|") 
 // the same as a set.
 var (
 	promoLabelList = []string{"related", "related gallery", "related video", "related article", "related story",
-		"related coverage", "read more", "read next", "see also", "watch", "xem them", "doc them", "tin lien quan"}
+		"related coverage", "read more", "read next", "see also", "also read", "watch", "xem them", "doc them", "tin lien quan"}
 	promoLabels = setOf(promoLabelList...)
 )
 

@@ -1480,13 +1480,34 @@ See an error in this article? Send us a correction
 SEE MORE HARBOUR NEWS AT: HARBOURTIMES.EXAMPLE
 
 Filed under: Festivals, Harbour | 3 Comments »
+
+See more Harbour Week posts.
+
+Updated Jan. 6 at 9:10 am E.T.
+
+This story was produced by the Harbour Desk, which publishes the Quay Review.
+
+This article originally appeared on Harbour Weekly.
+
+Enlarge this image toggle caption Jo Park/AP Jo Park/AP
+
+ALSO READ: Ten boats to see at the harbour festival
+
+9:53 PM - 6 Jan 2018
+
+The organisers said the story of this year's festival was the weather.
+
+Updated plans for the quay will be shown at the town hall next week, and residents can comment until March.
 `)
 	want := []string{
 		"Posted on January 5, 2018 by harbourdesk", "Subscribe to Harbour Times for FREE", "Advertisements",
 		"Continue reading →", "Copyright © Harbour Times", "Older articles by Jane Doe", "RSS Feed for Jane Doe",
 		"Please adhere to our commenting policy to avoid being banned. We remove comments that contain spam or abuse.",
 		"See an error in this article? Send us a correction", "SEE MORE HARBOUR NEWS AT: HARBOURTIMES.EXAMPLE",
-		"Filed under: Festivals, Harbour | 3 Comments »",
+		"Filed under: Festivals, Harbour | 3 Comments »", "See more Harbour Week posts.", "Updated Jan. 6 at 9:10 am E.T.",
+		"This story was produced by the Harbour Desk, which publishes the Quay Review.",
+		"This article originally appeared on Harbour Weekly.", "Enlarge this image toggle caption Jo Park/AP Jo Park/AP",
+		"ALSO READ: Ten boats to see at the harbour festival", "9:53 PM - 6 Jan 2018",
 	}
 	for _, w := range want {
 		if !slices.Contains(a.Dropped, w) {
@@ -1496,6 +1517,8 @@ Filed under: Festivals, Harbour | 3 Comments »
 	for _, kept := range []string{
 		"Posted on Facebook by the organisers.",
 		"© Harbour Museum 1975",
+		"The organisers said the story of this year's festival was the weather.",
+		"Updated plans for the quay will be shown at the town hall next week, and residents can comment until March.",
 	} {
 		if slices.Contains(a.Dropped, kept) {
 			t.Errorf("%q was dropped", kept)
