@@ -71,6 +71,7 @@ type headerField struct {
 func splitCSV(r io.Reader, nameCol, textCol, keys, dir string) (written, skipped int, err error) {
 	cr := csv.NewReader(r)
 	cr.LazyQuotes = true
+	cr.FieldsPerRecord = -1 // rows may be ragged: only the columns named are read
 	header, err := cr.Read()
 	if err != nil {
 		return 0, 0, fmt.Errorf("reading the header: %w", err)
@@ -154,6 +155,14 @@ func splitRows(header []string, next func() ([]string, error), nameCol, textCol,
 		if err != nil {
 			return written, skipped, err
 		}
+		need := max(ti, maxCol(fields))
+		if ni < len(header) {
+			need = max(need, ni)
+		}
+		if need >= len(row) {
+			skipped++ // a short row: a column asked for is missing
+			continue
+		}
 		var n string
 		if ni == len(header) {
 			n = fmt.Sprintf("%03d", written+skipped+1)
@@ -205,6 +214,15 @@ func splitJSON(paths []string, field, dir string) (written int, err error) {
 		written++
 	}
 	return written, nil
+}
+
+// maxCol is the highest column fields read, or -1.
+func maxCol(fields []headerField) int {
+	m := -1
+	for _, f := range fields {
+		m = max(m, f.col)
+	}
+	return m
 }
 
 func countTrue(bs ...bool) (n int) {

@@ -97,3 +97,20 @@ func TestSplitJSONL(t *testing.T) {
 		t.Error("a missing field gave no error")
 	}
 }
+
+// Ragged rows are read by the columns asked for; a row too short to hold
+// them is skipped, not a crash.
+func TestSplitCSVRagged(t *testing.T) {
+	dir := t.TempDir()
+	table := "id,title,text,label,,\n" +
+		"1,One,First text.,REAL\n" +
+		"2,Two\n" +
+		"3,Three,Third text.,FAKE,,,\n"
+	written, skipped, err := splitCSV(strings.NewReader(table), "id", "text", "title=Title", dir)
+	if err != nil || written != 2 || skipped != 1 {
+		t.Fatalf("written %d, skipped %d, err %v", written, skipped, err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "3.txt")); string(got) != "Title: Three\n\nThird text." {
+		t.Errorf("3.txt is %q", got)
+	}
+}
