@@ -157,4 +157,13 @@ g=$(git_dir rowanz/grover)
 rm -rf "$dir/realnews"
 git --git-dir "$g" show f59a206a8722357c351eae9e937b9f7a53bfda61:realnews/realnews_tiny.jsonl |
 	(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -jsonl -name '#' -header title=Title,url=URL,publish_date=Date -text text -dir "$dir/realnews")
+# English: McIntire's fake and real news set (2016 US election stories of
+# many sites, title and text as scraped), in the copy of
+# samyaksand/Fake-News-Detection, fake_or_real_news.csv: the 99 rows with
+# an id that parse, named by id, the title as a header line. The copy's
+# rows are ragged and most have no id; only those with one are written.
+g=$(git_dir samyaksand/Fake-News-Detection)
+rm -rf "$dir/mcintire"
+git --git-dir "$g" show bd35ebc8037210a11c298bd989be99d424d9e07b:fake_or_real_news.csv |
+	(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -csv -name '' -header title=Title -text text -dir "$dir/mcintire")
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
