@@ -344,18 +344,24 @@ func (p *plainParser) demoteVerses() {
 // A question can be a heading ("Vốn đầu tư ra sao?"), and a few can head
 // a quiz's puzzles, but when six or more headings are questions, and they
 // are three in four of the headings, the article is an interview: its
-// questions are not its sections.
+// questions are not its sections. In English an explainer's sections are
+// questions too ("How can Obama waive sanctions?"); an interview's ask
+// someone ("What was your childhood like?"), so there a third of them
+// must say "you" or open with "Q".
 func (p *plainParser) demoteQuestions() {
-	headings, questions := 0, 0
+	headings, questions, asking := 0, 0, 0
 	for _, b := range p.a.Blocks {
 		if b.Kind == model.Heading {
 			headings++
 			if strings.HasSuffix(strings.TrimRight(b.Text, closingQuotes), "?") {
 				questions++
+				if asksSomeone(b.Text) {
+					asking++
+				}
 			}
 		}
 	}
-	if questions < 6 || 4*questions < 3*headings {
+	if questions < 6 || 4*questions < 3*headings || p.a.Language == "en" && 3*asking < questions {
 		return
 	}
 	for i, b := range p.a.Blocks {
@@ -363,6 +369,21 @@ func (p *plainParser) demoteQuestions() {
 			p.a.Blocks[i].Kind, p.a.Blocks[i].Level = model.Paragraph, 0
 		}
 	}
+}
+
+// asksSomeone reports whether an English question is put to someone: it
+// says "you" or "your", or opens with "Q" as interviews mark questions.
+func asksSomeone(q string) bool {
+	if strings.HasPrefix(q, "Q:") || strings.HasPrefix(q, "Q.") || strings.HasPrefix(q, "Q-") || strings.HasPrefix(q, "Q ") {
+		return true
+	}
+	for w := range strings.FieldsFuncSeq(q, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		switch strings.ToLower(w) {
+		case "you", "your", "yours", "yourself", "you're", "you’re", "you've", "you’ve", "you'd", "you’d", "you'll", "you’ll":
+			return true
+		}
+	}
+	return false
 }
 
 // dropOtherStories removes the headlines of other stories that English

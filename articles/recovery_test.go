@@ -289,6 +289,24 @@ func TestInterviewQuestionsAreNotHeadings(t *testing.T) {
 	if len(c.Sections) != 2 {
 		t.Errorf("sections %v, want the two questions", c.Sections)
 	}
+
+	// In English, questions put to someone are an interview's; an
+	// explainer's questions about its subject head its sections.
+	ask := []string{"When did you start?", "What was hardest for you?", "Who taught you?", "How has your village changed?", "Do you get many visitors?", "Will your children carry on?"}
+	about := []string{"So what is in the bill?", "Does it hurt the talks?", "Could the sanctions be lifted?", "How would Congress weigh in?", "When would a vote come?", "Are there other objections?"}
+	for _, tc := range []struct {
+		questions []string
+		headings  int
+	}{{ask, 0}, {about, 6}} {
+		var e strings.Builder
+		e.WriteString("Title: Questions and answers\n\nThe bill has been argued over for months in the capital.\n\n")
+		for _, q := range tc.questions {
+			e.WriteString(q + "\n\nThe answer takes a paragraph of its own, with more than one sentence. It goes on a while.\n\n")
+		}
+		if h := blocksOf(parseText(t, e.String()), model.Heading); len(h) != tc.headings {
+			t.Errorf("headings %q, want %d", h, tc.headings)
+		}
+	}
 }
 
 // A row seen three times in a table is not a photo gallery's repeated
