@@ -250,7 +250,9 @@ func isFollowLine(s string) bool {
 // lines that blogs and news sites set around every article: "Posted on
 // ... by admin", "Filed under: ...", "Continue reading →", a copyright
 // line, a prompt to subscribe, a link to the writer's other articles,
-// site or feed ("To read more from Dan, visit ..."), the comment policy,
+// site or feed ("To read more from Dan, visit ...", "Read more from E.J.
+// Dionne’s archive, follow him on Twitter ...", "Click for more from The
+// New York Times."), the comment policy,
 // "See an error in this article?", a note that the story appeared or was
 // produced elsewhere first, an update's time stamp ("Updated Dec. 25 at
 // 3:53 pm E.T."), a photo viewer's label with only its credits ("Enlarge
@@ -274,6 +276,7 @@ func isSiteFurniture(s string) bool {
 var furnitureOpeners = func() []string {
 	o := []string{"posted ", "filed under", "continue reading", "copyright", "©", "subscribe ", "rss ", "see more ", "to read more ",
 		"this article ", "this story ", "this post ", "this piece ", "this report ", "updated ", "enlarge this image",
+		"click for more", "click here for more", "read more from ", "read more by ",
 		"see an error", "please read our comment", "please adhere to our comment", "please follow our comment",
 		"please respect our comment"}
 	for _, a := range []string{"older ", "more ", "other ", "recent ", "latest "} {
@@ -302,7 +305,8 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 	`see more .{2,40} at:? \S.{1,40}|see more [\p{L}0-9 '’-]{2,40} (?:posts|stories|articles)\.?|` +
 	`this (?:article|story|post|piece|report) (?:was )?(?:originally |first )?(?:appeared|published|produced|posted)\b.{0,300}|` +
 	`updated:? (?:\d{1,2}:\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})[^!?]{0,50}|` +
-	`enlarge this image (?:toggle caption )?(?:\S+ ?){0,12}|please (?:read|adhere to|follow|respect) our comment(?:ing|s)? policy\b.{0,400}|` +
+	`enlarge this image (?:toggle caption )?(?:\S+ ?){0,12}|click (?:here )?for more(?: (?:from|on|at) [\p{L}0-9 .&'’-]{2,50})?|` +
+	`read more (?:from|by) [\p{L} .'’-]{2,50}(?:archive|, follow|, subscribe).{0,160}|please (?:read|adhere to|follow|respect) our comment(?:ing|s)? policy\b.{0,400}|` +
 	`see an error in this (?:article|story)\?.{0,60}|to read more (?:from|by) [\p{L} .'’-]{2,40},? visit \S+)$`)
 
 // isStoryTeaser reports whether s is another story's teaser, its link's words

@@ -1513,6 +1513,10 @@ ALSO READ: Ten boats to see at the harbour festival
 
 9:53 PM - 6 Jan 2018
 
+Click for more from The Harbour Times.
+
+Read more from Jane Doe’s archive, follow her on Twitter or subscribe to her updates on Facebook.
+
 The organisers said the story of this year's festival was the weather.
 
 Updated plans for the quay will be shown at the town hall next week, and residents can comment until March.
@@ -1526,6 +1530,8 @@ Updated plans for the quay will be shown at the town hall next week, and residen
 		"This story was produced by the Harbour Desk, which publishes the Quay Review.",
 		"This article originally appeared on Harbour Weekly.", "Enlarge this image toggle caption Jo Park/AP Jo Park/AP",
 		"ALSO READ: Ten boats to see at the harbour festival", "9:53 PM - 6 Jan 2018",
+		"Click for more from The Harbour Times.",
+		"Read more from Jane Doe’s archive, follow her on Twitter or subscribe to her updates on Facebook.",
 	}
 	for _, w := range want {
 		if !slices.Contains(a.Dropped, w) {
