@@ -259,10 +259,10 @@ func isFollowLine(s string) bool {
 // this image toggle caption ..."). A copyright line has the word or a
 // year after its "©": "© Woman's Day magazine 1975" credits a picture.
 func isSiteFurniture(s string) bool {
-	if len(s) > 480 || len(s) < 6 || !furnitureInitials[s[0]|0x20] {
+	if len(s) > 480 || len(s) < 6 {
 		return false
 	}
-	for _, p := range furnitureOpeners {
+	for _, p := range furnitureByInitial[s[0]|0x20] {
 		if hasPrefixFold(s, p) {
 			return siteFurniture.MatchString(model.Fold(s))
 		}
@@ -287,11 +287,12 @@ var furnitureOpeners = func() []string {
 	return o
 }()
 
-// furnitureInitials holds the first bytes of furnitureOpeners, in lower
-// case (the first byte of "©" is 0xC2, which the case bit leaves as 0xE2).
-var furnitureInitials = func() (m [256]bool) {
+// furnitureByInitial holds furnitureOpeners by their first byte, in lower
+// case (the first byte of "©" is 0xC2, which the case bit leaves as 0xE2):
+// a line is compared only with the openers that start as it does.
+var furnitureByInitial = func() (m [256][]string) {
 	for _, p := range furnitureOpeners {
-		m[p[0]|0x20] = true
+		m[p[0]|0x20] = append(m[p[0]|0x20], p)
 	}
 	return m
 }()
