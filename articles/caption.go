@@ -29,13 +29,36 @@ func isCaptionLine(t string) bool {
 
 // slashCredit is a photographer's credit in brackets closing a caption,
 // as American papers give it: "(Evan Vucci/AP)", "(Whitney Shefte/The
-// Washington Post)", "(John J. Kim / Chicago Tribune)".
-var slashCredit = regexp.MustCompile(`\((?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*\s?/\s?(?:The\s)?\p{Lu}[\p{L}.&'’-]*(?:\s\p{Lu}[\p{L}.&'’-]*){0,4}\)$`)
+// Washington Post)", "(John J. Kim / Chicago Tribune)", "(William B.
+// Plowman/NBC/NBC News/Getty Images)".
+var slashCredit = regexp.MustCompile(`\((?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*(?:\s?/\s?(?:The\s)?\p{Lu}[\p{L}.&'’-]*(?:\s\p{Lu}[\p{L}.&'’-]*){0,4}){1,4}\)$`)
 
 // isSlashCaption reports whether t, a line of its own, is a caption that
 // ends in such a credit.
 func isSlashCaption(t string) bool {
 	return len(t) <= 1600 && strings.HasSuffix(t, ")") && strings.Contains(t, "/") && runeCount(t) <= 400 && slashCredit.MatchString(t)
+}
+
+// isWireCaption reports whether t is a news agency's photo caption, which
+// opens by saying what the picture is: "In this photo provided by the
+// White House, ...", "In this Dec. 3, 2014, file photo, ...", "In this
+// image released by A24 Films, ..."; or a blog's credit for its picture.
+func isWireCaption(t string) bool {
+	if strings.HasPrefix(t, "Featured ") {
+		// A blog's credit for its picture: "Featured image via Twitter".
+		return len(t) <= 160 && (strings.HasPrefix(t, "Featured image via ") || strings.HasPrefix(t, "Featured Image via "))
+	}
+	if len(t) > 1600 || !strings.HasPrefix(t, "In this ") || runeCount(t) > 400 {
+		return false
+	}
+	head := t[len("In this "):min(len(t), len("In this ")+40)]
+	comma := strings.IndexByte(head, ',')
+	for _, w := range []string{"photo", "image", "picture", "frame grab", "handout"} {
+		if i := strings.Index(head, w); i >= 0 && (comma < 0 || i < comma) {
+			return true
+		}
+	}
+	return false
 }
 
 // isVideoCaption reports whether t captions a video the page embedded:

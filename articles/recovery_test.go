@@ -1833,3 +1833,29 @@ func TestSectionBylineAndPlayerLeftovers(t *testing.T) {
 		t.Errorf("lead %q, paragraphs %q", a.Lead, p)
 	}
 }
+
+// An agency's caption that says what the picture is ("In this photo
+// provided by ..."), a blog's "Featured image via ...", and a credit of
+// several outlets in brackets are captions; a sentence that opens "In this
+// case" is not.
+func TestWireCaptions(t *testing.T) {
+	captions := []string{
+		"In this photo provided by the city council, members walk the old bridge on March 3.",
+		"Engineers inspect the piers on Monday. (Jo Park/Harbour Times/Harbour News/Getty Images)",
+		"Featured image via Twitter",
+	}
+	a := parseText(t, "Title: The bridge will wait\n\n"+
+		"The council put off its vote on the bridge until the engineers report.\n\n"+
+		captions[0]+"\n\n"+
+		"In this case, the engineers said, the piers matter more than the deck.\n\n"+
+		captions[1]+"\n\n"+
+		"The report is due within a month, the council said.\n\n"+
+		captions[2]+"\n\n"+
+		"A public meeting is set for the first Monday of next month.\n")
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, captions) {
+		t.Errorf("captions %q", c)
+	}
+	if len(a.Byline) > 0 {
+		t.Errorf("byline %q", a.Byline)
+	}
+}
