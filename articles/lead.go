@@ -16,6 +16,17 @@ var leadPrefix = regexp.MustCompile(`^(\(([^()]{2,40})\)|[\p{L}\p{N}.&]+(?: [\p{
 // "HARRISBURG, Pennsylvania --", "TEXAS, USA —".
 var englishDateline = regexp.MustCompile(`^([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, (?:[A-Z][a-z]{2,}\.? \d{1,2}|[A-Z][A-Za-z.]{1,5}\.|[A-Z][a-z]{3,}(?: [A-Z][a-z]{3,})?|[A-Z]{2,3}))?)\s*(?:\(([^()]{2,30})\))?\s*[-–—]{1,2}\s+`)
 
+// wireDateline matches englishDateline at the start of t, the place in
+// capitals; outside English only with an agency or a state after it. It
+// returns the match, the place and the agency.
+func wireDateline(t, lang string) []string {
+	m := englishDateline.FindStringSubmatch(t)
+	if m == nil || !isUpperWords(strings.Split(m[1], ",")[0]) || lang != "en" && m[2] == "" && !strings.Contains(m[1], ",") {
+		return nil
+	}
+	return m
+}
+
 // wireStamp matches the agency's name in brackets with no dash after it,
 // after a place or alone, as CNN opens its stories: "Park City, Utah
 // (CNN)Mitt Romney ...", "(CNN)The Democratic ...".
@@ -25,7 +36,7 @@ var wireStamp = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’-]*(?:,? \p{Lu}[\p{L}.'�
 // "Kinhtedothi - Ngày 5/4, ..." gives source "Kinhtedothi"; "(Dân trí) - "
 // gives "Dân trí"; "Hà Nội - " and "LONDON, March 3 - " give datelines.
 func splitLeadPrefix(lead, lang string) (rest, source, dateline string) {
-	if m := englishDateline.FindStringSubmatch(lead); m != nil && isUpperWords(strings.Split(m[1], ",")[0]) && (lang == "en" || m[2] != "" || strings.Contains(m[1], ",")) {
+	if m := wireDateline(lead, lang); m != nil {
 		return lead[len(m[0]):], m[2], m[1]
 	}
 	if strings.IndexByte(lead[:min(len(lead), 64)], '(') >= 0 {

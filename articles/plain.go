@@ -950,8 +950,8 @@ func (p *plainParser) laterDateline(lines []line) {
 		if lines[i].indent || t == "" || t[0] < 'A' || t[0] > 'Z' {
 			continue
 		}
-		m := englishDateline.FindStringSubmatch(t)
-		if m == nil || !isUpperWords(strings.Split(m[1], ",")[0]) || p.a.Language != "en" && m[2] == "" && !strings.Contains(m[1], ",") {
+		m := wireDateline(t, p.a.Language)
+		if m == nil {
 			continue
 		}
 		// The story's paragraph, not a kicker over a teaser ("PREVENTING
