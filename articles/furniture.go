@@ -140,7 +140,10 @@ func applyFurniture(a *model.Article, learnt furniture) bool {
 	if a == nil || a.Format != model.PlainText {
 		return false
 	}
-	site := learnt.sites[siteOf(a)]
+	var site map[string]bool
+	if len(learnt.sites) > 0 {
+		site = learnt.sites[siteOf(a)]
+	}
 	if len(learnt.all) == 0 && len(site) == 0 {
 		return false
 	}
