@@ -485,6 +485,10 @@ func isBylineText(s string) bool {
 		// Programs Look Great" is a headline.
 		return false
 	}
+	if len(words) >= 2 && len(words) <= 4 && (words[0] == "Ban" || words[0] == "Nhóm") && capitalised(words[1]) {
+		// A desk signs the story: "Ban Thời sự", "Nhóm Phóng viên".
+		return true
+	}
 	for _, w := range words {
 		if !capitalised(w) && !bylineParticles[model.Fold(w)] {
 			return false

@@ -1859,3 +1859,15 @@ func TestWireCaptions(t *testing.T) {
 		t.Errorf("byline %q", a.Byline)
 	}
 }
+
+// A desk that signs a story ("Ban Thời sự") is its byline; the organisers
+// ("Ban tổ chức") named at the end are not a desk.
+func TestDeskSignature(t *testing.T) {
+	story := "Mưa lớn gây ngập nhiều tuyến phố\n\nTrận mưa kéo dài từ chiều qua khiến nhiều tuyến phố ngập sâu.\n\nNhiều xe máy chết máy giữa đường, người dân phải dắt bộ.\n\n"
+	if a := parseText(t, story+"Ban Thời sự\n"); !slices.Equal(a.Byline, []string{"Ban Thời sự"}) {
+		t.Errorf("byline %q, want the desk", a.Byline)
+	}
+	if a := parseText(t, story+"Ban tổ chức\n"); len(a.Byline) > 0 {
+		t.Errorf("byline %q from the organisers", a.Byline)
+	}
+}
