@@ -20,6 +20,11 @@ var englishDateline = regexp.MustCompile(`^([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+
 // capitals; outside English only with an agency or a state after it. It
 // returns the match, the place and the agency.
 func wireDateline(t, lang string) []string {
+	// The place opens with two capitals (or a capital and a full stop or
+	// an apostrophe): most lines are settled before the expression runs.
+	if len(t) < 4 || t[0] < 'A' || t[0] > 'Z' || !(t[1] >= 'A' && t[1] <= 'Z' || t[1] == '.' || t[1] == '\'' || t[1] == 0xE2) {
+		return nil
+	}
 	m := englishDateline.FindStringSubmatch(t)
 	if m == nil || !isUpperWords(strings.Split(m[1], ",")[0]) || lang != "en" && m[2] == "" && !strings.Contains(m[1], ",") {
 		return nil
