@@ -164,7 +164,11 @@ func applyFurniture(a *model.Article, learnt furniture) bool {
 		// The directory's titles all end with the site's name.
 		a.Title = strings.TrimSpace(strings.TrimSuffix(a.Title, tail))
 		a.Dropped = append(a.Dropped, strings.Trim(tail, titleSepChars))
-		a.DroppedAt = append(a.DroppedAt, 0)
+		if a.Lead != "" {
+			a.DroppedAt = append(a.DroppedAt, model.AboveLead)
+		} else {
+			a.DroppedAt = append(a.DroppedAt, 0)
+		}
 	}
 	for i, b := range a.Blocks {
 		keptBefore[i] = len(kept)
@@ -178,7 +182,9 @@ func applyFurniture(a *model.Article, learnt furniture) bool {
 	keptBefore[len(a.Blocks)] = len(kept)
 	if placed {
 		for i := range old {
-			a.DroppedAt[i] = keptBefore[min(max(a.DroppedAt[i], 0), len(keptBefore)-1)]
+			if a.DroppedAt[i] != model.AboveLead {
+				a.DroppedAt[i] = keptBefore[min(max(a.DroppedAt[i], 0), len(keptBefore)-1)]
+			}
 		}
 	} else {
 		a.DroppedAt = nil

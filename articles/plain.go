@@ -73,8 +73,9 @@ type plainParser struct {
 	// each removed line back among the blocks (DroppedAt).
 	dropAt, blockAt []int
 	cur             int
-	// leadLine is the line the lead was taken from.
+	// leadLine is the line the lead was taken from, leadAt its place.
 	leadLine string
+	leadAt   int
 }
 
 // ParsePlain recovers the structure of a plain-text article from cleaned
@@ -211,18 +212,21 @@ func (p *plainParser) openingByline(rest []line) ([]line, bool) {
 }
 
 // placeDropped sets DroppedAt: each removed line goes before the first
-// block that came from a later line.
+// block that came from a later line, or above the lead if it stood there.
 func (p *plainParser) placeDropped() {
 	if len(p.dropAt) != len(p.a.Dropped) || len(p.blockAt) != len(p.a.Blocks) {
 		return // a line or block went uncounted: places unknown
 	}
 	p.a.DroppedAt = make([]int, len(p.dropAt))
 	for i, n := range p.dropAt {
-		if n <= afterBlocks {
+		switch {
+		case n <= afterBlocks:
 			p.a.DroppedAt[i] = afterBlocks - n // placed by dropHere
-			continue
+		case p.a.Lead != "" && n < p.leadAt:
+			p.a.DroppedAt[i] = model.AboveLead
+		default:
+			p.a.DroppedAt[i] = sort.SearchInts(p.blockAt, n)
 		}
-		p.a.DroppedAt[i] = sort.SearchInts(p.blockAt, n)
 	}
 }
 
@@ -933,7 +937,7 @@ func (p *plainParser) lead(rest []line) []line {
 		return rest
 	}
 	p.a.Lead = strings.TrimSpace(lead)
-	p.leadLine = rest[0].text
+	p.leadLine, p.leadAt = rest[0].text, rest[0].n
 	if p.a.Dateline == "" && source == "" {
 		p.laterDateline(rest[1:min(len(rest), 3)])
 	}

@@ -76,8 +76,9 @@ Work is due to start in the spring.
 			t.Errorf("the title is also a %v block", b.Kind)
 		}
 	}
-	// The title said again is a removed line, shown with the header's.
-	if len(a.Dropped) != 5 || a.Dropped[4] != a.Title || len(a.DroppedAt) != 5 || a.DroppedAt[4] != 0 {
+	// The title said again is a removed line, shown with the header's,
+	// above the lead.
+	if len(a.Dropped) != 5 || a.Dropped[4] != a.Title || !slices.Equal(a.DroppedAt, []int{-1, -1, -1, -1, -1}) {
 		t.Errorf("dropped %q at %v", a.Dropped, a.DroppedAt)
 	}
 
@@ -705,8 +706,9 @@ Like us on Facebook
 	for i, d := range a.Dropped {
 		at[d] = a.DroppedAt[i]
 	}
-	// Blocks: 0 "Công trình...", 1 "Ban quản lý..." (the first paragraph is the lead).
-	want := map[string]int{"# url = https://tin.example.vn/cau.html": 0, "Chia sẻ": 0, "Read more about:": 1,
+	// Blocks: 0 "Công trình...", 1 "Ban quản lý..."; the first paragraph
+	// is the lead, and the header and share lines stood above it.
+	want := map[string]int{"# url = https://tin.example.vn/cau.html": model.AboveLead, "Chia sẻ": model.AboveLead, "Read more about:": 1,
 		"Cầu Nhật Tân - năm năm nhìn lại": 1, "Like us on Facebook": 2}
 	for line, w := range want {
 		if got, ok := at[line]; !ok || got != w {

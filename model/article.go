@@ -229,6 +229,10 @@ const (
 )
 
 // Article is one recovered article.
+// AboveLead is the place in DroppedAt of a line that stood above the lead:
+// a header line, the title said again, a widget over the standfirst.
+const AboveLead = -1
+
 type Article struct {
 	// ID is derived from the article's content, so it is stable across runs
 	// and file moves.
@@ -258,8 +262,9 @@ type Article struct {
 	// Dropped holds the boilerplate lines removed from the text.
 	Dropped []string
 	// DroppedAt gives, for each line of Dropped, the block it stood before
-	// in the text (len(Blocks) after the last one), so that a reader can
-	// show it in its place. It is empty when the places are not known.
+	// in the text (len(Blocks) after the last one, AboveLead above the
+	// lead), so that a reader can show it in its place. It is empty when
+	// the places are not known.
 	DroppedAt []int
 	Language  string
 	// TitleGuessed is set when the source has no title line and Title is

@@ -317,10 +317,10 @@ func TestShowRemoved(t *testing.T) {
 			t.Errorf("after D the screen lacks %q:\n%s", want, s)
 		}
 	}
-	// In its place: the share line stood between the title and the first
-	// paragraph, so it comes before the text and not after it.
-	share, body := strings.Index(s, "✗ Chia sẻ"), strings.Index(s, "Thương lái cho biết")
-	if share < 0 || body < 0 || share > body {
+	// In its place: the share line stood between the title and the
+	// first paragraph, the lead, so it comes above the lead.
+	share, lead := strings.Index(s, "✗ Chia sẻ"), strings.Index(s, "Giá lúa tại đồng bằng")
+	if share < 0 || lead < 0 || share > lead {
 		t.Errorf("the share line is not in its place:\n%s", s)
 	}
 	hs.keys("D")

@@ -356,20 +356,24 @@ func Render(a *model.Article, width int, st *Styles, maxLines int) *Document {
 		plain := st.Caption.Faint(false).Foreground(st.Paragraph.GetForeground())
 		r.caption = &plain
 	}
-	r.header(a)
-	r.doc.BodyStart = len(r.doc.Lines)
-	// Removed lines whose places are known are shown in them.
+	// Removed lines whose places are known are shown in them: those
+	// that stood above the lead with the header, the rest among the
+	// blocks.
 	var removedAt [][]string
+	var aboveLead []string
 	if st.ShowRemoved && removedInPlace(a) {
 		removedAt = make([][]string, len(a.Blocks)+1)
 		for i, t := range a.Dropped {
+			if a.DroppedAt[i] == model.AboveLead && a.Lead != "" {
+				aboveLead = append(aboveLead, t)
+				continue
+			}
 			at := min(max(a.DroppedAt[i], 0), len(a.Blocks))
 			removedAt[at] = append(removedAt[at], t)
 		}
-		r.add(&r.st.Dim, strings.Repeat(r.st.RuleChar, 2)+" ", "   ",
-			"Lines bao removed are shown where they were, marked ✗ (D hides them)", r.width)
-		r.blank()
 	}
+	r.header(a, removedAt != nil, aboveLead)
+	r.doc.BodyStart = len(r.doc.Lines)
 	for i, b := range a.Blocks {
 		if maxLines > 0 && len(r.doc.Lines) >= maxLines {
 			return r.doc
@@ -400,7 +404,7 @@ func Render(a *model.Article, width int, st *Styles, maxLines int) *Document {
 	return r.doc
 }
 
-func (r *renderer) header(a *model.Article) {
+func (r *renderer) header(a *model.Article, removed bool, aboveLead []string) {
 	// Spans are painted one run each, so the title's padding is put
 	// around the whole line instead, in its plain form too.
 	st := r.st.Title.UnsetPadding()
@@ -423,6 +427,12 @@ func (r *renderer) header(a *model.Article) {
 	}
 	r.add(&r.st.Meta, "", "", meta, r.width)
 	r.blank()
+	if removed {
+		r.add(&r.st.Dim, strings.Repeat(r.st.RuleChar, 2)+" ", "   ",
+			"Lines bao removed are shown where they were, marked ✗ (D hides them)", r.width)
+		r.blank()
+		r.removedLines(aboveLead)
+	}
 	if a.Lead != "" {
 		r.add(&r.st.Lead, r.st.LeadBar, r.st.LeadBar, a.Lead, r.width)
 		r.blank()
