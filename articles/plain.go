@@ -228,6 +228,24 @@ func (p *plainParser) placeDropped() {
 			p.a.DroppedAt[i] = sort.SearchInts(p.blockAt, n)
 		}
 	}
+	// The lines above the lead were removed by several passes; they are
+	// put back in the order they stood, in the slots they hold.
+	var slots []int
+	for i, at := range p.a.DroppedAt {
+		if at == model.AboveLead {
+			slots = append(slots, i)
+		}
+	}
+	above := make([]int, len(slots))
+	copy(above, slots)
+	sort.SliceStable(above, func(x, y int) bool { return p.dropAt[above[x]] < p.dropAt[above[y]] })
+	texts := make([]string, len(above))
+	for k, i := range above {
+		texts[k] = p.a.Dropped[i]
+	}
+	for k, i := range slots {
+		p.a.Dropped[i] = texts[k]
+	}
 }
 
 // firstText returns the lead, or the first paragraph: where the story

@@ -54,6 +54,8 @@ Author: Priya Raman
 
 Council approves new cycle lanes for the harbour road
 
+Advertisement
+
 The city council voted on Thursday to build protected cycle lanes along the harbour road, after two years of consultation.
 
 Work is due to start in the spring.
@@ -77,8 +79,8 @@ Work is due to start in the spring.
 		}
 	}
 	// The title said again is a removed line, shown with the header's,
-	// above the lead.
-	if len(a.Dropped) != 5 || a.Dropped[4] != a.Title || !slices.Equal(a.DroppedAt, []int{-1, -1, -1, -1, -1}) {
+	// above the lead, in the order the lines stood.
+	if len(a.Dropped) != 6 || a.Dropped[4] != a.Title || a.Dropped[5] != "Advertisement" || !slices.Equal(a.DroppedAt, []int{-1, -1, -1, -1, -1, -1}) {
 		t.Errorf("dropped %q at %v", a.Dropped, a.DroppedAt)
 	}
 
