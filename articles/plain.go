@@ -1715,10 +1715,6 @@ func lastSentenceEnd(t string, from int) int {
 	return -1
 }
 
-// signatureParts splits a signature into the names it begins with and the
-// credit after them: "Gia Tùng Theo Inquirer, Telegraph", "Bích Đào/VOV
-// online Theo AP", "Nguyễn Thủy Ảnh: CNN". A signature with no such credit
-// is all name.
 // closingBio is the note on the writer that ends an opinion piece, set off
 // by a dash: "— Tom Rogan is a writer, a panelist on ...".
 var closingBio = regexp.MustCompile(`^[—–-]+ ?((?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}'’-]*),? (?:is|was) (?:a|an|the)\s`)
@@ -1735,6 +1731,10 @@ func isCallToAction(s string) bool {
 var callsToAction = setOf("click", "read", "learn", "see", "watch", "download", "subscribe", "shop", "buy", "order",
 	"register", "join", "sign", "listen", "get", "find", "visit", "follow", "share", "continue", "tap")
 
+// signatureParts splits a signature into the names it begins with and the
+// credit after them: "Gia Tùng Theo Inquirer, Telegraph", "Bích Đào/VOV
+// online Theo AP", "Nguyễn Thủy Ảnh: CNN". A signature with no such credit
+// is all name.
 func signatureParts(s string) (name, credit string) {
 	cut := -1
 	for _, sep := range []string{" Theo ", " theo ", "/", " Ảnh:", " Ảnh :"} {

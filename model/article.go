@@ -228,11 +228,11 @@ const (
 	HTML      Format = "html"
 )
 
-// Article is one recovered article.
 // AboveLead is the place in DroppedAt of a line that stood above the lead:
 // a header line, the title said again, a widget over the standfirst.
 const AboveLead = -1
 
+// Article is one recovered article.
 type Article struct {
 	// ID is derived from the article's content, so it is stable across runs
 	// and file moves.
