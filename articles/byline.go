@@ -549,13 +549,12 @@ func isCredit(s string) bool {
 	}
 	for _, p := range creditPrefixes {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
-			rest := strings.Fields(s[len(p):])
-			if p == "by " && len(rest) > 0 && len(rest) <= 6 {
-				// A person or an agency after "by", not a category
-				// ("by In the news").
-				return isBylineText(s[len(p):])
+			if n := len(strings.Fields(s[len(p):])); n == 0 || n > 6 {
+				return false
 			}
-			return len(rest) > 0 && len(rest) <= 6
+			// After "by", a person or an agency, not a category ("by In
+			// the news").
+			return p != "by " || isBylineText(s[len(p):])
 		}
 	}
 	return false

@@ -236,11 +236,10 @@ func (p *plainParser) placeDropped() {
 			slots = append(slots, i)
 		}
 	}
-	above := make([]int, len(slots))
-	copy(above, slots)
-	sort.SliceStable(above, func(x, y int) bool { return p.dropAt[above[x]] < p.dropAt[above[y]] })
-	texts := make([]string, len(above))
-	for k, i := range above {
+	byLine := slices.Clone(slots)
+	slices.SortStableFunc(byLine, func(x, y int) int { return p.dropAt[x] - p.dropAt[y] })
+	texts := make([]string, len(byLine))
+	for k, i := range byLine {
 		texts[k] = p.a.Dropped[i]
 	}
 	for k, i := range slots {
@@ -969,11 +968,8 @@ func (p *plainParser) lead(rest []line) []line {
 func (p *plainParser) laterDateline(lines []line) {
 	for i := range lines {
 		t := lines[i].text
-		if lines[i].indent || t == "" || t[0] < 'A' || t[0] > 'Z' {
-			continue
-		}
 		m := wireDateline(t, p.a.Language)
-		if m == nil {
+		if m == nil || lines[i].indent {
 			continue
 		}
 		// The story's paragraph, not a kicker over a teaser ("PREVENTING
