@@ -61,6 +61,13 @@ func isWireCaption(t string) bool {
 	return false
 }
 
+// isCaptionAlone reports whether t, a line of its own, is a photo's
+// caption by what it says: a credit closes or opens it, in any of the
+// forms above, or it says what the picture is.
+func isCaptionAlone(t string) bool {
+	return isCaptionLine(t) || isSlashCaption(t) || isWireCaption(t)
+}
+
 // isVideoCaption reports whether t captions a video the page embedded:
 // "XEM CLIP: ... (Nguồn: VTV)", "Video: ...", "WATCH: ...".
 func isVideoCaption(t string) bool {

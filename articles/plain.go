@@ -126,7 +126,7 @@ func ParsePlain(text string) *model.Article {
 		p.placeDropped()
 		p.a.Derive()
 		return p.a
-	case bylineFirst || p.a.Title == "" && (isCaptionLine(rest[0].text) || isSlashCaption(rest[0].text)):
+	case bylineFirst || p.a.Title == "" && isCaptionAlone(rest[0].text):
 		// The writer's name where the title would be, or a photo's
 		// caption with its credit: the scraper left the title out, and
 		// the story follows (the caption is read as one below).
@@ -913,7 +913,7 @@ func (p *plainParser) header(rest []line) []line {
 
 // lead takes the first paragraph and splits off its source and dateline.
 func (p *plainParser) lead(rest []line) []line {
-	if len(rest) > 1 && (isCaptionLine(rest[0].text) || isSlashCaption(rest[0].text) || isWireCaption(rest[0].text)) {
+	if len(rest) > 1 && isCaptionAlone(rest[0].text) {
 		// "Photo Credit: ..." under the title, or a description with
 		// its credit ("... Ảnh: Phạm Duy.", "... (Evan Vucci/AP)"),
 		// captions the photo above the story; the standfirst, if any,
@@ -1154,7 +1154,7 @@ func (p *plainParser) body(rest []line) {
 			p.add(model.Heading, 2, l.text)
 		case isListLine(rest, i):
 			p.add(model.ListItem, 0, listText(l.text))
-		case l.indent && !p.spaced || credit && isCaptionLine(l.text) || isVideoCaption(l.text) || isSlashCaption(l.text) || isWireCaption(l.text):
+		case l.indent && !p.spaced || isCaptionAlone(l.text) || isVideoCaption(l.text):
 			p.add(model.Caption, 0, l.text)
 		case p.a.Language != "en" && inCaptionRun(rest, i):
 			p.add(model.Caption, 0, l.text)
