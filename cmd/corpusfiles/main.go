@@ -2,16 +2,17 @@
 // as JSON records to text files of their own, the layout bao reads. With
 // -csv it reads a CSV table from standard input and writes one column of
 // each row to a file named by another column (or by the row's number,
-// with -name '#'), after "Key: value" header lines taken from other
-// columns if -header names them; with -json it writes one field of each
-// JSON file named on the command line to a file named after it. Rows whose
-// name is empty or not a plain file name are skipped and counted. With
-// -jsonl it reads JSON records, one a line, as -csv reads rows.
+// with -name '#'); with -jsonl it reads JSON records, one a line, as it
+// reads rows; with -json it writes each JSON file named on the command
+// line to a file named after it. -header puts "Key: value" lines taken
+// from other columns or fields above the text; an empty value, or a field
+// a record lacks, gets no line. Rows whose name is empty or not a plain
+// file name are skipped and counted.
 //
 //	go run ./cmd/corpusfiles -csv -name id -text content -dir DIR < table.csv
 //	go run ./cmd/corpusfiles -csv -name '#' -header title=Title,url=URL -text raw_text -dir DIR < table.csv
 //	go run ./cmd/corpusfiles -jsonl -name '#' -header title=Title -text text -dir DIR < records.jsonl
-//	go run ./cmd/corpusfiles -json -text text -dir DIR record.json...
+//	go run ./cmd/corpusfiles -json -header title=Title,url=URL -text text -dir DIR record.json...
 package main
 
 import (
@@ -24,6 +25,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -32,7 +34,7 @@ func main() {
 	asJSON := flag.Bool("json", false, "read the JSON files named as arguments")
 	asJSONL := flag.Bool("jsonl", false, "read JSON records, one a line, from standard input, as -csv reads rows")
 	name := flag.String("name", "id", "with -csv, the column that names each file (.txt is added); # names it by the row's number")
-	header := flag.String("header", "", "with -csv, column=Key pairs, comma-separated: each row's file opens with a \"Key: value\" line for each, then a blank line")
+	header := flag.String("header", "", "column=Key pairs, comma-separated: each row's file opens with a \"Key: value\" line for each, then a blank line")
 	text := flag.String("text", "content", "the column or field written to the file")
 	dir := flag.String("dir", ".", "the directory the files go in")
 	flag.Parse()
@@ -46,7 +48,7 @@ func main() {
 	case *asJSONL:
 		written, skipped, err = splitJSONL(os.Stdin, *name, *text, *header, *dir)
 	default:
-		written, err = splitJSON(flag.Args(), *text, *dir)
+		written, skipped, err = splitJSON(flag.Args(), *text, *header, *dir)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "corpusfiles:", err)
@@ -82,6 +84,27 @@ func splitCSV(r io.Reader, nameCol, textCol, keys, dir string) (written, skipped
 // splitJSONL reads JSON records from r, one a line, and writes each as
 // splitCSV writes a row, its fields standing for columns.
 func splitJSONL(r io.Reader, nameCol, textCol, keys, dir string) (written, skipped int, err error) {
+	header := recordColumns(nameCol, textCol, keys)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 64<<20)
+	next := func() ([]string, error) {
+		for sc.Scan() {
+			if strings.TrimSpace(sc.Text()) == "" {
+				continue
+			}
+			return recordRow(sc.Bytes(), header, nameCol, textCol)
+		}
+		if err := sc.Err(); err != nil {
+			return nil, err
+		}
+		return nil, io.EOF
+	}
+	return splitRows(header, next, nameCol, textCol, keys, dir)
+}
+
+// recordColumns lists the fields a JSON record is read by, as columns:
+// the text, the name unless files are numbered, and the header fields.
+func recordColumns(nameCol, textCol, keys string) []string {
 	header := []string{textCol}
 	if nameCol != rowNumber {
 		header = append(header, nameCol)
@@ -91,35 +114,31 @@ func splitJSONL(r io.Reader, nameCol, textCol, keys, dir string) (written, skipp
 			header = append(header, col)
 		}
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(nil, 64<<20)
-	next := func() ([]string, error) {
-		for sc.Scan() {
-			if strings.TrimSpace(sc.Text()) == "" {
-				continue
-			}
-			var record map[string]json.RawMessage
-			if err := json.Unmarshal(sc.Bytes(), &record); err != nil {
-				return nil, err
-			}
-			row := make([]string, len(header))
-			for i, k := range header {
-				raw, ok := record[k]
-				if !ok {
-					return nil, fmt.Errorf("a record has no field %q", k)
-				}
-				if err := json.Unmarshal(raw, &row[i]); err != nil {
-					row[i] = string(raw) // a number, a list: as written
-				}
-			}
-			return row, nil
-		}
-		if err := sc.Err(); err != nil {
-			return nil, err
-		}
-		return nil, io.EOF
+	return header
+}
+
+// recordRow reads a JSON record as a row under header. The text and the
+// name must be there; a header field the record lacks is left empty, and
+// so gets no line. A value that is not a string is kept as written.
+func recordRow(data []byte, header []string, nameCol, textCol string) ([]string, error) {
+	var record map[string]json.RawMessage
+	if err := json.Unmarshal(data, &record); err != nil {
+		return nil, err
 	}
-	return splitRows(header, next, nameCol, textCol, keys, dir)
+	row := make([]string, len(header))
+	for i, k := range header {
+		raw, ok := record[k]
+		if !ok || string(raw) == "null" {
+			if k == textCol || k == nameCol {
+				return nil, fmt.Errorf("a record has no field %q", k)
+			}
+			continue
+		}
+		if err := json.Unmarshal(raw, &row[i]); err != nil {
+			row[i] = string(raw) // a number, a list: as written
+		}
+	}
+	return row, nil
 }
 
 // splitRows writes the rows next returns, under header's columns, as
@@ -174,10 +193,14 @@ func splitRows(header []string, next func() ([]string, error), nameCol, textCol,
 			continue
 		}
 		var text strings.Builder
+		lines := 0
 		for _, f := range fields {
-			fmt.Fprintf(&text, "%s: %s\n", f.key, strings.Join(strings.Fields(row[f.col]), " "))
+			if v := strings.Join(strings.Fields(row[f.col]), " "); v != "" {
+				fmt.Fprintf(&text, "%s: %s\n", f.key, v)
+				lines++
+			}
 		}
-		if len(fields) > 0 {
+		if lines > 0 {
 			text.WriteString("\n")
 		}
 		text.WriteString(row[ti])
@@ -188,33 +211,32 @@ func splitRows(header []string, next func() ([]string, error), nameCol, textCol,
 	}
 }
 
-// splitJSON writes the field of each JSON file in paths, a string, to
-// dir/NAME.txt, NAME being the file's name less ".json".
-func splitJSON(paths []string, field, dir string) (written int, err error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return 0, err
-	}
-	for _, p := range paths {
+// splitJSON writes each JSON file in paths as splitJSONL writes a record,
+// to dir/NAME.txt, NAME being the file's name less ".json".
+func splitJSON(paths []string, textCol, keys, dir string) (written, skipped int, err error) {
+	fields := recordColumns(rowNumber, textCol, keys) // the name is the file's
+	header := append(slices.Clip(fields), fileName)
+	next := func() ([]string, error) {
+		if len(paths) == 0 {
+			return nil, io.EOF
+		}
+		p := paths[0]
+		paths = paths[1:]
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return written, err
+			return nil, err
 		}
-		var record map[string]json.RawMessage
-		if err := json.Unmarshal(data, &record); err != nil {
-			return written, fmt.Errorf("%s: %w", p, err)
+		row, err := recordRow(data, fields, fileName, textCol)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
 		}
-		var text string
-		if err := json.Unmarshal(record[field], &text); err != nil {
-			return written, fmt.Errorf("%s: field %q is not a string: %w", p, field, err)
-		}
-		name := strings.TrimSuffix(filepath.Base(p), ".json") + ".txt"
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			return written, err
-		}
-		written++
+		return append(row, strings.TrimSuffix(filepath.Base(p), ".json")), nil
 	}
-	return written, nil
+	return splitRows(header, next, fileName, textCol, keys, dir)
 }
+
+// fileName, as the name column, stands for the JSON file's own name.
+const fileName = "\x00file"
 
 // maxCol is the highest column fields read, or -1.
 func maxCol(fields []headerField) int {

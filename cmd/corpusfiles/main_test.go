@@ -58,43 +58,54 @@ func TestSplitCSVHeader(t *testing.T) {
 	}
 }
 
-// A JSON record's field is written under the record's name; a record
-// without the field is an error, not an empty file.
+// A JSON file's field is written under the file's name, below the header
+// lines of the fields it has; a file without the text field is an error,
+// not an empty file.
 func TestSplitJSON(t *testing.T) {
 	src, dir := t.TempDir(), t.TempDir()
 	good := filepath.Join(src, "Real_7.json")
-	bad := filepath.Join(src, "Real_8.json")
-	os.WriteFile(good, []byte(`{"title": "Tin", "text": "Đoạn một.\n\nĐoạn \u0022hai\u0022."}`), 0o644)
+	bare := filepath.Join(src, "Real_8.json")
+	bad := filepath.Join(src, "Real_9.json")
+	os.WriteFile(good, []byte(`{"title": "Tin", "url": "https://example.vn/7", "text": "Đoạn một.\n\nĐoạn \u0022hai\u0022."}`), 0o644)
+	os.WriteFile(bare, []byte(`{"title": "Tin khác", "url": null, "text": "Một đoạn."}`), 0o644)
 	os.WriteFile(bad, []byte(`{"title": "Tin"}`), 0o644)
-	if n, err := splitJSON([]string{good}, "text", dir); err != nil || n != 1 {
+	if n, _, err := splitJSON([]string{good, bare}, "text", "title=Title,url=URL", dir); err != nil || n != 2 {
 		t.Fatalf("written %d, err %v", n, err)
 	}
-	got, err := os.ReadFile(filepath.Join(dir, "Real_7.txt"))
-	if err != nil || string(got) != "Đoạn một.\n\nĐoạn \"hai\"." {
-		t.Errorf("Real_7.txt is %q (%v)", got, err)
+	for name, want := range map[string]string{
+		"Real_7.txt": "Title: Tin\nURL: https://example.vn/7\n\nĐoạn một.\n\nĐoạn \"hai\".",
+		"Real_8.txt": "Title: Tin khác\n\nMột đoạn.",
+	} {
+		if got, err := os.ReadFile(filepath.Join(dir, name)); err != nil || string(got) != want {
+			t.Errorf("%s is %q (%v), want %q", name, got, err, want)
+		}
 	}
-	if _, err := splitJSON([]string{bad}, "text", dir); err == nil {
+	if _, _, err := splitJSON([]string{bad}, "text", "", dir); err == nil {
 		t.Error("a record without the field gave no error")
 	}
 }
 
 // JSON records, one a line, are written as rows are: numbered, under their
-// header lines, a value that is not a string as it was written; a record
-// without a field asked for is an error.
+// header lines, a value that is not a string as it was written, a field a
+// record lacks with no line; a record without the text is an error.
 func TestSplitJSONL(t *testing.T) {
 	dir := t.TempDir()
 	records := `{"title": "Tin một", "text": "Đoạn một.\n\nĐoạn hai.", "url": "https://example.vn/1", "year": 2019}` + "\n\n" +
-		`{"title": "Tin hai", "text": "Một đoạn.", "url": "https://example.vn/2", "year": 2020}` + "\n"
+		`{"title": "Tin hai", "text": "Một đoạn.", "url": "https://example.vn/2"}` + "\n"
 	written, _, err := splitJSONL(strings.NewReader(records), "#", "text", "title=Title,year=Year", dir)
 	if err != nil || written != 2 {
 		t.Fatalf("written %d, err %v", written, err)
 	}
-	got, err := os.ReadFile(filepath.Join(dir, "001.txt"))
-	if want := "Title: Tin một\nYear: 2019\n\nĐoạn một.\n\nĐoạn hai."; err != nil || string(got) != want {
-		t.Errorf("001.txt is %q (%v), want %q", got, err, want)
+	for name, want := range map[string]string{
+		"001.txt": "Title: Tin một\nYear: 2019\n\nĐoạn một.\n\nĐoạn hai.",
+		"002.txt": "Title: Tin hai\n\nMột đoạn.",
+	} {
+		if got, err := os.ReadFile(filepath.Join(dir, name)); err != nil || string(got) != want {
+			t.Errorf("%s is %q (%v), want %q", name, got, err, want)
+		}
 	}
-	if _, _, err := splitJSONL(strings.NewReader(records), "#", "text", "author=Author", t.TempDir()); err == nil {
-		t.Error("a missing field gave no error")
+	if _, _, err := splitJSONL(strings.NewReader(records), "#", "body", "", t.TempDir()); err == nil {
+		t.Error("a missing text field gave no error")
 	}
 }
 
