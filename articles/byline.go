@@ -47,8 +47,9 @@ func folded(s string) string {
 	return strings.TrimRight(model.Fold(s), ": ")
 }
 
-// isShareLine reports whether s is the text of a share or tool button, or
-// a photo agency's credit left without its photo.
+// isShareLine reports whether s is the text of a share or tool button, a
+// row of them after their count, or a photo agency's credit left without
+// its photo.
 func isShareLine(s string) bool {
 	if len(s) > 240 {
 		return false
@@ -58,6 +59,9 @@ func isShareLine(s string) bool {
 		if n = runeCount(s); n > 60 {
 			return false
 		}
+	}
+	if isDigit(s[0]) {
+		return isShareCount(s)
 	}
 	button := hasPrefixFold(s, "click") || hasPrefixFold(s, "share") || hasPrefixFold(s, "email") ||
 		hasPrefixFold(s, "print") || hasPrefixFold(s, "tweet") || hasPrefixFold(s, "post")
@@ -91,13 +95,28 @@ func isShareLine(s string) bool {
 	return n <= 30 && shareLines[f] || shareTargets(f) || button && shareButton.MatchString(f) || agency && agencyLine.MatchString(f)
 }
 
+// shareCount is a share button's count, and what is left of the row
+// after it: "16.8k SHARES SHARE THIS STORY", "80510 SHARES Facebook
+// Twitter Reddit Stumbleupon Pinterest".
+var shareCount = regexp.MustCompile(`^\d[\d.,]*[km]? (?:shares?|likes?)(?: (.*))?$`)
+
+// isShareCount reports whether s, which opens with a digit, is such a row:
+// the count alone, or followed by share targets or a button's text.
+func isShareCount(s string) bool {
+	if len(s) > 120 {
+		return false
+	}
+	m := shareCount.FindStringSubmatch(folded(s))
+	return m != nil && (m[1] == "" || shareLines[m[1]] || shareTargets(m[1]) || strings.HasPrefix(m[1], "share this "))
+}
+
 // agencyWords are in every line agencyLine matches.
 var agencyWords = []string{"getty", "rex", "shutterstock", "alamy", "ap photo", "pa media", "pa wire", "epa"}
 
 // shareTargetWords name where a share button sends: a line of only these,
 // two or more ("Facebook Twitter Pinterest"), is a row of buttons.
 var shareTargetWords = setOf("facebook", "twitter", "x", "pinterest", "whatsapp", "linkedin", "reddit", "email",
-	"e-mail", "messenger", "share", "print", "tumblr", "telegram", "zalo", "copy", "link", "google", "plus", "google+", "play")
+	"e-mail", "messenger", "share", "print", "tumblr", "telegram", "zalo", "copy", "link", "google", "plus", "google+", "play", "stumbleupon")
 
 func shareTargets(f string) bool {
 	words := strings.Fields(f)
@@ -172,7 +191,7 @@ var promoLines = setOf("read next", "read more", "related", "recommended", "more
 	"xem them", "doc them", "tin lien quan", "bai lien quan", "advertisement", "sponsored", "sponsored content",
 	"top picks", "enlarge", "advertisements", "play video", "watch video", "before you go, we thought you'd like these...",
 	"loading photo gallery", "source link", "modal trigger", "story continues below", "story continues below…",
-	"story continues below...", "story continues below advertisement", "article continues below")
+	"story continues below...", "story continues below advertisement", "article continues below", "story continued below")
 
 // promoLens holds the lengths of promoLines, in characters, and
 // maxPromoLine the longest.
@@ -249,7 +268,8 @@ func isFollowLine(s string) bool {
 // isSiteFurniture reports whether s, in an English article, is one of the
 // lines that blogs and news sites set around every article: "Posted on
 // ... by admin", "Filed under: ...", "Continue reading →", a copyright
-// line, a prompt to subscribe, a link to the writer's other articles,
+// line, "Continue reading below the advertisement", a prompt to
+// subscribe, a link to the writer's other articles,
 // site or feed ("To read more from Dan, visit ...", "Read more from E.J.
 // Dionne’s archive, follow him on Twitter ...", "Click for more from The
 // New York Times."), the comment policy,
@@ -299,7 +319,7 @@ var furnitureByInitial = func() (m [256][]string) {
 
 // siteFurniture is matched folded.
 var siteFurniture = regexp.MustCompile(`^(?:` +
-	`posted (?:on|by)\b.{0,60}[^.!?]|filed under: .{1,200}|continue reading(?: ?[→»›…]|\.\.\.)?|` +
+	`posted (?:on|by)\b.{0,60}[^.!?]|filed under: .{1,200}|continue reading(?: ?[→»›…]|\.\.\.| (?:below|after)(?: (?:the|this) (?:advertisement|ad))?)?|` +
 	`copyright ?© ?(?:\d{4}(?:[-–]\d{4})?,? )?[\p{L}0-9 .,&'-]{2,60}|(?:copyright ?)?(?:© ?)?\d{4}(?:[-–]\d{4})?,? [\p{L}0-9 .,&'-]{2,60}|` +
 	`subscribe to [\p{L}0-9 .&'-]{2,50}!?|` +
 	`(?:older|more|other|recent|latest) (?:articles|posts|stories|columns) (?:by|from) [\p{L} .'’-]{2,40}|rss feed (?:for|of) [\p{L} .'’-]{2,40}|` +
@@ -349,6 +369,29 @@ func isEmbedBox(s string) bool {
 		}
 	}
 	return false
+}
+
+// isVideoTeaser reports whether s is a video widget's teaser, its label
+// in title case run into the teaser's first sentence: "Popular Video This
+// young singer was shocked when ...".
+func isVideoTeaser(s string) bool {
+	if len(s) > 600 {
+		return false
+	}
+	for _, label := range []string{"Popular Video ", "Trending Video ", "Recommended Video ", "Related Video ", "Featured Video "} {
+		if strings.HasPrefix(s, label) {
+			return unicode.IsUpper(firstRune(s[len(label):]))
+		}
+	}
+	return false
+}
+
+// isPopupBox reports whether s is a pop-up box kept with its close button
+// ("× 101 Things All Young Adults Should Know ... Buy Now", "× 1594x906 ×
+// Want More Positive Stories Like This One? ..."): no line of a story
+// opens with a multiplication sign.
+func isPopupBox(s string) bool {
+	return strings.HasPrefix(s, "× ") && len(s) <= 2000
 }
 
 // isImageAltText reports whether s is an image's alternative text left in

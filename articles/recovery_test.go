@@ -1875,3 +1875,44 @@ func TestDeskSignature(t *testing.T) {
 		t.Errorf("byline %q from the organisers", a.Byline)
 	}
 }
+
+// Share counters, the line a page leaves where an advertisement was, a
+// video widget's teaser and a pop-up kept with its close button go; a
+// sentence that opens with a number of shares, or with popular videos,
+// stays.
+func TestShareCountsAndPopups(t *testing.T) {
+	gone := []string{
+		"16.8k SHARES SHARE THIS STORY",
+		"2,310 SHARES Facebook Twitter Reddit Stumbleupon Pinterest",
+		"Continue reading below the advertisement",
+		"Popular Video A young pianist was stunned when the orchestra asked her on stage. Then it played her song.",
+		"× The Harbour Cookbook by Ana Reyes Forty recipes from the fishing towns of the coast. Buy Now",
+		"Story Continued Below",
+	}
+	kept := []string{
+		"12,000 shares changed hands before noon, the exchange said.",
+		"Popular videos on the council's site drew thousands of views last month.",
+		"Trending Video clips of the first crossing were shared thousands of times.",
+	}
+	a := parseText(t, "Title: The ferry is back\n\n"+
+		gone[0]+"\n\n"+
+		"The harbour ferry returned to service on Monday after a winter of repairs, its owners said.\n\n"+
+		gone[1]+"\n\n"+kept[0]+"\n\n"+gone[2]+"\n\n"+
+		"Passengers lined up before dawn for the first crossing of the year.\n\n"+
+		gone[3]+"\n\n"+kept[1]+"\n\n"+kept[2]+"\n\n"+gone[4]+"\n\n"+gone[5]+"\n\n"+
+		"The council said the extra cost would be shared with the port.\n")
+	for _, g := range gone {
+		if !slices.Contains(a.Dropped, g) {
+			t.Errorf("kept %q", g)
+		}
+	}
+	p := blocksOf(a, model.Paragraph)
+	for _, k := range kept {
+		if !slices.Contains(p, k) {
+			t.Errorf("%q is not a paragraph: %q", k, p)
+		}
+	}
+	if !strings.HasPrefix(a.Lead, "The harbour ferry returned") {
+		t.Errorf("lead %q", a.Lead)
+	}
+}
