@@ -92,7 +92,11 @@ func isShareLine(s string) bool {
 			}
 		}
 	}
-	return n <= 30 && shareLines[f] || shareTargets(f) || button && shareButton.MatchString(f) || agency && agencyLine.MatchString(f)
+	// A blog's credit for its picture names the agency too, but says
+	// what it is ("Featured image via Joe Raedle/Getty Images"): a
+	// caption (isWireCaption).
+	return n <= 30 && shareLines[f] || shareTargets(f) || button && shareButton.MatchString(f) ||
+		agency && !strings.HasPrefix(f, "featured image") && agencyLine.MatchString(f)
 }
 
 // shareCount is a share button's count, and what is left of the row

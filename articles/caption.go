@@ -46,7 +46,7 @@ func isSlashCaption(t string) bool {
 func isWireCaption(t string) bool {
 	if strings.HasPrefix(t, "Featured ") {
 		// A blog's credit for its picture: "Featured image via Twitter".
-		return len(t) <= 160 && (strings.HasPrefix(t, "Featured image via ") || strings.HasPrefix(t, "Featured Image via "))
+		return len(t) <= 160 && hasPrefixFold(t, "Featured image via ")
 	}
 	if len(t) > 1600 || !strings.HasPrefix(t, "In this ") || runeCount(t) > 400 {
 		return false

@@ -1595,7 +1595,7 @@ func (p *plainParser) trailingByline() {
 			p.dropHere(last.Text)
 			continue
 		}
-		if isPhotoCredit(last.Text) || last.Kind != model.ListItem && last.Kind != model.Quote && isBylineText(last.Text) {
+		if isPhotoCredit(last.Text) || last.Kind != model.ListItem && last.Kind != model.Quote && !isWireCaption(last.Text) && isBylineText(last.Text) {
 			// "T.ThủyTheo PCMag/DTrends" is a name and a credit glued;
 			// "Bảo Lâm (theo PhoneArena)" is one byline.
 			parts := splitGluedByline(last.Text)

@@ -1839,7 +1839,8 @@ func TestSectionBylineAndPlayerLeftovers(t *testing.T) {
 }
 
 // An agency's caption that says what the picture is ("In this photo
-// provided by ..."), a blog's "Featured image via ...", and a credit of
+// provided by ..."), a blog's "Featured image via ..." (an agency's name
+// in it, its words capitalised, or last in the text), and a credit of
 // several outlets in brackets are captions; a sentence that opens "In this
 // case" is not.
 func TestWireCaptions(t *testing.T) {
@@ -1847,6 +1848,8 @@ func TestWireCaptions(t *testing.T) {
 		"In this photo provided by the city council, members walk the old bridge on March 3.",
 		"Engineers inspect the piers on Monday. (Jo Park/Harbour Times/Harbour News/Getty Images)",
 		"Featured image via Twitter",
+		"Featured image via Jo Park/Getty Images",
+		"Featured Image Via Harbour Photos",
 	}
 	a := parseText(t, "Title: The bridge will wait\n\n"+
 		"The council put off its vote on the bridge until the engineers report.\n\n"+
@@ -1855,7 +1858,10 @@ func TestWireCaptions(t *testing.T) {
 		captions[1]+"\n\n"+
 		"The report is due within a month, the council said.\n\n"+
 		captions[2]+"\n\n"+
-		"A public meeting is set for the first Monday of next month.\n")
+		"A public meeting is set for the first Monday of next month.\n\n"+
+		captions[3]+"\n\n"+
+		"The ferry will run more often until then.\n\n"+
+		captions[4]+"\n")
 	if c := blocksOf(a, model.Caption); !slices.Equal(c, captions) {
 		t.Errorf("captions %q", c)
 	}
