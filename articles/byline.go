@@ -334,6 +334,24 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 	`read more (?:from|by) [\p{L} .'’-]{2,50}(?:archive|, follow|, subscribe).{0,160}|please (?:read|adhere to|follow|respect) our comment(?:ing|s)? policy\b.{0,400}|` +
 	`see an error in this (?:article|story)\?.{0,60}|to read more (?:from|by) [\p{L} .'’-]{2,40},? visit \S+)$`)
 
+// postedLine is a blog's note of who posted the story and when: "Posted
+// by John Prager on 20 Sep 2016", "Posted on October 27, 2016 by Carl
+// Herman".
+var postedLine = regexp.MustCompile(`^Posted (?:on [\p{L}0-9 ,.]{4,40} )?by (\S.{1,58}?)(?: on [\p{L}0-9 ,.:]{4,40})?\s*$`)
+
+// postedBy returns the writer a postedLine names, or "": a person, not
+// the site's account ("Posted on by willyloman", "Posted by admin").
+func postedBy(s string) string {
+	if len(s) > 160 || !strings.HasPrefix(s, "Posted ") {
+		return ""
+	}
+	m := postedLine.FindStringSubmatch(s)
+	if m == nil || len(strings.Fields(m[1])) < 2 || !isBylineText(m[1]) {
+		return ""
+	}
+	return m[1]
+}
+
 // isStoryTeaser reports whether s is another story's teaser, its link's words
 // closing a line of a few sentences: "DEADLY DRUG – Xylazine is far more
 // dangerous than fentanyl. Continue reading…", "... during... Read More".

@@ -106,7 +106,7 @@ func ParsePlain(text string) *model.Article {
 	}
 	dropTeasers := teasers > 0 && 2*teasers < len(p.lines)
 	p.dropLines(func(s string) bool {
-		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) || english && (isSignupLine(s) || isSiteFurniture(s) || isEmbedBox(s) || isVideoTeaser(s)) ||
+		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) || english && (isSignupLine(s) || isSiteFurniture(s) && postedBy(s) == "" || isEmbedBox(s) || isVideoTeaser(s)) ||
 			dropTeasers && isStoryTeaser(s) || isArrowLink(s) || isPopupBox(s)
 	})
 	p.dropVideoPlayers()
@@ -899,6 +899,12 @@ func (p *plainParser) header(rest []line) []line {
 			p.a.Date = parseDMY(dateLine.FindStringSubmatch(t))
 		case isBylineText(t) && !rest[1].indent:
 			p.a.Byline = append(p.a.Byline, splitByline(t)...)
+		case postedBy(t) != "":
+			// "Posted by John Prager on 20 Sep 2016": the writer's name
+			// is the byline, and the line goes, whole, so that D shows
+			// what it said (a site's own account went with the widgets).
+			p.a.Byline = append(p.a.Byline, splitByline(postedBy(t))...)
+			p.drop(t, rest[0].n)
 		case len(rest) > 2 && hasPrefixFold(t, "by ") && runeCount(t) <= 40 && hasPrefixFold(rest[1].text, "by ") && isBylineText(rest[1].text):
 			// "by In the news" over "by Dan Lucas": the section the
 			// site filed the story under, set as its writer is.

@@ -1922,3 +1922,25 @@ func TestShareCountsAndPopups(t *testing.T) {
 		t.Errorf("lead %q", a.Lead)
 	}
 }
+
+// "Posted by NAME on DATE" under the title names the writer, and the line
+// is listed as removed; a post by the site's account names no one.
+func TestPostedBy(t *testing.T) {
+	for _, c := range []struct {
+		line   string
+		byline []string
+	}{
+		{"Posted by Ana Reyes on 20 Sep 2016", []string{"Ana Reyes"}},
+		{"Posted on March 3, 2016 by Jo Park", []string{"Jo Park"}},
+		{"Posted on March 3, 2016 by admin", nil},
+		{"Posted by Admin on 3 March 2016", nil},
+		{"Posted by The Harbour Desk 24 on Tuesday", nil},
+	} {
+		a := parseText(t, "Title: The ferry is back\n\n"+c.line+"\n\n"+
+			"The harbour ferry returned to service on Monday after a winter of repairs, its owners said.\n\n"+
+			"Passengers lined up before dawn for the first crossing of the year.\n")
+		if !slices.Equal(a.Byline, c.byline) || !slices.Contains(a.Dropped, c.line) {
+			t.Errorf("%q: byline %q, dropped %q", c.line, a.Byline, a.Dropped)
+		}
+	}
+}
