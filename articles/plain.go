@@ -1342,6 +1342,11 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 	if lastRune(t) == '?' && words > 12 || lastRune(t) == ')' && isBylineText(t) {
 		return false
 	}
+	if strings.Count(t, ", ") >= 2 && reportingClause.MatchString(t) {
+		// "And what exactly, a reporter asked, was that going to be?":
+		// the story reports what someone said.
+		return false
+	}
 	if clockTime.MatchString(t) || speakerLine.MatchString(t) {
 		// "9:53 PM - 26 Dec 2016" under an embedded post; "Kim: Really?"
 		// in a transcript.
@@ -1368,6 +1373,10 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 	}
 	return !(i+2 >= len(ls) && isBylineText(next.text) && isBylineText(t))
 }
+
+// reportingClause is a clause set off by commas that says who spoke: ",
+// a reporter asked,", ", he said,".
+var reportingClause = regexp.MustCompile(`, (?:\p{L}+ ){0,3}(?:asked|asks|said|says|added|adds|wondered|replied|told \p{L}+),`)
 
 // isQuotedHeading reports whether t, which opens with a quotation mark,
 // can be a heading: the quoted words start with a capital ("'My choice is

@@ -1944,3 +1944,17 @@ func TestPostedBy(t *testing.T) {
 		}
 	}
 }
+
+// A question that says who asked it ("..., a councillor asked, ...") is
+// the story's sentence, not a section's heading; a question alone is.
+func TestReportedQuestion(t *testing.T) {
+	a := parseText(t, "Title: The ferry is back\n\n"+
+		"The harbour ferry returned to service on Monday after a winter of repairs.\n\n"+
+		"And what exactly, a councillor asked, would the next repairs cost?\n\n"+
+		"No one at the meeting could say.\n\n"+
+		"What happens next\n\n"+
+		"The council will vote on the fares in June.\n")
+	if h := blocksOf(a, model.Heading); !slices.Equal(h, []string{"What happens next"}) {
+		t.Errorf("headings %q", h)
+	}
+}
