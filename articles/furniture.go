@@ -22,7 +22,10 @@ import (
 // address: each site's articles are counted as a directory of their own
 // would be. What is learned for a directory is kept for the process, so
 // an article read again on its own later (Reload, a changed file) loses
-// the same lines.
+// the same lines. Lines that are not sentences are compared with their
+// numbers left out, so that a counter ("16.8k SHARES", "Listen 9 min
+// Comment on this story ...") is one line however its numbers run; a widget read as an article's
+// lead, its first line, is learned as well, and dropped from the lead.
 
 const (
 	// furnitureMin is how many articles a directory needs before
@@ -79,25 +82,61 @@ func (t *tally) add(a *model.Article) {
 // name as it ends the titles of a directory (" - Tuổi Trẻ Online").
 const titleTail = "\x00title\x00"
 
-// furnitureCandidates are the distinct short block texts of a plain-text
-// article, the lines that could be furniture, and the end of its title
-// after the last separator, which could be the site's name.
+// furnitureCandidates are the distinct short texts of a plain-text
+// article's lead and blocks, the lines that could be furniture, as
+// furnitureKey has them, and the end of its title after the last
+// separator, which could be the site's name.
 func furnitureCandidates(a *model.Article) []string {
 	if a == nil || a.Format != model.PlainText {
 		return nil
 	}
 	seen := map[string]bool{}
 	var out []string
-	for _, b := range a.Blocks {
-		if len(b.Text) <= furnitureLen && !seen[b.Text] {
-			seen[b.Text] = true
-			out = append(out, b.Text)
+	add := func(t string) {
+		if len(t) <= furnitureLen {
+			if k := furnitureKey(t); !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
 		}
+	}
+	if a.Lead != "" {
+		add(a.Lead)
+	}
+	for _, b := range a.Blocks {
+		add(b.Text)
 	}
 	if tail := titleEnding(a); tail != "" {
 		out = append(out, titleTail+tail)
 	}
 	return out
+}
+
+// furnitureKey is the line t as it is learned and looked up: in a line
+// that is not a sentence, each run of digits, with the points, commas and
+// colons inside it, stands as one "#" ("Listen 9 min" and "Listen 10 min"
+// are both "Listen # min"). A sentence is kept whole: one that says the
+// same with other numbers in each article ("Work starts in 3 weeks.") is
+// a template's text, not a widget.
+func furnitureKey(t string) string {
+	i := strings.IndexAny(t, "0123456789")
+	if i < 0 || endsSentence(t) || lastRune(t) == '?' {
+		return t
+	}
+	b := []byte(t[:i])
+	for i < len(t) {
+		c := t[i]
+		if !isDigit(c) {
+			b = append(b, c)
+			i++
+			continue
+		}
+		b = append(b, '#')
+		for i < len(t) && (isDigit(t[i]) || (t[i] == '.' || t[i] == ',' || t[i] == ':') && i+1 < len(t) && isDigit(t[i+1])) {
+			i++
+		}
+	}
+	return string(b)
 }
 
 // titleEnding returns the end of a's title from its last separator (" -
@@ -147,13 +186,20 @@ func applyFurniture(a *model.Article, learnt furniture) bool {
 	if len(learnt.all) == 0 && len(site) == 0 {
 		return false
 	}
-	f := func(t string) bool { return learnt.all[t] || site[t] }
-	tail := titleEnding(a)
-	if tail == "" || !f(titleTail+tail) {
-		tail = ""
-		if !slices.ContainsFunc(a.Blocks, func(b model.Block) bool { return f(b.Text) }) {
+	f := func(t string) bool {
+		if len(t) > furnitureLen {
 			return false
 		}
+		k := furnitureKey(t)
+		return learnt.all[k] || site[k]
+	}
+	tail := titleEnding(a)
+	if tail != "" && !learnt.all[titleTail+tail] && !site[titleTail+tail] {
+		tail = ""
+	}
+	lead := a.Lead != "" && f(a.Lead)
+	if tail == "" && !lead && !slices.ContainsFunc(a.Blocks, func(b model.Block) bool { return f(b.Text) }) {
+		return false
 	}
 	// Places of the lines dropped before, kept up to date when blocks go.
 	placed := len(a.DroppedAt) == len(a.Dropped)
@@ -189,9 +235,47 @@ func applyFurniture(a *model.Article, learnt furniture) bool {
 	} else {
 		a.DroppedAt = nil
 	}
+	if lead {
+		kept = dropLead(a, kept, placed)
+	}
 	a.Blocks = kept
 	a.Derive()
 	return true
+}
+
+// dropLead moves a's lead, a learned widget, to Dropped. The first of the
+// blocks kept, if a paragraph, is the lead in its place, as it would have
+// been had the widget not stood above it, and the lines removed before it
+// are then above the lead; without one, the article has no lead. It
+// returns the blocks left.
+func dropLead(a *model.Article, kept []model.Block, placed bool) []model.Block {
+	widget := a.Lead
+	a.Lead = ""
+	if len(kept) > 0 && kept[0].Kind == model.Paragraph {
+		a.Lead = kept[0].Text
+		kept = kept[1:]
+	}
+	if !placed {
+		a.Dropped = append(a.Dropped, widget)
+		return kept
+	}
+	for i, at := range a.DroppedAt {
+		switch {
+		case a.Lead == "" && at == model.AboveLead:
+			a.DroppedAt[i] = 0
+		case a.Lead != "" && at == 0:
+			a.DroppedAt[i] = model.AboveLead
+		case a.Lead != "" && at > 0:
+			a.DroppedAt[i] = at - 1
+		}
+	}
+	a.Dropped = append(a.Dropped, widget)
+	if a.Lead != "" {
+		a.DroppedAt = append(a.DroppedAt, model.AboveLead)
+	} else {
+		a.DroppedAt = append(a.DroppedAt, 0)
+	}
+	return kept
 }
 
 // applyLearned applies what was learned for a's directory, if anything.

@@ -165,3 +165,59 @@ func TestLearnedSiteFurniture(t *testing.T) {
 		t.Errorf("courier0 read again keeps the widget (%v)", err)
 	}
 }
+
+// A site's widget is learned however its numbers run ("Listen 9 min",
+// "Listen 12 min"), and where it was read as the lead, the story's first
+// paragraph is the lead in its place and the widget is listed as removed
+// above it. A sentence that differs from article to article only in its
+// numbers is text.
+func TestLearnedLeadAndNumbers(t *testing.T) {
+	dir := t.TempDir()
+	places := []string{"the old harbour", "the river bridge", "the night market", "the hill park", "the north pier", "the tram depot"}
+	for i, p := range places {
+		text := fmt.Sprintf("Title: A new look for %s\n\nListen %d min Comment on this story Gift Article Share\n\nShare this article\n\n"+
+			"The council has chosen a design for %s after a year of meetings.\n\n"+
+			"Work starts in %d weeks and will take %d months, the council said.\n\n"+
+			"Read all %d comments\n\n"+
+			"People who live near %s welcomed the plan.\n", p, 3+i*2, p, 2+i, 10+i, 40+i*7, p)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arts := Load([]string{dir}, Options{}).Articles
+	if len(arts) != len(places) {
+		t.Fatalf("%d articles", len(arts))
+	}
+	for _, a := range arts {
+		if !strings.HasPrefix(a.Lead, "The council has chosen a design") {
+			t.Errorf("%s: lead %q", a.Path, a.Lead)
+		}
+		toolbar, comments := -1, -1
+		for i, d := range a.Dropped {
+			switch {
+			case strings.HasPrefix(d, "Listen "):
+				toolbar = i
+			case strings.HasPrefix(d, "Read all "):
+				comments = i
+			}
+		}
+		share := slices.Index(a.Dropped, "Share this article")
+		if toolbar < 0 || comments < 0 || share < 0 || len(a.DroppedAt) != len(a.Dropped) ||
+			a.DroppedAt[toolbar] != model.AboveLead || a.DroppedAt[share] != model.AboveLead || a.DroppedAt[comments] != 1 {
+			t.Errorf("%s: dropped %q at %v", a.Path, a.Dropped, a.DroppedAt)
+		}
+		if p := blocksOf(a, model.Paragraph); len(p) != 2 || !strings.HasPrefix(p[0], "Work starts in") {
+			t.Errorf("%s: paragraphs %q", a.Path, p)
+		}
+	}
+
+	// Where the widget stood over a heading, the article has no lead: the
+	// widget and the lines removed above it are placed above the heading.
+	a := &model.Article{Lead: "Listen 3 min Comment on this story", Dropped: []string{"Title: A new look"}, DroppedAt: []int{model.AboveLead},
+		Blocks: []model.Block{{Kind: model.Heading, Level: 2, Text: "What the council chose"}, {Kind: model.Paragraph, Text: "The council chose a design."}}}
+	a.Blocks = dropLead(a, a.Blocks, true)
+	if a.Lead != "" || len(a.Blocks) != 2 || !slices.Equal(a.Dropped, []string{"Title: A new look", "Listen 3 min Comment on this story"}) ||
+		!slices.Equal(a.DroppedAt, []int{0, 0}) {
+		t.Errorf("lead %q, blocks %d, dropped %q at %v", a.Lead, len(a.Blocks), a.Dropped, a.DroppedAt)
+	}
+}
