@@ -408,6 +408,66 @@ func isVideoTeaser(s string) bool {
 	return false
 }
 
+// isControlsLine reports whether s, in an English article, is a row of a
+// page's controls that no rule names: a short line, not a sentence, whose
+// every word is a control's or goes with one, at least one of them
+// unmistakable ("Listen 9 min Comment on this story Comment Gift Article
+// Share", "VIEW GALLERY - 2 IMAGES", "DOWNLOAD OUR APPS", "Video Ad
+// Feedback", "4 Min Read"). A sentence, or a line that leads into what
+// follows ("Share your photos with us:"), is text.
+func isControlsLine(s string) bool {
+	if len(s) > 120 || len(s) < 5 {
+		return false
+	}
+	switch lastRune(strings.TrimRight(s, closingQuotes+")")) {
+	case '.', '!', '?', ':', '…':
+		return false
+	}
+	words, strong := 0, false
+	for w := range strings.FieldsSeq(s) {
+		w = strings.ToLower(strings.Trim(w, "'’\"“”:;,.()-–—|•·›»«…"))
+		if w == "" || isCount(w) {
+			continue
+		}
+		switch {
+		case controlWords[w]:
+			strong = true
+		case !controlFillers[w]:
+			return false
+		}
+		words++
+	}
+	return strong && words >= 2
+}
+
+// isCount reports whether w is a number as a counter shows it: "72k",
+// "15,531", "2/3".
+func isCount(w string) bool {
+	if !isDigit(w[0]) {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; !isDigit(c) && c != '.' && c != ',' && c != '/' && c != 'k' && c != 'm' {
+			return false
+		}
+	}
+	return true
+}
+
+// controlWords name a page's controls and nothing else a story would
+// say in a line made only of such words; controlFillers go with them.
+var (
+	controlWords = setOf("share", "shares", "shared", "sharing", "comment", "comments", "tweet", "tweets", "retweet",
+		"retweets", "subscribe", "newsletter", "newsletters", "signup", "login", "advertisement", "advertisements", "ad",
+		"ads", "sponsored", "download", "app", "apps", "gallery", "loading", "bookmark", "print", "email", "e-mail",
+		"like", "likes", "follow", "min", "mins", "feedback")
+	controlFillers = setOf("story", "stories", "article", "articles", "page", "pages", "more", "below", "above", "here",
+		"read", "reading", "continue", "continues", "continued", "next", "previous", "related", "recommended",
+		"popular", "trending", "video", "videos", "photos", "images", "image", "listen", "watch", "play", "post", "posts",
+		"link", "copy", "save", "gift", "view", "views", "this", "on", "our", "us", "your", "the", "to", "a", "an", "of",
+		"with", "in", "for", "and", "now", "all", "see", "click", "tap")
+)
+
 // isPopupBox reports whether s is a pop-up box kept with its close button
 // ("× 101 Things All Young Adults Should Know ... Buy Now", "× 1594x906 ×
 // Want More Positive Stories Like This One? ..."): no line of a story

@@ -1958,3 +1958,43 @@ func TestReportedQuestion(t *testing.T) {
 		t.Errorf("headings %q", h)
 	}
 }
+
+// A short line made only of a page's controls is dropped though no rule
+// names it, where it opens the text too; a line that leads into what
+// follows, and lines with words of their own, stay.
+func TestControlsLines(t *testing.T) {
+	gone := []string{
+		"Listen 7 min Comment on this story Comment Gift Article Share",
+		"VIEW GALLERY - 5 IMAGES",
+		"DOWNLOAD OUR APPS",
+		"Video Ad Feedback",
+		"3 Min Read",
+	}
+	kept := []string{
+		"Share your photos with us:",
+		"Follow the money",
+		"Share the harbour with the ferries",
+	}
+	a := parseText(t, "Title: The ferry is back\n\n"+gone[0]+"\n\n"+
+		"The harbour ferry returned to service on Monday after a winter of repairs, its owners said.\n\n"+
+		gone[1]+"\n\n"+kept[0]+"\n\n"+
+		"Passengers lined up before dawn for the first crossing of the year.\n\n"+
+		gone[2]+"\n\n"+gone[3]+"\n\n"+kept[1]+"\n\n"+
+		"The repairs cost more than planned, and fares will rise by a tenth.\n\n"+
+		gone[4]+"\n\n"+kept[2]+"\n\n"+
+		"The council said the port would share the extra cost.\n\n"+
+		"Photo: Harbour News Stories\n")
+	for _, g := range gone {
+		if !slices.Contains(a.Dropped, g) {
+			t.Errorf("kept %q", g)
+		}
+	}
+	for _, k := range append(kept, "Photo: Harbour News Stories") {
+		if slices.Contains(a.Dropped, k) {
+			t.Errorf("dropped %q", k)
+		}
+	}
+	if !strings.HasPrefix(a.Lead, "The harbour ferry returned") {
+		t.Errorf("lead %q", a.Lead)
+	}
+}
