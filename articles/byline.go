@@ -408,14 +408,24 @@ func isVideoTeaser(s string) bool {
 	return false
 }
 
-// isControlsLine reports whether s, in an English article, is a row of a
+// isControlsLine reports whether s, in an article in lang, is a row of a
 // page's controls that no rule names: a short line, not a sentence, whose
 // every word is a control's or goes with one, at least one of them
 // unmistakable ("Listen 9 min Comment on this story Comment Gift Article
 // Share", "VIEW GALLERY - 2 IMAGES", "DOWNLOAD OUR APPS", "Video Ad
-// Feedback", "4 Min Read"). A sentence, or a line that leads into what
-// follows ("Share your photos with us:"), is text.
-func isControlsLine(s string) bool {
+// Feedback", "4 Min Read", "Bình luận (0)", "Chia sẻ bài viết của bạn tại
+// đây"). A sentence, or a line that leads into what follows ("Share your
+// photos with us:"), is text. Vietnamese words are compared syllable by
+// syllable, without diacritics.
+func isControlsLine(s, lang string) bool {
+	controls, fillers := controlWords, controlFillers
+	switch lang {
+	case "en":
+	case "vi":
+		controls, fillers = viControlWords, viControlFillers
+	default:
+		return false
+	}
 	if len(s) > 120 || len(s) < 5 {
 		return false
 	}
@@ -423,21 +433,29 @@ func isControlsLine(s string) bool {
 	case '.', '!', '?', ':', '…':
 		return false
 	}
-	words, strong := 0, false
+	var words []string
 	for w := range strings.FieldsSeq(s) {
-		w = strings.ToLower(strings.Trim(w, "'’\"“”:;,.()-–—|•·›»«…"))
-		if w == "" || isCount(w) {
-			continue
+		w = model.Fold(strings.Trim(w, "'’\"“”:;,.()-–—|•·›»«…"))
+		if w != "" && !isCount(w) {
+			words = append(words, w)
 		}
-		switch {
-		case controlWords[w]:
+	}
+	strong := false
+	for i := 0; i < len(words); i++ {
+		switch w := words[i]; {
+		case i+1 < len(words) && controls[w+" "+words[i+1]]:
+			// A control of two words ("bình luận"): no syllable of
+			// it alone is one, since names are made of them ("Quang
+			// Anh", "Đặng Tài").
 			strong = true
-		case !controlFillers[w]:
+			i++
+		case controls[w]:
+			strong = true
+		case !fillers[w]:
 			return false
 		}
-		words++
 	}
-	return strong && words >= 2
+	return strong && len(words) >= 2
 }
 
 // isCount reports whether w is a number as a counter shows it: "72k",
@@ -466,6 +484,12 @@ var (
 		"popular", "trending", "video", "videos", "photos", "images", "image", "listen", "watch", "play", "post", "posts",
 		"link", "copy", "save", "gift", "view", "views", "this", "on", "our", "us", "your", "the", "to", "a", "an", "of",
 		"with", "in", "for", "and", "now", "all", "see", "click", "tap")
+	// Vietnamese, folded: controls of two syllables, and the syllables
+	// of "tải", "bài viết của bạn tại đây", "xem thêm ảnh" and the like.
+	viControlWords = setOf("chia se", "binh luan", "theo doi", "dang ky", "ung dung", "quang cao", "luot thich",
+		"gop y", "bao loi", "zalo", "facebook")
+	viControlFillers = setOf("tai", "bai", "viet", "tin", "xem", "them", "anh", "video", "in", "luu", "gui", "tren",
+		"cua", "chung", "toi", "ban", "day", "nay", "va", "cac", "nhan", "moi")
 )
 
 // isPopupBox reports whether s is a pop-up box kept with its close button

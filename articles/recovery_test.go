@@ -1961,7 +1961,9 @@ func TestReportedQuestion(t *testing.T) {
 
 // A short line made only of a page's controls is dropped though no rule
 // names it, where it opens the text too; a line that leads into what
-// follows, and lines with words of their own, stay.
+// follows, and lines with words of their own, stay. In Vietnamese a
+// control is two syllables: a writer's name made of their syllables
+// ("Quang Anh") is not one.
 func TestControlsLines(t *testing.T) {
 	gone := []string{
 		"Listen 7 min Comment on this story Comment Gift Article Share",
@@ -1996,5 +1998,20 @@ func TestControlsLines(t *testing.T) {
 	}
 	if !strings.HasPrefix(a.Lead, "The harbour ferry returned") {
 		t.Errorf("lead %q", a.Lead)
+	}
+
+	vi := parseText(t, "Phà Bãi Cháy chạy lại sau kỳ sửa chữa\n\n"+
+		"Sáng nay, phà Bãi Cháy chở chuyến khách đầu tiên sau ba tháng sửa chữa.\n\n"+
+		"Bình luận (3)\n\n"+
+		"Hành khách xếp hàng từ sớm để lên chuyến phà đầu năm.\n\n"+
+		"Chia sẻ bài viết của bạn tại đây\n\n"+
+		"Quang Anh\n")
+	for _, g := range []string{"Bình luận (3)", "Chia sẻ bài viết của bạn tại đây"} {
+		if !slices.Contains(vi.Dropped, g) {
+			t.Errorf("kept %q", g)
+		}
+	}
+	if !slices.Equal(vi.Byline, []string{"Quang Anh"}) {
+		t.Errorf("byline %q, dropped %q", vi.Byline, vi.Dropped)
 	}
 }
