@@ -1828,11 +1828,7 @@ func TestSectionBylineAndPlayerLeftovers(t *testing.T) {
 	if !slices.Equal(a.Byline, []string{"Ana Reyes"}) {
 		t.Errorf("byline %q", a.Byline)
 	}
-	for _, g := range gone {
-		if !slices.Contains(a.Dropped, g) {
-			t.Errorf("kept %q", g)
-		}
-	}
+	wantDropped(t, a, gone...)
 	if p := blocksOf(a, model.Paragraph); len(p) != 3 || !strings.HasPrefix(a.Lead, "The harbour ferry returned") {
 		t.Errorf("lead %q, paragraphs %q", a.Lead, p)
 	}
@@ -1907,11 +1903,7 @@ func TestShareCountsAndPopups(t *testing.T) {
 		"Passengers lined up before dawn for the first crossing of the year.\n\n"+
 		gone[3]+"\n\n"+kept[1]+"\n\n"+kept[2]+"\n\n"+gone[4]+"\n\n"+gone[5]+"\n\n"+
 		"The council said the extra cost would be shared with the port.\n")
-	for _, g := range gone {
-		if !slices.Contains(a.Dropped, g) {
-			t.Errorf("kept %q", g)
-		}
-	}
+	wantDropped(t, a, gone...)
 	p := blocksOf(a, model.Paragraph)
 	for _, k := range kept {
 		if !slices.Contains(p, k) {
@@ -1986,11 +1978,7 @@ func TestControlsLines(t *testing.T) {
 		gone[4]+"\n\n"+kept[2]+"\n\n"+
 		"The council said the port would share the extra cost.\n\n"+
 		"Photo: Harbour News Stories\n")
-	for _, g := range gone {
-		if !slices.Contains(a.Dropped, g) {
-			t.Errorf("kept %q", g)
-		}
-	}
+	wantDropped(t, a, gone...)
 	for _, k := range append(kept, "Photo: Harbour News Stories") {
 		if slices.Contains(a.Dropped, k) {
 			t.Errorf("dropped %q", k)
@@ -2006,12 +1994,18 @@ func TestControlsLines(t *testing.T) {
 		"Hành khách xếp hàng từ sớm để lên chuyến phà đầu năm.\n\n"+
 		"Chia sẻ bài viết của bạn tại đây\n\n"+
 		"Quang Anh\n")
-	for _, g := range []string{"Bình luận (3)", "Chia sẻ bài viết của bạn tại đây"} {
-		if !slices.Contains(vi.Dropped, g) {
-			t.Errorf("kept %q", g)
-		}
-	}
+	wantDropped(t, vi, "Bình luận (3)", "Chia sẻ bài viết của bạn tại đây")
 	if !slices.Equal(vi.Byline, []string{"Quang Anh"}) {
 		t.Errorf("byline %q, dropped %q", vi.Byline, vi.Dropped)
+	}
+}
+
+// wantDropped reports each of lines that a does not list as removed.
+func wantDropped(t *testing.T, a *model.Article, lines ...string) {
+	t.Helper()
+	for _, l := range lines {
+		if !slices.Contains(a.Dropped, l) {
+			t.Errorf("kept %q", l)
+		}
 	}
 }
