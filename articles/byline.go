@@ -418,11 +418,11 @@ func isVideoTeaser(s string) bool {
 // photos with us:"), is text. Vietnamese words are compared syllable by
 // syllable, without diacritics.
 func isControlsLine(s, lang string) bool {
-	controls, fillers := controlWords, controlFillers
+	controls, fillers, pairStarts := controlWords, controlFillers, map[string]bool(nil)
 	switch lang {
 	case "en":
 	case "vi":
-		controls, fillers = viControlWords, viControlFillers
+		controls, fillers, pairStarts = viControlWords, viControlFillers, viControlPairStarts
 	default:
 		return false
 	}
@@ -433,29 +433,41 @@ func isControlsLine(s, lang string) bool {
 	case '.', '!', '?', ':', '…':
 		return false
 	}
-	var words []string
+	// Most lines fail at their first or second word: each is looked at
+	// as it comes. A syllable that opens a two-syllable control waits
+	// for the next.
+	words, strong, waiting := 0, false, ""
 	for w := range strings.FieldsSeq(s) {
-		w = model.Fold(strings.Trim(w, "'’\"“”:;,.()-–—|•·›»«…"))
-		if w != "" && !isCount(w) {
-			words = append(words, w)
+		w = strings.Trim(w, "'’\"“”:;,.()-–—|•·›»«…")
+		if w == "" || isCount(w) {
+			continue
 		}
-	}
-	strong := false
-	for i := 0; i < len(words); i++ {
-		switch w := words[i]; {
-		case i+1 < len(words) && controls[w+" "+words[i+1]]:
-			// A control of two words ("bình luận"): no syllable of
-			// it alone is one, since names are made of them ("Quang
-			// Anh", "Đặng Tài").
-			strong = true
-			i++
+		w = model.Fold(w)
+		words++
+		if waiting != "" {
+			pair := controls[waiting+" "+w]
+			if !pair && !fillers[waiting] {
+				return false
+			}
+			waiting = ""
+			if pair {
+				// A control of two words ("bình luận"): no syllable
+				// of it alone is one, since names are made of them
+				// ("Quang Anh", "Đặng Tài").
+				strong = true
+				continue
+			}
+		}
+		switch {
 		case controls[w]:
 			strong = true
+		case pairStarts[w]:
+			waiting = w
 		case !fillers[w]:
 			return false
 		}
 	}
-	return strong && len(words) >= 2
+	return strong && words >= 2 && (waiting == "" || fillers[waiting])
 }
 
 // isCount reports whether w is a number as a counter shows it: "72k",
@@ -490,6 +502,16 @@ var (
 		"gop y", "bao loi", "zalo", "facebook")
 	viControlFillers = setOf("tai", "bai", "viet", "tin", "xem", "them", "anh", "video", "in", "luu", "gui", "tren",
 		"cua", "chung", "toi", "ban", "day", "nay", "va", "cac", "nhan", "moi")
+	// viControlPairStarts are the first syllables of those controls.
+	viControlPairStarts = func() map[string]bool {
+		m := map[string]bool{}
+		for k := range viControlWords {
+			if first, _, ok := strings.Cut(k, " "); ok {
+				m[first] = true
+			}
+		}
+		return m
+	}()
 )
 
 // isPopupBox reports whether s is a pop-up box kept with its close button

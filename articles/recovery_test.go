@@ -1955,7 +1955,7 @@ func TestReportedQuestion(t *testing.T) {
 // names it, where it opens the text too; a line that leads into what
 // follows, and lines with words of their own, stay. In Vietnamese a
 // control is two syllables: a writer's name made of their syllables
-// ("Quang Anh") is not one.
+// ("Quang Anh") is not one, nor are lines that name someone after one.
 func TestControlsLines(t *testing.T) {
 	gone := []string{
 		"Listen 7 min Comment on this story Comment Gift Article Share",
@@ -1993,8 +1993,17 @@ func TestControlsLines(t *testing.T) {
 		"Bình luận (3)\n\n"+
 		"Hành khách xếp hàng từ sớm để lên chuyến phà đầu năm.\n\n"+
 		"Chia sẻ bài viết của bạn tại đây\n\n"+
+		"Chia sẻ của Quang Anh\n\n"+
+		"Anh cho biết chuyến phà đầu tiên đã kín chỗ từ tuần trước.\n\n"+
+		"Bình luận của Quang\n\n"+
+		"Quang nói phà chạy êm hơn trước.\n\n"+
 		"Quang Anh\n")
 	wantDropped(t, vi, "Bình luận (3)", "Chia sẻ bài viết của bạn tại đây")
+	for _, k := range []string{"Chia sẻ của Quang Anh", "Bình luận của Quang"} {
+		if slices.Contains(vi.Dropped, k) {
+			t.Errorf("dropped %q", k)
+		}
+	}
 	if !slices.Equal(vi.Byline, []string{"Quang Anh"}) {
 		t.Errorf("byline %q, dropped %q", vi.Byline, vi.Dropped)
 	}
