@@ -429,7 +429,7 @@ func isControlsLine(s, lang string) bool {
 	if len(s) > 120 || len(s) < 5 {
 		return false
 	}
-	switch lastRune(strings.TrimRight(s, closingQuotes+")")) {
+	switch lastRune(strings.TrimRight(s, closingQuotes)) {
 	case '.', '!', '?', ':', '…':
 		return false
 	}
