@@ -181,4 +181,15 @@ for f in $(git --git-dir "$g" ls-tree --name-only $c $p/ | grep '\.json$'); do
 done
 (cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -json -header title=Title,url=URL -text text -dir "$dir/politifact" "$dir"/.politifact/*.json)
 rm -rf "$dir/.politifact"
+# English: the real half of FakeNewsNet's BuzzFeed set, the same copy:
+# September 2016 pages of much the same sites as the PolitiFact set, but
+# other pages; written the same way.
+p=datasets/fake_news_net/data/FakeNewsNet-old-version/Data/BuzzFeed/RealNewsContent
+rm -rf "$dir/buzzfeednet" "$dir/.buzzfeednet"
+mkdir -p "$dir/.buzzfeednet"
+for f in $(git --git-dir "$g" ls-tree --name-only $c $p/ | grep '\.json$'); do
+	git --git-dir "$g" show "$c:$f" > "$dir/.buzzfeednet/$(basename "$f")"
+done
+(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -json -header title=Title,url=URL -text text -dir "$dir/buzzfeednet" "$dir"/.buzzfeednet/*.json)
+rm -rf "$dir/.buzzfeednet"
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
