@@ -54,14 +54,14 @@ func isShareLine(s string) bool {
 	if len(s) > 240 {
 		return false
 	}
+	if isDigit(s[0]) {
+		return isShareCount(s)
+	}
 	n := len(s)
 	if n > 60 {
 		if n = runeCount(s); n > 60 {
 			return false
 		}
-	}
-	if isDigit(s[0]) {
-		return isShareCount(s)
 	}
 	button := hasPrefixFold(s, "click") || hasPrefixFold(s, "share") || hasPrefixFold(s, "email") ||
 		hasPrefixFold(s, "print") || hasPrefixFold(s, "tweet") || hasPrefixFold(s, "post")
@@ -105,13 +105,34 @@ func isShareLine(s string) bool {
 var shareCount = regexp.MustCompile(`^\d[\d.,]*[km]? (?:shares?|likes?)(?: (.*))?$`)
 
 // isShareCount reports whether s, which opens with a digit, is such a row:
-// the count alone, or followed by share targets or a button's text.
+// the count alone, or followed by share targets or a button's text. The
+// targets' names may be run together ("FacebookTwitter
+// GooglePinterestDigg").
 func isShareCount(s string) bool {
-	if len(s) > 120 {
+	if len(s) > 160 {
 		return false
 	}
-	m := shareCount.FindStringSubmatch(folded(s))
+	m := shareCount.FindStringSubmatch(folded(splitCamel(s)))
 	return m != nil && (m[1] == "" || shareLines[m[1]] || shareTargets(m[1]) || strings.HasPrefix(m[1], "share this "))
+}
+
+// splitCamel puts a space where a lower-case letter runs into a capital,
+// as buttons' labels do when a page's text is taken without its markup.
+func splitCamel(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 1; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
+			b.WriteString(s[last:i])
+			b.WriteByte(' ')
+			last = i
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // agencyWords are in every line agencyLine matches.
@@ -120,7 +141,8 @@ var agencyWords = []string{"getty", "rex", "shutterstock", "alamy", "ap photo", 
 // shareTargetWords name where a share button sends: a line of only these,
 // two or more ("Facebook Twitter Pinterest"), is a row of buttons.
 var shareTargetWords = setOf("facebook", "twitter", "x", "pinterest", "whatsapp", "linkedin", "reddit", "email",
-	"e-mail", "messenger", "share", "print", "tumblr", "telegram", "zalo", "copy", "link", "google", "plus", "google+", "play", "stumbleupon")
+	"e-mail", "messenger", "share", "print", "tumblr", "telegram", "zalo", "copy", "link", "google", "plus", "google+", "play", "stumbleupon",
+	"shares", "digg", "delicious", "pocket")
 
 func shareTargets(f string) bool {
 	words := strings.Fields(f)
@@ -277,7 +299,8 @@ func isFollowLine(s string) bool {
 // site or feed ("To read more from Dan, visit ...", "Read more from E.J.
 // Dionne’s archive, follow him on Twitter ...", "Click for more from The
 // New York Times."), the comment policy,
-// "See an error in this article?", a note that the story appeared or was
+// "See an error in this article?", a petition's appeal ("Add your name to
+// millions demanding ...", "Sign the petition ..."), a note that the story appeared or was
 // produced elsewhere first, an update's time stamp ("Updated Dec. 25 at
 // 3:53 pm E.T."), a photo viewer's label with only its credits ("Enlarge
 // this image toggle caption ..."). A copyright line has the word or a
@@ -302,7 +325,7 @@ var furnitureOpeners = func() []string {
 		"this article ", "this story ", "this post ", "this piece ", "this report ", "updated ", "enlarge this image",
 		"click for more", "click here for more", "read more from ", "read more by ",
 		"see an error", "please read our comment", "please adhere to our comment", "please follow our comment",
-		"please respect our comment"}
+		"please respect our comment", "add your name ", "sign the petition", "sign our petition"}
 	for _, a := range []string{"older ", "more ", "other ", "recent ", "latest "} {
 		for _, b := range []string{"articles ", "posts ", "stories ", "columns "} {
 			o = append(o, a+b)
@@ -332,7 +355,7 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 	`updated:? (?:\d{1,2}:\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})[^!?]{0,50}|` +
 	`enlarge this image (?:toggle caption )?(?:\S+ ?){0,12}|click (?:here )?for more(?: (?:from|on|at) [\p{L}0-9 .&'’-]{2,50})?|` +
 	`read more (?:from|by) [\p{L} .'’-]{2,50}(?:archive|, follow|, subscribe).{0,160}|please (?:read|adhere to|follow|respect) our comment(?:ing|s)? policy\b.{0,400}|` +
-	`see an error in this (?:article|story)\?.{0,60}|to read more (?:from|by) [\p{L} .'’-]{2,40},? visit \S+)$`)
+	`see an error in this (?:article|story)\?.{0,60}|(?:add your name|sign (?:the|our) petition)\b.{0,300}|to read more (?:from|by) [\p{L} .'’-]{2,40},? visit \S+)$`)
 
 // postedLine is a blog's note of who posted the story and when: "Posted
 // by John Prager on 20 Sep 2016", "Posted on October 27, 2016 by Carl
@@ -413,9 +436,9 @@ func isVideoTeaser(s string) bool {
 // every word is a control's or goes with one, at least one of them
 // unmistakable ("Listen 9 min Comment on this story Comment Gift Article
 // Share", "VIEW GALLERY - 2 IMAGES", "DOWNLOAD OUR APPS", "Video Ad
-// Feedback", "4 Min Read", "Bình luận (0)", "Chia sẻ bài viết của bạn tại
-// đây"). A sentence, or a line that leads into what follows ("Share your
-// photos with us:"), is text. Vietnamese words are compared syllable by
+// Feedback", "4 Min Read", "Like this: Like Loading...", "Bình luận (0)",
+// "Chia sẻ bài viết của bạn tại đây"). A sentence, or a line that leads
+// into what follows ("Share your photos with us:"), is text. Vietnamese words are compared syllable by
 // syllable, without diacritics.
 func isControlsLine(s, lang string) bool {
 	controls, fillers, pairStarts := controlWords, controlFillers, map[string]bool(nil)
@@ -429,9 +452,13 @@ func isControlsLine(s, lang string) bool {
 	if len(s) > 120 || len(s) < 5 {
 		return false
 	}
-	switch lastRune(strings.TrimRight(s, closingQuotes)) {
-	case '.', '!', '?', ':', '…':
+	switch t := strings.TrimRight(s, closingQuotes); lastRune(t) {
+	case '!', '?', ':':
 		return false
+	case '.':
+		if !strings.HasSuffix(t, "...") {
+			return false // a sentence; "Loading..." trails off as a control's label does
+		}
 	}
 	// Most lines fail at their first or second word: each is looked at
 	// as it comes. A syllable that opens a two-syllable control waits

@@ -45,8 +45,13 @@ func isSlashCaption(t string) bool {
 // image released by A24 Films, ..."; or a blog's credit for its picture.
 func isWireCaption(t string) bool {
 	if strings.HasPrefix(t, "Featured ") {
-		// A blog's credit for its picture: "Featured image via Twitter".
-		return len(t) <= 160 && hasPrefixFold(t, "Featured image via ")
+		// A blog's credit for its picture: "Featured image via Twitter",
+		// "Featured image by Gage Skidmore".
+		if len(t) > 160 || !hasPrefixFold(t, "Featured image") {
+			return false
+		}
+		rest := t[len("Featured image"):]
+		return hasPrefixFold(rest, " via ") || hasPrefixFold(rest, " by ") || hasPrefixFold(rest, ": ") || hasPrefixFold(rest, " credit: ")
 	}
 	if len(t) > 1600 || !strings.HasPrefix(t, "In this ") || runeCount(t) > 400 {
 		return false

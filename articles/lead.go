@@ -37,6 +37,21 @@ func wireDateline(t, lang string) []string {
 // (CNN)Mitt Romney ...", "(CNN)The Democratic ...".
 var wireStamp = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’-]*(?:,? \p{Lu}[\p{L}.'’-]*){0,4} ?)?\((CNN(?: Business| Money)?|CNNMoney|AP|Reuters|AFP)\) ?["“‘'\p{Lu}]`)
 
+// splitWireStamp takes a wireStamp off the start of t: the text after it,
+// the agency, and the place, if any.
+func splitWireStamp(t string) (rest, source, dateline string, ok bool) {
+	if strings.IndexByte(t[:min(len(t), 64)], '(') < 0 {
+		return t, "", "", false
+	}
+	m := wireStamp.FindStringSubmatchIndex(t)
+	if m == nil {
+		return t, "", "", false
+	}
+	// The match ends with the story's first letter.
+	_, n := utf8.DecodeLastRuneInString(t[:m[1]])
+	return strings.TrimLeft(t[m[1]-n:], " "), t[m[4]:m[5]], strings.TrimSpace(t[:max(m[3], 0)]), true
+}
+
 // splitLeadPrefix takes a source and a dateline off the start of a lead:
 // "Kinhtedothi - Ngày 5/4, ..." gives source "Kinhtedothi"; "(Dân trí) - "
 // gives "Dân trí"; "Hà Nội - " and "LONDON, March 3 - " give datelines.
@@ -44,12 +59,8 @@ func splitLeadPrefix(lead, lang string) (rest, source, dateline string) {
 	if m := wireDateline(lead, lang); m != nil {
 		return lead[len(m[0]):], m[2], m[1]
 	}
-	if strings.IndexByte(lead[:min(len(lead), 64)], '(') >= 0 {
-		if m := wireStamp.FindStringSubmatchIndex(lead); m != nil {
-			// The match ends with the story's first letter.
-			_, n := utf8.DecodeLastRuneInString(lead[:m[1]])
-			return strings.TrimLeft(lead[m[1]-n:], " "), lead[m[4]:m[5]], strings.TrimSpace(lead[:max(m[3], 0)])
-		}
+	if rest, source, dateline, ok := splitWireStamp(lead); ok {
+		return rest, source, dateline
 	}
 	m := leadPrefix.FindStringSubmatch(lead)
 	if m == nil {

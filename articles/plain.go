@@ -967,15 +967,29 @@ func (p *plainParser) lead(rest []line) []line {
 	return rest[1:]
 }
 
-// laterDateline takes a wire-style dateline ("SALT LAKE CITY — ...") off
-// the first of lines, the two after the lead, that opens with one: a
-// standfirst, a pull quote or a player's label can stand between the
-// title and the story's first paragraph.
+// laterDateline takes a wire-style dateline ("SALT LAKE CITY — ...", or
+// an agency's stamp, "Orlando (CNN) ...") off the first of lines, the two
+// after the lead, that opens with one: a standfirst, a pull quote or a
+// player's label can stand between the title and the story's first
+// paragraph.
 func (p *plainParser) laterDateline(lines []line) {
 	for i := range lines {
 		t := lines[i].text
+		if lines[i].indent {
+			continue
+		}
+		if rest, source, dateline, ok := splitWireStamp(t); ok && runeCount(rest) >= 80 {
+			// "Orlando (CNN) Hillary Clinton kicked off ...", under
+			// CNN's story highlights.
+			p.a.Dateline = dateline
+			if p.a.Source == "" {
+				p.a.Source = source
+			}
+			lines[i].text = rest
+			return
+		}
 		m := wireDateline(t, p.a.Language)
-		if m == nil || lines[i].indent {
+		if m == nil {
 			continue
 		}
 		// The story's paragraph, not a kicker over a teaser ("PREVENTING

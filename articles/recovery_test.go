@@ -1736,9 +1736,21 @@ func TestLaterDateline(t *testing.T) {
 			t.Errorf("%s: lead %q", place, a.Lead)
 		}
 	}
+	cnn := parseText(t, "Title: Council delays the bridge vote\n\n"+
+		"Story highlights The vote will wait for the engineers' report\n\n"+
+		"The bridge has been closed since March\n\n"+
+		"Harrisburg (CNN) The city council on Thursday put off its vote on the new river bridge until engineers report on the old one.\n\n"+
+		"Members said the report was due within a month.\n")
+	if cnn.Dateline != "Harrisburg" || cnn.Source != "CNN" {
+		t.Errorf("dateline %q, source %q", cnn.Dateline, cnn.Source)
+	}
+	if p := blocksOf(cnn, model.Paragraph); len(p) < 2 || !strings.HasPrefix(p[1], "The city council on Thursday") {
+		t.Errorf("paragraphs %q", p)
+	}
 	for _, line := range []string{
 		"DEADLY DRUG – A new sedative is far more dangerous than anything before it, doctors now say. Continue reading…",
 		"RIVER WATCH - Our daily map",
+		"Washington (CNN) Watch the council's vote live",
 		"JO PARK (with partner Sam Lee) - Jo Park has gone from the bottom of the table to the top in six weeks, and the judges took notice.",
 	} {
 		a := parseText(t, "Title: Council delays the bridge vote\n\n"+
@@ -1845,6 +1857,7 @@ func TestWireCaptions(t *testing.T) {
 		"Engineers inspect the piers on Monday. (Jo Park/Harbour Times/Harbour News/Getty Images)",
 		"Featured image via Twitter",
 		"Featured image via Jo Park/Getty Images",
+		"Featured image by Jo Park",
 		"Featured Image Via Harbour Photos",
 	}
 	a := parseText(t, "Title: The bridge will wait\n\n"+
@@ -1857,7 +1870,9 @@ func TestWireCaptions(t *testing.T) {
 		"A public meeting is set for the first Monday of next month.\n\n"+
 		captions[3]+"\n\n"+
 		"The ferry will run more often until then.\n\n"+
-		captions[4]+"\n")
+		captions[4]+"\n\n"+
+		"Tickets go on sale on Friday.\n\n"+
+		captions[5]+"\n")
 	if c := blocksOf(a, model.Caption); !slices.Equal(c, captions) {
 		t.Errorf("captions %q", c)
 	}
@@ -1878,8 +1893,9 @@ func TestDeskSignature(t *testing.T) {
 	}
 }
 
-// Share counters, the line a page leaves where an advertisement was, a
-// video widget's teaser and a pop-up kept with its close button go; a
+// Share counters (their targets' names run together too), the line a page
+// leaves where an advertisement was, a video widget's teaser, a pop-up
+// kept with its close button and a petition's appeal go; a
 // sentence that opens with a number of shares, or with popular videos,
 // stays.
 func TestShareCountsAndPopups(t *testing.T) {
@@ -1890,6 +1906,8 @@ func TestShareCountsAndPopups(t *testing.T) {
 		"Popular Video A young pianist was stunned when the orchestra asked her on stage. Then it played her song.",
 		"× The Harbour Cookbook by Ana Reyes Forty recipes from the fishing towns of the coast. Buy Now",
 		"Story Continued Below",
+		"8,422 SHARES SHARES FacebookTwitter GooglePinterestDiggLinkedin Reddit PrintDeliciousPocket",
+		"Add your name to thousands asking the council to keep the ferry running!",
 	}
 	kept := []string{
 		"12,000 shares changed hands before noon, the exchange said.",
@@ -1902,7 +1920,8 @@ func TestShareCountsAndPopups(t *testing.T) {
 		gone[1]+"\n\n"+kept[0]+"\n\n"+gone[2]+"\n\n"+
 		"Passengers lined up before dawn for the first crossing of the year.\n\n"+
 		gone[3]+"\n\n"+kept[1]+"\n\n"+kept[2]+"\n\n"+gone[4]+"\n\n"+gone[5]+"\n\n"+
-		"The council said the extra cost would be shared with the port.\n")
+		"The council said the extra cost would be shared with the port.\n\n"+gone[6]+"\n\n"+
+		"Fares will rise by a tenth in the summer.\n\n"+gone[7]+"\n")
 	wantDropped(t, a, gone...)
 	p := blocksOf(a, model.Paragraph)
 	for _, k := range kept {
@@ -1963,6 +1982,7 @@ func TestControlsLines(t *testing.T) {
 		"DOWNLOAD OUR APPS",
 		"Video Ad Feedback",
 		"3 Min Read",
+		"Like this: Like Loading...",
 	}
 	kept := []string{
 		"Share your photos with us:",
@@ -1976,7 +1996,8 @@ func TestControlsLines(t *testing.T) {
 		gone[2]+"\n\n"+gone[3]+"\n\n"+kept[1]+"\n\n"+
 		"The repairs cost more than planned, and fares will rise by a tenth.\n\n"+
 		gone[4]+"\n\n"+kept[2]+"\n\n"+
-		"The council said the port would share the extra cost.\n\n"+
+		"The council said the port would share the extra cost.\n\n"+gone[5]+"\n\n"+
+		"The harbour master said more boats would follow.\n\n"+
 		"Photo: Harbour News Stories\n")
 	wantDropped(t, a, gone...)
 	for _, k := range append(kept, "Photo: Harbour News Stories") {
