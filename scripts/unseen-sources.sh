@@ -166,30 +166,24 @@ g=$(git_dir samyaksand/Fake-News-Detection)
 rm -rf "$dir/mcintire"
 git --git-dir "$g" show bd35ebc8037210a11c298bd989be99d424d9e07b:fake_or_real_news.csv |
 	(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -csv -name '' -header title=Title -text text -dir "$dir/mcintire")
-# English: the real half of FakeNewsNet's PolitiFact set (September 2016
-# pages of Politico, CNN, ABC News, Occupy Democrats and a dozen other
-# sites that PolitiFact checked, as the newspaper library extracted them),
-# in the copy of pmacinec/fake-news-datasets: each JSON file's title and
-# URL as header lines, then the text, named after the file.
+# English: the real halves of FakeNewsNet's PolitiFact and BuzzFeed sets,
+# in the copy of pmacinec/fake-news-datasets: September 2016 pages of
+# Politico, CNN, ABC News, Occupy Democrats and a dozen other sites, as the
+# newspaper library extracted them (the two sets share sites, not pages).
+# Each JSON file's title and URL are header lines over its text; the file
+# is named after the JSON file.
 g=$(git_dir pmacinec/fake-news-datasets)
 c=0ea4a5ccaf7698cb44ba01855295989a8e26e144
-p=datasets/fake_news_net/data/FakeNewsNet-old-version/Data/PolitiFact/RealNewsContent
-rm -rf "$dir/politifact" "$dir/.politifact"
-mkdir -p "$dir/.politifact"
-for f in $(git --git-dir "$g" ls-tree --name-only $c $p/ | grep '\.json$'); do
-	git --git-dir "$g" show "$c:$f" > "$dir/.politifact/$(basename "$f")"
-done
-(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -json -header title=Title,url=URL -text text -dir "$dir/politifact" "$dir"/.politifact/*.json)
-rm -rf "$dir/.politifact"
-# English: the real half of FakeNewsNet's BuzzFeed set, the same copy:
-# September 2016 pages of much the same sites as the PolitiFact set, but
-# other pages; written the same way.
-p=datasets/fake_news_net/data/FakeNewsNet-old-version/Data/BuzzFeed/RealNewsContent
-rm -rf "$dir/buzzfeednet" "$dir/.buzzfeednet"
-mkdir -p "$dir/.buzzfeednet"
-for f in $(git --git-dir "$g" ls-tree --name-only $c $p/ | grep '\.json$'); do
-	git --git-dir "$g" show "$c:$f" > "$dir/.buzzfeednet/$(basename "$f")"
-done
-(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -json -header title=Title,url=URL -text text -dir "$dir/buzzfeednet" "$dir"/.buzzfeednet/*.json)
-rm -rf "$dir/.buzzfeednet"
+fakenewsnet() { # fakenewsnet SET NAME: Data/SET/RealNewsContent into DIR/NAME
+	local p=datasets/fake_news_net/data/FakeNewsNet-old-version/Data/$1/RealNewsContent
+	rm -rf "$dir/$2" "$dir/.$2"
+	mkdir -p "$dir/.$2"
+	for f in $(git --git-dir "$g" ls-tree --name-only $c $p/ | grep '\.json$'); do
+		git --git-dir "$g" show "$c:$f" > "$dir/.$2/$(basename "$f")"
+	done
+	(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -json -header title=Title,url=URL -text text -dir "$dir/$2" "$dir/.$2"/*.json)
+	rm -rf "$dir/.$2"
+}
+fakenewsnet PolitiFact politifact
+fakenewsnet BuzzFeed buzzfeednet
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
