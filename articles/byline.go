@@ -298,9 +298,9 @@ func isFollowLine(s string) bool {
 // subscribe, a link to the writer's other articles,
 // site or feed ("To read more from Dan, visit ...", "Read more from E.J.
 // Dionne’s archive, follow him on Twitter ...", "Click for more from The
-// New York Times."), the comment policy,
-// "See an error in this article?", a petition's appeal ("Add your name to
-// millions demanding ...", "Sign the petition ..."), a note that the story appeared or was
+// New York Times."), the comment policy, "See an error in this
+// article?", a petition's appeal ("Add your name to millions demanding
+// ...", "Sign the petition ..."), a note that the story appeared or was
 // produced elsewhere first, an update's time stamp ("Updated Dec. 25 at
 // 3:53 pm E.T."), a photo viewer's label with only its credits ("Enlarge
 // this image toggle caption ..."). A copyright line has the word or a
