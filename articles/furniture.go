@@ -78,14 +78,19 @@ func (t *tally) add(a *model.Article) {
 	t.articles++
 }
 
+// titleHeader marks a learned header line that gave many articles their
+// title.
+const titleHeader = "\x00header\x00"
+
 // titleTail marks a learned title ending: the text after it is the site's
 // name as it ends the titles of a directory (" - Tuổi Trẻ Online").
 const titleTail = "\x00title\x00"
 
 // furnitureCandidates are the distinct short texts of a plain-text
 // article's lead and blocks, the lines that could be furniture, as
-// furnitureKey has them, and the end of its title after the last
-// separator, which could be the site's name.
+// furnitureKey has them; the header line its title came from, word for
+// word; and the end of its title after the last separator, which could be
+// the site's name.
 func furnitureCandidates(a *model.Article) []string {
 	if a == nil || a.Format != model.PlainText {
 		return nil
@@ -102,6 +107,12 @@ func furnitureCandidates(a *model.Article) []string {
 	}
 	if a.Lead != "" {
 		add(a.Lead)
+	}
+	if l := titleLine(a); l != "" && len(l) <= furnitureLen {
+		// The same title over many pages is no page's title; word for
+		// word, numbers and all: "Bản tin 18h ngày 5/4" and "... 6/4"
+		// are a series, not a widget.
+		out = append(out, titleHeader+l)
 	}
 	for _, b := range a.Blocks {
 		add(b.Text)
@@ -198,7 +209,8 @@ func applyFurniture(a *model.Article, learnt furniture) bool {
 		tail = ""
 	}
 	lead := a.Lead != "" && f(a.Lead)
-	if tail == "" && !lead && !slices.ContainsFunc(a.Blocks, func(b model.Block) bool { return f(b.Text) }) {
+	widgetTitle := titleFromWidget(a, learnt, site, f)
+	if tail == "" && !lead && !widgetTitle && !slices.ContainsFunc(a.Blocks, func(b model.Block) bool { return f(b.Text) }) {
 		return false
 	}
 	// Places of the lines dropped before, kept up to date when blocks go.
@@ -238,9 +250,70 @@ func applyFurniture(a *model.Article, learnt furniture) bool {
 	if lead {
 		kept = dropLead(a, kept, placed)
 	}
+	if widgetTitle {
+		kept = retitle(a, kept, placed)
+	}
 	a.Blocks = kept
 	a.Derive()
 	return true
+}
+
+// titleLine returns the header line a's title was read from ("Headline:
+// ...", "Title: ..."), or "".
+func titleLine(a *model.Article) string {
+	if a.TitleGuessed || a.Title == "" {
+		return ""
+	}
+	for i, d := range a.Dropped {
+		if i < len(a.DroppedAt) && a.DroppedAt[i] == model.AboveLead && len(d) > len(a.Title) && strings.HasSuffix(d, a.Title) {
+			return d
+		}
+	}
+	return ""
+}
+
+// titleFromWidget reports whether a's title was read from a header line
+// that is a learned widget, or says what one says: an advertisement that
+// opens some of a library's pages as "Headline: ..." is taken by each for
+// its own header.
+func titleFromWidget(a *model.Article, learnt furniture, site map[string]bool, isFurniture func(string) bool) bool {
+	l := titleLine(a)
+	return l != "" && (learnt.all[titleHeader+l] || site[titleHeader+l] || isFurniture(l) || isFurniture(a.Title))
+}
+
+// retitle gives a, whose title came from a widget, the title it would
+// have had without it, marked as a guess: its lead when that reads as a
+// title (a short line with no sentence break), the first paragraph then
+// being the lead; otherwise the lead's first sentence. It returns the
+// blocks left.
+func retitle(a *model.Article, kept []model.Block, placed bool) []model.Block {
+	a.TitleGuessed = true
+	if a.Lead == "" {
+		if len(kept) > 0 {
+			a.Title = firstSentence(kept[0].Text)
+		}
+		return kept
+	}
+	if runeCount(a.Lead) > 200 || hasSentenceBreak(a.Lead) {
+		a.Title = firstSentence(a.Lead)
+		return kept
+	}
+	a.Title, a.Lead = a.Lead, ""
+	if len(kept) == 0 || kept[0].Kind != model.Paragraph {
+		return kept
+	}
+	a.Lead = kept[0].Text
+	if placed {
+		for i, at := range a.DroppedAt {
+			switch {
+			case at == 0:
+				a.DroppedAt[i] = model.AboveLead
+			case at > 0:
+				a.DroppedAt[i] = at - 1
+			}
+		}
+	}
+	return kept[1:]
 }
 
 // dropLead moves a's lead, a learned widget, to Dropped. The first of the

@@ -221,3 +221,88 @@ func TestLearnedLeadAndNumbers(t *testing.T) {
 		t.Errorf("lead %q, blocks %d, dropped %q at %v", a.Lead, len(a.Blocks), a.Dropped, a.DroppedAt)
 	}
 }
+
+// An advertisement that opens many pages of a library as "Headline: ..."
+// is read by each page as its header's title; once learned, it is not
+// the title: the line under it is, marked as a guess, and the paragraph
+// after that is the lead. A page whose header names its own title keeps
+// it.
+func TestLearnedWidgetIsNotTheTitle(t *testing.T) {
+	dir := t.TempDir()
+	places := []string{"the old harbour", "the river bridge", "the night market", "the hill park", "the north pier", "the tram depot"}
+	for i, p := range places {
+		text := fmt.Sprintf("Headline: Harbour Coin Beats Gold! Buy Before Friday!\n\nA new look for %s\n\n"+
+			"The council has chosen a design for %s after a year of meetings.\n\n"+
+			"People who live near %s welcomed the plan.\n", p, p, p)
+		if i == 5 {
+			text = fmt.Sprintf("Headline: A new look for %s\n\nThe council has chosen a design for %s after a year of meetings.\n\n"+
+				"People who live near %s welcomed the plan.\n", p, p, p)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arts := Load([]string{dir}, Options{}).Articles
+	if len(arts) != len(places) {
+		t.Fatalf("%d articles", len(arts))
+	}
+	for _, a := range arts {
+		var i int
+		fmt.Sscanf(filepath.Base(a.Path), "%02d.txt", &i)
+		own := i == 5
+		switch {
+		case own && (a.Title != "A new look for the tram depot" || a.TitleGuessed):
+			t.Errorf("%s: title %q (guessed %v)", a.Path, a.Title, a.TitleGuessed)
+		case !own && (a.Title != "A new look for "+places[i] || !a.TitleGuessed ||
+			!strings.HasPrefix(a.Lead, "The council has chosen") || len(blocksOf(a, model.Paragraph)) != 1 ||
+			!slices.Contains(a.Dropped, "Headline: Harbour Coin Beats Gold! Buy Before Friday!")):
+			t.Errorf("%s: title %q (guessed %v), lead %q, dropped %q", a.Path, a.Title, a.TitleGuessed, a.Lead, a.Dropped)
+		}
+	}
+
+	// A series whose titles differ only in their numbers keeps them.
+	series := t.TempDir()
+	for i := range 6 {
+		text := fmt.Sprintf("Title: Bản tin 18h ngày %d/4\n\nSáng %d/4, thành phố đón đợt khách đầu tiên của mùa hè.\n\nChiều cùng ngày có mưa rào ở vài nơi.\n", 5+i, 5+i)
+		if err := os.WriteFile(filepath.Join(series, fmt.Sprintf("%02d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, a := range Load([]string{series}, Options{}).Articles {
+		if !strings.HasPrefix(a.Title, "Bản tin 18h ngày ") || a.TitleGuessed {
+			t.Errorf("%s: title %q (guessed %v)", a.Path, a.Title, a.TitleGuessed)
+		}
+	}
+
+	// Learned where it stood in the text of most pages, with its label or
+	// without, the advertisement is not the title of the one page it
+	// opens.
+	for _, ad := range []string{"Headline: Harbour Coin Beats Gold! Buy Before Friday!", "Harbour Coin Beats Gold! Buy Before Friday!"} {
+		mixed := t.TempDir()
+		for i, p := range places {
+			text := fmt.Sprintf("Title: A new look for %s\n\nThe council has chosen a design for %s after a year of meetings.\n\n"+
+				"%s\n\nPeople who live near %s welcomed the plan.\n", p, p, ad, p)
+			if i == 5 {
+				text = fmt.Sprintf("Headline: Harbour Coin Beats Gold! Buy Before Friday!\n\nA new look for %s\n\n"+
+					"The council has chosen a design for %s after a year of meetings.\n\nPeople who live near %s welcomed the plan.\n", p, p, p)
+			}
+			if err := os.WriteFile(filepath.Join(mixed, fmt.Sprintf("%02d.txt", i)), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, a := range Load([]string{mixed}, Options{}).Articles {
+			if !strings.HasPrefix(a.Title, "A new look for ") || !strings.HasPrefix(a.Lead, "The council has chosen") {
+				t.Errorf("%q: %s: title %q, lead %q", ad, a.Path, a.Title, a.Lead)
+			}
+		}
+	}
+
+	// A lead that is a sentence stays the lead; the title is its first
+	// sentence, a guess.
+	a := &model.Article{Title: "Harbour Coin Beats Gold!", Lead: "The council met on Monday. It chose a design.",
+		Blocks: []model.Block{{Kind: model.Paragraph, Text: "Work starts in June."}}}
+	a.Blocks = retitle(a, a.Blocks, false)
+	if a.Title != "The council met on Monday." || !a.TitleGuessed || a.Lead != "The council met on Monday. It chose a design." || len(a.Blocks) != 1 {
+		t.Errorf("title %q (guessed %v), lead %q, %d blocks", a.Title, a.TitleGuessed, a.Lead, len(a.Blocks))
+	}
+}
