@@ -734,6 +734,18 @@ func (p *plainParser) dropLinkLists() {
 				p.drop(p.lines[i].text, p.lines[i].n)
 			}
 			continue
+		case i > 0 && l.gap && l.indent && isLinkLine(l.text) && p.indentedLinks(i) > 1:
+			// A box of links set in under the lead, one under the other,
+			// between blank lines ("    Vietjet Air ngừng khai thác 4
+			// chuyến bay ..." twice under Tuổi Trẻ's "TTO - ..."). In the
+			// one-paragraph-a-line layout an indented line is a caption,
+			// and no blank line sets it apart.
+			for n := p.indentedLinks(i); n > 0; n-- {
+				p.drop(p.lines[i].text, p.lines[i].n)
+				i++
+			}
+			i--
+			continue
 		case f == "read more" && len(kept) > 1 && isLinkLine(kept[len(kept)-1].text):
 			// The headline before it is the link's text.
 			p.drop(kept[len(kept)-1].text, kept[len(kept)-1].n)
@@ -744,6 +756,24 @@ func (p *plainParser) dropLinkLists() {
 		kept = append(kept, l)
 	}
 	p.lines = kept
+}
+
+// indentedLinks returns how many lines from the i-th on are indented
+// links, one under the other, when a blank line (or the end) follows the
+// last of them; 0 otherwise. It counts ten at most. An indented list ("-
+// Brighton to London will go up by £140") is text.
+func (p *plainParser) indentedLinks(i int) int {
+	n := 0
+	for ; n < 10 && i+n < len(p.lines); n++ {
+		l := p.lines[i+n]
+		if !l.indent || n > 0 && l.gap || !isLinkLine(l.text) || isListLine(p.lines, i+n) {
+			break
+		}
+	}
+	if i+n < len(p.lines) && !p.lines[i+n].gap {
+		return 0
+	}
+	return n
 }
 
 // dropShareLines removes share-button lines wherever they are.

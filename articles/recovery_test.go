@@ -2039,3 +2039,38 @@ func wantDropped(t *testing.T, a *model.Article, lines ...string) {
 		}
 	}
 }
+
+// Two or more indented headlines one under the other, between blank
+// lines, are a box of links to other stories; an indented list, a lone
+// indented line, and indented captions in the one-paragraph-a-line layout
+// are not.
+func TestIndentedLinkBox(t *testing.T) {
+	links := []string{"Phà Bãi Cháy tạm dừng vì sương mù dày đặc", "Hành khách xếp hàng dài chờ chuyến phà đầu năm"}
+	a := parseText(t, "Phà Bãi Cháy chạy lại sau kỳ sửa chữa\n\n"+
+		"TTO - Sáng nay, phà Bãi Cháy chở chuyến khách đầu tiên sau ba tháng sửa chữa.\n\n"+
+		"    "+links[0]+"\n    "+links[1]+"\n\n"+
+		"Hành khách cho biết phà chạy êm hơn trước.\n\n"+
+		"    Giá vé mới áp dụng từ tháng sau\n\n"+
+		"Ban quản lý cho biết giá vé sẽ tăng nhẹ:\n\n"+
+		"  - Vé người lớn tăng 5.000 đồng\n  - Vé trẻ em giữ nguyên\n\n"+
+		"Phà chạy mỗi giờ một chuyến.\n\n"+
+		"    Xe buýt đón khách ở bến phà\n    Tàu cao tốc cập cảng Tuần Châu\nHai tuyến nối chuyến chạy từ tháng sau.\n")
+	wantDropped(t, a, links...)
+	for _, k := range []string{"Giá vé mới áp dụng từ tháng sau", "- Vé người lớn tăng 5.000 đồng", "Vé người lớn tăng 5.000 đồng",
+		"Xe buýt đón khách ở bến phà", "Tàu cao tốc cập cảng Tuần Châu"} {
+		if slices.Contains(a.Dropped, k) {
+			t.Errorf("dropped %q", k)
+		}
+	}
+	if items := blocksOf(a, model.ListItem); len(items) != 2 {
+		t.Errorf("list items %q", items)
+	}
+	dense := parseText(t, "Phà Bãi Cháy chạy lại sau kỳ sửa chữa\n"+
+		"Sáng nay, phà Bãi Cháy chở chuyến khách đầu tiên sau ba tháng sửa chữa.\n"+
+		"Hành khách cho biết phà chạy êm hơn trước.\n"+
+		" Chuyến phà đầu tiên rời bến lúc 6 giờ sáng\n"+
+		" Hành khách xếp hàng dài chờ lên phà\n")
+	if c := blocksOf(dense, model.Caption); len(c) != 2 || len(dense.Dropped) != 0 {
+		t.Errorf("captions %q, dropped %q", c, dense.Dropped)
+	}
+}
