@@ -112,26 +112,26 @@ func isShareCount(s string) bool {
 	if len(s) > 160 {
 		return false
 	}
-	m := shareCount.FindStringSubmatch(folded(splitCamel(s)))
+	m := shareCount.FindStringSubmatch(folded(splitGlued(s)))
 	return m != nil && (m[1] == "" || shareLines[m[1]] || shareTargets(m[1]) || strings.HasPrefix(m[1], "share this "))
 }
 
-// splitCamel puts a space where a lower-case letter runs into a capital,
-// as buttons' labels do when a page's text is taken without its markup.
-func splitCamel(s string) string {
+// splitGlued puts a space wherever glueCut finds a word run into the
+// next, as buttons' labels are when a page's text is taken without its
+// markup ("FacebookTwitter GooglePinterest").
+func splitGlued(s string) string {
 	var b strings.Builder
-	last := 0
-	for i := 1; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
-			b.WriteString(s[last:i])
+	for i, w := range strings.Fields(s) {
+		if i > 0 {
 			b.WriteByte(' ')
-			last = i
 		}
+		for c := glueCut(w); c > 0; c = glueCut(w) {
+			b.WriteString(w[:c])
+			b.WriteByte(' ')
+			w = w[c:]
+		}
+		b.WriteString(w)
 	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
 	return b.String()
 }
 

@@ -299,6 +299,13 @@ func retitle(a *model.Article, kept []model.Block, placed bool) []model.Block {
 		return kept
 	}
 	a.Title, a.Lead = a.Lead, ""
+	return promoteLead(a, kept, placed)
+}
+
+// promoteLead makes the first of kept, if a paragraph, a's lead, which a
+// has lost: the lines removed before that paragraph then stand above the
+// lead. It returns the blocks left.
+func promoteLead(a *model.Article, kept []model.Block, placed bool) []model.Block {
 	if len(kept) == 0 || kept[0].Kind != model.Paragraph {
 		return kept
 	}
@@ -324,30 +331,22 @@ func retitle(a *model.Article, kept []model.Block, placed bool) []model.Block {
 func dropLead(a *model.Article, kept []model.Block, placed bool) []model.Block {
 	widget := a.Lead
 	a.Lead = ""
-	if len(kept) > 0 && kept[0].Kind == model.Paragraph {
-		a.Lead = kept[0].Text
-		kept = kept[1:]
-	}
+	kept = promoteLead(a, kept, placed)
+	a.Dropped = append(a.Dropped, widget)
 	if !placed {
-		a.Dropped = append(a.Dropped, widget)
 		return kept
 	}
-	for i, at := range a.DroppedAt {
-		switch {
-		case a.Lead == "" && at == model.AboveLead:
-			a.DroppedAt[i] = 0
-		case a.Lead != "" && at == 0:
-			a.DroppedAt[i] = model.AboveLead
-		case a.Lead != "" && at > 0:
-			a.DroppedAt[i] = at - 1
+	at := model.AboveLead
+	if a.Lead == "" {
+		// No lead now: what stood above it stands at the top.
+		at = 0
+		for i, d := range a.DroppedAt {
+			if d == model.AboveLead {
+				a.DroppedAt[i] = 0
+			}
 		}
 	}
-	a.Dropped = append(a.Dropped, widget)
-	if a.Lead != "" {
-		a.DroppedAt = append(a.DroppedAt, model.AboveLead)
-	} else {
-		a.DroppedAt = append(a.DroppedAt, 0)
-	}
+	a.DroppedAt = append(a.DroppedAt, at)
 	return kept
 }
 

@@ -717,6 +717,10 @@ func (p *plainParser) dropLinkLists() {
 			// count of runes in cleaned (NFC) text.
 			f = strings.TrimRight(folded(l.text), ".… ")
 		}
+		box := 0
+		if i > 0 && l.gap && l.indent {
+			box = p.indentedLinks(i)
+		}
 		switch {
 		case i > 0 && linkListHeads[f]:
 			p.drop(l.text, l.n)
@@ -734,13 +738,13 @@ func (p *plainParser) dropLinkLists() {
 				p.drop(p.lines[i].text, p.lines[i].n)
 			}
 			continue
-		case i > 0 && l.gap && l.indent && isLinkLine(l.text) && p.indentedLinks(i) > 1:
+		case box > 1:
 			// A box of links set in under the lead, one under the other,
 			// between blank lines ("    Vietjet Air ngừng khai thác 4
 			// chuyến bay ..." twice under Tuổi Trẻ's "TTO - ..."). In the
 			// one-paragraph-a-line layout an indented line is a caption,
 			// and no blank line sets it apart.
-			for n := p.indentedLinks(i); n > 0; n-- {
+			for n := box; n > 0; n-- {
 				p.drop(p.lines[i].text, p.lines[i].n)
 				i++
 			}
@@ -925,16 +929,17 @@ func parseDMY(m []string) time.Time {
 func (p *plainParser) header(rest []line) []line {
 	for n := 0; n < 3 && len(rest) > 1; n++ {
 		t := rest[0].text
+		posted := postedBy(t)
 		switch {
 		case dateLine.MatchString(t):
 			p.a.Date = parseDMY(dateLine.FindStringSubmatch(t))
 		case isBylineText(t) && !rest[1].indent:
 			p.a.Byline = append(p.a.Byline, splitByline(t)...)
-		case postedBy(t) != "":
+		case posted != "":
 			// "Posted by John Prager on 20 Sep 2016": the writer's name
 			// is the byline, and the line goes, whole, so that D shows
 			// what it said (a site's own account went with the widgets).
-			p.a.Byline = append(p.a.Byline, splitByline(postedBy(t))...)
+			p.a.Byline = append(p.a.Byline, splitByline(posted)...)
 			p.drop(t, rest[0].n)
 		case len(rest) > 2 && hasPrefixFold(t, "by ") && runeCount(t) <= 40 && hasPrefixFold(rest[1].text, "by ") && isBylineText(rest[1].text):
 			// "by In the news" over "by Dan Lucas": the section the
