@@ -113,7 +113,7 @@ func isShareCount(s string) bool {
 		return false
 	}
 	m := shareCount.FindStringSubmatch(folded(splitGlued(s)))
-	return m != nil && (m[1] == "" || shareLines[m[1]] || shareTargets(m[1]) || strings.HasPrefix(m[1], "share this "))
+	return m != nil && (m[1] == "" || shareLines[m[1]] || shareTargets(m[1]))
 }
 
 // splitGlued puts a space wherever glueCut finds a word run into the
