@@ -166,25 +166,39 @@ func TestLearnedSiteFurniture(t *testing.T) {
 	}
 }
 
-// A site's widget is learned however its numbers run ("Listen 9 min",
-// "Listen 12 min"), and where it was read as the lead, the story's first
-// paragraph is the lead in its place and the widget is listed as removed
-// above it. A sentence that differs from article to article only in its
-// numbers is text.
-func TestLearnedLeadAndNumbers(t *testing.T) {
+// harbourPlaces are what the pages of a test library are about.
+var harbourPlaces = []string{"the old harbour", "the river bridge", "the night market", "the hill park", "the north pier", "the tram depot"}
+
+// loadPages writes page(0) to page(n-1) as 00.txt, 01.txt, ... into a
+// directory of their own and loads it as a library.
+func loadPages(t *testing.T, n int, page func(i int) string) []*model.Article {
+	t.Helper()
 	dir := t.TempDir()
-	places := []string{"the old harbour", "the river bridge", "the night market", "the hill park", "the north pier", "the tram depot"}
-	for i, p := range places {
-		text := fmt.Sprintf("Title: A new look for %s\n\nListen %d min Comment on this story Gift Article Share\n\nShare this article\n\n"+
-			"The council has chosen a design for %s after a year of meetings.\n\n"+
-			"Work starts in %d weeks and will take %d months, the council said.\n\n"+
-			"Read all %d comments\n\n"+
-			"People who live near %s welcomed the plan.\n", p, 3+i*2, p, 2+i, 10+i, 40+i*7, p)
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.txt", i)), []byte(text), 0o644); err != nil {
+	for i := range n {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.txt", i)), []byte(page(i)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	arts := Load([]string{dir}, Options{}).Articles
+	return Load([]string{dir}, Options{}).Articles
+}
+
+// A site's widget is learned however its numbers run ("Harbour Times
+// issue 3 of the week", "... issue 5 ..."), and where it was read as the
+// lead, the story's first paragraph is the lead in its place and the
+// widget is listed as removed above it. A sentence that differs from
+// article to article only in its numbers is text. (The widgets here are
+// not made of controls' words, which a rule drops however often they
+// come.)
+func TestLearnedLeadAndNumbers(t *testing.T) {
+	places := harbourPlaces
+	arts := loadPages(t, len(places), func(i int) string {
+		p := places[i]
+		return fmt.Sprintf("Title: A new look for %s\n\nHarbour Times issue %d of the week\n\nShare this article\n\n"+
+			"The council has chosen a design for %s after a year of meetings.\n\n"+
+			"Work starts in %d weeks and will take %d months, the council said.\n\n"+
+			"Harbour Times gallery %d pictures\n\n"+
+			"People who live near %s welcomed the plan.\n", p, 3+i*2, p, 2+i, 10+i, 40+i*7, p)
+	})
 	if len(arts) != len(places) {
 		t.Fatalf("%d articles", len(arts))
 	}
@@ -195,9 +209,9 @@ func TestLearnedLeadAndNumbers(t *testing.T) {
 		toolbar, comments := -1, -1
 		for i, d := range a.Dropped {
 			switch {
-			case strings.HasPrefix(d, "Listen "):
+			case strings.HasPrefix(d, "Harbour Times issue "):
 				toolbar = i
-			case strings.HasPrefix(d, "Read all "):
+			case strings.HasPrefix(d, "Harbour Times gallery "):
 				comments = i
 			}
 		}
@@ -228,21 +242,17 @@ func TestLearnedLeadAndNumbers(t *testing.T) {
 // after that is the lead. A page whose header names its own title keeps
 // it.
 func TestLearnedWidgetIsNotTheTitle(t *testing.T) {
-	dir := t.TempDir()
-	places := []string{"the old harbour", "the river bridge", "the night market", "the hill park", "the north pier", "the tram depot"}
-	for i, p := range places {
-		text := fmt.Sprintf("Headline: Harbour Coin Beats Gold! Buy Before Friday!\n\nA new look for %s\n\n"+
-			"The council has chosen a design for %s after a year of meetings.\n\n"+
-			"People who live near %s welcomed the plan.\n", p, p, p)
+	places := harbourPlaces
+	arts := loadPages(t, len(places), func(i int) string {
+		p := places[i]
 		if i == 5 {
-			text = fmt.Sprintf("Headline: A new look for %s\n\nThe council has chosen a design for %s after a year of meetings.\n\n"+
+			return fmt.Sprintf("Headline: A new look for %s\n\nThe council has chosen a design for %s after a year of meetings.\n\n"+
 				"People who live near %s welcomed the plan.\n", p, p, p)
 		}
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.txt", i)), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	arts := Load([]string{dir}, Options{}).Articles
+		return fmt.Sprintf("Headline: Harbour Coin Beats Gold! Buy Before Friday!\n\nA new look for %s\n\n"+
+			"The council has chosen a design for %s after a year of meetings.\n\n"+
+			"People who live near %s welcomed the plan.\n", p, p, p)
+	})
 	if len(arts) != len(places) {
 		t.Fatalf("%d articles", len(arts))
 	}
@@ -261,14 +271,10 @@ func TestLearnedWidgetIsNotTheTitle(t *testing.T) {
 	}
 
 	// A series whose titles differ only in their numbers keeps them.
-	series := t.TempDir()
-	for i := range 6 {
-		text := fmt.Sprintf("Title: Bản tin 18h ngày %d/4\n\nSáng %d/4, thành phố đón đợt khách đầu tiên của mùa hè.\n\nChiều cùng ngày có mưa rào ở vài nơi.\n", 5+i, 5+i)
-		if err := os.WriteFile(filepath.Join(series, fmt.Sprintf("%02d.txt", i)), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, a := range Load([]string{series}, Options{}).Articles {
+	series := loadPages(t, 6, func(i int) string {
+		return fmt.Sprintf("Title: Bản tin 18h ngày %d/4\n\nSáng %d/4, thành phố đón đợt khách đầu tiên của mùa hè.\n\nChiều cùng ngày có mưa rào ở vài nơi.\n", 5+i, 5+i)
+	})
+	for _, a := range series {
 		if !strings.HasPrefix(a.Title, "Bản tin 18h ngày ") || a.TitleGuessed {
 			t.Errorf("%s: title %q (guessed %v)", a.Path, a.Title, a.TitleGuessed)
 		}
@@ -278,19 +284,16 @@ func TestLearnedWidgetIsNotTheTitle(t *testing.T) {
 	// without, the advertisement is not the title of the one page it
 	// opens.
 	for _, ad := range []string{"Headline: Harbour Coin Beats Gold! Buy Before Friday!", "Harbour Coin Beats Gold! Buy Before Friday!"} {
-		mixed := t.TempDir()
-		for i, p := range places {
-			text := fmt.Sprintf("Title: A new look for %s\n\nThe council has chosen a design for %s after a year of meetings.\n\n"+
-				"%s\n\nPeople who live near %s welcomed the plan.\n", p, p, ad, p)
+		mixed := loadPages(t, len(places), func(i int) string {
+			p := places[i]
 			if i == 5 {
-				text = fmt.Sprintf("Headline: Harbour Coin Beats Gold! Buy Before Friday!\n\nA new look for %s\n\n"+
+				return fmt.Sprintf("Headline: Harbour Coin Beats Gold! Buy Before Friday!\n\nA new look for %s\n\n"+
 					"The council has chosen a design for %s after a year of meetings.\n\nPeople who live near %s welcomed the plan.\n", p, p, p)
 			}
-			if err := os.WriteFile(filepath.Join(mixed, fmt.Sprintf("%02d.txt", i)), []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for _, a := range Load([]string{mixed}, Options{}).Articles {
+			return fmt.Sprintf("Title: A new look for %s\n\nThe council has chosen a design for %s after a year of meetings.\n\n"+
+				"%s\n\nPeople who live near %s welcomed the plan.\n", p, p, ad, p)
+		})
+		for _, a := range mixed {
 			if !strings.HasPrefix(a.Title, "A new look for ") || !strings.HasPrefix(a.Lead, "The council has chosen") {
 				t.Errorf("%q: %s: title %q, lead %q", ad, a.Path, a.Title, a.Lead)
 			}

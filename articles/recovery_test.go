@@ -1902,7 +1902,7 @@ func TestShareCountsAndPopups(t *testing.T) {
 	gone := []string{
 		"16.8k SHARES SHARE THIS STORY",
 		"2,310 SHARES Facebook Twitter Reddit Stumbleupon Pinterest",
-		"Continue reading below the advertisement",
+		"Continue reading after this ad",
 		"Popular Video A young pianist was stunned when the orchestra asked her on stage. Then it played her song.",
 		"× The Harbour Cookbook by Ana Reyes Forty recipes from the fishing towns of the coast. Buy Now",
 		"Story Continued Below",

@@ -72,14 +72,10 @@ func TestSplitJSON(t *testing.T) {
 	if n, _, err := splitJSON([]string{good, bare}, "text", "title=Title,url=URL", dir); err != nil || n != 2 {
 		t.Fatalf("written %d, err %v", n, err)
 	}
-	for name, want := range map[string]string{
+	wantFiles(t, dir, map[string]string{
 		"Real_7.txt": "Title: Tin\nURL: https://example.vn/7\n\nĐoạn một.\n\nĐoạn \"hai\".",
 		"Real_8.txt": "Title: Tin khác\n\nMột đoạn.",
-	} {
-		if got, err := os.ReadFile(filepath.Join(dir, name)); err != nil || string(got) != want {
-			t.Errorf("%s is %q (%v), want %q", name, got, err, want)
-		}
-	}
+	})
 	if _, _, err := splitJSON([]string{bad}, "text", "", dir); err == nil {
 		t.Error("a record without the field gave no error")
 	}
@@ -96,14 +92,10 @@ func TestSplitJSONL(t *testing.T) {
 	if err != nil || written != 2 {
 		t.Fatalf("written %d, err %v", written, err)
 	}
-	for name, want := range map[string]string{
+	wantFiles(t, dir, map[string]string{
 		"001.txt": "Title: Tin một\nYear: 2019\n\nĐoạn một.\n\nĐoạn hai.",
 		"002.txt": "Title: Tin hai\n\nMột đoạn.",
-	} {
-		if got, err := os.ReadFile(filepath.Join(dir, name)); err != nil || string(got) != want {
-			t.Errorf("%s is %q (%v), want %q", name, got, err, want)
-		}
-	}
+	})
 	if _, _, err := splitJSONL(strings.NewReader(records), "#", "body", "", t.TempDir()); err == nil {
 		t.Error("a missing text field gave no error")
 	}
@@ -123,5 +115,15 @@ func TestSplitCSVRagged(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "3.txt")); string(got) != "Title: Three\n\nThird text." {
 		t.Errorf("3.txt is %q", got)
+	}
+}
+
+// wantFiles reports each file of dir whose text is not the one given.
+func wantFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, want := range files {
+		if got, err := os.ReadFile(filepath.Join(dir, name)); err != nil || string(got) != want {
+			t.Errorf("%s is %q (%v), want %q", name, got, err, want)
+		}
 	}
 }
