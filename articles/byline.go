@@ -311,7 +311,9 @@ func isSiteFurniture(s string) bool {
 	}
 	for _, p := range furnitureByInitial[s[0]|0x20] {
 		if hasPrefixFold(s, p) {
-			return siteFurniture.MatchString(model.Fold(s))
+			// "Posted by John Prager on 20 Sep 2016" names the writer:
+			// a byline, not the site's "Posted ... by admin".
+			return siteFurniture.MatchString(model.Fold(s)) && postedBy(s) == ""
 		}
 	}
 	return false

@@ -107,7 +107,7 @@ func ParsePlain(text string) *model.Article {
 	dropTeasers := teasers > 0 && 2*teasers < len(p.lines)
 	p.dropLines(func(s string) bool {
 		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) ||
-			english && (isSignupLine(s) || isSiteFurniture(s) && postedBy(s) == "" || isEmbedBox(s) || isVideoTeaser(s)) ||
+			english && (isSignupLine(s) || isSiteFurniture(s) || isEmbedBox(s) || isVideoTeaser(s)) ||
 			isControlsLine(s, p.a.Language) || dropTeasers && isStoryTeaser(s) || isArrowLink(s) || isPopupBox(s)
 	})
 	p.dropVideoPlayers()
