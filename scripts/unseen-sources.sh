@@ -186,4 +186,16 @@ fakenewsnet() { # fakenewsnet SET NAME: Data/SET/RealNewsContent into DIR/NAME
 }
 fakenewsnet PolitiFact politifact
 fakenewsnet BuzzFeed buzzfeednet
+
+# English: article text that trafilatura (2.0.0) extracted from 181 saved
+# pages of some 130 sites, news mostly, from the Article Extraction
+# Benchmark (scrapinghub/article-extraction-benchmark, output/
+# trafilatura.json): one paragraph a line, no header, a title line only
+# where the extractor kept one. Each file is named after its page's id.
+# Needs jq.
+g=$(git_dir scrapinghub/article-extraction-benchmark)
+rm -rf "$dir/trafilatura"
+git --git-dir "$g" show 4a3bc979f76c0df73cb95fe272e2fc1b96f9f010:output/trafilatura.json |
+	jq -c '.output | to_entries[] | {id: .key, text: .value.articleBody}' |
+	(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -jsonl -name id -text text -dir "$dir/trafilatura")
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
