@@ -258,7 +258,7 @@ func (l lengths) has(n int) bool { return n < len(l) && l[n] }
 // story: ...", "Matt Friedman may be reached at mf@example.com", or is an
 // embedded post's counts ("15,531 15,531 Retweets 60,569 60,569 likes").
 // It is matched folded.
-var followLine = regexp.MustCompile(`^(?:like us on facebook|follow us on [\p{L} &,]{2,40}|(?:you can )?follow [\p{L}0-9 .'’-]{2,40} on ` + networks + `(?:(?:,| and|, and) ` + networks + `)*(?: (?:at )?@\w+)?|to contact the (?:reporters?|editors?|authors?|writers?)(?: responsible for| on| of| for)? this (?:story|article)[: ].{0,200}|[\p{L} .'’-]{2,40} (?:may|can) be reached at [\w.+-]+@[\w.-]+\.\w+\b.{0,120}|[\d,.]+k? [\d,.]+k? retweets\s+[\d,.]+k? [\d,.]+k? likes|\d{1,2}:\d{2} [ap]m - \d{1,2} [a-z]{3,9} \d{4})$`)
+var followLine = regexp.MustCompile(`^(?:like us on facebook|follow us on [\p{L} &,]{2,40}|(?:you can )?follow [\p{L}0-9 .'’-]{2,40} on ` + networks + `(?: \(@\w+\))?(?:(?:,| and|, and) ` + networks + `(?: \(@\w+\))?)*(?: (?:at )?@\w+)?|to contact the (?:reporters?|editors?|authors?|writers?)(?: responsible for| on| of| for)? this (?:story|article)[: ].{0,200}|[\p{L} .'’-]{2,40} (?:may|can) be reached at [\w.+-]+@[\w.-]+\.\w+\b.{0,120}|[\d,.]+k? [\d,.]+k? retweets\s+[\d,.]+k? [\d,.]+k? likes|\d{1,2}:\d{2} [ap]m - \d{1,2} [a-z]{3,9} \d{4})$`)
 
 // networks are where a site asks to be followed.
 const networks = `(?:twitter|instagram|facebook|x|threads|bluesky|youtube|tiktok|linkedin)`
@@ -574,19 +574,67 @@ func isSignupLine(s string) bool {
 	// Most lines have none of these: look for them before folding, each
 	// by a part that starts with a letter rare in text.
 	if !strings.Contains(s, "wslett") && !strings.Contains(s, "WSLETT") && !strings.Contains(s, "vacy") &&
-		!strings.Contains(s, "VACY") && !strings.Contains(s, "ffers") && (strings.IndexByte(s, 'x') < 0 || !strings.Contains(s, "inbox")) {
+		!strings.Contains(s, "VACY") && !strings.Contains(s, "ffers") && (strings.IndexByte(s, 'x') < 0 || !strings.Contains(s, "inbox")) &&
+		!strings.Contains(s, "igning up") && !strings.Contains(s, "ubscri") {
 		return false
 	}
 	f := strings.TrimRight(model.Fold(s), ".!")
 	switch {
 	case f == "privacy policy" || f == "terms of use privacy policy" || f == "terms of service privacy policy":
 		return true
+	case formMessages[f]:
+		return true
+	case strings.Contains(f, "error processing your subscription") || strings.HasPrefix(f, "keep an eye on your inbox") ||
+		strings.HasPrefix(f, "check your inbox"):
+		// "There was an error processing your subscription.", "Keep
+		// an eye on your inbox for ...": the form's messages.
+		return len(f) <= 100
 	case strings.Contains(f, "newsletter"):
 		return strings.Contains(f, "sign up") || strings.Contains(f, "subscribe") || strings.Contains(f, "join our")
 	}
 	return strings.Contains(f, "to your inbox") || strings.Contains(f, "by subscribing") ||
 		strings.Contains(f, "special offers") && strings.Contains(f, "updates")
 }
+
+// formMessages are what a sign-up form says once it is sent, folded.
+var formMessages = setOf("thanks for signing up", "thank you for signing up", "thanks for subscribing",
+	"thank you for subscribing", "you're subscribed", "you’re subscribed")
+
+// isNewsletterName reports whether s names a newsletter alone, as its
+// sign-up box is headed: "Pick Six Newsletter", "The Morning newsletter".
+func isNewsletterName(s string) bool {
+	if len(s) > 80 || endsSentence(s) || model.CountWords(s) > 6 {
+		return false
+	}
+	f := model.Fold(s)
+	return strings.HasSuffix(f, " newsletter") || strings.HasSuffix(f, " newsletters")
+}
+
+// isLettersAppeal reports whether s asks readers to write in: "The Times
+// is committed to publishing a diversity of letters to the editor. We’d
+// like to hear what you think ... And here's our email: ...", "I’d love
+// to hear from you! ... please email me at ...". The appeal is what the
+// line is: it opens with it, or it is about letters to the editor, and it
+// gives an address. A story that asks for word in passing ("... if our
+// count doesn't match up with your own, we'd like to hear from you.
+// Email ...") keeps it.
+func isLettersAppeal(s string) bool {
+	if len(s) > 480 || !strings.Contains(s, "to hear ") {
+		return false
+	}
+	f := model.Fold(s)
+	at := strings.Index(f, "like to hear what you think")
+	if at < 0 {
+		at = strings.Index(f, "to hear from you")
+	}
+	if at < 0 || at > 20 && !strings.Contains(f, "letters to the editor") {
+		return false
+	}
+	return strings.Contains(f, "email:") || strings.Contains(f, "e-mail:") || emailIn.MatchString(s)
+}
+
+// emailIn finds an e-mail address in a line.
+var emailIn = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
 
 // hasPrefixFold reports whether s begins with prefix, ignoring case.
 func hasPrefixFold(s, prefix string) bool {
@@ -794,4 +842,52 @@ func splitByline(s string) []string {
 		return []string{s}
 	}
 	return splitOutside(s, " - ", " – ", " — ", ", ", " và ", " and ", " & ")
+}
+
+// staffRole is where a wire story's staff line names a role: "Reporting
+// by", "; Editing by", ", with reporting by", "Additional reporting by".
+var staffRole = regexp.MustCompile(`(?i)(?:^|[;,]\s*)((?:with |and )?(?:additional )?(?:reporting|writing|editing|compiled|graphics|photos?|production) by )`)
+
+// staffByline returns the reporters and writers that a wire story's
+// closing staff line names, in brackets: "(Reporting by Indulal PM;
+// Editing by Sunil Nair)", "(Reporting by A, B, with reporting by C and
+// D, editing by E.)". Editors and the rest are not its writers; a name
+// "in Washington" is given without its place. Nil if t is not such a
+// line, or a part of it is not a name.
+func staffByline(t string) []string {
+	if len(t) > 400 || !strings.HasPrefix(t, "(") {
+		return nil
+	}
+	inner := strings.TrimSuffix(strings.TrimSuffix(t, "."), ")")
+	if len(inner) == len(t) {
+		return nil
+	}
+	inner = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(inner[1:]), "."))
+	if !isStaffLine(inner) || strings.ContainsAny(inner, "()") {
+		return nil
+	}
+	roles := staffRole.FindAllStringSubmatchIndex(inner, -1)
+	if len(roles) == 0 {
+		return nil
+	}
+	var names []string
+	for i, m := range roles {
+		end := len(inner)
+		if i+1 < len(roles) {
+			end = roles[i+1][0]
+		}
+		role := strings.ToLower(inner[m[2]:m[3]])
+		for _, name := range splitByline(inner[m[3]:end]) {
+			if at := strings.Index(name, " in "); at > 0 {
+				name = name[:at]
+			}
+			if name = strings.TrimSpace(name); !isBylineText(name) || model.CountWords(name) > 5 {
+				return nil
+			}
+			if strings.Contains(role, "reporting") || strings.Contains(role, "writing") {
+				names = append(names, name)
+			}
+		}
+	}
+	return names
 }

@@ -91,6 +91,11 @@ func ParsePlain(text string) *model.Article {
 		p.dropAt = append(p.dropAt, -1) // the header's lines
 	}
 	p.dropShareLines()
+	if p.a.Language == "en" {
+		p.cutNameCards()
+	}
+	p.dropCardList()
+	p.dropSignupBoxes()
 	p.dropTrailingWidgets()
 	p.dropLinkLists()
 	// After the widgets: "Xem thêm:" at the end heads a block of links,
@@ -107,7 +112,7 @@ func ParsePlain(text string) *model.Article {
 	dropTeasers := teasers > 0 && 2*teasers < len(p.lines)
 	p.dropLines(func(s string) bool {
 		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) ||
-			english && (isSignupLine(s) || isSiteFurniture(s) || isEmbedBox(s) || isVideoTeaser(s)) ||
+			english && (isSignupLine(s) || isSiteFurniture(s) || isLettersAppeal(s) || isEmbedBox(s) || isVideoTeaser(s)) ||
 			isControlsLine(s, p.a.Language) || dropTeasers && isStoryTeaser(s) || isArrowLink(s) || isPopupBox(s)
 	})
 	p.dropVideoPlayers()
@@ -251,11 +256,11 @@ func (p *plainParser) placeDropped() {
 // firstText returns the lead, or the first paragraph: where the story
 // starts, after its dateline and any caption before it.
 func (p *plainParser) firstText() string {
-	if p.a.Lead != "" {
+	if p.a.Lead != "" && !isDisclosure(p.a.Lead) {
 		return p.a.Lead
 	}
 	for _, b := range p.a.Blocks {
-		if b.Kind == model.Paragraph {
+		if b.Kind == model.Paragraph && !isDisclosure(b.Text) {
 			return b.Text
 		}
 	}
@@ -569,7 +574,25 @@ func isTitleLine(ls []line) bool {
 	if words > 30 || words > 15 && strings.HasSuffix(l.text, ".") {
 		return false
 	}
-	return !isStorySentence(l.text)
+	return !isStorySentence(l.text) && !isDisclosure(l.text)
+}
+
+// interjections open a line that talks, followed by a comma.
+var interjections = setOf("really", "seriously", "honestly", "well", "oh", "okay", "ok", "wow", "hey")
+
+// isDisclosure reports whether t is a blog's note that a post is paid
+// for, set above it: "This shop has been compensated by #CollectiveBias,
+// Inc. and its advertiser. All opinions are mine alone. #ad", "This post
+// is sponsored by ...", "Disclosure: ...".
+func isDisclosure(t string) bool {
+	if len(t) > 600 || !strings.Contains(t, " ") {
+		return false
+	}
+	f := model.Fold(t)
+	return strings.HasPrefix(f, "disclosure:") || strings.Contains(f, "all opinions are mine") ||
+		strings.Contains(f, "all opinions are my own") || strings.Contains(f, "has been compensated by") ||
+		strings.Contains(f, "contains affiliate links") || strings.HasPrefix(f, "this post is sponsored by") ||
+		strings.HasPrefix(f, "this post was sponsored by")
 }
 
 // isStorySentence reports whether t, a file's first line, is a sentence
@@ -579,6 +602,11 @@ func isTitleLine(ls []line) bool {
 // abbreviation ("... in U.K.", "... recount in Wis.") or an initial ("...
 // nữ_sinh Cao_Mỹ_D.").
 func isStorySentence(t string) bool {
+	if q := strings.TrimRight(t, "\"'”’»"); len(q) < len(t) && strings.HasSuffix(q, ".") {
+		// "... with the slogan “Meth, we’re on it.”": the full stop
+		// inside the quote ends the sentence.
+		t = q
+	}
 	return strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") && !hasSentenceEnd(t) && !endsInAbbreviation(t) &&
 		!stateAbbreviations[t[strings.LastIndexByte(t, ' ')+1:]] && !endsInInitial(t) &&
 		model.CountWords(t) >= 8 && !isHeadlineCase(strings.TrimSuffix(t, "."))
@@ -906,6 +934,147 @@ func (p *plainParser) dropTrailingWidgets() {
 		p.drop(l.text, l.n)
 	}
 	p.lines = p.lines[:cut]
+}
+
+// dropCardList removes a list of other stories that ends the text, each
+// a headline and a line or two under it, the cards set apart by lines of
+// a dash alone: three such lines or more, and no card of more than three
+// lines or of a paragraph's length. A dash alone between a story's
+// sections parts paragraphs, not headlines.
+func (p *plainParser) dropCardList() {
+	first, seps, card := -1, 0, 0
+	for i := len(p.lines) - 1; i > 0; i-- {
+		t := p.lines[i].text
+		if cardSeparators[t] {
+			if card == 0 {
+				break
+			}
+			seps, first, card = seps+1, i, 0
+			continue
+		}
+		if card++; card > 3 || runeCount(t) > 200 {
+			break
+		}
+	}
+	if seps < 3 {
+		return
+	}
+	if t := p.lines[first-1].text; runeCount(t) <= 80 && !endsSentence(t) && !isBylineText(t) && first > 1 &&
+		!bulletLine.MatchString(t) && !numberedLine.MatchString(t) {
+		// The list's own headline: "More from CBS Sports".
+		first--
+	}
+	for _, l := range p.lines[first:] {
+		p.drop(l.text, l.n)
+	}
+	p.lines = p.lines[:first]
+}
+
+// cutNameCards takes out of the text the cards that pop up over a
+// person's name on some news sites, glued into the sentence by a page's
+// dump: "South Dakota Gov. Kristi NoemKristi Lynn NoemSouth Dakota
+// governor doubles down on ... goes into effect MORE (R) is defending
+// ...". Each card goes to Dropped, the sentence closes over it.
+func (p *plainParser) cutNameCards() {
+	for i := range p.lines {
+		if !strings.Contains(p.lines[i].text, " MORE") {
+			continue
+		}
+		for {
+			kept, card := cutNameCard(p.lines[i].text)
+			if card == "" {
+				break
+			}
+			p.lines[i].text = kept
+			p.drop(card, p.lines[i].n)
+		}
+	}
+}
+
+// cutNameCard returns s without its first name card, and the card, or s
+// and "". A card opens right after the name it is for, with no space
+// ("... Kristi NoemKristi Lynn Noem..."): the same first name again, the
+// full name, the person's stories glued on ("NoemSouth Dakota governor
+// ..."), and the link " MORE" last.
+func cutNameCard(s string) (string, string) {
+	for from := 0; ; {
+		at := strings.Index(s[from:], " MORE")
+		if at < 0 {
+			return s, ""
+		}
+		end := from + at + len(" MORE")
+		from = end
+		if end < len(s) && s[end] != ' ' {
+			continue
+		}
+		for g := max(end-800, 1); g < end-len(" MORE"); g++ {
+			r, _ := utf8.DecodeRuneInString(s[g:])
+			before, _ := utf8.DecodeLastRuneInString(s[:g])
+			if !unicode.IsUpper(r) || !unicode.IsLower(before) {
+				continue
+			}
+			words := strings.Fields(s[max(g-80, 0):g])
+			if len(words) < 2 {
+				continue
+			}
+			first, last := words[len(words)-2], words[len(words)-1]
+			card := s[g:end]
+			if !strings.HasPrefix(card, first+" ") || !capitalised(first) {
+				continue
+			}
+			// The full name ends as the name in the text does, glued to
+			// the first of the person's stories.
+			if k := strings.Index(card[:min(len(card), 80)], last); k > 0 && k+len(last) < len(card) {
+				if next, _ := utf8.DecodeRuneInString(card[k+len(last):]); unicode.IsUpper(next) {
+					return s[:g] + s[end:], card
+				}
+			}
+		}
+	}
+}
+
+// cardSeparators are the lines that part the cards of a list of stories.
+var cardSeparators = setOf("-", "–", "—", "•", "·", "|")
+
+// dropSignupBoxes removes a newsletter's sign-up box whole, in an English
+// text: its name ("Pick Six Newsletter"), its pitch, and the form's lines
+// ("Thanks for signing up!", "Sorry!", "There was an error processing
+// your subscription."), of which isSignupLine knows only some: from the
+// name to the last sign-up line that follows within a few lines.
+func (p *plainParser) dropSignupBoxes() {
+	if p.a.Language != "en" {
+		return
+	}
+	out := p.lines[:0]
+	for i := 0; i < len(p.lines); i++ {
+		end := -1
+		if isNewsletterName(p.lines[i].text) {
+			for j := i + 1; j < len(p.lines) && j <= i+3 && end < 0; j++ {
+				if isSignupLine(p.lines[j].text) {
+					end = j
+				}
+			}
+		}
+		if end < 0 {
+			out = append(out, p.lines[i])
+			continue
+		}
+		// Further form lines, and a short one between two ("Sorry!").
+		for k := end + 1; k < len(p.lines); k++ {
+			if isSignupLine(p.lines[k].text) {
+				end = k
+			} else if k+1 < len(p.lines) && runeCount(p.lines[k].text) <= 40 && isSignupLine(p.lines[k+1].text) {
+				end, k = k+1, k+1
+			} else {
+				break
+			}
+		}
+		for _, l := range p.lines[i : end+1] {
+			p.drop(l.text, l.n)
+		}
+		i = end
+	}
+	p.lines = out
 }
 
 // dateLine matches a line holding only a date and perhaps a time, with an
@@ -1379,7 +1548,9 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 		return false
 	}
 	words := model.CountWords(t)
-	if words > 18 || hasSentenceBreak(numberedLine.ReplaceAllString(t, "")) {
+	if words > 18 || hasSentenceBreak(numberedLine.ReplaceAllString(t, "")) && (words > 10 || !isUpperWords(t)) {
+		// In capitals, a full stop inside a short line ends a short
+		// form, not a sentence: "VOLKSWAGEN ID. SPACE VIZZION CONCEPT".
 		return false
 	}
 	if r := firstRune(t); isQuoteOpen(r) {
@@ -1390,6 +1561,11 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 		return false
 	}
 	if lastRune(t) == '?' && words > 12 || lastRune(t) == ')' && isBylineText(t) {
+		return false
+	}
+	if first, _, ok := strings.Cut(t, ", "); ok && interjections[model.Fold(first)] {
+		// "Really, have you ever seen anything so gorgeous?": a writer
+		// talking to the reader, not a heading.
 		return false
 	}
 	if strings.Count(t, ", ") >= 2 && reportingClause.MatchString(t) {
@@ -1659,6 +1835,13 @@ func (p *plainParser) trailingByline() {
 			p.popBlock()
 			p.dropHere(last.Text)
 			continue
+		}
+		if names := staffByline(last.Text); names != nil && last.Kind == model.Paragraph {
+			// "(Reporting by A and B; Editing by C)": the wire's staff
+			// line, which ends its stories and stays; its reporters and
+			// writers are the byline.
+			p.a.Byline = append(names, p.a.Byline...)
+			return
 		}
 		if isPhotoCredit(last.Text) || last.Kind != model.ListItem && last.Kind != model.Quote && !isWireCaption(last.Text) && isBylineText(last.Text) {
 			// "T.ThủyTheo PCMag/DTrends" is a name and a credit glued;

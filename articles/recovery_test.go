@@ -2074,3 +2074,155 @@ func TestIndentedLinkBox(t *testing.T) {
 		t.Errorf("captions %q, dropped %q", c, dense.Dropped)
 	}
 }
+
+// A wire story's closing staff line names its reporters and writers, who
+// are the byline; the line stays, editors and all.
+func TestWireStaffLine(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{"(Reporting by Ana Reyes and Tom Hale in Lisbon; Editing by Mark Ode)", "Ana Reyes|Tom Hale"},
+		{"(Reporting by Ana Reyes, Tom Hale, Li Wei Ming, with reporting by Sam Ode, editing by Mark Ode.)", "Ana Reyes|Tom Hale|Li Wei Ming|Sam Ode"},
+		{"(Reporting by Ana Reyes; Additional reporting by Tom Hale; Writing by Sam Ode; Editing by Mark Ode)", "Ana Reyes|Tom Hale|Sam Ode"},
+		// Not a staff line: a sentence in brackets, a role with no name.
+		{"(Reporting by the harbour office, which counts every crossing.)", ""},
+		{"(Editing by Mark Ode)", ""},
+	} {
+		a := parseText(t, "(Harbourwire) — The harbour ferry returned to service on Monday after a winter of repairs, its owners said.\n"+
+			"Passengers lined up before dawn for the first crossing of the year.\n"+c.line+"\n")
+		if got := strings.Join(a.Byline, "|"); got != c.want {
+			t.Errorf("%q: byline %q, want %q", c.line, got, c.want)
+		}
+		if p := blocksOf(a, model.Paragraph); len(p) == 0 || p[len(p)-1] != c.line {
+			t.Errorf("%q: the line is not the last paragraph: %q", c.line, p)
+		}
+	}
+}
+
+// A blog's note that a post is paid for is not its title, and the title
+// guessed for the post comes from the post.
+func TestDisclosureIsNoTitle(t *testing.T) {
+	a := parseText(t, "This post has been compensated by Harbour Ferries. All opinions are mine alone. #ferry #ad\n"+
+		"We took the new ferry across the bay on Saturday, and the children have not stopped talking about it. The crossing takes an hour.\n"+
+		"Really, have you ever seen water so blue?\n"+
+		"The café on the upper deck sells hot chocolate and the best cinnamon buns in town.\n")
+	if !a.TitleGuessed || !strings.HasPrefix(a.Title, "We took the new ferry") {
+		t.Errorf("title %q (guessed %v)", a.Title, a.TitleGuessed)
+	}
+	p := append([]string{a.Lead}, blocksOf(a, model.Paragraph)...)
+	for _, want := range []string{"This post has been compensated by Harbour Ferries. All opinions are mine alone. #ferry #ad", "Really, have you ever seen water so blue?"} {
+		if !slices.Contains(p, want) {
+			t.Errorf("%q is not a paragraph: %q (dropped %q)", want, p, a.Dropped)
+		}
+	}
+	if h := blocksOf(a, model.Heading); len(h) > 0 {
+		t.Errorf("headings %q", h)
+	}
+}
+
+// A first line that is one sentence ending in a quotation is the story,
+// not its title.
+func TestSentenceEndingInQuote(t *testing.T) {
+	a := parseText(t, "The harbour master on Monday defended the ferry's new slogan, “Across the bay, on time.”\n"+
+		"The slogan drew jokes on social media, but the ferry's owners said the crossings had never been so punctual.\n")
+	if !a.TitleGuessed {
+		t.Errorf("title %q claimed", a.Title)
+	}
+}
+
+// In capitals, a heading may have a short form with a full stop in it.
+func TestCapitalHeadingWithAbbreviation(t *testing.T) {
+	a := parseText(t, "New ferries at the harbour show\n"+
+		"Three new ferries are on display this week at the harbour show. Here are the highlights:\n"+
+		"HARBOUR CO. CLIPPER\n"+
+		"The Clipper seats two hundred and crosses the bay in forty minutes.\n"+
+		"BAY LINES ST. BRENDAN\n"+
+		"The St. Brendan is the first ferry on the bay to run on batteries alone.\n")
+	if h := blocksOf(a, model.Heading); !slices.Equal(h, []string{"HARBOUR CO. CLIPPER", "BAY LINES ST. BRENDAN"}) {
+		t.Errorf("headings %q", h)
+	}
+}
+
+// A newsletter's sign-up box goes whole: its name, its pitch and what
+// its form says; and so does a list of other stories at the end, its
+// cards set apart by dashes. A dash between a story's sections stays.
+func TestSignupBoxAndCardList(t *testing.T) {
+	box := []string{
+		"Harbour Mornings Newsletter",
+		"Get the day's crossings, fares and weather before breakfast.",
+		"Thanks for signing up!",
+		"Keep an eye on your inbox for the morning's news.",
+		"Sorry!",
+		"There was an error processing your subscription.",
+	}
+	cards := []string{
+		"More from the Harbour Times",
+		"-", "Ferry fares rise in spring", "The operator blames the price of fuel",
+		"-", "Night crossings return", "Two boats a night from June",
+		"-", "The new pier opens", "A year late and over budget, the pier is finished",
+	}
+	a := parseText(t, "The ferry is back\n"+
+		"The harbour ferry returned to service on Monday after a winter of repairs, its owners said.\n"+
+		"—\n"+
+		"Passengers lined up before dawn for the first crossing of the year.\n"+
+		strings.Join(box, "\n")+"\n"+
+		"The council said the extra cost would be shared with the port.\n"+
+		strings.Join(cards, "\n")+"\n")
+	wantDropped(t, a, append(box, cards...)...)
+	p := blocksOf(a, model.Paragraph)
+	for _, k := range []string{"—", "Passengers lined up before dawn for the first crossing of the year.", "The council said the extra cost would be shared with the port."} {
+		if !slices.Contains(p, k) {
+			t.Errorf("%q is not a paragraph: %q", k, p)
+		}
+	}
+	if h := blocksOf(a, model.Heading); len(h) > 0 {
+		t.Errorf("headings %q", h)
+	}
+	// What a form says once sent goes by itself too.
+	a = parseText(t, "The ferry is back\n"+
+		"The harbour ferry returned to service on Monday after a winter of repairs, its owners said.\n"+
+		"Thanks for signing up!\n"+
+		"Passengers lined up before dawn for the first crossing of the year.\n")
+	wantDropped(t, a, "Thanks for signing up!")
+}
+
+// A note asking for letters, with the address to send them to, goes; a
+// story that asks for word in passing keeps it. So does a request to
+// follow the site with its handle in brackets.
+func TestLettersAppeal(t *testing.T) {
+	gone := []string{
+		"The Harbour Times welcomes letters to the editor. We’d like to hear what you think about this or any of our articles. Here's our email: letters@harbour.example.",
+		"I'd love to hear from you! Write to me at ana@harbour.example with your questions about the ferry.",
+		"Follow the Harbour Times on Facebook, Twitter (@HarbourTimes) and Instagram.",
+	}
+	kept := "The count is our own. If it does not match yours, we'd like to hear from you. Email counts@harbour.example."
+	a := parseText(t, "The ferry is back\n"+
+		"The harbour ferry returned to service on Monday after a winter of repairs, its owners said.\n"+
+		kept+"\n"+
+		"Passengers lined up before dawn for the first crossing of the year.\n"+
+		strings.Join(gone, "\n")+"\n")
+	wantDropped(t, a, gone...)
+	if !slices.Contains(blocksOf(a, model.Paragraph), kept) {
+		t.Errorf("%q is not a paragraph (dropped %q)", kept, a.Dropped)
+	}
+}
+
+// The card some news sites pop up over a person's name, glued into the
+// sentence by a page's dump, goes; the sentence closes over it.
+func TestNameCards(t *testing.T) {
+	card := "Ana Maria ReyesHarbour master defends ferry slogan Harbour master opens new pier MORE"
+	a := parseText(t, "The ferry is back\n"+
+		"Harbour master Ana Reyes"+card+" (Ind.) said on Monday that the ferry would run all winter.\n"+
+		"Passengers lined up before dawn for the first crossing of the year. Read MORE at the harbour office.\n")
+	wantDropped(t, a, card)
+	if want := "Harbour master Ana Reyes (Ind.) said on Monday that the ferry would run all winter."; a.Lead != want {
+		t.Errorf("lead %q, want %q", a.Lead, want)
+	}
+	if p := blocksOf(a, model.Paragraph); len(p) != 1 || !strings.HasSuffix(p[0], "Read MORE at the harbour office.") {
+		t.Errorf("paragraphs %q", p)
+	}
+	// A name said twice, glued, with no stories after it, is no card.
+	text := "Mayor Ana ReyesAna Reyes said the new boats are MORE reliable than the old ones."
+	a = parseText(t, "The ferry is back\n"+text+"\nPassengers lined up before dawn for the first crossing of the year.\n")
+	if a.Lead != text || len(a.Dropped) > 0 {
+		t.Errorf("lead %q, dropped %q", a.Lead, a.Dropped)
+	}
+}
