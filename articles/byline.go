@@ -327,7 +327,8 @@ var furnitureOpeners = func() []string {
 		"this article ", "this story ", "this post ", "this piece ", "this report ", "updated ", "enlarge this image",
 		"click for more", "click here for more", "read more from ", "read more by ",
 		"see an error", "please read our comment", "please adhere to our comment", "please follow our comment",
-		"please respect our comment", "add your name ", "sign the petition", "sign our petition"}
+		"please respect our comment", "add your name ", "sign the petition", "sign our petition", "the views ", "the opinions ",
+		"views expressed", "opinions expressed"}
 	for _, a := range []string{"older ", "more ", "other ", "recent ", "latest "} {
 		for _, b := range []string{"articles ", "posts ", "stories ", "columns "} {
 			o = append(o, a+b)
@@ -350,6 +351,8 @@ var furnitureByInitial = func() (m [256][]string) {
 var siteFurniture = regexp.MustCompile(`^(?:` +
 	`posted (?:on|by)\b.{0,60}[^.!?]|filed under: .{1,200}|continue reading(?: ?[→»›…]|\.\.\.| (?:below|after)(?: (?:the|this) (?:advertisement|ad))?)?|` +
 	`copyright ?© ?(?:\d{4}(?:[-–]\d{4})?,? )?[\p{L}0-9 .,&'-]{2,60}|(?:copyright ?)?(?:© ?)?\d{4}(?:[-–]\d{4})?,? [\p{L}0-9 .,&'-]{2,60}|` +
+	`copyright [\p{L}0-9 .,&'-]{2,40}? \d{4}(?:[-–]\d{4})?(?: ?[-–|] ?.{1,40})?|` +
+	`(?:the )?(?:views|opinions)(?: and (?:views|opinions))? expressed\b.{0,200}\b(?:necessarily|solely|own)\b.{0,200}|` +
 	`subscribe to [\p{L}0-9 .&'-]{2,50}!?|` +
 	`(?:older|more|other|recent|latest) (?:articles|posts|stories|columns) (?:by|from) [\p{L} .'’-]{2,40}|rss feed (?:for|of) [\p{L} .'’-]{2,40}|` +
 	`see more .{2,40} at:? \S.{1,40}|see more [\p{L}0-9 '’-]{2,40} (?:posts|stories|articles)\.?|` +
@@ -575,7 +578,8 @@ func isSignupLine(s string) bool {
 	// by a part that starts with a letter rare in text.
 	if !strings.Contains(s, "wslett") && !strings.Contains(s, "WSLETT") && !strings.Contains(s, "vacy") &&
 		!strings.Contains(s, "VACY") && !strings.Contains(s, "ffers") && (strings.IndexByte(s, 'x') < 0 || !strings.Contains(s, "inbox")) &&
-		!strings.Contains(s, "igning up") && !strings.Contains(s, "ubscri") {
+		!strings.Contains(s, "igning up") && !strings.Contains(s, "ubscri") && !strings.Contains(s, "etterbox") &&
+		!strings.Contains(s, " issues for ") {
 		return false
 	}
 	f := strings.TrimRight(model.Fold(s), ".!")
@@ -592,9 +596,17 @@ func isSignupLine(s string) bool {
 	case strings.Contains(f, "newsletter"):
 		return strings.Contains(f, "sign up") || strings.Contains(f, "subscribe") || strings.Contains(f, "join our")
 	}
+	if subscriptionOffer.MatchString(f) {
+		// "Get Motor Cycle Monthly delivered through your letterbox
+		// every month. 12 issues for £11.99. ...": a magazine's offer.
+		return true
+	}
 	return strings.Contains(f, "to your inbox") || strings.Contains(f, "by subscribing") ||
 		strings.Contains(f, "special offers") && strings.Contains(f, "updates")
 }
+
+// subscriptionOffer is a magazine's offer of issues by post, folded.
+var subscriptionOffer = regexp.MustCompile(`\bdelivered (?:to|through) your (?:letterbox|door)|\b\d+ issues for [£$€]\d`)
 
 // formMessages are what a sign-up form says once it is sent, folded.
 var formMessages = setOf("thanks for signing up", "thank you for signing up", "thanks for subscribing",

@@ -53,6 +53,11 @@ func isWireCaption(t string) bool {
 		rest := t[len("Featured image"):]
 		return hasPrefixFold(rest, " via ") || hasPrefixFold(rest, " by ") || hasPrefixFold(rest, ": ") || hasPrefixFold(rest, " credit: ")
 	}
+	if coverLabel.MatchString(t) {
+		// "Cover image: artist’s impression of ...": what the picture
+		// atop the page shows.
+		return runeCount(t) <= 400
+	}
 	if len(t) > 1600 || !strings.HasPrefix(t, "In this ") || runeCount(t) > 400 {
 		return false
 	}
@@ -65,6 +70,9 @@ func isWireCaption(t string) bool {
 	}
 	return false
 }
+
+// coverLabel opens the caption of a page's top picture.
+var coverLabel = regexp.MustCompile(`^(?:Cover|Top|Header|Main|Lead|Hero|Opening) (?:image|photo|picture|photograph|illustration): \S`)
 
 // isCaptionAlone reports whether t, a line of its own, is a photo's
 // caption by what it says: a credit closes or opens it, in any of the

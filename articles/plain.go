@@ -95,6 +95,7 @@ func ParsePlain(text string) *model.Article {
 		p.cutNameCards()
 	}
 	p.dropCardList()
+	p.dropComments()
 	p.dropSignupBoxes()
 	p.dropTrailingWidgets()
 	p.dropLinkLists()
@@ -112,7 +113,7 @@ func ParsePlain(text string) *model.Article {
 	dropTeasers := teasers > 0 && 2*teasers < len(p.lines)
 	p.dropLines(func(s string) bool {
 		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) ||
-			english && (isSignupLine(s) || isSiteFurniture(s) || isLettersAppeal(s) || isEmbedBox(s) || isVideoTeaser(s)) ||
+			english && (isSignupLine(s) || isSiteFurniture(s) || isLettersAppeal(s) || isShortcodeLine(s) || isEmbedBox(s) || isVideoTeaser(s)) ||
 			isControlsLine(s, p.a.Language) || dropTeasers && isStoryTeaser(s) || isArrowLink(s) || isPopupBox(s)
 	})
 	p.dropVideoPlayers()
@@ -214,7 +215,27 @@ func (p *plainParser) openingByline(rest []line) ([]line, bool) {
 		p.a.Byline = append(p.a.Byline, splitByline(t)...)
 		return rest[1:], true
 	}
+	if name := labelledCredit(t); name != "" && len(rest) > 1 {
+		// "Tested by: John Milbank RRP: 49.95 Euro ...": a review's
+		// box, which stays; the tester is its writer.
+		p.a.Byline = append(p.a.Byline, name)
+	}
 	return rest, false
+}
+
+// creditLabel opens a line that names who wrote or tested what follows,
+// in a review's or a feature's box: "Tested by: John Milbank RRP: ...".
+var creditLabel = regexp.MustCompile(`^(?:Tested|Reviewed|Words|Written|Text|Interview) by:? ((?:\p{Lu}[\p{L}'’-]*\.?\s){0,2}\p{Lu}[\p{L}'’-]*)(?:$|\s+(?:\p{Lu}[\p{L}/]*:|\||[-–—]))`)
+
+// labelledCredit returns the name a creditLabel line gives, or "".
+func labelledCredit(t string) string {
+	if len(t) > 400 || !strings.Contains(t[:min(len(t), 20)], " by") {
+		return ""
+	}
+	if m := creditLabel.FindStringSubmatch(t); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // placeDropped sets DroppedAt: each removed line goes before the first
@@ -1033,6 +1054,42 @@ func cutNameCard(s string) (string, string) {
 	}
 }
 
+// dropComments removes the readers' comments that a page's text ends
+// with, from their heading ("Top Rated Comments", "12 Comments", "Leave a
+// Reply", "Ý kiến bạn đọc") to the end: the heading after the text's
+// first few lines, with lines after it. The comments may run longer than
+// the story.
+func (p *plainParser) dropComments() {
+	for i := min(len(p.lines)/2, 5); i < len(p.lines)-1; i++ {
+		if t := p.lines[i].text; len(t) <= 40 && commentsHeading.MatchString(strings.TrimRight(model.Fold(t), ":.")) {
+			for _, l := range p.lines[i:] {
+				p.drop(l.text, l.n)
+			}
+			p.lines = p.lines[:i]
+			return
+		}
+	}
+}
+
+// commentsHeading is matched folded.
+var commentsHeading = regexp.MustCompile(`^(?:(?:top rated|most popular|latest|recent|reader|readers['’]?) comments|\d+ comments?|comments \(\d+\)|leave a (?:reply|comment)|y kien ban doc|binh luan \(\d+\))$`)
+
+// isShortcodeLine reports whether s is a blog's shortcode left in the
+// text as written, with nothing around it: "[button link=... ] Send us
+// YOUR kit review[/button]", "[automerge]1574096160[/automerge]". A
+// caption's shortcode holds a caption, and is not one of them.
+func isShortcodeLine(s string) bool {
+	if len(s) > 600 || s[0] != '[' || !strings.HasSuffix(s, "]") {
+		return false
+	}
+	end := strings.IndexAny(s, " ]")
+	tag := s[1:max(end, 1)]
+	if tag == "" || tag == "caption" || strings.ContainsAny(tag, "/[") {
+		return false
+	}
+	return strings.HasSuffix(s, "[/"+tag+"]")
+}
+
 // cardSeparators are the lines that part the cards of a list of stories.
 var cardSeparators = setOf("-", "–", "—", "•", "·", "|")
 
@@ -1612,6 +1669,11 @@ var reportingClause = regexp.MustCompile(`, (?:\p{L}+ ){0,3}(?:asked|asks|said|s
 // "“Mean Girls” quotes by PaipurNails at Etsy, $4").
 func isQuotedHeading(t string) bool {
 	inner := strings.TrimLeftFunc(t, isQuoteOpen)
+	if cut, ok := strings.CutPrefix(inner, "…"); ok && strings.HasPrefix(cut, " ") {
+		// "“… prevent the evacuation of ...”": a fact-check's heading
+		// quotes the claim from where it picks up.
+		inner = "A" + strings.TrimLeft(cut, " ")
+	}
 	if !unicode.IsUpper(firstRune(inner)) || isUpperWords(t) || hasDigit(t[strings.LastIndexByte(t, ' ')+1:]) {
 		return false
 	}
@@ -1815,6 +1877,12 @@ func (p *plainParser) trailingByline() {
 			p.a.Byline = append(p.a.Byline, m[1])
 			return
 		}
+		if m := writerNote.FindStringSubmatch(text); m != nil && last.Kind == model.Paragraph && len(text) <= 600 && !reportsSpeech(text) {
+			// "Eric Song is IGN's deal curator and ...": the same note
+			// without its dash, saying what the writer does.
+			p.a.Byline = append(p.a.Byline, m[1])
+			return
+		}
 	}
 	for range 3 {
 		n := len(p.a.Blocks)
@@ -1962,6 +2030,17 @@ func lastSentenceEnd(t string, from int) int {
 // closingBio is the note on the writer that ends an opinion piece, set off
 // by a dash: "— Tom Rogan is a writer, a panelist on ...".
 var closingBio = regexp.MustCompile(`^[—–-]+ ?((?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}'’-]*),? (?:is|was) (?:a|an|the)\s`)
+
+// writerNote is a closing note on the writer with no dash before it, which
+// names their trade: "Eric Song is IGN's deal curator and ...", "Ana Reyes
+// is a freelance writer based in Lisbon."
+var writerNote = regexp.MustCompile(`^((?:\p{Lu}[\p{L}.'’-]*\s){1,2}\p{Lu}[\p{L}'’-]*) (?:is|was) (?:a|an|the|\p{Lu}[\p{L}&.-]*['’]s)\s(?:[\p{L}'’.&-]+\s){0,4}?(?:writer|editor|reporter|correspondent|columnist|contributor|journalist|curator|critic|producer|author|blogger)s?\b`)
+
+// reportsSpeech reports whether t tells what someone said: a story's
+// line, not a note on its writer.
+func reportsSpeech(t string) bool {
+	return strings.Contains(t, " said") || strings.Contains(t, " says") || strings.Contains(t, " told ")
+}
 
 // isCallToAction reports whether s, words after a text's last sentence,
 // asks the reader to do something ("CLICK HERE", "Read more", "Download

@@ -2226,3 +2226,90 @@ func TestNameCards(t *testing.T) {
 		t.Errorf("lead %q, dropped %q", a.Lead, a.Dropped)
 	}
 }
+
+// A closing note on the writer without a dash names the byline when it
+// says what they do; the note stays.
+func TestWriterNote(t *testing.T) {
+	for _, c := range []struct{ last, want string }{
+		{"Ana Reyes is the Harbour Times's ferry correspondent and has crossed the bay a thousand times.", "Ana Reyes"},
+		{"Tom Hale is a freelance writer based in Lisbon.", "Tom Hale"},
+		{"Sam Ode is the yard's chief engineer and has run it since 2004.", ""},
+		{"Tom Hale is a writer too, the captain said.", ""},
+	} {
+		a := parseText(t, "The ferry is back\n"+
+			"The harbour ferry returned to service on Monday after a winter of repairs, its owners said.\n"+
+			"Passengers lined up before dawn for the first crossing of the year.\n"+c.last+"\n")
+		if got := strings.Join(a.Byline, "|"); got != c.want {
+			t.Errorf("%q: byline %q, want %q", c.last, got, c.want)
+		}
+		if p := blocksOf(a, model.Paragraph); !slices.Contains(p, c.last) {
+			t.Errorf("%q is not a paragraph: %q", c.last, p)
+		}
+	}
+}
+
+// A review's box opening "Tested by: NAME" names the writer and stays.
+func TestTestedBy(t *testing.T) {
+	box := "Tested by: Ana Reyes RRP: £40 More info: harbour.example | 01234 567890"
+	a := parseText(t, box+"\n"+
+		"If you want a book that makes you feel great about the sea, this is it. It comes with a record of ship horns.\n"+
+		"There are some stunning photos in the book, but a few are printed too small.\n")
+	if !slices.Equal(a.Byline, []string{"Ana Reyes"}) {
+		t.Errorf("byline %q", a.Byline)
+	}
+	if !slices.Contains(append([]string{a.Title, a.Lead}, blocksOf(a, model.Paragraph)...), box) {
+		t.Errorf("the box is gone: title %q lead %q", a.Title, a.Lead)
+	}
+}
+
+// Under a story: readers' comments, from their heading to the end; a
+// shortcode left as written; a magazine's subscription offer; a
+// disclaimer of the views expressed; a copyright line with the year after
+// the name. A caption's shortcode, and comments on comments in the story,
+// stay.
+func TestCommentsAndPageLeftovers(t *testing.T) {
+	gone := []string{
+		"[button link=”https://harbour.example/letters/” type=”big”] Send us YOUR ferry story[/button]",
+		"Get Harbour Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more information.",
+		"The views and opinions expressed in this article do not necessarily reflect those of the Harbour Times.",
+		"copyright Harbour Times 2019 - ISSN: 1234-5678",
+		"Top Rated Comments",
+		"Finally! I missed that boat all winter.",
+		"[automerge]1574096160[/automerge]",
+		"Will they run on Sundays?",
+		"[ Read All Comments ]",
+	}
+	kept := []string{
+		"Readers left 200 comments on the council's page, most of them about the fares.",
+		"[caption id=”1”]The ferry at dawn[/caption]",
+	}
+	a := parseText(t, "The ferry is back\n"+
+		"The harbour ferry returned to service on Monday after a winter of repairs, its owners said.\n"+
+		kept[0]+"\n"+kept[1]+"\n"+
+		"Passengers lined up before dawn for the first crossing of the year.\n"+
+		strings.Join(gone, "\n")+"\n")
+	wantDropped(t, a, gone...)
+	for _, k := range kept {
+		if slices.Contains(a.Dropped, k) {
+			t.Errorf("dropped %q", k)
+		}
+	}
+}
+
+// A page's top picture captioned by its label is a caption; a quoted
+// heading may pick its quotation up with an ellipsis.
+func TestCoverCaptionAndQuotedEllipsis(t *testing.T) {
+	a := parseText(t, "The ferry is back\n"+
+		"The harbour ferry returned to service on Monday after a winter of repairs, its owners said.\n"+
+		"Cover image: the new ferry leaving the harbour at dawn\n"+
+		"Passengers lined up before dawn for the first crossing of the year.\n"+
+		"“… the safest crossing”\n"+
+		"The operator's claim rests on ten years without an accident, the port authority said.\n"+
+		"Inspectors found no fault with the boats in March.\n")
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, []string{"Cover image: the new ferry leaving the harbour at dawn"}) {
+		t.Errorf("captions %q", c)
+	}
+	if h := blocksOf(a, model.Heading); !slices.Equal(h, []string{"“… the safest crossing”"}) {
+		t.Errorf("headings %q", h)
+	}
+}
