@@ -615,7 +615,7 @@ var formMessages = setOf("thanks for signing up", "thank you for signing up", "t
 // isNewsletterName reports whether s names a newsletter alone, as its
 // sign-up box is headed: "Pick Six Newsletter", "The Morning newsletter".
 func isNewsletterName(s string) bool {
-	if len(s) > 80 || endsSentence(s) || model.CountWords(s) > 6 {
+	if len(s) > 80 || !strings.Contains(s, "ewsletter") && !strings.Contains(s, "EWSLETTER") || endsSentence(s) || model.CountWords(s) > 6 {
 		return false
 	}
 	f := model.Fold(s)

@@ -53,7 +53,7 @@ func isWireCaption(t string) bool {
 		rest := t[len("Featured image"):]
 		return hasPrefixFold(rest, " via ") || hasPrefixFold(rest, " by ") || hasPrefixFold(rest, ": ") || hasPrefixFold(rest, " credit: ")
 	}
-	if coverLabel.MatchString(t) {
+	if isCoverCaption(t) {
 		// "Cover image: artist’s impression of ...": what the picture
 		// atop the page shows.
 		return runeCount(t) <= 400
@@ -73,6 +73,16 @@ func isWireCaption(t string) bool {
 
 // coverLabel opens the caption of a page's top picture.
 var coverLabel = regexp.MustCompile(`^(?:Cover|Top|Header|Main|Lead|Hero|Opening) (?:image|photo|picture|photograph|illustration): \S`)
+
+// isCoverCaption reports whether t opens with a coverLabel; most lines
+// are turned away by their first letter and the colon's place.
+func isCoverCaption(t string) bool {
+	if len(t) < 12 || !strings.ContainsRune("CTHMLO", rune(t[0])) {
+		return false
+	}
+	colon := strings.IndexByte(t[:min(len(t), 28)], ':')
+	return colon > 0 && coverLabel.MatchString(t)
+}
 
 // isCaptionAlone reports whether t, a line of its own, is a photo's
 // caption by what it says: a credit closes or opens it, in any of the

@@ -599,14 +599,22 @@ func isTitleLine(ls []line) bool {
 }
 
 // interjections open a line that talks, followed by a comma.
-var interjections = setOf("really", "seriously", "honestly", "well", "oh", "okay", "ok", "wow", "hey")
+var interjections = []string{"really", "seriously", "honestly", "well", "oh", "okay", "ok", "wow", "hey"}
+
+// isInterjected reports whether t opens with one of interjections and a
+// comma.
+func isInterjected(t string) bool {
+	i := strings.Index(t[:min(len(t), 12)], ", ")
+	return i > 0 && slices.ContainsFunc(interjections, func(w string) bool { return strings.EqualFold(t[:i], w) })
+}
 
 // isDisclosure reports whether t is a blog's note that a post is paid
 // for, set above it: "This shop has been compensated by #CollectiveBias,
 // Inc. and its advertiser. All opinions are mine alone. #ad", "This post
 // is sponsored by ...", "Disclosure: ...".
 func isDisclosure(t string) bool {
-	if len(t) > 600 || !strings.Contains(t, " ") {
+	if len(t) > 600 || !strings.Contains(t, "pinions") && !strings.Contains(t, "ompensated") && !strings.Contains(t, "ffiliate") &&
+		!strings.Contains(t, "ponsored") && !strings.Contains(t, "isclosure") {
 		return false
 	}
 	f := model.Fold(t)
@@ -973,7 +981,7 @@ func (p *plainParser) dropCardList() {
 			seps, first, card = seps+1, i, 0
 			continue
 		}
-		if card++; card > 3 || runeCount(t) > 200 {
+		if card++; card > 3 || len(t) > 800 || runeCount(t) > 200 {
 			break
 		}
 	}
@@ -1061,7 +1069,7 @@ func cutNameCard(s string) (string, string) {
 // the story.
 func (p *plainParser) dropComments() {
 	for i := min(len(p.lines)/2, 5); i < len(p.lines)-1; i++ {
-		if t := p.lines[i].text; len(t) <= 40 && commentsHeading.MatchString(strings.TrimRight(model.Fold(t), ":.")) {
+		if t := p.lines[i].text; len(t) <= 40 && mayBeComments(t) && commentsHeading.MatchString(strings.TrimRight(model.Fold(t), ":.")) {
 			for _, l := range p.lines[i:] {
 				p.drop(l.text, l.n)
 			}
@@ -1069,6 +1077,13 @@ func (p *plainParser) dropComments() {
 			return
 		}
 	}
+}
+
+// mayBeComments is a quick test that t may be a commentsHeading, by a
+// part of each that folding leaves alone.
+func mayBeComments(t string) bool {
+	return strings.Contains(t, "omment") || strings.Contains(t, "OMMENT") || strings.Contains(t, "eply") ||
+		strings.Contains(t, "EPLY") || strings.Contains(t, "ạn đọc") || strings.Contains(t, "ẠN ĐỌC") || strings.Contains(t, "uận (")
 }
 
 // commentsHeading is matched folded.
@@ -1620,7 +1635,7 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 	if lastRune(t) == '?' && words > 12 || lastRune(t) == ')' && isBylineText(t) {
 		return false
 	}
-	if first, _, ok := strings.Cut(t, ", "); ok && interjections[model.Fold(first)] {
+	if isInterjected(t) {
 		// "Really, have you ever seen anything so gorgeous?": a writer
 		// talking to the reader, not a heading.
 		return false
@@ -1877,7 +1892,7 @@ func (p *plainParser) trailingByline() {
 			p.a.Byline = append(p.a.Byline, m[1])
 			return
 		}
-		if m := writerNote.FindStringSubmatch(text); m != nil && last.Kind == model.Paragraph && len(text) <= 600 && !reportsSpeech(text) {
+		if m := writerNoteOf(text); m != nil && last.Kind == model.Paragraph && !reportsSpeech(text) {
 			// "Eric Song is IGN's deal curator and ...": the same note
 			// without its dash, saying what the writer does.
 			p.a.Byline = append(p.a.Byline, m[1])
@@ -2035,6 +2050,19 @@ var closingBio = regexp.MustCompile(`^[—–-]+ ?((?:\p{Lu}[\p{L}.'’-]*\s){1,
 // names their trade: "Eric Song is IGN's deal curator and ...", "Ana Reyes
 // is a freelance writer based in Lisbon."
 var writerNote = regexp.MustCompile(`^((?:\p{Lu}[\p{L}.'’-]*\s){1,2}\p{Lu}[\p{L}'’-]*) (?:is|was) (?:a|an|the|\p{Lu}[\p{L}&.-]*['’]s)\s(?:[\p{L}'’.&-]+\s){0,4}?(?:writer|editor|reporter|correspondent|columnist|contributor|journalist|curator|critic|producer|author|blogger)s?\b`)
+
+// writerNoteOf matches t against writerNote when it can be one: short,
+// with "is" or "was" after a name's few words.
+func writerNoteOf(t string) []string {
+	if len(t) > 600 {
+		return nil
+	}
+	head := t[:min(len(t), 80)]
+	if !strings.Contains(head, " is ") && !strings.Contains(head, " was ") {
+		return nil
+	}
+	return writerNote.FindStringSubmatch(t)
+}
 
 // reportsSpeech reports whether t tells what someone said: a story's
 // line, not a note on its writer.
