@@ -187,15 +187,21 @@ fakenewsnet() { # fakenewsnet SET NAME: Data/SET/RealNewsContent into DIR/NAME
 fakenewsnet PolitiFact politifact
 fakenewsnet BuzzFeed buzzfeednet
 
-# English: article text that trafilatura (2.0.0) extracted from 181 saved
-# pages of some 130 sites, news mostly, from the Article Extraction
-# Benchmark (scrapinghub/article-extraction-benchmark, output/
-# trafilatura.json): one paragraph a line, no header, a title line only
-# where the extractor kept one. Each file is named after its page's id.
-# Needs jq.
+# English: article text that extractors took from 181 saved pages of some
+# 130 sites, news mostly, in the Article Extraction Benchmark
+# (scrapinghub/article-extraction-benchmark, output/NAME.json; the newer
+# files wrap the pages in "output"), one file a page, named after the
+# page's id. trafilatura (2.0.0): one paragraph a
+# line, no header, a title line only where the extractor kept one.
+# boilerpipe (ArticleExtractor): one block a line, with the headline,
+# time stamps, credits and captions it kept. Needs jq.
 g=$(git_dir scrapinghub/article-extraction-benchmark)
-rm -rf "$dir/trafilatura"
-git --git-dir "$g" show 4a3bc979f76c0df73cb95fe272e2fc1b96f9f010:output/trafilatura.json |
-	jq -c '.output | to_entries[] | {id: .key, text: .value.articleBody}' |
-	(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -jsonl -name id -text text -dir "$dir/trafilatura")
+aeb() { # aeb NAME: output/NAME.json into DIR/NAME
+	rm -rf "${dir:?}/$1"
+	git --git-dir "$g" show "4a3bc979f76c0df73cb95fe272e2fc1b96f9f010:output/$1.json" |
+		jq -c '(.output // .) | to_entries[] | {id: .key, text: .value.articleBody}' |
+		(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -jsonl -name id -text text -dir "$dir/$1")
+}
+aeb trafilatura
+aeb boilerpipe
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
