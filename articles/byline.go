@@ -14,7 +14,7 @@ import (
 var shareLines = setOf(
 	"chia se", "share", "share this", "share this article", "share this page",
 	"share on facebook", "share on twitter", "tweet", "facebook", "twitter",
-	"email", "e-mail", "print", "in bai", "in bai viet", "luu", "luu bai",
+	"email", "e-mail", "print", "in bai", "in bai viet", "luu", "luu bai", "shares",
 	"binh luan", "gui binh luan", "copy link", "sao chep lien ket", "zalo",
 	"theo doi", "follow", "advertisement", "quang cao", "gop y", "bao loi",
 	"save", "comments", "comment", "like", "thich",
@@ -28,7 +28,7 @@ var widgetLines = setOf(
 	"tin cung chuyen muc", "tin moi", "tin moi nhat", "tin khac", "xem them",
 	"doc them", "tin noi bat", "tieu diem", "co the ban quan tam", "ban co the quan tam",
 	"tags", "tag", "tu khoa", "chu de", "most read", "most popular", "most viewed",
-	"related stories", "related articles", "related", "more on this story",
+	"related stories", "related articles", "related", "related tags", "more on this story",
 	"more stories", "top stories", "read more", "you may also like", "recommended",
 	"latest news", "trending", "around the web", "related topics", "more from",
 	"read next", "site index", "follow us", "more to explore", "explore more on these topics",
@@ -163,6 +163,11 @@ func isPromoLine(s string) bool {
 	if len(s) > 240 {
 		return false
 	}
+	if strings.HasPrefix(s, "Also on ") && alsoOnSite.MatchString(s) {
+		// "Also on rt.com Journalists & politicians ...": a link to
+		// the site's other story.
+		return true
+	}
 	colon := strings.Index(s[:min(len(s), 26)], ": ")
 	message := len(s) > 15 && strings.EqualFold(s[:15], "a message from ")
 	labelled := colon >= 0 && colon <= 24 || message
@@ -258,7 +263,7 @@ func (l lengths) has(n int) bool { return n < len(l) && l[n] }
 // story: ...", "Matt Friedman may be reached at mf@example.com", or is an
 // embedded post's counts ("15,531 15,531 Retweets 60,569 60,569 likes").
 // It is matched folded.
-var followLine = regexp.MustCompile(`^(?:like us on facebook|follow us on [\p{L} &,]{2,40}|(?:you can )?follow [\p{L}0-9 .'’-]{2,40} on ` + networks + `(?: \(@\w+\))?(?:(?:,| and|, and) ` + networks + `(?: \(@\w+\))?)*(?: (?:at )?@\w+)?|to contact the (?:reporters?|editors?|authors?|writers?)(?: responsible for| on| of| for)? this (?:story|article)[: ].{0,200}|[\p{L} .'’-]{2,40} (?:may|can) be reached at [\w.+-]+@[\w.-]+\.\w+\b.{0,120}|[\d,.]+k? [\d,.]+k? retweets\s+[\d,.]+k? [\d,.]+k? likes|\d{1,2}:\d{2} [ap]m - \d{1,2} [a-z]{3,9} \d{4})$`)
+var followLine = regexp.MustCompile(`^(?:like us on facebook|follow us on [\p{L} &,]{2,40}|follow [\p{L}0-9 .'’-]{2,30} on|like this (?:story|article|post)\? share it with (?:a friend|your friends)!?|(?:you can )?follow [\p{L}0-9 .'’-]{2,40} on ` + networks + `(?: \(@\w+\))?(?:(?:,| and|, and) ` + networks + `(?: \(@\w+\))?)*(?: (?:at )?@\w+)?|to contact the (?:reporters?|editors?|authors?|writers?)(?: responsible for| on| of| for)? this (?:story|article)[: ].{0,200}|[\p{L} .'’-]{2,40} (?:may|can) be reached at [\w.+-]+@[\w.-]+\.\w+\b.{0,120}|[\d,.]+k? [\d,.]+k? retweets\s+[\d,.]+k? [\d,.]+k? likes|\d{1,2}:\d{2} [ap]m - \d{1,2} [a-z]{3,9} \d{4})$`)
 
 // networks are where a site asks to be followed.
 const networks = `(?:twitter|instagram|facebook|x|threads|bluesky|youtube|tiktok|linkedin)`
@@ -527,7 +532,7 @@ var (
 		"read", "reading", "continue", "continues", "continued", "next", "previous", "related", "recommended",
 		"popular", "trending", "video", "videos", "photos", "images", "image", "listen", "watch", "play", "post", "posts",
 		"link", "copy", "save", "gift", "view", "views", "this", "on", "our", "us", "your", "the", "to", "a", "an", "of",
-		"with", "in", "for", "and", "now", "all", "see", "click", "tap")
+		"with", "in", "for", "and", "now", "all", "see", "click", "tap", "via", "x")
 	// Vietnamese, folded: controls of two syllables, and the syllables
 	// of "tải", "bài viết của bạn tại đây", "xem thêm ảnh" and the like.
 	viControlWords = setOf("chia se", "binh luan", "theo doi", "dang ky", "ung dung", "quang cao", "luot thich",
@@ -648,6 +653,57 @@ func isLettersAppeal(s string) bool {
 // emailIn finds an e-mail address in a line.
 var emailIn = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
 
+// alsoOnSite is a link to another story of the site, named by address.
+var alsoOnSite = regexp.MustCompile(`^Also on [\w-]+\.(?:com|net|org|co\.uk) \S`)
+
+// isIconLabel reports whether s opens with the name of an icon that a
+// page's text kept instead of its picture ("chevron_left Browse All
+// Posts", "arrow_forward"), as icon fonts are written: a line of a few
+// words, no more.
+func isIconLabel(s string) bool {
+	if len(s) > 80 || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	first, _, _ := strings.Cut(s, " ")
+	return iconName.MatchString(first) && model.CountWords(s) <= 6
+}
+
+// iconName is an icon font's name for an icon: lower-case words joined by
+// underscores.
+var iconName = regexp.MustCompile(`^[a-z]+(?:_[a-z]+)+$`)
+
+// isCutTeaser reports whether s, in English, is another story's summary
+// cut off by a widget in mid-sentence after a comma: "Two people in China
+// have been diagnosed with the plague,...". No sentence ends so; a list
+// that trails off ("apples, pears,...") has commas before, and a story's
+// own text cut short (a scrape's) has sentences before.
+func isCutTeaser(s string) bool {
+	if len(s) > 400 || !strings.HasSuffix(s, ",...") && !strings.HasSuffix(s, ",…") {
+		return false
+	}
+	body := strings.TrimRight(s, ".…")
+	body = body[:len(body)-1]
+	return !strings.Contains(body, ",") && !hasSentenceBreak(body)
+}
+
+// isEscapedMarkup reports whether s is only markup that a page's editor
+// left in its text, escaped: "&lt;span data-mce-type="bookmark" ...&gt;
+// &amp;#65279;&lt;/span&gt;". Tags and entities are all there is.
+func isEscapedMarkup(s string) bool {
+	if len(s) > 2000 || !strings.HasPrefix(s, "&lt;") || !strings.HasSuffix(s, "&gt;") {
+		return false
+	}
+	rest := escapedTag.ReplaceAllString(s, "")
+	return strings.TrimSpace(htmlEntity.ReplaceAllString(rest, "")) == ""
+}
+
+var (
+	// escapedTag is an HTML tag written with entities for its brackets.
+	escapedTag = regexp.MustCompile(`&lt;/?[a-zA-Z][^&]*(?:&(?:quot|amp|#\d+);[^&]*)*&gt;`)
+	// htmlEntity is an entity, escaped once more or not.
+	htmlEntity = regexp.MustCompile(`&(?:amp;)?(?:#\d+|#x[0-9a-fA-F]+|[a-z]+);`)
+)
+
 // hasPrefixFold reports whether s begins with prefix, ignoring case.
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
@@ -684,7 +740,11 @@ var (
 
 // isWidgetLine reports whether s heads a block of site links.
 func isWidgetLine(s string) bool {
-	return len(s) <= 160 && runeCount(s) <= 40 && widgetLines[folded(s)]
+	if len(s) > 160 || runeCount(s) > 40 {
+		return false
+	}
+	f := folded(s)
+	return widgetLines[f] || strings.HasPrefix(f, "popular on ") && model.CountWords(f) <= 4
 }
 
 // hasNameJoin reports whether s has a word that joins two names or a name

@@ -72,7 +72,17 @@ func isWireCaption(t string) bool {
 }
 
 // coverLabel opens the caption of a page's top picture.
-var coverLabel = regexp.MustCompile(`^(?:Cover|Top|Header|Main|Lead|Hero|Opening) (?:image|photo|picture|photograph|illustration): \S`)
+var coverLabel = regexp.MustCompile(`^(?:Cover|Top|Header|Main|Lead|Hero|Opening) (?:image|photo|picture|photograph|illustration)(?: credit)?: \S`)
+
+// copyrightCredit closes a caption with the picture's copyright: "... La
+// Paz, Bolivia, November 19, 2019. © Reuters / David Mercado".
+var copyrightCredit = regexp.MustCompile(`[.!?][\s\x{00A0}]+©[\s\x{00A0}]*\p{Lu}[\p{L}.&' -]{1,30}(?:\s?/\s?\p{Lu}[\p{L}.' -]{1,40})?$`)
+
+// isCopyrightCaption reports whether t is a picture's description that
+// ends with such a credit.
+func isCopyrightCaption(t string) bool {
+	return len(t) <= 1200 && strings.Contains(t, "©") && runeCount(t) <= 400 && copyrightCredit.MatchString(t)
+}
 
 // isCoverCaption reports whether t opens with a coverLabel; most lines
 // are turned away by their first letter and the colon's place.
@@ -84,11 +94,32 @@ func isCoverCaption(t string) bool {
 	return colon > 0 && coverLabel.MatchString(t)
 }
 
+// isCreditAlone reports whether t is a photo's credit and nothing more:
+// "Photo: DPA", "(Image: © TNG Collaboration)", "Alex Wong | Getty
+// Images".
+func isCreditAlone(t string) bool {
+	if len(t) > 160 {
+		return false
+	}
+	inner := strings.TrimSuffix(strings.TrimPrefix(t, "("), ")")
+	return isPhotoCredit(inner) || isPipeCredit(t)
+}
+
+// pipeCredit is a photographer's credit with the agency after a bar, as
+// some American sites set it under a picture: "Alex Wong | Getty Images",
+// "Natalie Naccache | Bloomberg | Getty Images".
+var pipeCredit = regexp.MustCompile(`^(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*(?: \| [\p{Lu}][\p{L}.&'’ -]{1,30}){0,2} \| (?:Getty Images|AP|AP Photo|AFP|Reuters|Bloomberg|Shutterstock|Alamy|EPA|EPA-EFE|Rex|REX|Zuma Press|NurPhoto|Sipa USA|Corbis|Imagn|USA TODAY Sports|The Associated Press)$`)
+
+// isPipeCredit reports whether t is such a credit.
+func isPipeCredit(t string) bool {
+	return len(t) <= 160 && strings.Contains(t, " | ") && pipeCredit.MatchString(t)
+}
+
 // isCaptionAlone reports whether t, a line of its own, is a photo's
 // caption by what it says: a credit closes or opens it, in any of the
 // forms above, or it says what the picture is.
 func isCaptionAlone(t string) bool {
-	return isCaptionLine(t) || isSlashCaption(t) || isWireCaption(t)
+	return isCaptionLine(t) || isSlashCaption(t) || isWireCaption(t) || isPipeCredit(t) || isCopyrightCaption(t)
 }
 
 // isVideoCaption reports whether t captions a video the page embedded:

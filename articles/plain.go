@@ -90,6 +90,9 @@ func ParsePlain(text string) *model.Article {
 	for range p.a.Dropped {
 		p.dropAt = append(p.dropAt, -1) // the header's lines
 	}
+	if p.a.Language == "en" {
+		p.dropTimeStamps()
+	}
 	p.dropShareLines()
 	if p.a.Language == "en" {
 		p.cutNameCards()
@@ -114,9 +117,11 @@ func ParsePlain(text string) *model.Article {
 	p.dropLines(func(s string) bool {
 		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) ||
 			english && (isSignupLine(s) || isSiteFurniture(s) || isLettersAppeal(s) || isShortcodeLine(s) || isEmbedBox(s) || isVideoTeaser(s)) ||
-			isControlsLine(s, p.a.Language) || dropTeasers && isStoryTeaser(s) || isArrowLink(s) || isPopupBox(s)
+			isControlsLine(s, p.a.Language) || dropTeasers && isStoryTeaser(s) || isArrowLink(s) || isPopupBox(s) ||
+			isIconLabel(s) || english && isCutTeaser(s) || isEscapedMarkup(s)
 	})
 	p.dropVideoPlayers()
+	p.pipeCreditCaptions()
 	if len(p.lines) == 0 {
 		p.placeDropped()
 		p.a.Derive()
@@ -154,6 +159,11 @@ func ParsePlain(text string) *model.Article {
 	case model.Fold(rest[0].text) == model.Fold(p.a.Title):
 		// The header's title, said again as the text's first line: a
 		// removed line, as the title said again anywhere else is.
+		p.drop(rest[0].text, rest[0].n)
+		rest = rest[1:]
+	}
+	if titleLine && len(rest) > 1 && model.Fold(rest[0].text) == model.Fold(p.a.Title) {
+		// The headline said twice, as some extractors give it.
 		p.drop(rest[0].text, rest[0].n)
 		rest = rest[1:]
 	}
@@ -1062,6 +1072,70 @@ func cutNameCard(s string) (string, string) {
 	}
 }
 
+// dropTimeStamps removes, in an English text, the lines near its top
+// that only say when the story was posted or updated ("Posted Nov 18,
+// 8:19 PM", "Updated an hour ago", "Wednesday 20 November 2019 9:22 am"):
+// a page's stamps, above or under the headline. A text with more such
+// lines, or with one further down, is a schedule or a timeline, whose
+// dates are its text; so are two or more of which none says it stamps
+// the story's posting or update.
+func (p *plainParser) dropTimeStamps() {
+	var at []int
+	labelled := false
+	for i, l := range p.lines {
+		if isTimeStamp(l.text) {
+			if at = append(at, i); i >= 8 || len(at) > 3 {
+				return
+			}
+			labelled = labelled || isLabelledStamp(l.text)
+		}
+	}
+	if len(at) == 0 || len(at) > 1 && !labelled {
+		return
+	}
+	p.dropEach(func(i int, _ line) bool { return slices.Contains(at, i) })
+}
+
+// isLabelledStamp reports whether a time stamp says what it stamps, or
+// counts back from now: "Updated Nov 19, 6:55 AM", "Updated an hour ago".
+func isLabelledStamp(s string) bool {
+	f := model.Fold(s)
+	return strings.HasPrefix(f, "posted") || strings.HasPrefix(f, "published") || strings.HasPrefix(f, "updated") ||
+		strings.HasPrefix(f, "last updated") || strings.HasPrefix(f, "first published") || strings.HasPrefix(f, "modified") ||
+		strings.Contains(f, " ago")
+}
+
+// isTimeStamp reports whether s is only a date or time, perhaps labelled;
+// a day and month alone ("July 24") may be a timeline's heading, and is
+// not one.
+func isTimeStamp(s string) bool {
+	if len(s) > 80 || len(s) < 5 || !hasDigit(s) && !strings.Contains(s, " ago") {
+		return false
+	}
+	f := strings.TrimRight(model.Fold(s), ";,. ")
+	if !timeStamp.MatchString(f) {
+		return false
+	}
+	return strings.Contains(f, ":") || yearIn.MatchString(f) || isLabelledStamp(f)
+}
+
+// yearIn finds a year.
+var yearIn = regexp.MustCompile(`\b(?:19|20)\d{2}`)
+
+// timeStamp is matched folded: a label, then a time ago, or a date with
+// its weekday and time, or a time with its date.
+var timeStamp = func() *regexp.Regexp {
+	const (
+		month = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
+		day   = `\d{1,2}(?:st|nd|rd|th)?`
+		date  = `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?(?:` + month + ` ` + day + `(?:,? \d{4})?|` + day + ` ` + month + `,? \d{4})`
+		clock = `\d{1,2}(?::\d{2}(?::\d{2})?(?: ?(?:am|pm|a\.m\.|p\.m\.))?|(?: ?(?:am|pm|a\.m\.|p\.m\.)))(?: (?:[a-z]{2,4}|gmt[+-]\d{1,2}|utc[+-]\d{1,2}))?`
+		ago   = `(?:about |around )?(?:an?|\d{1,3}) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago|just now|yesterday|today`
+	)
+	return regexp.MustCompile(`^(?:(?:posted|published|updated|last updated|first published|modified)(?::| on| at)? )?(?:` +
+		ago + `|` + date + `(?:(?:,? (?:at |- |\| )?| ?)` + clock + `)?|` + clock + `(?:,? ` + date + `)?)$`)
+}()
+
 // dropComments removes the readers' comments that a page's text ends
 // with, from their heading ("Top Rated Comments", "12 Comments", "Leave a
 // Reply", "Ý kiến bạn đọc") to the end: the heading after the text's
@@ -1174,8 +1248,21 @@ func (p *plainParser) header(rest []line) []line {
 		switch {
 		case dateLine.MatchString(t):
 			p.a.Date = parseDMY(dateLine.FindStringSubmatch(t))
-		case isBylineText(t) && !rest[1].indent:
-			p.a.Byline = append(p.a.Byline, splitByline(t)...)
+		case isBylineText(t) && !rest[1].indent && !boxHeadings[folded(t)]:
+			p.a.Byline = append(p.a.Byline, p.bylineParts(t)...)
+		case handleByline(t) != "":
+			// "Natasha Turak @NatashaTurak".
+			p.a.Byline = append(p.a.Byline, handleByline(t))
+		case n == 0 && len(rest) > 2 && hasPrefixFold(rest[1].text, "by ") && runeCount(rest[1].text) <= 80 &&
+			isBylineText(rest[1].text) && !isBylineText(t) && !hasPrefixFold(t, "by ") && model.CountWords(t) <= 40:
+			// A photo's caption or a standfirst between the title and
+			// "By Troy L. Smith, Cleveland.com": the byline is taken, the
+			// line above it stays, and the line is listed as removed
+			// (its "By" is in no field).
+			p.a.Byline = append(p.a.Byline, p.bylineParts(rest[1].text)...)
+			p.drop(rest[1].text, rest[1].n)
+			rest = append([]line{rest[0]}, rest[2:]...)
+			return rest
 		case posted != "":
 			// "Posted by John Prager on 20 Sep 2016": the writer's name
 			// is the byline, and the line goes, whole, so that D shows
@@ -1194,6 +1281,60 @@ func (p *plainParser) header(rest []line) []line {
 	return rest
 }
 
+// boxHeadings head a box of a story's points under its title, folded.
+var boxHeadings = setOf("key points", "story highlights", "highlights", "what you need to know", "the big picture",
+	"at a glance", "in brief", "the facts", "key takeaways", "takeaways")
+
+// pipeCreditCaptions makes a photographer's credit with its agency
+// ("Natalie Naccache | Bloomberg | Getty Images") a caption, and the
+// description right above it, when that is not the first line: the
+// picture's caption then its credit, as the page set them.
+func (p *plainParser) pipeCreditCaptions() {
+	for i := range p.lines {
+		if !isPipeCredit(p.lines[i].text) {
+			continue
+		}
+		p.lines[i].caption = true
+		if above := &p.lines[max(i-1, 0)]; i > 1 && above.n == p.lines[i].n-1 && !p.lines[i].gap &&
+			runeCount(above.text) <= 400 && model.CountWords(above.text) >= 6 {
+			above.caption = true
+		}
+	}
+}
+
+// handleByline returns the name in a byline that ends with the writer's
+// handle ("Natasha Turak @NatashaTurak"), or "".
+func handleByline(t string) string {
+	at := strings.LastIndex(t, " @")
+	if at < 0 || len(t) > 80 || strings.ContainsRune(t[at+2:], ' ') {
+		return ""
+	}
+	if name := strings.TrimSpace(t[:at]); isBylineText(name) && model.CountWords(name) <= 4 {
+		return name
+	}
+	return ""
+}
+
+// bylineParts splits a byline, and takes a site's address in it
+// ("Troy L. Smith, Cleveland.com") for the source instead.
+func (p *plainParser) bylineParts(t string) []string {
+	parts := splitByline(t)
+	out := parts[:0]
+	for _, part := range parts {
+		if siteAddress.MatchString(part) {
+			if p.a.Source == "" {
+				p.a.Source = part
+			}
+			continue
+		}
+		out = append(out, part)
+	}
+	return out
+}
+
+// siteAddress is a site named by its address: "Cleveland.com".
+var siteAddress = regexp.MustCompile(`^[\p{L}0-9-]+\.(?:com|net|org|co\.uk|com\.au|ca|in|vn|com\.vn)$`)
+
 // lead takes the first paragraph and splits off its source and dateline.
 func (p *plainParser) lead(rest []line) []line {
 	if len(rest) > 1 && isCaptionAlone(rest[0].text) {
@@ -1204,8 +1345,18 @@ func (p *plainParser) lead(rest []line) []line {
 		p.cur = rest[0].n
 		p.add(model.Caption, 0, rest[0].text)
 		rest = rest[1:]
+	} else if len(rest) > 2 && runeCount(rest[0].text) <= 400 && isCreditAlone(rest[1].text) {
+		// The description, then its credit on a line of its own
+		// ("(Image: © TNG Collaboration)").
+		for _, l := range rest[:2] {
+			p.cur = l.n
+			p.add(model.Caption, 0, l.text)
+		}
+		rest = rest[2:]
 	}
-	if len(rest) == 0 || rest[0].indent {
+	if len(rest) == 0 || rest[0].indent || boxHeadings[folded(rest[0].text)] {
+		// "Key Points" over a story's summary in points: a heading, and
+		// the story's lead is not among them.
 		return rest
 	}
 	lead := rest[0].text
@@ -1926,7 +2077,8 @@ func (p *plainParser) trailingByline() {
 			p.a.Byline = append(names, p.a.Byline...)
 			return
 		}
-		if isPhotoCredit(last.Text) || last.Kind != model.ListItem && last.Kind != model.Quote && !isWireCaption(last.Text) && isBylineText(last.Text) {
+		if isPhotoCredit(last.Text) || last.Kind != model.ListItem && last.Kind != model.Quote && !isWireCaption(last.Text) &&
+			isBylineText(last.Text) && !isCallToAction(last.Text) {
 			// "T.ThủyTheo PCMag/DTrends" is a name and a credit glued;
 			// "Bảo Lâm (theo PhoneArena)" is one byline.
 			parts := splitGluedByline(last.Text)

@@ -2313,3 +2313,122 @@ func TestCoverCaptionAndQuotedEllipsis(t *testing.T) {
 		t.Errorf("headings %q", h)
 	}
 }
+
+// A page's time stamps near the top go ("Posted ...", "Updated an hour
+// ago", a date above the title); the title said twice goes too. Dates
+// that head a timeline, or two dates that say nothing of posting, stay.
+func TestTimeStampsAndTitleTwice(t *testing.T) {
+	a := parseText(t, "Wednesday 20 November 2019 9:22 am\n"+
+		"Ferry fares rise in spring\n"+
+		"Ferry fares rise in spring\n"+
+		"Updated Nov 19, 6:55 AM;\n"+
+		"Published Wed, Nov 20 20194:29 AM EST\n"+
+		"The harbour ferry's fares go up by a tenth in April, the operator said on Monday.\n"+
+		"Passengers lined up before dawn for the first crossing of the year.\n")
+	if a.Title != "Ferry fares rise in spring" || a.TitleGuessed {
+		t.Errorf("title %q (guessed %v)", a.Title, a.TitleGuessed)
+	}
+	wantDropped(t, a, "Wednesday 20 November 2019 9:22 am", "Ferry fares rise in spring", "Updated Nov 19, 6:55 AM;", "Published Wed, Nov 20 20194:29 AM EST")
+	if !strings.HasPrefix(a.Lead, "The harbour ferry's fares") {
+		t.Errorf("lead %q", a.Lead)
+	}
+	for _, text := range []string{
+		"Harbour diary\nJuly 24\nThe new ferry was launched at the yard on a grey morning.\nAugust 20\nSea trials began off the point, with the harbour master on board.\n",
+		"Harbour diary\nJuly 24\nThe new ferry was launched at the yard on a grey morning, and the whole town came to see it.\n",
+		"Harbour board meetings\nMonday, November 25, 2013 at 3:00 PM\nTuesday, April 22, 2014 at 1:00 PM\nAll meetings are held in the harbour office and are open to the public.\n",
+	} {
+		if a := parseText(t, text); len(a.Dropped) > 0 {
+			t.Errorf("dropped %q from %q", a.Dropped, text)
+		}
+	}
+}
+
+// Bylines under the title: a name with the writer's handle; "By NAME,
+// Site.com" a line below a photo's caption, the site being the source.
+// "Key Points" over a story's points is not a byline, nor the lead.
+func TestHeaderBylineForms(t *testing.T) {
+	a := parseText(t, "Ferry fares rise in spring\nAna Reyes @anareyes\nKey Points\n"+
+		"Fares go up by a tenth in April.\nNight crossings return in June.\n"+
+		"The harbour ferry's fares go up by a tenth in April, the operator said on Monday, blaming the price of fuel.\n")
+	if !slices.Equal(a.Byline, []string{"Ana Reyes"}) {
+		t.Errorf("byline %q", a.Byline)
+	}
+	if h := blocksOf(a, model.Heading); !slices.Equal(h, []string{"Key Points"}) || a.Lead != "" {
+		t.Errorf("headings %q, lead %q", h, a.Lead)
+	}
+	a = parseText(t, "Ferry fares rise in spring\nThe new ferry leaves the harbour at dawn.\nBy Tom Hale, Harbourtimes.com\n"+
+		"The harbour ferry's fares go up by a tenth in April, the operator said on Monday, blaming the price of fuel.\n"+
+		"Passengers lined up before dawn for the first crossing of the year.\n")
+	if !slices.Equal(a.Byline, []string{"Tom Hale"}) || a.Source != "Harbourtimes.com" {
+		t.Errorf("byline %q, source %q", a.Byline, a.Source)
+	}
+	wantDropped(t, a, "By Tom Hale, Harbourtimes.com")
+}
+
+// Photographers' credits as some sites set them: "Name | Agency" under a
+// description; "(Image: © ...)" under a description atop the story; a
+// description closed by "© Agency / Name"; "Main image credit: ...".
+func TestCreditForms(t *testing.T) {
+	a := parseText(t, "Ferry fares rise in spring\n"+
+		"The new ferry leaves the harbour at dawn on its first crossing of the year.\n"+
+		"(Image: © Harbour Times)\n"+
+		"The harbour ferry's fares go up by a tenth in April, the operator said on Monday, blaming the price of fuel.\n"+
+		"Passengers lined up before dawn for the first crossing of the year, some with flasks of tea.\n"+
+		"The harbour master waves the ferry off from the pier on Monday morning, as she has done for thirty years.\n"+
+		"Ana Reyes | Harbour Times | Getty Images\n"+
+		"The crew of the ferry in front of the yard in March. © Reuters / Tom Hale\n"+
+		"Night crossings return in June, the operator said.\n"+
+		"Main image credit: Getty\n")
+	want := []string{
+		"The new ferry leaves the harbour at dawn on its first crossing of the year.",
+		"(Image: © Harbour Times)",
+		"The harbour master waves the ferry off from the pier on Monday morning, as she has done for thirty years.",
+		"Ana Reyes | Harbour Times | Getty Images",
+		"The crew of the ferry in front of the yard in March. © Reuters / Tom Hale",
+		"Main image credit: Getty",
+	}
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, want) {
+		t.Errorf("captions %q\nwant %q", c, want)
+	}
+}
+
+// Page leftovers: share and follow prompts cut short of their icons, an
+// icon's name, a button, another story's summary cut off, escaped
+// markup, links to the site's other stories, widget headings.
+func TestPageLeftoversOfExtractors(t *testing.T) {
+	gone := []string{
+		"X Share via",
+		"Shares",
+		"Follow Harbour Times on",
+		"chevron_left Browse All Posts",
+		"Two boats collided in the harbour overnight,...",
+		`&lt;span data-mce-type="bookmark" style="display: inline-block;"&gt;&amp;#65279;&lt;/span&gt;`,
+		"Also on harbourtimes.com Night crossings return in June after a year",
+		"Like this story? Share it with a friend!",
+	}
+	kept := []string{
+		"Fares, timetables, the café,...",
+		"The café sells tea, buns and sandwiches. It opens at six,...",
+	}
+	a := parseText(t, "Ferry fares rise in spring\n"+gone[0]+"\n"+gone[1]+"\n"+
+		"The harbour ferry's fares go up by a tenth in April, the operator said on Monday, blaming the price of fuel.\n"+
+		gone[2]+"\n"+gone[3]+"\n"+gone[4]+"\n"+kept[0]+"\n"+kept[1]+"\n"+gone[5]+"\n"+
+		"Passengers lined up before dawn for the first crossing of the year.\n"+gone[6]+"\n"+gone[7]+"\n"+
+		"Popular on Harbour Times\nNight crossings return\nThe pier opens\n")
+	wantDropped(t, a, append(gone, "Popular on Harbour Times")...)
+	for _, k := range kept {
+		if slices.Contains(a.Dropped, k) {
+			t.Errorf("dropped %q", k)
+		}
+	}
+	a = parseText(t, "Ferry fares rise in spring\n"+
+		"The harbour ferry's fares go up by a tenth in April, the operator said on Monday, blaming the price of fuel.\n"+
+		"Get the harbour's news in your inbox every morning.\nGET IT\n")
+	if len(a.Byline) > 0 {
+		t.Errorf("byline %q", a.Byline)
+	}
+	a = parseText(t, "Ferry fares rise in spring\n"+
+		"The harbour ferry's fares go up by a tenth in April, the operator said on Monday, blaming the price of fuel.\n"+
+		"Related Tags\nFerries\nHarbour\n")
+	wantDropped(t, a, "Related Tags")
+}
