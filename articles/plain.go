@@ -162,7 +162,7 @@ func ParsePlain(text string) *model.Article {
 		p.drop(rest[0].text, rest[0].n)
 		rest = rest[1:]
 	}
-	if titleLine && len(rest) > 1 && model.Fold(rest[0].text) == model.Fold(p.a.Title) {
+	if titleLine && len(rest) > 1 && len(rest[0].text) < len(p.a.Title)+16 && model.Fold(rest[0].text) == model.Fold(p.a.Title) {
 		// The headline said twice, as some extractors give it.
 		p.drop(rest[0].text, rest[0].n)
 		rest = rest[1:]
@@ -1076,13 +1076,14 @@ func cutNameCard(s string) (string, string) {
 // that only say when the story was posted or updated ("Posted Nov 18,
 // 8:19 PM", "Updated an hour ago", "Wednesday 20 November 2019 9:22 am"):
 // a page's stamps, above or under the headline. A text with more such
-// lines, or with one further down, is a schedule or a timeline, whose
+// lines, or with one further down (among its first twenty), is a
+// schedule or a timeline, whose
 // dates are its text; so are two or more of which none says it stamps
 // the story's posting or update.
 func (p *plainParser) dropTimeStamps() {
 	var at []int
 	labelled := false
-	for i, l := range p.lines {
+	for i, l := range p.lines[:min(len(p.lines), 20)] {
 		if isTimeStamp(l.text) {
 			if at = append(at, i); i >= 8 || len(at) > 3 {
 				return
@@ -1305,8 +1306,11 @@ func (p *plainParser) pipeCreditCaptions() {
 // handleByline returns the name in a byline that ends with the writer's
 // handle ("Natasha Turak @NatashaTurak"), or "".
 func handleByline(t string) string {
+	if len(t) > 80 {
+		return ""
+	}
 	at := strings.LastIndex(t, " @")
-	if at < 0 || len(t) > 80 || strings.ContainsRune(t[at+2:], ' ') {
+	if at < 0 || strings.ContainsRune(t[at+2:], ' ') {
 		return ""
 	}
 	if name := strings.TrimSpace(t[:at]); isBylineText(name) && model.CountWords(name) <= 4 {
@@ -1345,7 +1349,7 @@ func (p *plainParser) lead(rest []line) []line {
 		p.cur = rest[0].n
 		p.add(model.Caption, 0, rest[0].text)
 		rest = rest[1:]
-	} else if len(rest) > 2 && runeCount(rest[0].text) <= 400 && isCreditAlone(rest[1].text) {
+	} else if len(rest) > 2 && isCreditAlone(rest[1].text) && runeCount(rest[0].text) <= 400 {
 		// The description, then its credit on a line of its own
 		// ("(Image: © TNG Collaboration)").
 		for _, l := range rest[:2] {
@@ -1354,7 +1358,7 @@ func (p *plainParser) lead(rest []line) []line {
 		}
 		rest = rest[2:]
 	}
-	if len(rest) == 0 || rest[0].indent || boxHeadings[folded(rest[0].text)] {
+	if len(rest) == 0 || rest[0].indent || len(rest[0].text) <= 40 && boxHeadings[folded(rest[0].text)] {
 		// "Key Points" over a story's summary in points: a heading, and
 		// the story's lead is not among them.
 		return rest
