@@ -194,7 +194,8 @@ fakenewsnet BuzzFeed buzzfeednet
 # page's id. trafilatura (2.0.0): one paragraph a
 # line, no header, a title line only where the extractor kept one.
 # boilerpipe (ArticleExtractor): one block a line, with the headline,
-# time stamps, credits and captions it kept. Needs jq.
+# time stamps, credits and captions it kept. readability (readability-lxml):
+# paragraphs between blank lines, no headline. Needs jq.
 g=$(git_dir scrapinghub/article-extraction-benchmark)
 aeb() { # aeb NAME: output/NAME.json into DIR/NAME
 	rm -rf "${dir:?}/$1"
@@ -204,4 +205,5 @@ aeb() { # aeb NAME: output/NAME.json into DIR/NAME
 }
 aeb trafilatura
 aeb boilerpipe
+aeb readability
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
