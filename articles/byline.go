@@ -653,6 +653,22 @@ func isLettersAppeal(s string) bool {
 // emailIn finds an e-mail address in a line.
 var emailIn = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
 
+// isCapsCallToAction reports whether s, in capitals, sends the reader
+// elsewhere: "GET FOX BUSINESS ON THE GO BY CLICKING HERE", "READ MORE ON
+// ... BY CLICKING HERE", "CLICK HERE TO GET THE APP".
+func isCapsCallToAction(s string) bool {
+	return len(s) <= 160 && (strings.Contains(s, "CLICK HERE") || strings.Contains(s, "CLICKING HERE")) && isUpperWords(s)
+}
+
+// isGraphicLink reports whether s is a link to a graphic or a video set
+// in brackets between paragraphs: "(Graphic: Global assets in 2019 -
+// here)".
+func isGraphicLink(s string) bool {
+	return len(s) <= 200 && strings.HasPrefix(s, "(") && strings.HasSuffix(s, " here)") && graphicLink.MatchString(s)
+}
+
+var graphicLink = regexp.MustCompile(`^\((?:Graphic|Graphics|Interactive|Factbox|Video|Chart|Photos?)s?: .{3,160} [-–—] (?:click )?here\)$`)
+
 // alsoOnSite is a link to another story of the site, named by address.
 var alsoOnSite = regexp.MustCompile(`^Also on [\w-]+\.(?:com|net|org|co\.uk) \S`)
 
@@ -927,14 +943,20 @@ var staffRole = regexp.MustCompile(`(?i)(?:^|[;,]\s*)((?:with |and )?(?:addition
 // "in Washington" is given without its place. Nil if t is not such a
 // line, or a part of it is not a name.
 func staffByline(t string) []string {
-	if len(t) > 400 || !strings.HasPrefix(t, "(") {
+	if len(t) > 400 || t[0] != '(' && t[0] != 'R' && t[0] != 'W' {
 		return nil
 	}
-	inner := strings.TrimSuffix(strings.TrimSuffix(t, "."), ")")
-	if len(inner) == len(t) {
-		return nil
+	inner := t
+	if t[0] == '(' {
+		// In brackets, as Reuters closes its stories; or bare, as the
+		// stories reach other sites.
+		inner = strings.TrimSuffix(strings.TrimSuffix(t, "."), ")")
+		if len(inner) == len(t) {
+			return nil
+		}
+		inner = inner[1:]
 	}
-	inner = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(inner[1:]), "."))
+	inner = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(inner), "."))
 	if !isStaffLine(inner) || strings.ContainsAny(inner, "()") {
 		return nil
 	}

@@ -118,8 +118,18 @@ func isPipeCredit(t string) bool {
 // isCaptionAlone reports whether t, a line of its own, is a photo's
 // caption by what it says: a credit closes or opens it, in any of the
 // forms above, or it says what the picture is.
+// agencyPhotoCredit closes a caption with the agency before the
+// photographer's name: "... (AP Photo/Alan Diaz, File)", "...
+// REUTERS/Brendan McDermid".
+var agencyPhotoCredit = regexp.MustCompile(`(?:\((?:AP|AFP|EPA|Reuters|Xinhua) Photo/[\p{L}.'’ -]{3,40}(?:, File)?\)|[.!?] (?:REUTERS|AFP|AP)/[\p{L}.'’ -]{3,40})$`)
+
+// isAgencyCaption reports whether t is a description with such a credit.
+func isAgencyCaption(t string) bool {
+	return len(t) <= 1200 && strings.Contains(t[max(0, len(t)-60):], "/") && runeCount(t) <= 400 && agencyPhotoCredit.MatchString(t)
+}
+
 func isCaptionAlone(t string) bool {
-	return isCaptionLine(t) || isSlashCaption(t) || isWireCaption(t) || isPipeCredit(t) || isCopyrightCaption(t)
+	return isCaptionLine(t) || isSlashCaption(t) || isWireCaption(t) || isPipeCredit(t) || isCopyrightCaption(t) || isAgencyCaption(t)
 }
 
 // isVideoCaption reports whether t captions a video the page embedded:

@@ -118,7 +118,7 @@ func ParsePlain(text string) *model.Article {
 		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) ||
 			english && (isSignupLine(s) || isSiteFurniture(s) || isLettersAppeal(s) || isShortcodeLine(s) || isEmbedBox(s) || isVideoTeaser(s)) ||
 			isControlsLine(s, p.a.Language) || dropTeasers && isStoryTeaser(s) || isArrowLink(s) || isPopupBox(s) ||
-			isIconLabel(s) || english && isCutTeaser(s) || isEscapedMarkup(s)
+			isIconLabel(s) || english && (isCutTeaser(s) || isCapsCallToAction(s) || isGraphicLink(s)) || isEscapedMarkup(s)
 	})
 	p.dropVideoPlayers()
 	p.pipeCreditCaptions()
@@ -128,6 +128,12 @@ func ParsePlain(text string) *model.Article {
 		return p.a
 	}
 	rest := p.lines
+	if p.a.Title == "" && len(rest) > 1 && p.a.Language == "en" && datelineAlone.MatchString(rest[0].text) {
+		// "BAAR, SWITZERLAND" over a release's first paragraph.
+		p.a.Dateline = rest[0].text
+		p.cur = rest[0].n
+		rest = rest[1:]
+	}
 	titleLine, storyFirst := false, false
 	bylineFirst := false
 	if p.a.Title == "" {
@@ -605,7 +611,7 @@ func isTitleLine(ls []line) bool {
 	if words > 30 || words > 15 && strings.HasSuffix(l.text, ".") {
 		return false
 	}
-	return !isStorySentence(l.text) && !isDisclosure(l.text)
+	return !isStorySentence(l.text) && !isDisclosure(l.text) && !hasLeadPrefix(l.text, "en")
 }
 
 // interjections open a line that talks, followed by a comma.
@@ -1303,6 +1309,14 @@ func (p *plainParser) pipeCreditCaptions() {
 	}
 }
 
+// clockHeading is a time of day alone, as a running story heads each
+// update.
+var clockHeading = regexp.MustCompile(`^\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|[AaPp]\.?[Mm]\.?)$`)
+
+// datelineAlone is a place in capitals with its country or state, on a
+// line of its own.
+var datelineAlone = regexp.MustCompile(`^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}, [A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}$`)
+
 // handleByline returns the name in a byline that ends with the writer's
 // handle ("Natasha Turak @NatashaTurak"), or "".
 func handleByline(t string) string {
@@ -1379,7 +1393,9 @@ func (p *plainParser) lead(rest []line) []line {
 	if source != "" || p.a.Source == "" {
 		p.a.Source = source
 	}
-	p.a.Dateline = dateline
+	if dateline != "" || p.a.Dateline == "" {
+		p.a.Dateline = dateline
+	}
 	// Glued datelines ("Thanh HóaRa bờ...") come from Vietnamese sites'
 	// markup; in English a capital inside a word is a name ("RadarOnline").
 	if p.a.Dateline == "" && source == "" && p.a.Language == "vi" {
@@ -1557,6 +1573,14 @@ func (p *plainParser) body(rest []line) {
 		}
 	}
 	captionNext := false
+	// A running story's times of day ("10 p.m.", "4:14 p.m."), two or
+	// more, head its updates.
+	clocks := 0
+	for _, l := range rest {
+		if len(l.text) <= 12 && clockHeading.MatchString(l.text) {
+			clocks++
+		}
+	}
 	for i, l := range rest {
 		p.cur = l.n
 		credit := mayHaveCredit(l.text)
@@ -1602,7 +1626,7 @@ func (p *plainParser) body(rest []line) {
 			}
 		case isPostSignature(l.text):
 			p.embeddedPost(l)
-		case isNumberedHeading(rest, i):
+		case isNumberedHeading(rest, i) || clocks >= 2 && len(l.text) <= 12 && clockHeading.MatchString(l.text):
 			p.add(model.Heading, 2, l.text)
 		case isListLine(rest, i):
 			p.add(model.ListItem, 0, listText(l.text))
@@ -1719,13 +1743,22 @@ func repeatedLines(ls []line) map[string]int {
 		c.n++
 		seen[l.text] = c
 	}
+	// Lines said three times or more, three of them or more, make a
+	// templated page (a meal plan's days, a schedule): a line said twice
+	// there is the template's too, not a story taken twice.
+	templated := 0
+	for _, c := range seen {
+		if c.n >= 3 {
+			templated++
+		}
+	}
 	out := make(map[string]int, twice)
 	for t, c := range seen {
 		// A gallery repeats a photo's description once; a line seen three
 		// times or more, or one with tabs, is a table's row.
 		switch {
 		case c.n != 2 || runeCount(t) < 20 || strings.ContainsRune(t, '\t'):
-		case c.first < 0 && runeCount(t) <= saidAgainMin:
+		case c.first < 0 && (runeCount(t) <= saidAgainMin || templated >= 3):
 		case c.first < 0:
 			out[t] = 2
 		default:

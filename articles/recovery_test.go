@@ -2432,3 +2432,79 @@ func TestPageLeftoversOfExtractors(t *testing.T) {
 		"Related Tags\nFerries\nHarbour\n")
 	wantDropped(t, a, "Related Tags")
 }
+
+// A wire story as other sites carry it: its dateline on a line of its own
+// or opening the first line (which is then no title), the staff line
+// without brackets, its photo credited "AGENCY/Name" or "(AP Photo/Name)",
+// links to its graphics, and a running story's times of day as headings.
+func TestWireStoryAsCarried(t *testing.T) {
+	a := parseText(t, "HARBOURTON, MAINE\n\n"+
+		"Harbour Ferries said on Monday it would add a night crossing from June.\n\n"+
+		"FILE PHOTO: The night ferry leaves the harbour, November 18, 2019. REUTERS/Ana Reyes\n\n"+
+		"The company said demand had grown by a fifth.\n\n"+
+		"(Graphic: Ferry crossings in 2019 - here)\n\n"+
+		"Reporting by Tom Hale; additional reporting by Li Wei Ming; Editing by Sam Ode\n")
+	if a.Dateline != "HARBOURTON, MAINE" || !a.TitleGuessed {
+		t.Errorf("dateline %q, title %q (guessed %v)", a.Dateline, a.Title, a.TitleGuessed)
+	}
+	if !slices.Equal(a.Byline, []string{"Tom Hale", "Li Wei Ming"}) {
+		t.Errorf("byline %q", a.Byline)
+	}
+	if c := blocksOf(a, model.Caption); len(c) != 1 || !strings.HasPrefix(c[0], "FILE PHOTO:") {
+		t.Errorf("captions %q", c)
+	}
+	wantDropped(t, a, "(Graphic: Ferry crossings in 2019 - here)")
+
+	a = parseText(t, "HARBOURTON, Maine (AP) — The Latest on the ferry that ran aground (all times local):\n\n"+
+		"10 p.m.\n\nThe ferry was refloated at high tide, the coast guard said.\n\n"+
+		"A worker waves from the deck of the ferry after it was refloated. (AP Photo/Ana Reyes, File)\n\n"+
+		"4:14 p.m.\n\nA ferry with 80 passengers ran aground off the point in fog.\n")
+	if a.Dateline != "HARBOURTON, Maine" || !a.TitleGuessed {
+		t.Errorf("dateline %q, title %q (guessed %v)", a.Dateline, a.Title, a.TitleGuessed)
+	}
+	if h := blocksOf(a, model.Heading); !slices.Equal(h, []string{"10 p.m.", "4:14 p.m."}) {
+		t.Errorf("headings %q", h)
+	}
+	if c := blocksOf(a, model.Caption); len(c) != 1 || !strings.HasSuffix(c[0], "(AP Photo/Ana Reyes, File)") {
+		t.Errorf("captions %q", c)
+	}
+	// One time of day alone is a sentence's.
+	a = parseText(t, "Ferry fares rise in spring\n\nThe ferry leaves at\n\n10 p.m.\n\nevery night in summer, the operator said.\n")
+	if h := blocksOf(a, model.Heading); len(h) > 0 {
+		t.Errorf("headings %q", h)
+	}
+}
+
+// A call to action in capitals, and a "Comments" label at the end, go.
+func TestCapsCallsAndCommentsLabel(t *testing.T) {
+	a := parseText(t, "Ferry fares rise in spring\n\n"+
+		"The harbour ferry's fares go up by a tenth in April, the operator said on Monday.\n\n"+
+		"GET HARBOUR TIMES ON THE GO BY CLICKING HERE\n\n"+
+		"Passengers lined up before dawn for the first crossing of the year.\n\nComments\n\ncomments\n")
+	wantDropped(t, a, "GET HARBOUR TIMES ON THE GO BY CLICKING HERE", "Comments", "comments")
+}
+
+// A templated page (a meal plan's days) says lines again by design: a
+// long line said twice there stays; in a story, its second copy is the
+// scraper's and goes.
+func TestTemplatedRepeats(t *testing.T) {
+	meal := "Asparagus and eggs with a slice of whole-grain toast, a teaspoon of olive oil, and a cup of blueberries on the side"
+	var b strings.Builder
+	b.WriteString("Ferry crew meal plan\n\n")
+	for _, day := range []string{"Plan A", "Plan B", "Plan C"} {
+		b.WriteString(day + "\n\nBreakfast\n\nEat before the first crossing\n\n")
+		if day != "Plan C" {
+			b.WriteString(meal + "\n\n")
+		} else {
+			b.WriteString("A bowl of porridge with honey and a pot of strong tea for the cold mornings on deck.\n\n")
+		}
+		b.WriteString("Lunch\n\nEat between crossings\n\nA fish sandwich from the café on the pier.\n\n")
+	}
+	a := parseText(t, b.String())
+	if slices.Contains(a.Dropped, meal) {
+		t.Errorf("dropped %q", meal)
+	}
+	story := "The harbour ferry returned to service on Monday after a winter of repairs at the yard, its owners said, and the first crossing was full."
+	a = parseText(t, "The ferry is back\n\nIt was a long winter at the yard.\n\n"+story+"\n\nPassengers lined up before dawn.\n\nThe café reopened too.\n\nFares are unchanged.\n\nThe pier was repainted.\n\n"+story+"\n")
+	wantDropped(t, a, story)
+}
