@@ -181,7 +181,7 @@ func isPromoLine(s string) bool {
 	}
 	// Without a label, only a line as long as the longest of promoLines
 	// (46 characters, so 184 bytes or fewer) can be one.
-	if len(s) > 4*maxPromoLine || runeCount(s) > maxPromoLine {
+	if len(s) > 4*maxPromoLine || runesOver(s, maxPromoLine) {
 		return false
 	}
 	// Folding is the dear part: only a line as long as one of promoLines
@@ -732,12 +732,12 @@ func hasPrefixFold(s, prefix string) bool {
 func isTeaserLine(s string) bool {
 	bracket := strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]")
 	trailing := strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…")
-	if !bracket && !trailing || len(s) > 480 || runeCount(s) > 200 {
+	if !bracket && !trailing || len(s) > 480 || runesOver(s, 200) {
 		return false
 	}
 	if bracket {
 		inner := strings.TrimSpace(s[1 : len(s)-1])
-		return runeCount(inner) >= 10 && !strings.ContainsAny(inner, "[]") && !endsSentence(inner) && !strings.HasSuffix(inner, "?")
+		return runesOver(inner, 10-1) && !strings.ContainsAny(inner, "[]") && !endsSentence(inner) && !strings.HasSuffix(inner, "?")
 	}
 	return model.CountWords(s) >= 4 && isUpperWords(s)
 }
@@ -756,7 +756,7 @@ var (
 
 // isWidgetLine reports whether s heads a block of site links.
 func isWidgetLine(s string) bool {
-	if len(s) > 160 || runeCount(s) > 40 {
+	if len(s) > 160 || runesOver(s, 40) {
 		return false
 	}
 	f := folded(s)
@@ -900,7 +900,7 @@ func isCredit(s string) bool {
 func endsWithInitial(s string) bool {
 	s = strings.TrimRightFunc(s, unicode.IsSpace)
 	last := strings.TrimSuffix(s[strings.LastIndexFunc(s, unicode.IsSpace)+1:], ".")
-	return runeCount(strings.ReplaceAll(last, ".", "")) <= 3 && strings.ToUpper(last) == last
+	return !runesOver(strings.ReplaceAll(last, ".", ""), 3) && strings.ToUpper(last) == last
 }
 
 // stripParenthetical removes parenthesised parts of s.

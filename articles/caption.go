@@ -12,7 +12,7 @@ var photoCredits = []string{"(Ảnh:", "(ảnh:", "Ảnh:", "Ảnh :", "(Ảnh m
 // isCaptionLine reports whether a line on its own is a photo caption: a
 // short text ending in a photo credit, or a credit alone.
 func isCaptionLine(t string) bool {
-	if len(t) > 1600 || !mayHaveCredit(t) || runeCount(t) > 400 {
+	if len(t) > 1600 || !mayHaveCredit(t) || runesOver(t, 400) {
 		return false
 	}
 	for _, c := range photoCredits {
@@ -20,7 +20,7 @@ func isCaptionLine(t string) bool {
 		if i < 0 {
 			continue
 		}
-		if i == 0 || runeCount(t[i:]) <= 60 && !strings.Contains(t[i+len(c):], ". ") {
+		if i == 0 || !runesOver(t[i:], 60) && !strings.Contains(t[i+len(c):], ". ") {
 			return true
 		}
 	}
@@ -36,7 +36,7 @@ var slashCredit = regexp.MustCompile(`\((?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p
 // isSlashCaption reports whether t, a line of its own, is a caption that
 // ends in such a credit.
 func isSlashCaption(t string) bool {
-	return len(t) <= 1600 && strings.HasSuffix(t, ")") && strings.Contains(t, "/") && runeCount(t) <= 400 && slashCredit.MatchString(t)
+	return len(t) <= 1600 && strings.HasSuffix(t, ")") && strings.Contains(t, "/") && !runesOver(t, 400) && slashCredit.MatchString(t)
 }
 
 // isWireCaption reports whether t is a news agency's photo caption, which
@@ -56,9 +56,9 @@ func isWireCaption(t string) bool {
 	if isCoverCaption(t) {
 		// "Cover image: artist’s impression of ...": what the picture
 		// atop the page shows.
-		return runeCount(t) <= 400
+		return !runesOver(t, 400)
 	}
-	if len(t) > 1600 || !strings.HasPrefix(t, "In this ") || runeCount(t) > 400 {
+	if len(t) > 1600 || !strings.HasPrefix(t, "In this ") || runesOver(t, 400) {
 		return false
 	}
 	head := t[len("In this "):min(len(t), len("In this ")+40)]
@@ -81,7 +81,7 @@ var copyrightCredit = regexp.MustCompile(`[.!?][\s\x{00A0}]+©[\s\x{00A0}]*\p{Lu
 // isCopyrightCaption reports whether t is a picture's description that
 // ends with such a credit.
 func isCopyrightCaption(t string) bool {
-	return len(t) <= 1200 && strings.Contains(t, "©") && runeCount(t) <= 400 && copyrightCredit.MatchString(t)
+	return len(t) <= 1200 && strings.Contains(t, "©") && !runesOver(t, 400) && copyrightCredit.MatchString(t)
 }
 
 // isCoverCaption reports whether t opens with a coverLabel; most lines
@@ -125,7 +125,15 @@ var agencyPhotoCredit = regexp.MustCompile(`(?:\((?:AP|AFP|EPA|Reuters|Xinhua) P
 
 // isAgencyCaption reports whether t is a description with such a credit.
 func isAgencyCaption(t string) bool {
-	return len(t) <= 1200 && strings.Contains(t[max(0, len(t)-60):], "/") && runeCount(t) <= 400 && agencyPhotoCredit.MatchString(t)
+	if len(t) > 1200 {
+		return false
+	}
+	tail := t[max(0, len(t)-60):]
+	if !strings.Contains(tail, "Photo/") && !strings.Contains(tail, "REUTERS/") && !strings.Contains(tail, "AFP/") &&
+		!strings.Contains(tail, "AP/") {
+		return false
+	}
+	return !runesOver(t, 400) && agencyPhotoCredit.MatchString(t)
 }
 
 func isCaptionAlone(t string) bool {
@@ -163,7 +171,7 @@ func mayHaveCredit(t string) bool {
 
 // isPhotoCredit reports whether t is a photo credit alone: "Ảnh: Volvo".
 func isPhotoCredit(t string) bool {
-	if len(t) > 240 || runeCount(t) > 60 {
+	if len(t) > 240 || runesOver(t, 60) {
 		return false
 	}
 	for _, c := range photoCredits {
@@ -226,7 +234,7 @@ func inlineCaption(t string) (start, end int) {
 			start = window + i + len(b)
 		}
 	}
-	if runeCount(t[start:at]) > 400 {
+	if runesOver(t[start:at], 400) {
 		start = at
 	}
 	return start, end
@@ -250,7 +258,7 @@ func runeOffset(s string, n int) int {
 func creditLen(s string, bracketed bool) int {
 	if bracketed {
 		// Up to 120 characters, however many bytes they take.
-		if i := strings.IndexByte(s, ')'); i >= 0 && runeCount(s[:i]) < 120 {
+		if i := strings.IndexByte(s, ')'); i >= 0 && !runesOver(s[:i], 120-1) {
 			n := i + 1
 			if strings.HasPrefix(s[n:], ".") {
 				n++

@@ -294,7 +294,7 @@ func retitle(a *model.Article, kept []model.Block, placed bool) []model.Block {
 		}
 		return kept
 	}
-	if runeCount(a.Lead) > 200 || hasSentenceBreak(a.Lead) {
+	if runesOver(a.Lead, 200) || hasSentenceBreak(a.Lead) {
 		a.Title = firstSentence(a.Lead)
 		return kept
 	}

@@ -149,10 +149,10 @@ func ParsePlain(text string) *model.Article {
 		// caption with its credit: the scraper left the title out, and
 		// the story follows (the caption is read as one below).
 		p.a.Title, p.a.TitleGuessed, storyFirst = firstSentence(rest[0].text), true, true
-	case p.a.Title == "" && isTitleLine(rest):
+	case p.a.Title == "" && isTitleLine(rest, p.a.Language):
 		p.a.Title, titleLine = rest[0].text, true
 		rest = rest[1:]
-	case p.a.Title == "" && runeCount(rest[0].text) <= 200 && !hasSentenceBreak(rest[0].text) && !hasLeadPrefix(rest[0].text, p.a.Language):
+	case p.a.Title == "" && !runesOver(rest[0].text, 200) && !hasSentenceBreak(rest[0].text) && !hasLeadPrefix(rest[0].text, p.a.Language):
 		// A sentence where the title would be: a standfirst or a caption,
 		// shown as the heading and said to be a guess.
 		p.a.Title, p.a.TitleGuessed = rest[0].text, true
@@ -222,12 +222,12 @@ func (p *plainParser) openingByline(rest []line) ([]line, bool) {
 	switch {
 	case len(t) == 2 && strings.EqualFold(t, "by"):
 		p.drop(t, rest[0].n)
-		if len(rest) > 2 && isBylineText(rest[1].text) && !endsSentence(rest[1].text) && runeCount(rest[1].text) <= 60 {
+		if len(rest) > 2 && isBylineText(rest[1].text) && !endsSentence(rest[1].text) && !runesOver(rest[1].text, 60) {
 			p.a.Byline = append(p.a.Byline, splitByline(rest[1].text)...)
 			return rest[2:], true
 		}
 		return rest[1:], false
-	case len(rest) > 1 && hasPrefixFold(t, "by ") && runeCount(t) <= 60 && isBylineText(t):
+	case len(rest) > 1 && hasPrefixFold(t, "by ") && !runesOver(t, 60) && isBylineText(t):
 		p.a.Byline = append(p.a.Byline, splitByline(t)...)
 		return rest[1:], true
 	}
@@ -313,7 +313,7 @@ func (p *plainParser) firstText() string {
 func signedCaptions(ls []line) (body, captions []line) {
 	for n := 1; n <= 10 && n+1 < len(ls); n++ {
 		c := ls[len(ls)-n] // the nth line from the end joins the captions
-		if len(c.text) > 300 && runeCount(c.text) > 300 || isBylineText(c.text) {
+		if len(c.text) > 300 && runesOver(c.text, 300) || isBylineText(c.text) {
 			return ls, nil
 		}
 		i := len(ls) - n - 1 // the signature, if this is it
@@ -338,7 +338,7 @@ func (p *plainParser) joinSplitCaptions() {
 	for i, b := range bs {
 		if n := len(out); n > 0 && b.Kind == model.Caption && unicode.IsLower(firstRune(b.Text)) {
 			prev := &out[n-1]
-			short := prev.Kind == model.Paragraph && runeCount(prev.Text) <= 300
+			short := prev.Kind == model.Paragraph && !runesOver(prev.Text, 300)
 			if (prev.Kind == model.Caption || prev.Kind == model.Heading || short) && !endsSentence(prev.Text) {
 				prev.Kind, prev.Level = model.Caption, 0
 				prev.Text += " " + b.Text
@@ -602,7 +602,7 @@ func (p *plainParser) demoteHeadlines() {
 // file without a title line opens with (a standfirst, or the story). A
 // space before a line set apart from the text by a blank line is not a
 // caption's: some exports start every title with one.
-func isTitleLine(ls []line) bool {
+func isTitleLine(ls []line, lang string) bool {
 	l := ls[0]
 	if l.indent && (len(ls) < 2 || !ls[1].gap || endsSentence(l.text)) {
 		return false
@@ -611,7 +611,9 @@ func isTitleLine(ls []line) bool {
 	if words > 30 || words > 15 && strings.HasSuffix(l.text, ".") {
 		return false
 	}
-	return !isStorySentence(l.text) && !isDisclosure(l.text) && !hasLeadPrefix(l.text, "en")
+	// A dateline or a stamp is in the line's first few words: only they
+	// are matched.
+	return !isStorySentence(l.text) && !isDisclosure(l.text) && (lang != "en" || !hasLeadPrefix(l.text[:min(len(l.text), 160)], lang))
 }
 
 // interjections open a line that talks, followed by a comma.
@@ -732,7 +734,7 @@ var linkHeadLens = lengthsOf(linkListHeads, "read more")
 // isLinkLine reports whether a line reads as a link to another story: short
 // and not a sentence of the text (a headline may end in a question mark).
 func isLinkLine(t string) bool {
-	return runeCount(t) <= 120 && (!endsSentence(t) || strings.HasSuffix(t, "?"))
+	return !runesOver(t, 120) && (!endsSentence(t) || strings.HasSuffix(t, "?"))
 }
 
 // isHeadlineCase reports whether t is set as English sites set headlines:
@@ -741,7 +743,7 @@ func isLinkLine(t string) bool {
 // Marriage"), and no photo credit (a caption of names and titles looks
 // the same).
 func isHeadlineCase(t string) bool {
-	if len(t) > 480 || runeCount(t) > 120 || strings.HasSuffix(t, ".") || mayHaveCredit(t) {
+	if len(t) > 480 || runesOver(t, 120) || strings.HasSuffix(t, ".") || mayHaveCredit(t) {
 		return false
 	}
 	words := strings.Fields(t)
@@ -751,7 +753,7 @@ func isHeadlineCase(t string) bool {
 	long := 0
 	for _, w := range words {
 		w = strings.Trim(w, "'\"‘’“”(),:;?!")
-		if runeCount(w) < 4 {
+		if !runesOver(w, 4-1) {
 			continue
 		}
 		if !capitalised(w) {
@@ -774,7 +776,7 @@ func opensSection(ls []line, i int) bool {
 		return false
 	}
 	next := ls[i+1].text
-	return folded(next) == "image caption" || hasSentenceBreak(next) || runeCount(next) > 120
+	return folded(next) == "image caption" || hasSentenceBreak(next) || runesOver(next, 120)
 }
 
 // dropLinkLists removes the lists of links sites leave inside the text: a
@@ -866,7 +868,7 @@ func (p *plainParser) dropShareLines() {
 			continue
 		}
 		if k := len(kept) - 1; k >= 0 && !l.gap && kept[k].n == l.n-1 && agencyLine.MatchString(folded(l.text)) &&
-			!endsSentence(kept[k].text) && runeCount(kept[k].text) <= 200 && model.CountWords(kept[k].text) >= 3 {
+			!endsSentence(kept[k].text) && !runesOver(kept[k].text, 200) && model.CountWords(kept[k].text) >= 3 {
 			kept[k].caption, l.caption = true, true
 			kept = append(kept, l)
 			continue
@@ -951,7 +953,7 @@ func videoLength(t string) string {
 		return ""
 	}
 	title := strings.TrimSpace(t[:i])
-	if runeCount(title) < 10 || runeCount(title) > 150 || endsSentence(title) {
+	if !runesOver(title, 10-1) || runesOver(title, 150) || endsSentence(title) {
 		return ""
 	}
 	return title
@@ -968,7 +970,7 @@ func (p *plainParser) dropTrailingWidgets() {
 			cut = i
 			continue
 		}
-		if endsSentence(t) || len(t) > 480 || runeCount(t) > 120 {
+		if endsSentence(t) || len(t) > 480 || runesOver(t, 120) {
 			break
 		}
 	}
@@ -997,14 +999,14 @@ func (p *plainParser) dropCardList() {
 			seps, first, card = seps+1, i, 0
 			continue
 		}
-		if card++; card > 3 || len(t) > 800 || runeCount(t) > 200 {
+		if card++; card > 3 || len(t) > 800 || len(t) > 200 && runesOver(t, 200) {
 			break
 		}
 	}
 	if seps < 3 {
 		return
 	}
-	if t := p.lines[first-1].text; runeCount(t) <= 80 && !endsSentence(t) && !isBylineText(t) && first > 1 &&
+	if t := p.lines[first-1].text; !runesOver(t, 80) && !endsSentence(t) && !isBylineText(t) && first > 1 &&
 		!bulletLine.MatchString(t) && !numberedLine.MatchString(t) {
 		// The list's own headline: "More from CBS Sports".
 		first--
@@ -1216,7 +1218,7 @@ func (p *plainParser) dropSignupBoxes() {
 		for k := end + 1; k < len(p.lines); k++ {
 			if isSignupLine(p.lines[k].text) {
 				end = k
-			} else if k+1 < len(p.lines) && runeCount(p.lines[k].text) <= 40 && isSignupLine(p.lines[k+1].text) {
+			} else if k+1 < len(p.lines) && !runesOver(p.lines[k].text, 40) && isSignupLine(p.lines[k+1].text) {
 				end, k = k+1, k+1
 			} else {
 				break
@@ -1260,7 +1262,7 @@ func (p *plainParser) header(rest []line) []line {
 		case handleByline(t) != "":
 			// "Natasha Turak @NatashaTurak".
 			p.a.Byline = append(p.a.Byline, handleByline(t))
-		case n == 0 && len(rest) > 2 && hasPrefixFold(rest[1].text, "by ") && runeCount(rest[1].text) <= 80 &&
+		case n == 0 && len(rest) > 2 && hasPrefixFold(rest[1].text, "by ") && !runesOver(rest[1].text, 80) &&
 			isBylineText(rest[1].text) && !isBylineText(t) && !hasPrefixFold(t, "by ") && model.CountWords(t) <= 40:
 			// A photo's caption or a standfirst between the title and
 			// "By Troy L. Smith, Cleveland.com": the byline is taken, the
@@ -1276,7 +1278,7 @@ func (p *plainParser) header(rest []line) []line {
 			// what it said (a site's own account went with the widgets).
 			p.a.Byline = append(p.a.Byline, splitByline(posted)...)
 			p.drop(t, rest[0].n)
-		case len(rest) > 2 && hasPrefixFold(t, "by ") && runeCount(t) <= 40 && hasPrefixFold(rest[1].text, "by ") && isBylineText(rest[1].text):
+		case len(rest) > 2 && hasPrefixFold(t, "by ") && !runesOver(t, 40) && hasPrefixFold(rest[1].text, "by ") && isBylineText(rest[1].text):
 			// "by In the news" over "by Dan Lucas": the section the
 			// site filed the story under, set as its writer is.
 			p.drop(t, rest[0].n)
@@ -1303,7 +1305,7 @@ func (p *plainParser) pipeCreditCaptions() {
 		}
 		p.lines[i].caption = true
 		if above := &p.lines[max(i-1, 0)]; i > 1 && above.n == p.lines[i].n-1 && !p.lines[i].gap &&
-			runeCount(above.text) <= 400 && model.CountWords(above.text) >= 6 {
+			!runesOver(above.text, 400) && model.CountWords(above.text) >= 6 {
 			above.caption = true
 		}
 	}
@@ -1363,7 +1365,7 @@ func (p *plainParser) lead(rest []line) []line {
 		p.cur = rest[0].n
 		p.add(model.Caption, 0, rest[0].text)
 		rest = rest[1:]
-	} else if len(rest) > 2 && isCreditAlone(rest[1].text) && runeCount(rest[0].text) <= 400 {
+	} else if len(rest) > 2 && isCreditAlone(rest[1].text) && !runesOver(rest[0].text, 400) {
 		// The description, then its credit on a line of its own
 		// ("(Image: © TNG Collaboration)").
 		for _, l := range rest[:2] {
@@ -1401,7 +1403,7 @@ func (p *plainParser) lead(rest []line) []line {
 	if p.a.Dateline == "" && source == "" && p.a.Language == "vi" {
 		p.a.Dateline, lead = splitGluedDateline(lead, body)
 	}
-	if runeCount(lead) > maxLead || len(rest) == 1 && strings.Count(lead, ". ") >= 2 {
+	if runesOver(lead, maxLead) || len(rest) == 1 && strings.Count(lead, ". ") >= 2 {
 		// A whole story on one line, not a standfirst: it is the body's
 		// first paragraph, with its source and dateline taken off.
 		rest[0].text = strings.TrimSpace(lead)
@@ -1426,7 +1428,7 @@ func (p *plainParser) laterDateline(lines []line) {
 		if lines[i].indent {
 			continue
 		}
-		if rest, source, dateline, ok := splitWireStamp(t); ok && runeCount(rest) >= 80 {
+		if rest, source, dateline, ok := splitWireStamp(t); ok && runesOver(rest, 80-1) {
 			// "Orlando (CNN) Hillary Clinton kicked off ...", under
 			// CNN's story highlights.
 			p.a.Dateline = dateline
@@ -1444,7 +1446,7 @@ func (p *plainParser) laterDateline(lines []line) {
 		// PARKINSON'S – ... Continue reading…"), a link ("WELS - Through
 		// My Bible"), or a name with a note ("BONNER BOLTON (pro partner
 		// ...) - ").
-		if r := firstRune(t[len(m[0]):]); r == 0 || unicode.IsLower(r) || runeCount(t[len(m[0]):]) < 80 || isStoryTeaser(t) ||
+		if r := firstRune(t[len(m[0]):]); r == 0 || unicode.IsLower(r) || !runesOver(t[len(m[0]):], 80-1) || isStoryTeaser(t) ||
 			m[2] != "" && unicode.IsLower(firstRune(m[2])) {
 			continue
 		}
@@ -1507,7 +1509,7 @@ func openingCaption(rest []line) []line {
 // shows), ending in a word, not an abbreviation ("TP."), and not opening a
 // quotation that goes on.
 func looksLikeCaption(s string) bool {
-	if strings.HasSuffix(s, "…") || runeCount(s) > maxOpeningCaption || model.CountWords(s) < 2 ||
+	if strings.HasSuffix(s, "…") || runesOver(s, maxOpeningCaption) || model.CountWords(s) < 2 ||
 		strings.ContainsAny(s, ",:;") || strings.Contains(s, " là ") || !endsWord(strings.TrimRight(s, ".!? ")) ||
 		strings.Count(s, "“") != strings.Count(s, "”") || strings.Count(s, "\"")%2 == 1 {
 		return false
@@ -1557,7 +1559,7 @@ func firstSentence(t string) string {
 // body classifies the remaining lines into blocks.
 func (p *plainParser) body(rest []line) {
 	repeats := repeatedLines(rest)
-	if l := p.leadLine; runeCount(l) > saidAgainMin && repeats[l] == 0 && slices.ContainsFunc(rest[min(galleryGap, len(rest)):], func(r line) bool { return r.text == l }) {
+	if l := p.leadLine; runesOver(l, saidAgainMin) && repeats[l] == 0 && slices.ContainsFunc(rest[min(galleryGap, len(rest)):], func(r line) bool { return r.text == l }) {
 		// The lead said again further down, as a story taken twice is.
 		repeats[l] = -1
 	}
@@ -1592,7 +1594,7 @@ func (p *plainParser) body(rest []line) {
 		}
 		if captionNext {
 			captionNext = false
-			if runeCount(l.text) <= 400 {
+			if !runesOver(l.text, 400) {
 				p.add(model.Caption, 0, l.text)
 				continue
 			}
@@ -1757,8 +1759,8 @@ func repeatedLines(ls []line) map[string]int {
 		// A gallery repeats a photo's description once; a line seen three
 		// times or more, or one with tabs, is a table's row.
 		switch {
-		case c.n != 2 || runeCount(t) < 20 || strings.ContainsRune(t, '\t'):
-		case c.first < 0 && (runeCount(t) <= saidAgainMin || templated >= 3):
+		case c.n != 2 || !runesOver(t, 20-1) || strings.ContainsRune(t, '\t'):
+		case c.first < 0 && (!runesOver(t, saidAgainMin) || templated >= 3):
 		case c.first < 0:
 			out[t] = 2
 		default:
@@ -1853,7 +1855,7 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 		// A stack of short lines ("Title" / "Author" / "Publisher, $17")
 		// is headed by its first line only.
 		if last.Kind == model.Paragraph && i > 0 && p.blockAt[n-1] == ls[i-1].n &&
-			!endsSentence(last.Text) && runeCount(last.Text) <= 100 {
+			!endsSentence(last.Text) && !runesOver(last.Text, 100) {
 			return false
 		}
 	}
@@ -1913,7 +1915,7 @@ func inCaptionRun(ls []line, i int) bool {
 // forty words, capitalised, with no sentence ending in or after them, no
 // label ("Đội hình: ...") and no tab.
 func isDescription(t string) bool {
-	if endsSentence(t) || len(t) > 1000 || runeCount(t) > 250 || hasSentenceBreak(t) {
+	if endsSentence(t) || len(t) > 1000 || runesOver(t, 250) || hasSentenceBreak(t) {
 		return false
 	}
 	if r := lastRune(strings.TrimRight(t, closingQuotes)); r == '?' || r == ':' {
@@ -1987,7 +1989,7 @@ func isListLine(ls []line, i int) bool {
 	}
 	// A numbered line with prose between it and the next number is a
 	// numbered heading ("1. Xác định mục tiêu"), unless it is a sentence.
-	return m[2] != "" && runeCount(t) < 400 && endsSentence(t)
+	return m[2] != "" && !runesOver(t, 400-1) && endsSentence(t)
 }
 
 // isNumberedHeading reports whether line i is a numbered point that heads
@@ -2282,7 +2284,7 @@ func signatureParts(s string) (name, credit string) {
 			cut = i
 		}
 	}
-	if cut < 0 || runeCount(s[cut:]) > 80 {
+	if cut < 0 || runesOver(s[cut:], 80) {
 		return s, ""
 	}
 	return strings.TrimSpace(s[:cut]), strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s[cut:]), "/"))

@@ -12,6 +12,18 @@ import (
 // runeCount is the number of runes in s.
 func runeCount(s string) int { return utf8.RuneCountInString(s) }
 
+// runesOver reports whether s has more than n runes, counting them only
+// when its length in bytes leaves it open: a rune is one to four bytes.
+func runesOver(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > 4*n:
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
+}
+
 // firstRune returns the first rune of s, or 0.
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
