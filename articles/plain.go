@@ -97,9 +97,11 @@ func ParsePlain(text string) *model.Article {
 	if p.a.Language == "en" {
 		p.cutNameCards()
 	}
-	p.dropCardList()
-	p.dropComments()
+	// Boxes before the card list that may end the text, so that D
+	// shows their lines in the order they stood.
 	p.dropSignupBoxes()
+	p.dropComments()
+	p.dropCardList()
 	p.dropTrailingWidgets()
 	p.dropLinkLists()
 	// After the widgets: "Xem thêm:" at the end heads a block of links,
@@ -986,14 +988,16 @@ func (p *plainParser) dropTrailingWidgets() {
 // dropCardList removes a list of other stories that ends the text, each
 // a headline and a line or two under it, the cards set apart by lines of
 // a dash alone: three such lines or more, and no card of more than three
-// lines or of a paragraph's length. A dash alone between a story's
-// sections parts paragraphs, not headlines.
+// lines or of a paragraph's length, or opening with a sentence. A dash
+// alone between a story's sections parts paragraphs, not headlines.
 func (p *plainParser) dropCardList() {
 	first, seps, card := -1, 0, 0
 	for i := len(p.lines) - 1; i > 0; i-- {
 		t := p.lines[i].text
 		if cardSeparators[t] {
-			if card == 0 {
+			// A card opens with its headline, which ends no sentence;
+			// what follows a dash between a story's sections does.
+			if card == 0 || endsSentence(p.lines[i+1].text) {
 				break
 			}
 			seps, first, card = seps+1, i, 0
