@@ -195,7 +195,9 @@ fakenewsnet BuzzFeed buzzfeednet
 # line, no header, a title line only where the extractor kept one.
 # boilerpipe (ArticleExtractor): one block a line, with the headline,
 # time stamps, credits and captions it kept. readability (readability-lxml):
-# paragraphs between blank lines, no headline. Needs jq.
+# paragraphs between blank lines, no headline. go_domdistiller (Chrome's
+# reader mode, in Go): the standfirst, the byline and date line, credits,
+# captions and buttons, blank lines where pictures were. Needs jq.
 g=$(git_dir scrapinghub/article-extraction-benchmark)
 aeb() { # aeb NAME: output/NAME.json into DIR/NAME
 	rm -rf "${dir:?}/$1"
@@ -206,4 +208,5 @@ aeb() { # aeb NAME: output/NAME.json into DIR/NAME
 aeb trafilatura
 aeb boilerpipe
 aeb readability
+aeb go_domdistiller
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
