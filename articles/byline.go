@@ -14,7 +14,7 @@ import (
 var shareLines = setOf(
 	"chia se", "share", "share this", "share this article", "share this page",
 	"share on facebook", "share on twitter", "tweet", "facebook", "twitter",
-	"email", "e-mail", "print", "in bai", "in bai viet", "luu", "luu bai", "shares",
+	"email", "e-mail", "print", "in bai", "in bai viet", "luu", "luu bai", "shares", "close",
 	"binh luan", "gui binh luan", "copy link", "sao chep lien ket", "zalo",
 	"theo doi", "follow", "advertisement", "quang cao", "gop y", "bao loi",
 	"save", "comments", "comment", "like", "thich",
@@ -222,7 +222,8 @@ var promoLines = setOf("read next", "read more", "related", "recommended", "more
 	"xem them", "doc them", "tin lien quan", "bai lien quan", "advertisement", "sponsored", "sponsored content",
 	"top picks", "enlarge", "advertisements", "play video", "watch video", "before you go, we thought you'd like these...",
 	"loading photo gallery", "source link", "modal trigger", "story continues below", "story continues below…",
-	"story continues below...", "story continues below advertisement", "article continues below", "story continued below")
+	"story continues below...", "story continues below advertisement", "article continues below", "story continued below",
+	"don't miss", "don’t miss", "back to gallery")
 
 // promoLens holds the lengths of promoLines, in characters, and
 // maxPromoLine the longest.
@@ -669,6 +670,15 @@ func isGraphicLink(s string) bool {
 
 var graphicLink = regexp.MustCompile(`^\((?:Graphic|Graphics|Interactive|Factbox|Video|Chart|Photos?)s?: .{3,160} [-–—] (?:click )?here\)$`)
 
+// galleryCounter is a photo gallery's count of its pictures: "Image 1 of
+// 23", "1  /  5".
+var galleryCounter = regexp.MustCompile(`^(?:(?:Image|Photo|Picture|Slide) \d{1,3} of \d{1,3}|\d{1,3} +/ +\d{1,3})$`)
+
+// isGalleryCounter reports whether s is such a count.
+func isGalleryCounter(s string) bool {
+	return len(s) <= 24 && galleryCounter.MatchString(s)
+}
+
 // alsoOnSite is a link to another story of the site, named by address.
 var alsoOnSite = regexp.MustCompile(`^Also on [\w-]+\.(?:com|net|org|co\.uk) \S`)
 
@@ -750,7 +760,8 @@ var promoPrefix = regexp.MustCompile(`^(?:` + strings.Join(promoLabelList, "|") 
 // the same as a set.
 var (
 	promoLabelList = []string{"related", "related gallery", "related video", "related article", "related story",
-		"related coverage", "read more", "read next", "see also", "also read", "watch", "xem them", "doc them", "tin lien quan"}
+		"related coverage", "read more", "read next", "see also", "also read", "watch", "xem them", "doc them", "tin lien quan",
+		"see it now", "buy it now", "shop now", "related post"}
 	promoLabels = setOf(promoLabelList...)
 )
 
@@ -760,7 +771,7 @@ func isWidgetLine(s string) bool {
 		return false
 	}
 	f := folded(s)
-	return widgetLines[f] || strings.HasPrefix(f, "popular on ") && model.CountWords(f) <= 4
+	return widgetLines[f] || (strings.HasPrefix(f, "popular on ") || strings.HasPrefix(f, "next up in ")) && model.CountWords(f) <= 5
 }
 
 // hasNameJoin reports whether s has a word that joins two names or a name

@@ -101,8 +101,32 @@ func isCreditAlone(t string) bool {
 	if len(t) > 160 {
 		return false
 	}
+	return isLabelledCredit(t) || isPipeCredit(t) || isNamedCredit(t)
+}
+
+// isLabelledCredit reports whether t is a credit alone that says it is
+// one: "Photo: DPA", "(Image: © NASA/ESA/K. Retherford/SWRI)", in
+// brackets initials and all.
+func isLabelledCredit(t string) bool {
+	if len(t) > 160 {
+		return false
+	}
 	inner := strings.TrimSuffix(strings.TrimPrefix(t, "("), ")")
-	return isPhotoCredit(inner) || isPipeCredit(t)
+	if len(inner) < len(t) && len(inner) <= 80 && (strings.HasPrefix(inner, "Image: ") || strings.HasPrefix(inner, "Photo: ") ||
+		strings.HasPrefix(inner, "Credit: ")) {
+		return true
+	}
+	return isPhotoCredit(inner)
+}
+
+// namedCredit is a photographer's credit on a line of its own, with the
+// outlet or agency after a slash or a comma: "Jason Cipriani/ZDNet", "Al
+// Goldis, Associated Press".
+var namedCredit = regexp.MustCompile(`^(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*(?:/\p{Lu}[\p{L}.&'’-]*\p{Lu}[\p{L}.&'’-]*|, (?:Associated Press|The Associated Press|AP|AFP|Reuters|Getty Images|Bloomberg|EPA|Shutterstock|USA TODAY|Special to [\p{L}. ]{2,30}))$`)
+
+// isNamedCredit reports whether t is such a credit.
+func isNamedCredit(t string) bool {
+	return len(t) <= 80 && (strings.IndexByte(t, '/') > 0 || strings.Contains(t, ", ")) && namedCredit.MatchString(t)
 }
 
 // pipeCredit is a photographer's credit with the agency after a bar, as
@@ -137,7 +161,8 @@ func isAgencyCaption(t string) bool {
 }
 
 func isCaptionAlone(t string) bool {
-	return isCaptionLine(t) || isSlashCaption(t) || isWireCaption(t) || isPipeCredit(t) || isCopyrightCaption(t) || isAgencyCaption(t)
+	return isCaptionLine(t) || isSlashCaption(t) || isWireCaption(t) || isPipeCredit(t) || isCopyrightCaption(t) || isAgencyCaption(t) ||
+		isNamedCredit(t)
 }
 
 // isVideoCaption reports whether t captions a video the page embedded:

@@ -120,7 +120,7 @@ func ParsePlain(text string) *model.Article {
 		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) ||
 			english && (isSignupLine(s) || isSiteFurniture(s) || isLettersAppeal(s) || isShortcodeLine(s) || isEmbedBox(s) || isVideoTeaser(s)) ||
 			isControlsLine(s, p.a.Language) || dropTeasers && isStoryTeaser(s) || isArrowLink(s) || isPopupBox(s) ||
-			isIconLabel(s) || english && (isCutTeaser(s) || isCapsCallToAction(s) || isGraphicLink(s)) || isEscapedMarkup(s)
+			isIconLabel(s) || isGalleryCounter(s) || english && (isCutTeaser(s) || isCapsCallToAction(s) || isGraphicLink(s)) || isEscapedMarkup(s)
 	})
 	p.dropVideoPlayers()
 	p.pipeCreditCaptions()
@@ -135,6 +135,18 @@ func ParsePlain(text string) *model.Article {
 		p.a.Dateline = rest[0].text
 		p.cur = rest[0].n
 		rest = rest[1:]
+	}
+	if p.a.Title == "" && len(rest) > 2 && isLabelledCredit(rest[1].text) && !isCreditAlone(rest[0].text) &&
+		!runesOver(rest[0].text, 400) && !isBylineText(rest[0].text) && !isHeadlineCase(rest[0].text) &&
+		endsSentence(rest[0].text) && model.CountWords(rest[0].text) >= 8 {
+		// A picture's description, a sentence, and its credit where the
+		// title would be: the file has none, and they caption the
+		// picture atop it. A title over a credit reads as a headline.
+		for _, l := range rest[:2] {
+			p.cur = l.n
+			p.add(model.Caption, 0, l.text)
+		}
+		rest = rest[2:]
 	}
 	titleLine, storyFirst := false, false
 	bylineFirst := false
@@ -473,7 +485,7 @@ func (p *plainParser) dropOtherStories() {
 		words []string
 	}
 	var candidates []candidate
-	headings := 0
+	headings, headlineCase := 0, 0
 	for i, b := range p.a.Blocks {
 		if b.Kind != model.Heading {
 			continue
@@ -481,11 +493,17 @@ func (p *plainParser) dropOtherStories() {
 		if headings++; headings >= 10 {
 			return
 		}
+		if isHeadlineCase(b.Text) && model.CountWords(b.Text) >= 5 {
+			headlineCase++
+		}
 		if words := contentWords(b.Text, nil); len(words) >= 4 && !mayHaveCredit(b.Text) {
 			candidates = append(candidates, candidate{i, words})
 		}
 	}
-	if len(candidates) == 0 {
+	if len(candidates) == 0 || headlineCase >= 3 {
+		// Three long headings or more set as headlines: the article's
+		// own style for its sections ("Stadia's Current Roster Of Games
+		// Isn't Very Impressive"), not other stories' links.
 		return
 	}
 	// Lines that open alike are one of the article's series ("What we
@@ -1097,6 +1115,12 @@ func (p *plainParser) dropTimeStamps() {
 	labelled := false
 	for i, l := range p.lines[:min(len(p.lines), 20)] {
 		if isTimeStamp(l.text) {
+			if len(at) > 0 && i >= 8 && l.text == p.lines[at[0]].text {
+				// The stamp said again under the story: the page's own,
+				// as a posting's stamp is.
+				at, labelled = append(at, i), true
+				continue
+			}
 			if at = append(at, i); i >= 8 || len(at) > 3 {
 				return
 			}
@@ -1122,7 +1146,27 @@ func isLabelledStamp(s string) bool {
 // a day and month alone ("July 24") may be a timeline's heading, and is
 // not one.
 func isTimeStamp(s string) bool {
-	if len(s) > 80 || len(s) < 5 || !hasDigit(s) && !strings.Contains(s, " ago") {
+	if len(s) > 160 || len(s) < 5 || !hasDigit(s) && !strings.Contains(s, " ago") {
+		return false
+	}
+	if strings.Contains(s, " | ") {
+		// "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, ...",
+		// or a byline's and a topic's place kept empty or labelled
+		// around the date: "By | November 18, 2019 -- 19:14 GMT | Topic:
+		// Hardware".
+		stamp := false
+		for part := range strings.SplitSeq(s, " | ") {
+			switch {
+			case isTimeStamp(part):
+				stamp = true
+			case part == "By" || metaLabel.MatchString(part):
+			default:
+				return false
+			}
+		}
+		return stamp
+	}
+	if len(s) > 80 {
 		return false
 	}
 	f := strings.TrimRight(model.Fold(s), ";,. ")
@@ -1131,6 +1175,9 @@ func isTimeStamp(s string) bool {
 	}
 	return strings.Contains(f, ":") || yearIn.MatchString(f) || isLabelledStamp(f)
 }
+
+// metaLabel is a page's label for an article's topic or section.
+var metaLabel = regexp.MustCompile(`^(?:Topic|Topics|Section|Category|Filed under|In): [\p{L}0-9 &,.'’-]{1,40}$`)
 
 // yearIn finds a year.
 var yearIn = regexp.MustCompile(`\b(?:19|20)\d{2}`)
@@ -1146,7 +1193,7 @@ var timeStamp = func() *regexp.Regexp {
 		ago   = `(?:about |around )?(?:an?|\d{1,3}) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago|just now|yesterday|today`
 	)
 	return regexp.MustCompile(`^(?:(?:posted|published|updated|last updated|first published|modified)(?::| on| at)? )?(?:` +
-		ago + `|` + date + `(?:(?:,? (?:at |- |\| )?| ?)` + clock + `)?|` + clock + `(?:,? ` + date + `)?)$`)
+		ago + `|` + date + `(?:(?:,? (?:at |- |-- |\| )?| ?)` + clock + `(?: \(` + clock + `\))?)?|` + clock + `(?:,? ` + date + `)?)$`)
 }()
 
 // dropComments removes the readers' comments that a page's text ends
@@ -1266,6 +1313,11 @@ func (p *plainParser) header(rest []line) []line {
 		case handleByline(t) != "":
 			// "Natasha Turak @NatashaTurak".
 			p.a.Byline = append(p.a.Byline, handleByline(t))
+		case datedByline(t) != "":
+			// "By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT":
+			// the line goes, as a stamp does; the name is the byline.
+			p.a.Byline = append(p.a.Byline, datedByline(t))
+			p.drop(t, rest[0].n)
 		case n == 0 && len(rest) > 2 && hasPrefixFold(rest[1].text, "by ") && !runesOver(rest[1].text, 80) &&
 			isBylineText(rest[1].text) && !isBylineText(t) && !hasPrefixFold(t, "by ") && model.CountWords(t) <= 40:
 			// A photo's caption or a standfirst between the title and
@@ -1322,6 +1374,18 @@ var clockHeading = regexp.MustCompile(`^\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|[Aa
 // datelineAlone is a place in capitals with its country or state, on a
 // line of its own.
 var datelineAlone = regexp.MustCompile(`^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}, [A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}$`)
+
+// datedByline returns the name in "By NAME, DATE", or "".
+func datedByline(t string) string {
+	if len(t) > 120 || !hasPrefixFold(t, "by ") {
+		return ""
+	}
+	name, date, ok := strings.Cut(t[3:], ", ")
+	if !ok || !isTimeStamp(date) || !isBylineText(name) || model.CountWords(name) > 4 {
+		return ""
+	}
+	return name
+}
 
 // handleByline returns the name in a byline that ends with the writer's
 // handle ("Natasha Turak @NatashaTurak"), or "".

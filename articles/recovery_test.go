@@ -2511,3 +2511,102 @@ func TestTemplatedRepeats(t *testing.T) {
 	a = parseText(t, "The ferry is back\n\nIt was a long winter at the yard.\n\n"+story+"\n\nPassengers lined up before dawn.\n\nThe café reopened too.\n\nFares are unchanged.\n\nThe pier was repainted.\n\n"+story+"\n")
 	wantDropped(t, a, story)
 }
+
+// A reader-mode page's head and furniture: a stamp line with an empty
+// byline and the topic, said again under the story; "By NAME, DATE";
+// buy buttons, "DON'T MISS", "Close", a gallery's counters; "Next Up In
+// ..." under the story.
+func TestReaderModeFurniture(t *testing.T) {
+	stamp := "By | November 18, 2019 -- 19:14 GMT (19:14 GMT) | Topic: Ferries"
+	a := parseText(t, "\n\nThe best ferries of the year\n\n"+stamp+"\n\n"+
+		"Image 1 of 5\n\n1  /  5\n\nBack to Gallery\n\n"+
+		"As the year comes to an end, it's time to look back at the ferries that made a splash on the bay.\n\n"+
+		"Harbour Clipper for $235\n\nSee it now: Harbour Shop\n\n"+
+		"The Clipper crosses the bay in forty minutes and seats two hundred.\n\nDON'T MISS\n\nClose\n\n"+
+		"Night crossings return in June, the operator said.\n\n"+stamp+"\n\nNext Up In Ferries\n")
+	wantDropped(t, a, stamp, "Image 1 of 5", "1  /  5", "Back to Gallery", "See it now: Harbour Shop", "DON'T MISS", "Close", "Next Up In Ferries")
+	if n := strings.Count(strings.Join(a.Dropped, "\n"), stamp); n != 2 {
+		t.Errorf("the stamp removed %d times, want 2: %q", n, a.Dropped)
+	}
+	if len(a.Byline) > 0 {
+		t.Errorf("byline %q", a.Byline)
+	}
+	a = parseText(t, "Ferry review: the Clipper\n\nBy Ana Reyes, Wednesday, 20 November 2019 08:05 GMT\n\n"+
+		"The Clipper is the best ferry on the bay, and the fastest.\n\nIt seats two hundred.\n")
+	if !slices.Equal(a.Byline, []string{"Ana Reyes"}) {
+		t.Errorf("byline %q", a.Byline)
+	}
+	wantDropped(t, a, "By Ana Reyes, Wednesday, 20 November 2019 08:05 GMT")
+}
+
+// Credits alone: a photographer with the outlet after a slash or the
+// agency after a comma, and a labelled credit in brackets, initials and
+// all; a description and such a credit where the title would be caption
+// the picture atop a file that has no title. Words with a slash between
+// them are not a credit.
+func TestCreditsAloneAndPictureAtop(t *testing.T) {
+	a := parseText(t, "An artist's illustration of the new ferry leaving the harbour at dawn on its first crossing.\n\n"+
+		"(Image: © Harbour Times/A. Reyes)\n\n"+
+		"The harbour ferry returned to service on Monday after a winter of repairs, its owners said.\n\n"+
+		"The crew of the ferry in front of the yard\n\nTom Hale, Associated Press\n\n"+
+		"Passengers lined up before dawn for the first crossing of the year.\n\nAna Reyes/HTimes\n\n"+
+		"Fares will rise by a tenth in the summer.\n\nSafety Record/Risk\n\nThe operator has had no accident in ten years.\n\n"+
+		"The boats are inspected every March.\n\nThe last inspection found nothing wrong.\n")
+	want := []string{
+		"An artist's illustration of the new ferry leaving the harbour at dawn on its first crossing.",
+		"(Image: © Harbour Times/A. Reyes)",
+		"The crew of the ferry in front of the yard",
+		"Tom Hale, Associated Press",
+		"Ana Reyes/HTimes",
+	}
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, want) {
+		t.Errorf("captions %q\nwant %q", c, want)
+	}
+	if !a.TitleGuessed || !strings.HasPrefix(a.Title, "The harbour ferry returned") {
+		t.Errorf("title %q (guessed %v)", a.Title, a.TitleGuessed)
+	}
+	// A title over a credit is a headline, not a description.
+	a = parseText(t, "The ferry is back on the bay after a long winter at the yard\n\n(Photo: Harbour Times)\n\n"+
+		"The harbour ferry returned to service on Monday, its owners said.\n\nPassengers lined up before dawn.\n")
+	if a.TitleGuessed || a.Title != "The ferry is back on the bay after a long winter at the yard" {
+		t.Errorf("title %q (guessed %v)", a.Title, a.TitleGuessed)
+	}
+}
+
+// Three long headings set as headlines are the article's sections, even
+// where the text does not use their words; one alone is another story's
+// headline.
+func TestHeadlineCaseSections(t *testing.T) {
+	heads := []string{
+		"Despite The Monthly Fee, You Still Buy Every Ticket",
+		"The Timetable Isn't Very Impressive Yet, Sadly",
+		"Provided You Have A Good Coat, The Deck Is Mostly Excellent",
+	}
+	paras := []string{
+		"The harbour ferry returned to service on Monday after a winter of repairs at the yard in Northport, and the first crossing was full.",
+		"Regulars carried flasks of tea, dogs on leads and bicycles with panniers packed for a week on the islands.",
+		"The operator, a cooperative owned by its captains, says the hull was rebuilt with oak from a forest upriver.",
+		"Engineers replaced the diesel engine with a hybrid one that charges its batteries while the boat sails downwind.",
+		"A new café on the upper level sells cinnamon buns, smoked mackerel rolls and hot chocolate with cream.",
+		"Children crowd the windows at the bow, where dolphins sometimes race alongside in late summer.",
+		"The captain, Ana Reyes, has crossed the bay eleven thousand times and knows every rock by name.",
+		"Fog delays departures most mornings in November, when the lighthouse horn sounds every thirty seconds.",
+		"Tourists arrive by train from the capital, then walk down cobbled lanes past the fish market to the pier.",
+		"Council members argue about subsidies each spring, though nobody has yet proposed closing the route.",
+		"Islanders depend on it for groceries, doctors, school runs and the weekly delivery of newspapers.",
+		"A second vessel, older and slower, waits at anchor as a reserve should the main boat break down.",
+	}
+	var b strings.Builder
+	b.WriteString("Harbour Ferry Is Back, But The Fares Are Not Cheap\n\n" + paras[0] + "\n\n")
+	for i, h := range heads {
+		b.WriteString(h + "\n\n")
+		for _, p := range paras[1+i*3 : 4+i*3] {
+			b.WriteString(p + "\n\n")
+		}
+	}
+	b.WriteString(paras[10] + "\n\n" + paras[11] + "\n")
+	a := parseText(t, b.String())
+	if h := blocksOf(a, model.Heading); !slices.Equal(h, heads) {
+		t.Errorf("headings %q\nwant %q (dropped %q)", h, heads, a.Dropped)
+	}
+}
