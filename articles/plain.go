@@ -136,12 +136,13 @@ func ParsePlain(text string) *model.Article {
 		p.cur = rest[0].n
 		rest = rest[1:]
 	}
-	if p.a.Title == "" && len(rest) > 2 && isLabelledCredit(rest[1].text) && !isCreditAlone(rest[0].text) &&
+	if p.a.Title == "" && len(rest) > 2 && rest[1].n == rest[0].n+1 && isLabelledCredit(rest[1].text) && !isCreditAlone(rest[0].text) &&
 		!runesOver(rest[0].text, 400) && !isBylineText(rest[0].text) && !isHeadlineCase(rest[0].text) &&
 		endsSentence(rest[0].text) && model.CountWords(rest[0].text) >= 8 {
 		// A picture's description, a sentence, and its credit where the
 		// title would be: the file has none, and they caption the
-		// picture atop it. A title over a credit reads as a headline.
+		// picture atop it, right under it. A title over a credit reads
+		// as a headline, and a standfirst has the page's lines between.
 		for _, l := range rest[:2] {
 			p.cur = l.n
 			p.add(model.Caption, 0, l.text)
@@ -1433,7 +1434,7 @@ func (p *plainParser) lead(rest []line) []line {
 		p.cur = rest[0].n
 		p.add(model.Caption, 0, rest[0].text)
 		rest = rest[1:]
-	} else if len(rest) > 2 && isCreditAlone(rest[1].text) && !runesOver(rest[0].text, 400) {
+	} else if len(rest) > 2 && rest[1].n == rest[0].n+1 && isCreditAlone(rest[1].text) && !runesOver(rest[0].text, 400) {
 		// The description, then its credit on a line of its own
 		// ("(Image: © TNG Collaboration)").
 		for _, l := range rest[:2] {

@@ -2565,6 +2565,21 @@ func TestCreditsAloneAndPictureAtop(t *testing.T) {
 	if !a.TitleGuessed || !strings.HasPrefix(a.Title, "The harbour ferry returned") {
 		t.Errorf("title %q (guessed %v)", a.Title, a.TitleGuessed)
 	}
+	// A standfirst with a stamp line between it and a picture's credit
+	// is the lead, not the picture's caption.
+	a = parseText(t, "\n\nAll the new ferries of the year, and what we made of them after a season on the bay.\n\n"+
+		"By | November 18, 2019 -- 19:14 GMT (19:14 GMT) | Topic: Ferries\n\n(Image: Harbour Times)\n\n"+
+		"The harbour ferry returned to service on Monday, its owners said.\n\nPassengers lined up before dawn.\n")
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, []string{"(Image: Harbour Times)"}) {
+		t.Errorf("captions %q", c)
+	}
+	// Under a title too: the standfirst is the lead when a removed line
+	// stands between it and the credit.
+	a = parseText(t, "Ferry fares rise in spring\n\nAll the new fares of the year, and what they will cost a family of four.\n\n"+
+		"Share\n\n(Image: Harbour Times)\n\nThe harbour ferry's fares go up by a tenth in April.\n\nPassengers grumbled.\n")
+	if !strings.HasPrefix(a.Lead, "All the new fares") {
+		t.Errorf("lead %q, captions %q", a.Lead, blocksOf(a, model.Caption))
+	}
 	// A title over a credit is a headline, not a description.
 	a = parseText(t, "The ferry is back on the bay after a long winter at the yard\n\n(Photo: Harbour Times)\n\n"+
 		"The harbour ferry returned to service on Monday, its owners said.\n\nPassengers lined up before dawn.\n")
