@@ -270,7 +270,10 @@ var followLine = regexp.MustCompile(`^(?:like us on facebook|follow us on [\p{L}
 const networks = `(?:twitter|instagram|facebook|x|threads|bluesky|youtube|tiktok|linkedin)`
 
 // emailLine is an e-mail address alone: the reporter's, left at the end.
-var emailLine = regexp.MustCompile(`^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$`)
+var emailLine = regexp.MustCompile(`^` + emailAddress + `$`)
+
+// emailAddress is an e-mail address, as an expression.
+const emailAddress = `[\w.+-]+@[\w-]+(?:\.[\w-]+)+`
 
 // isFollowLine reports whether s is a request to follow the site or its
 // writers, or an e-mail address left alone.
@@ -652,7 +655,7 @@ func isLettersAppeal(s string) bool {
 }
 
 // emailIn finds an e-mail address in a line.
-var emailIn = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
+var emailIn = regexp.MustCompile(emailAddress)
 
 // isCapsCallToAction reports whether s, in capitals, sends the reader
 // elsewhere: "GET FOX BUSINESS ON THE GO BY CLICKING HERE", "READ MORE ON
@@ -680,7 +683,11 @@ func isGalleryCounter(s string) bool {
 }
 
 // alsoOnSite is a link to another story of the site, named by address.
-var alsoOnSite = regexp.MustCompile(`^Also on [\w-]+\.(?:com|net|org|co\.uk) \S`)
+var alsoOnSite = regexp.MustCompile(`^Also on [\w-]+\.` + siteDomains + ` \S`)
+
+// siteDomains are the endings of the sites' addresses that a text names
+// ("Cleveland.com", "rt.com"), as an expression.
+const siteDomains = `(?:com|net|org|co\.uk|com\.au|ca|in|vn|com\.vn)`
 
 // isIconLabel reports whether s opens with the name of an icon that a
 // page's text kept instead of its picture ("chevron_left Browse All

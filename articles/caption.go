@@ -122,7 +122,11 @@ func isLabelledCredit(t string) bool {
 // namedCredit is a photographer's credit on a line of its own, with the
 // outlet or agency after a slash or a comma: "Jason Cipriani/ZDNet", "Al
 // Goldis, Associated Press".
-var namedCredit = regexp.MustCompile(`^(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*(?:/\p{Lu}[\p{L}.&'’-]*\p{Lu}[\p{L}.&'’-]*|, (?:Associated Press|The Associated Press|AP|AFP|Reuters|Getty Images|Bloomberg|EPA|Shutterstock|USA TODAY|Special to [\p{L}. ]{2,30}))$`)
+var namedCredit = regexp.MustCompile(`^(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*(?:/\p{Lu}[\p{L}.&'’-]*\p{Lu}[\p{L}.&'’-]*|, (?:` + photoAgencies + `|USA TODAY|Special to [\p{L}. ]{2,30}))$`)
+
+// photoAgencies are the agencies a photographer's credit names after
+// the name, as an expression's alternatives.
+const photoAgencies = `Getty Images|AP|AP Photo|AFP|Reuters|Bloomberg|Shutterstock|Alamy|EPA|EPA-EFE|Rex|REX|Zuma Press|NurPhoto|Sipa USA|Corbis|Imagn|USA TODAY Sports|Associated Press|The Associated Press`
 
 // isNamedCredit reports whether t is such a credit.
 func isNamedCredit(t string) bool {
@@ -132,7 +136,7 @@ func isNamedCredit(t string) bool {
 // pipeCredit is a photographer's credit with the agency after a bar, as
 // some American sites set it under a picture: "Alex Wong | Getty Images",
 // "Natalie Naccache | Bloomberg | Getty Images".
-var pipeCredit = regexp.MustCompile(`^(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*(?: \| [\p{Lu}][\p{L}.&'’ -]{1,30}){0,2} \| (?:Getty Images|AP|AP Photo|AFP|Reuters|Bloomberg|Shutterstock|Alamy|EPA|EPA-EFE|Rex|REX|Zuma Press|NurPhoto|Sipa USA|Corbis|Imagn|USA TODAY Sports|The Associated Press)$`)
+var pipeCredit = regexp.MustCompile(`^(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*(?: \| [\p{Lu}][\p{L}.&'’ -]{1,30}){0,2} \| (?:` + photoAgencies + `)$`)
 
 // isPipeCredit reports whether t is such a credit.
 func isPipeCredit(t string) bool {

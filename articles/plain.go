@@ -1136,12 +1136,15 @@ func (p *plainParser) dropTimeStamps() {
 
 // isLabelledStamp reports whether a time stamp says what it stamps, or
 // counts back from now: "Updated Nov 19, 6:55 AM", "Updated an hour ago".
-func isLabelledStamp(s string) bool {
-	f := model.Fold(s)
-	return strings.HasPrefix(f, "posted") || strings.HasPrefix(f, "published") || strings.HasPrefix(f, "updated") ||
-		strings.HasPrefix(f, "last updated") || strings.HasPrefix(f, "first published") || strings.HasPrefix(f, "modified") ||
-		strings.Contains(f, " ago")
+func isLabelledStamp(s string) bool { return labelledStamp(model.Fold(s)) }
+
+// labelledStamp is isLabelledStamp on a folded stamp.
+func labelledStamp(f string) bool {
+	return slices.ContainsFunc(stampLabels, func(l string) bool { return strings.HasPrefix(f, l) }) || strings.Contains(f, " ago")
 }
+
+// stampLabels are what a stamp says it stamps, folded.
+var stampLabels = []string{"posted", "published", "updated", "last updated", "first published", "modified"}
 
 // isTimeStamp reports whether s is only a date or time, perhaps labelled;
 // a day and month alone ("July 24") may be a timeline's heading, and is
@@ -1174,7 +1177,7 @@ func isTimeStamp(s string) bool {
 	if !timeStamp.MatchString(f) {
 		return false
 	}
-	return strings.Contains(f, ":") || yearIn.MatchString(f) || isLabelledStamp(f)
+	return strings.Contains(f, ":") || yearIn.MatchString(f) || labelledStamp(f)
 }
 
 // metaLabel is a page's label for an article's topic or section.
@@ -1193,7 +1196,7 @@ var timeStamp = func() *regexp.Regexp {
 		clock = `\d{1,2}(?::\d{2}(?::\d{2})?(?: ?(?:am|pm|a\.m\.|p\.m\.))?|(?: ?(?:am|pm|a\.m\.|p\.m\.)))(?: (?:[a-z]{2,4}|gmt[+-]\d{1,2}|utc[+-]\d{1,2}))?`
 		ago   = `(?:about |around )?(?:an?|\d{1,3}) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago|just now|yesterday|today`
 	)
-	return regexp.MustCompile(`^(?:(?:posted|published|updated|last updated|first published|modified)(?::| on| at)? )?(?:` +
+	return regexp.MustCompile(`^(?:(?:` + strings.Join(stampLabels, "|") + `)(?::| on| at)? )?(?:` +
 		ago + `|` + date + `(?:(?:,? (?:at |- |-- |\| )?| ?)` + clock + `(?: \(` + clock + `\))?)?|` + clock + `(?:,? ` + date + `)?)$`)
 }()
 
@@ -1422,7 +1425,7 @@ func (p *plainParser) bylineParts(t string) []string {
 }
 
 // siteAddress is a site named by its address: "Cleveland.com".
-var siteAddress = regexp.MustCompile(`^[\p{L}0-9-]+\.(?:com|net|org|co\.uk|com\.au|ca|in|vn|com\.vn)$`)
+var siteAddress = regexp.MustCompile(`^[\p{L}0-9-]+\.` + siteDomains + `$`)
 
 // lead takes the first paragraph and splits off its source and dateline.
 func (p *plainParser) lead(rest []line) []line {
