@@ -90,17 +90,13 @@ func isCoverCaption(t string) bool {
 	if len(t) < 12 || !strings.ContainsRune("CTHMLO", rune(t[0])) {
 		return false
 	}
-	colon := strings.IndexByte(t[:min(len(t), 28)], ':')
-	return colon > 0 && coverLabel.MatchString(t)
+	return strings.IndexByte(t[:min(len(t), 28)], ':') > 0 && coverLabel.MatchString(t)
 }
 
 // isCreditAlone reports whether t is a photo's credit and nothing more:
 // "Photo: DPA", "(Image: © TNG Collaboration)", "Alex Wong | Getty
 // Images".
 func isCreditAlone(t string) bool {
-	if len(t) > 160 {
-		return false
-	}
 	return isLabelledCredit(t) || isPipeCredit(t) || isNamedCredit(t)
 }
 

@@ -24,8 +24,9 @@ import (
 // an article read again on its own later (Reload, a changed file) loses
 // the same lines. Lines that are not sentences are compared with their
 // numbers left out, so that a counter ("16.8k SHARES", "Listen 9 min
-// Comment on this story ...") is one line however its numbers run; a widget read as an article's
-// lead, its first line, is learned as well, and dropped from the lead.
+// Comment on this story ...") is one line however its numbers run; a
+// widget read as an article's lead, its first line, is learned as well,
+// and dropped from the lead.
 
 const (
 	// furnitureMin is how many articles a directory needs before
@@ -197,19 +198,16 @@ func applyFurniture(a *model.Article, learnt furniture) bool {
 	if len(learnt.all) == 0 && len(site) == 0 {
 		return false
 	}
-	f := func(t string) bool {
-		if len(t) > furnitureLen {
-			return false
-		}
-		k := furnitureKey(t)
-		return learnt.all[k] || site[k]
-	}
+	// known reports a key learned for the directory or for a's site; f,
+	// a line of text learned as furniture.
+	known := func(k string) bool { return learnt.all[k] || site[k] }
+	f := func(t string) bool { return len(t) <= furnitureLen && known(furnitureKey(t)) }
 	tail := titleEnding(a)
-	if tail != "" && !learnt.all[titleTail+tail] && !site[titleTail+tail] {
+	if tail != "" && !known(titleTail+tail) {
 		tail = ""
 	}
 	lead := a.Lead != "" && f(a.Lead)
-	widgetTitle := titleFromWidget(a, learnt, site, f)
+	widgetTitle := titleFromWidget(a, known, f)
 	if tail == "" && !lead && !widgetTitle && !slices.ContainsFunc(a.Blocks, func(b model.Block) bool { return f(b.Text) }) {
 		return false
 	}
@@ -276,9 +274,9 @@ func titleLine(a *model.Article) string {
 // that is a learned widget, or says what one says: an advertisement that
 // opens some of a library's pages as "Headline: ..." is taken by each for
 // its own header.
-func titleFromWidget(a *model.Article, learnt furniture, site map[string]bool, isFurniture func(string) bool) bool {
+func titleFromWidget(a *model.Article, known, isFurniture func(string) bool) bool {
 	l := titleLine(a)
-	return l != "" && (learnt.all[titleHeader+l] || site[titleHeader+l] || isFurniture(l) || isFurniture(a.Title))
+	return l != "" && (known(titleHeader+l) || isFurniture(l) || isFurniture(a.Title))
 }
 
 // retitle gives a, whose title came from a widget, the title it would

@@ -995,13 +995,17 @@ func (p *plainParser) dropTrailingWidgets() {
 			break
 		}
 	}
-	if cut < 0 {
-		return
+	if cut >= 0 {
+		p.dropFrom(cut)
 	}
-	for _, l := range p.lines[cut:] {
+}
+
+// dropFrom removes the lines from i to the end of the text.
+func (p *plainParser) dropFrom(i int) {
+	for _, l := range p.lines[i:] {
 		p.drop(l.text, l.n)
 	}
-	p.lines = p.lines[:cut]
+	p.lines = p.lines[:i]
 }
 
 // dropCardList removes a list of other stories that ends the text, each
@@ -1034,10 +1038,7 @@ func (p *plainParser) dropCardList() {
 		// The list's own headline: "More from CBS Sports".
 		first--
 	}
-	for _, l := range p.lines[first:] {
-		p.drop(l.text, l.n)
-	}
-	p.lines = p.lines[:first]
+	p.dropFrom(first)
 }
 
 // cutNameCards takes out of the text the cards that pop up over a
@@ -1208,10 +1209,7 @@ var timeStamp = func() *regexp.Regexp {
 func (p *plainParser) dropComments() {
 	for i := min(len(p.lines)/2, 5); i < len(p.lines)-1; i++ {
 		if t := p.lines[i].text; len(t) <= 40 && mayBeComments(t) && commentsHeading.MatchString(strings.TrimRight(model.Fold(t), ":.")) {
-			for _, l := range p.lines[i:] {
-				p.drop(l.text, l.n)
-			}
-			p.lines = p.lines[:i]
+			p.dropFrom(i)
 			return
 		}
 	}
@@ -1308,19 +1306,19 @@ func parseDMY(m []string) time.Time {
 func (p *plainParser) header(rest []line) []line {
 	for n := 0; n < 3 && len(rest) > 1; n++ {
 		t := rest[0].text
-		posted := postedBy(t)
+		posted, handle, dated := postedBy(t), handleByline(t), datedByline(t)
 		switch {
 		case dateLine.MatchString(t):
 			p.a.Date = parseDMY(dateLine.FindStringSubmatch(t))
 		case isBylineText(t) && !rest[1].indent && !boxHeadings[folded(t)]:
 			p.a.Byline = append(p.a.Byline, p.bylineParts(t)...)
-		case handleByline(t) != "":
+		case handle != "":
 			// "Natasha Turak @NatashaTurak".
-			p.a.Byline = append(p.a.Byline, handleByline(t))
-		case datedByline(t) != "":
+			p.a.Byline = append(p.a.Byline, handle)
+		case dated != "":
 			// "By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT":
 			// the line goes, as a stamp does; the name is the byline.
-			p.a.Byline = append(p.a.Byline, datedByline(t))
+			p.a.Byline = append(p.a.Byline, dated)
 			p.drop(t, rest[0].n)
 		case n == 0 && len(rest) > 2 && hasPrefixFold(rest[1].text, "by ") && !runesOver(rest[1].text, 80) &&
 			isBylineText(rest[1].text) && !isBylineText(t) && !hasPrefixFold(t, "by ") && model.CountWords(t) <= 40:
@@ -1374,6 +1372,9 @@ func (p *plainParser) pipeCreditCaptions() {
 // clockHeading is a time of day alone, as a running story heads each
 // update.
 var clockHeading = regexp.MustCompile(`^\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|[AaPp]\.?[Mm]\.?)$`)
+
+// isClockHeading reports whether t is a clockHeading.
+func isClockHeading(t string) bool { return len(t) <= 12 && clockHeading.MatchString(t) }
 
 // datelineAlone is a place in capitals with its country or state, on a
 // line of its own.
@@ -1651,7 +1652,7 @@ func (p *plainParser) body(rest []line) {
 	// more, head its updates.
 	clocks := 0
 	for _, l := range rest {
-		if len(l.text) <= 12 && clockHeading.MatchString(l.text) {
+		if isClockHeading(l.text) {
 			clocks++
 		}
 	}
@@ -1700,7 +1701,7 @@ func (p *plainParser) body(rest []line) {
 			}
 		case isPostSignature(l.text):
 			p.embeddedPost(l)
-		case isNumberedHeading(rest, i) || clocks >= 2 && len(l.text) <= 12 && clockHeading.MatchString(l.text):
+		case isNumberedHeading(rest, i) || clocks >= 2 && isClockHeading(l.text):
 			p.add(model.Heading, 2, l.text)
 		case isListLine(rest, i):
 			p.add(model.ListItem, 0, listText(l.text))
