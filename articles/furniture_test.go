@@ -243,15 +243,16 @@ func TestLearnedLeadAndNumbers(t *testing.T) {
 // it.
 func TestLearnedWidgetIsNotTheTitle(t *testing.T) {
 	places := harbourPlaces
+	// story is a page's text under its title: two paragraphs on place p.
+	story := func(p string) string {
+		return fmt.Sprintf("The council has chosen a design for %s after a year of meetings.\n\nPeople who live near %s welcomed the plan.\n", p, p)
+	}
 	arts := loadPages(t, len(places), func(i int) string {
 		p := places[i]
 		if i == 5 {
-			return fmt.Sprintf("Headline: A new look for %s\n\nThe council has chosen a design for %s after a year of meetings.\n\n"+
-				"People who live near %s welcomed the plan.\n", p, p, p)
+			return "Headline: A new look for " + p + "\n\n" + story(p)
 		}
-		return fmt.Sprintf("Headline: Harbour Coin Beats Gold! Buy Before Friday!\n\nA new look for %s\n\n"+
-			"The council has chosen a design for %s after a year of meetings.\n\n"+
-			"People who live near %s welcomed the plan.\n", p, p, p)
+		return "Headline: Harbour Coin Beats Gold! Buy Before Friday!\n\nA new look for " + p + "\n\n" + story(p)
 	})
 	if len(arts) != len(places) {
 		t.Fatalf("%d articles", len(arts))
@@ -287,8 +288,7 @@ func TestLearnedWidgetIsNotTheTitle(t *testing.T) {
 		mixed := loadPages(t, len(places), func(i int) string {
 			p := places[i]
 			if i == 5 {
-				return fmt.Sprintf("Headline: Harbour Coin Beats Gold! Buy Before Friday!\n\nA new look for %s\n\n"+
-					"The council has chosen a design for %s after a year of meetings.\n\nPeople who live near %s welcomed the plan.\n", p, p, p)
+				return "Headline: Harbour Coin Beats Gold! Buy Before Friday!\n\nA new look for " + p + "\n\n" + story(p)
 			}
 			return fmt.Sprintf("Title: A new look for %s\n\nThe council has chosen a design for %s after a year of meetings.\n\n"+
 				"%s\n\nPeople who live near %s welcomed the plan.\n", p, p, ad, p)
