@@ -197,7 +197,9 @@ fakenewsnet BuzzFeed buzzfeednet
 # time stamps, credits and captions it kept. readability (readability-lxml):
 # paragraphs between blank lines, no headline. go_domdistiller (Chrome's
 # reader mode, in Go): the standfirst, the byline and date line, credits,
-# captions and buttons, blank lines where pictures were. Needs jq.
+# captions and buttons, blank lines where pictures were. dragnet: one
+# block a line, captions and credits and the page's other blocks among
+# them, no headline. Needs jq.
 g=$(git_dir scrapinghub/article-extraction-benchmark)
 aeb() { # aeb NAME: output/NAME.json into DIR/NAME
 	rm -rf "${dir:?}/$1"
@@ -209,4 +211,5 @@ aeb trafilatura
 aeb boilerpipe
 aeb readability
 aeb go_domdistiller
+aeb dragnet
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
