@@ -142,7 +142,7 @@ var agencyWords = []string{"getty", "rex", "shutterstock", "alamy", "ap photo", 
 // two or more ("Facebook Twitter Pinterest"), is a row of buttons.
 var shareTargetWords = setOf("facebook", "twitter", "x", "pinterest", "whatsapp", "linkedin", "reddit", "email",
 	"e-mail", "messenger", "share", "print", "tumblr", "telegram", "zalo", "copy", "link", "google", "plus", "google+", "play", "stumbleupon",
-	"shares", "digg", "delicious", "pocket")
+	"shares", "digg", "delicious", "pocket", "tweet", "comment", "comments")
 
 func shareTargets(f string) bool {
 	words := strings.Fields(f)
@@ -365,7 +365,7 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 	`subscribe to [\p{L}0-9 .&'-]{2,50}!?|` +
 	`(?:older|more|other|recent|latest) (?:articles|posts|stories|columns) (?:by|from) [\p{L} .'’-]{2,40}|rss feed (?:for|of) [\p{L} .'’-]{2,40}|` +
 	`see more .{2,40} at:? \S.{1,40}|see more [\p{L}0-9 '’-]{2,40} (?:posts|stories|articles)\.?|` +
-	`this (?:article|story|post|piece|report) (?:was )?(?:originally |first )?(?:appeared|published|produced|posted)\b.{0,300}|` +
+	`this (?:article|story|post|piece|report) (?:was |has been )?(?:originally |first )?(?:appeared|published|produced|posted|adapted|republished|reprinted)\b.{0,300}|` +
 	`updated:? (?:\d{1,2}:\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})[^!?]{0,50}|` +
 	`enlarge this image (?:toggle caption )?(?:\S+ ?){0,12}|click (?:here )?for more(?: (?:from|on|at) [\p{L}0-9 .&'’-]{2,50})?|` +
 	`read more (?:from|by) [\p{L} .'’-]{2,50}(?:archive|, follow|, subscribe).{0,160}|please (?:read|adhere to|follow|respect) our comment(?:ing|s)? policy\b.{0,400}|` +

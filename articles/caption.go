@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"bao/model"
 )
 
 // photoCredits start the credit that ends a photo caption.
@@ -95,9 +97,23 @@ func isCoverCaption(t string) bool {
 
 // isCreditAlone reports whether t is a photo's credit and nothing more:
 // "Photo: DPA", "(Image: © TNG Collaboration)", "Alex Wong | Getty
-// Images".
+// Images", "Photo by David Dyer-Bennet".
 func isCreditAlone(t string) bool {
-	return isLabelledCredit(t) || isPipeCredit(t) || isNamedCredit(t)
+	return isLabelledCredit(t) || isPipeCredit(t) || isNamedCredit(t) || isByCredit(t)
+}
+
+// byCredit is a credit that says who made the picture in words, alone on
+// its line, once or twice: "Photo by David Dyer-Bennet", "Photo
+// illustration by Slate. Photo by David Dyer-Bennet.", "Illustration by
+// Jane Doe for The Post".
+var byCredit = regexp.MustCompile(`^(?:(?:Photo(?:graph)?s?|Photo illustration|Illustration|Illustrations|Image|Images|Graphic|Video|Artwork)(?: by| courtesy of| via) (?:\p{Lu}|\d)[^.!?;:]{1,60}(?:\.|$)\s?){1,2}$`)
+
+// isByCredit reports whether t is such a credit.
+func isByCredit(t string) bool {
+	if len(t) > 160 || len(t) < 10 || !strings.ContainsRune("PIVGA", rune(t[0])) {
+		return false
+	}
+	return (strings.Contains(t, " by ") || strings.Contains(t, " courtesy of ") || strings.Contains(t, " via ")) && byCredit.MatchString(t)
 }
 
 // isLabelledCredit reports whether t is a credit alone that says it is
@@ -162,8 +178,35 @@ func isAgencyCaption(t string) bool {
 
 func isCaptionAlone(t string) bool {
 	return isCaptionLine(t) || isSlashCaption(t) || isWireCaption(t) || isPipeCredit(t) || isCopyrightCaption(t) || isAgencyCaption(t) ||
-		isNamedCredit(t)
+		isNamedCredit(t) || isByCredit(t) || isTailCreditCaption(t)
 }
+
+// isTailCreditCaption reports whether t is a picture's description with
+// its credit run on at the end, the way some sites set them under the
+// picture: "... sought treatment Credit: EPA", "... problematic use of
+// the drug. Getty", "... or medical use. Statista", "The road to retiring
+// early isn't easy. Kathrin Ziegler/Getty". After a full stop the credit
+// is an agency's or a picture source's name, or a name and its outlet
+// after a slash, and the description has six words or more.
+func isTailCreditCaption(t string) bool {
+	if len(t) > 1600 || len(t) < 24 || runesOver(t, 400) || endsSentence(t) {
+		return false
+	}
+	if i := strings.LastIndex(t, " Credit: "); i > 0 {
+		credit := t[i+len(" Credit: "):]
+		return len(credit) <= 60 && credit != "" && !strings.Contains(credit, ". ") && model.CountWords(t[:i]) >= 6
+	}
+	i := strings.LastIndex(t, ". ")
+	if i < 0 || len(t)-i > 64 {
+		return false
+	}
+	return tailCredit.MatchString(t[i+2:]) && model.CountWords(t[:i]) >= 6
+}
+
+// tailCredit is the credit after such a description: a picture source
+// or a photographer and outlet parted by a slash.
+var tailCredit = regexp.MustCompile(`^(?:` + photoAgencies + `|Getty|Statista|iStock|NASA|Twitter|Instagram|YouTube|Facebook|Handout|` +
+	`(?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*(?:\s?/\s?(?:The\s)?\p{Lu}[\p{L}.&'’-]*(?:\s\p{Lu}[\p{L}.&'’-]*){0,3}){1,3})$`)
 
 // isVideoCaption reports whether t captions a video the page embedded:
 // "XEM CLIP: ... (Nguồn: VTV)", "Video: ...", "WATCH: ...".

@@ -101,6 +101,10 @@ func ParsePlain(text string) *model.Article {
 	// shows their lines in the order they stood.
 	p.dropSignupBoxes()
 	p.dropComments()
+	if p.a.Language == "en" {
+		p.dropReadingLists()
+		p.dropAppealBox()
+	}
 	p.dropCardList()
 	p.dropTrailingWidgets()
 	p.dropLinkLists()
@@ -123,7 +127,7 @@ func ParsePlain(text string) *model.Article {
 			isIconLabel(s) || isGalleryCounter(s) || english && (isCutTeaser(s) || isCapsCallToAction(s) || isGraphicLink(s)) || isEscapedMarkup(s)
 	})
 	p.dropVideoPlayers()
-	p.pipeCreditCaptions()
+	p.creditCaptions()
 	if len(p.lines) == 0 {
 		p.placeDropped()
 		p.a.Derive()
@@ -136,13 +140,15 @@ func ParsePlain(text string) *model.Article {
 		p.cur = rest[0].n
 		rest = rest[1:]
 	}
-	if p.a.Title == "" && len(rest) > 2 && rest[1].n == rest[0].n+1 && isLabelledCredit(rest[1].text) && !isCreditAlone(rest[0].text) &&
-		!runesOver(rest[0].text, 400) && !isBylineText(rest[0].text) && !isHeadlineCase(rest[0].text) &&
-		endsSentence(rest[0].text) && model.CountWords(rest[0].text) >= 8 {
+	if p.a.Title == "" && len(rest) > 2 && rest[1].n == rest[0].n+1 && (isLabelledCredit(rest[1].text) || isByCredit(rest[1].text)) &&
+		!isCreditAlone(rest[0].text) && !runesOver(rest[0].text, 400) && !isBylineText(rest[0].text) && !isHeadlineCase(rest[0].text) &&
+		endsSentence(rest[0].text) && (model.CountWords(rest[0].text) >= 8 || strings.HasSuffix(rest[0].text, ".") && isByCredit(rest[1].text)) {
 		// A picture's description, a sentence, and its credit where the
 		// title would be: the file has none, and they caption the
 		// picture atop it, right under it. A title over a credit reads
-		// as a headline, and a standfirst has the page's lines between.
+		// as a headline, and a standfirst has the page's lines between;
+		// a short one is a caption when it ends with a full stop and the
+		// credit says "Photo by".
 		for _, l := range rest[:2] {
 			p.cur = l.n
 			p.add(model.Caption, 0, l.text)
@@ -885,6 +891,12 @@ func (p *plainParser) dropShareLines() {
 	kept := p.lines[:0]
 	for _, l := range p.lines {
 		if !isShareLine(l.text) {
+			if buttons := shareTail(l.text); buttons != "" {
+				// "... It was Pocket, not Tor. Tweet Share Comment": the
+				// buttons under the text run onto its last line.
+				l.text = strings.TrimSpace(l.text[:len(l.text)-len(buttons)])
+				p.drop(buttons, l.n)
+			}
 			kept = append(kept, l)
 			continue
 		}
@@ -897,6 +909,100 @@ func (p *plainParser) dropShareLines() {
 		p.drop(l.text, l.n)
 	}
 	p.lines = kept
+}
+
+// dropReadingLists removes a list of the site's other stories set inside
+// the text under its label ("Most read in world news", "Trending"): the
+// label and the three or more lines under it that are headlines, not
+// sentences, up to the story's next sentence.
+func (p *plainParser) dropReadingLists() {
+	for i := 0; i < len(p.lines); i++ {
+		if !isReadingListLabel(p.lines[i].text) {
+			continue
+		}
+		j := i + 1
+		for j < len(p.lines) && isListedHeadline(p.lines[j].text) {
+			j++
+		}
+		if j-i-1 < 3 {
+			continue
+		}
+		for _, l := range p.lines[i:j] {
+			p.drop(l.text, l.n)
+		}
+		p.lines = slices.Delete(p.lines, i, j)
+		i--
+	}
+}
+
+// readingLists label a list of the site's most read or newest stories.
+var readingLists = setOf("most read", "most popular", "most viewed", "most shared", "top stories", "trending", "trending now",
+	"more stories", "latest news", "latest stories", "editor's picks", "editors' picks", "don't miss")
+
+// isReadingListLabel reports whether t labels such a list: one of
+// readingLists, or "Most read in world news".
+func isReadingListLabel(t string) bool {
+	if len(t) > 48 || t[0] < 'A' || t[0] > 'Z' {
+		return false
+	}
+	f := folded(t)
+	return readingLists[f] || (strings.HasPrefix(f, "most read in ") || strings.HasPrefix(f, "most popular in ")) && model.CountWords(f) <= 6
+}
+
+// isListedHeadline reports whether t reads as a listed story's headline:
+// four words or more, short, and no sentence or question.
+func isListedHeadline(t string) bool {
+	return !runesOver(t, 160) && model.CountWords(t) >= 4 && !endsSentence(t) && !strings.HasSuffix(t, "?") && !strings.HasSuffix(t, "?”")
+}
+
+// dropAppealBox removes the box that closes a page asking its readers
+// to pay for it: from the box's heading ("A Word to Our Loyal Readers")
+// to the end, when an appeal ("Support Snopes so we continue ...") is
+// among the last three lines and the heading, three words or more under
+// the story's last sentence, is at most twelve lines above it (a staff
+// list may be between, a name a line).
+func (p *plainParser) dropAppealBox() {
+	n := len(p.lines)
+	for i := n - 1; i >= max(1, n-3); i-- {
+		if !isAppeal(p.lines[i].text) {
+			continue
+		}
+		for j := i - 1; j >= max(1, i-12); j-- {
+			t := p.lines[j].text
+			if runesOver(t, 600) {
+				return
+			}
+			if words := model.CountWords(t); words >= 3 && words <= 8 && !runesOver(t, 60) && !endsSentence(t) &&
+				!strings.HasSuffix(t, "?") && unicode.IsUpper(firstRune(t)) && endsSentence(p.lines[j-1].text) {
+				p.dropFrom(j)
+				return
+			}
+		}
+		return
+	}
+}
+
+// appeal is a site's request for its readers' money.
+var appeal = regexp.MustCompile(`^(?:support (?:\p{L}[\p{L}0-9.]*(?: \p{L}[\p{L}0-9.]*){0,2} so (?:we|that we|it|they) (?:can )?(?:continue|keep)|(?:our|independent|local) journalism)|` +
+	`(?:please )?become an? (?:member|supporter|subscriber|patron)\b|we need your support\b|make a (?:donation|contribution) (?:to|today)\b)`)
+
+// isAppeal reports whether t asks for such support.
+func isAppeal(t string) bool {
+	return len(t) <= 600 && appeal.MatchString(strings.ToLower(t))
+}
+
+// shareTail returns the share buttons run onto the end of a sentence
+// ("... not Tor. Tweet Share Comment"), or "".
+func shareTail(t string) string {
+	i := strings.LastIndex(t[max(0, len(t)-48):], ". ")
+	if i < 0 {
+		return ""
+	}
+	tail := t[max(0, len(t)-48)+i+2:]
+	if !shareTargets(strings.ToLower(tail)) {
+		return ""
+	}
+	return tail
 }
 
 // dropLines removes the lines whose text drop reports, wherever they are.
@@ -1310,7 +1416,7 @@ func (p *plainParser) header(rest []line) []line {
 		switch {
 		case dateLine.MatchString(t):
 			p.a.Date = parseDMY(dateLine.FindStringSubmatch(t))
-		case isBylineText(t) && !rest[1].indent && !boxHeadings[folded(t)]:
+		case isBylineText(t) && !rest[0].caption && !rest[1].indent && !boxHeadings[folded(t)]:
 			p.a.Byline = append(p.a.Byline, p.bylineParts(t)...)
 		case handle != "":
 			// "Natasha Turak @NatashaTurak".
@@ -1352,18 +1458,24 @@ func (p *plainParser) header(rest []line) []line {
 var boxHeadings = setOf("key points", "story highlights", "highlights", "what you need to know", "the big picture",
 	"at a glance", "in brief", "the facts", "key takeaways", "takeaways")
 
-// pipeCreditCaptions makes a photographer's credit with its agency
-// ("Natalie Naccache | Bloomberg | Getty Images") a caption, and the
+// creditCaptions makes a photographer's credit on a line of its own a
+// caption: with the agency ("Natalie Naccache | Bloomberg | Getty
+// Images") or in words ("Photo by David Dyer-Bennet"). So is the
 // description right above it, when that is not the first line: the
-// picture's caption then its credit, as the page set them.
-func (p *plainParser) pipeCreditCaptions() {
+// picture's caption then its credit, as the page set them. A description
+// over a credit in words is a sentence or six words or more; a short
+// line without a stop over it is a section's heading.
+func (p *plainParser) creditCaptions() {
 	for i := range p.lines {
-		if !isPipeCredit(p.lines[i].text) {
+		t := p.lines[i].text
+		pipe := isPipeCredit(t)
+		if !pipe && !isByCredit(t) {
 			continue
 		}
 		p.lines[i].caption = true
-		if above := &p.lines[max(i-1, 0)]; i > 1 && above.n == p.lines[i].n-1 && !p.lines[i].gap &&
-			!runesOver(above.text, 400) && model.CountWords(above.text) >= 6 {
+		above := &p.lines[max(i-1, 0)]
+		if i > 1 && above.n == p.lines[i].n-1 && !p.lines[i].gap && !runesOver(above.text, 400) &&
+			(model.CountWords(above.text) >= 6 || !pipe && model.CountWords(above.text) >= 3 && endsSentence(above.text)) {
 			above.caption = true
 		}
 	}
@@ -1683,6 +1795,8 @@ func (p *plainParser) body(rest []line) {
 			// Galleries are scraped with each photo's description twice:
 			// the first copy is kept as a caption, later ones dropped.
 			p.drop(l.text, l.n)
+		case repeats[l.text] == 3:
+			p.add(model.Caption, 0, l.text)
 		case repeats[l.text] == 1 && video[l.n]:
 			repeats[l.text] = -1
 			p.drop(l.text, l.n)
@@ -1800,7 +1914,8 @@ const (
 // of more than 100 characters: text the scraper took twice, such as a
 // story said again after its summary. Shorter lines further apart are
 // left alone: a table of contents and its headings, two people with the
-// same title.
+// same title. A long line that is no sentence, said three times or more,
+// maps to 3: a caption each time.
 func repeatedLines(ls []line) map[string]int {
 	type count struct{ n, first int }
 	seen := make(map[string]count, len(ls))
@@ -1832,6 +1947,12 @@ func repeatedLines(ls []line) map[string]int {
 		// A gallery repeats a photo's description once; a line seen three
 		// times or more, or one with tabs, is a table's row.
 		switch {
+		case c.n >= 3 && templated < 3 && !runesOver(t, 300) && !endsSentence(t) && !strings.ContainsRune(t, '\t') &&
+			!strings.HasSuffix(t, "?") && !unicode.IsLower(firstRune(t)) && model.CountWords(t) >= 10:
+			// A long line that is not a sentence, said three times or
+			// more on a page that is no template: the one description
+			// a blog gave each of its pictures.
+			out[t] = 3
 		case c.n != 2 || !runesOver(t, 20-1) || strings.ContainsRune(t, '\t'):
 		case c.first < 0 && (!runesOver(t, saidAgainMin) || templated >= 3):
 		case c.first < 0:
@@ -2157,7 +2278,9 @@ func (p *plainParser) trailingByline() {
 		}
 		if m := writerNoteOf(text); m != nil && last.Kind == model.Paragraph && !reportsSpeech(text) {
 			// "Eric Song is IGN's deal curator and ...": the same note
-			// without its dash, saying what the writer does.
+			// without its dash, saying what the writer does; or what
+			// a column says of its writer ("Dear Abby is written by
+			// Abigail Van Buren, ...").
 			p.a.Byline = append(p.a.Byline, m[1])
 			return
 		}
@@ -2325,8 +2448,15 @@ func writerNoteOf(t string) []string {
 	if !strings.Contains(head, " is ") && !strings.Contains(head, " was ") {
 		return nil
 	}
+	if strings.Contains(head, " is written by ") {
+		return columnNote.FindStringSubmatch(t)
+	}
 	return writerNote.FindStringSubmatch(t)
 }
+
+// columnNote closes a syndicated column by naming who writes it: "Dear
+// Abby is written by Abigail Van Buren, also known as ...".
+var columnNote = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'’.&-]*\s){1,4}is written by ((?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}'’-]*)\b`)
 
 // reportsSpeech reports whether t tells what someone said: a story's
 // line, not a note on its writer.
@@ -2375,7 +2505,8 @@ func signatureByline(s string) []string {
 
 // abbreviations end with a full stop that does not end a sentence.
 var abbreviations = setOf("mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "prof.", "gen.", "gov.", "sen.", "rep.",
-	"inc.", "co.", "corp.", "ltd.", "no.", "vs.", "etc.", "approx.")
+	"inc.", "co.", "corp.", "ltd.", "no.", "vs.", "etc.", "approx.", "lt.", "col.", "sgt.", "capt.", "gov.", "rev.",
+	"jan.", "feb.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.")
 
 // endsInAbbreviation reports whether s ends with an abbreviation's full
 // stop: dotted letters ("p.m.", "U.S.", "J.K."), or a title ("Mr.").

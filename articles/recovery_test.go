@@ -2625,3 +2625,145 @@ func TestHeadlineCaseSections(t *testing.T) {
 		t.Errorf("headings %q\nwant %q (dropped %q)", h, heads, a.Dropped)
 	}
 }
+
+// Credits in words, alone on their line, and credits run onto the end of
+// a description are captions, with the short description over a credit
+// in words; an abbreviation's stop or a writer's name after a sentence
+// is no credit.
+func TestCreditsInWordsAndAtTheEnd(t *testing.T) {
+	a := parseText(t, "Ana Reyes at the helm in 1998.\n"+
+		"Photo illustration by Harbour Times. Photo by Jo Lind.\n"+
+		"The harbour ferry returned to service on Monday after a winter of repairs at the yard in Northport.\n"+
+		"Regulars carried flasks of tea, dogs on leads and bicycles with panniers packed for a week on the islands.\n"+
+		"Ana Reyes in 2004.\n"+
+		"Photo by Jo Lind\n"+
+		"A new café on the upper level sells cinnamon buns, smoked mackerel rolls and hot chocolate.\n"+
+		"The ferry leaves the pier on its first crossing of the season at dawn Credit: Harbour Times\n"+
+		"Children crowd the windows at the bow, where dolphins race alongside in late summer.\n"+
+		"A stock image of a ferry in fog. Fog delays departures most mornings in November. Getty\n"+
+		"Crossings per year on the bay since the route opened in 1990. Statista\n"+
+		"The deckhand ties up at the northern pier before the storm. Kit Moss/Harbour Times\n"+
+		"Tourists arrive by train from the capital, then walk down cobbled lanes to the pier.\n"+
+		"New ferries and electric buses highlight the L.A. Auto Show\n"+
+		"A portrait of the captain hangs in the office of the former governor George W. Bush\n"+
+		"In the end, the crossing was the best part of the whole trip and I would go again. Ana Reyes\n"+
+		"Islanders depend on it for groceries, doctors, school runs and the weekly newspapers.\n")
+	want := []string{
+		"Ana Reyes at the helm in 1998.", "Photo illustration by Harbour Times. Photo by Jo Lind.",
+		"Ana Reyes in 2004.", "Photo by Jo Lind",
+		"The ferry leaves the pier on its first crossing of the season at dawn Credit: Harbour Times",
+		"A stock image of a ferry in fog. Fog delays departures most mornings in November. Getty",
+		"Crossings per year on the bay since the route opened in 1990. Statista",
+		"The deckhand ties up at the northern pier before the storm. Kit Moss/Harbour Times",
+	}
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, want) {
+		t.Errorf("captions %q\nwant %q", c, want)
+	}
+	if !a.TitleGuessed || !strings.HasPrefix(a.Title, "The harbour ferry returned") {
+		t.Errorf("title %q (guessed %v)", a.Title, a.TitleGuessed)
+	}
+	// A credit in words where the title would be: the story's first
+	// sentence stands for the title.
+	a = parseText(t, "Photo by Jo Lind\nThe harbour ferry returned to service on Monday after a winter of repairs.\n"+
+		"Islanders depend on it for groceries, doctors, school runs and the weekly newspapers.\n")
+	if !a.TitleGuessed || !slices.Equal(blocksOf(a, model.Caption), []string{"Photo by Jo Lind"}) {
+		t.Errorf("title %q (guessed %v), captions %q", a.Title, a.TitleGuessed, blocksOf(a, model.Caption))
+	}
+	// A stop after an abbreviation does not end the guessed title.
+	a = parseText(t, "The council voted on Nov. 15 to keep the harbour ferry running for another ten years.\n"+
+		"Islanders depend on it for groceries, doctors, school runs and the weekly newspapers.\n")
+	if a.Title != "The council voted on Nov. 15 to keep the harbour ferry running for another ten years." {
+		t.Errorf("title %q", a.Title)
+	}
+}
+
+// A long line that is no sentence, said three times or more, is the
+// caption each picture was given; a question said as often is not.
+func TestCaptionSaidThrice(t *testing.T) {
+	c := "2019 Harbour Festival [The Ferry: Tale of a Captain] ‘Welcome Aboard Weekend’ Opening Night"
+	var b strings.Builder
+	b.WriteString("Opening night of the Harbour Festival\nThe festival opened on the pier with a boarding dance and a horn.\n")
+	for i, p := range []string{
+		"The autumn sky over the bay was clear for the opening night of the festival!",
+		"Crowds came down to the pier long before the first boat was due to arrive.",
+		"Our team had rehearsed the boarding dance for three weeks in the old net loft.",
+		"The mayor cut the ribbon and the captain sounded the horn three times.",
+	} {
+		b.WriteString(p + "\n")
+		if i < 3 {
+			b.WriteString(c + "\n")
+		}
+		b.WriteString("Is the ferry the best thing about living on the islands, do you think?\n")
+	}
+	a := parseText(t, b.String())
+	if got := blocksOf(a, model.Caption); !slices.Equal(got, []string{c, c, c}) {
+		t.Errorf("captions %q", got)
+	}
+}
+
+// Share buttons run onto the last sentence go, and the sentence stays.
+func TestShareButtonsOnLastLine(t *testing.T) {
+	a := parseText(t, "Ferry fares rise in spring\n\nThe harbour ferry's fares go up by a tenth in April.\n\n"+
+		"Correction, Nov. 15, 2019: This article misnamed the ferry's builder. It was Lind, not Moss. Tweet Share Comment\n")
+	wantDropped(t, a, "Tweet Share Comment")
+	if len(a.Byline) > 0 || a.Blocks[len(a.Blocks)-1].Text != "Correction, Nov. 15, 2019: This article misnamed the ferry's builder. It was Lind, not Moss." {
+		t.Errorf("byline %q, last block %q", a.Byline, a.Blocks[len(a.Blocks)-1].Text)
+	}
+}
+
+// A list of the site's most read stories set inside the text goes, label
+// and headlines, up to the story's next sentence; a label over fewer
+// than three headlines is left.
+func TestReadingListInText(t *testing.T) {
+	a := parseText(t, "A SKIPPER who ate a gull's egg has been fined by the harbour board.\n"+
+		"The 55-year-old is the third islander to be fined this year, say officials.\n"+
+		"Most read in island news\n"+
+		"RANDY CAPTAIN Skipper parties in unearthed pics despite claiming 'he avoids boats'\n"+
+		"TIME TRAVELLER Islanders say they've spotted the mayor in a 120-year-old pic\n"+
+		"FOGGED IN Ferry stuck at sea for nine hours as horn fails\n"+
+		"The board said the fine was the largest it had ever given.\n"+
+		"Trending\n"+
+		"Ferry fares rise in spring\n"+
+		"The skipper said he would appeal against the fine.\n")
+	wantDropped(t, a, "Most read in island news", "FOGGED IN Ferry stuck at sea for nine hours as horn fails")
+	if slices.Contains(a.Dropped, "Ferry fares rise in spring") || slices.Contains(a.Dropped, "The board said the fine was the largest it had ever given.") {
+		t.Errorf("dropped %q", a.Dropped)
+	}
+}
+
+// A box that asks readers for money goes from its heading to the end; a
+// closing section without such an appeal stays.
+func TestAppealBox(t *testing.T) {
+	body := "The harbour ferry returned to service on Monday after a winter of repairs.\n" +
+		"Regulars carried flasks of tea, dogs on leads and bicycles with panniers.\n"
+	a := parseText(t, "Ferry is back\n"+body+
+		"A Word to Our Loyal Readers\n"+
+		"Editorial Ana Reyes Jo Lind Kit Moss\n"+
+		"Most of our stories begin when readers ask us a question about the bay.\n"+
+		"Support Harbour Times so we can continue to cover the islands, for you and your neighbours.\n"+
+		"Team Harbour Times\n")
+	wantDropped(t, a, "A Word to Our Loyal Readers", "Team Harbour Times")
+	a = parseText(t, "Ferry is back\n"+body+
+		"How the Crossing Works\n"+
+		"Tickets are sold at the pier and on board, and children travel free.\n"+
+		"Please support the lifeboat crew by buying a badge on board.\n")
+	if len(a.Dropped) > 0 {
+		t.Errorf("dropped %q", a.Dropped)
+	}
+}
+
+// A column's closing note on who writes it gives the byline; a note that
+// the story was adapted from elsewhere goes.
+func TestColumnNoteAndAdaptedNote(t *testing.T) {
+	a := parseText(t, "DEAR CAPTAIN: My husband booked us on the slow ferry to save money.\n"+
+		"Am I wrong to mind? -- SEASICK IN NORTHPORT\n"+
+		"DEAR SEASICK: Take the fast boat and let him wait on the pier.\n"+
+		"DEAR CAPTAIN: My neighbour plays the accordion on the deck every morning.\n"+
+		"DEAR NEIGHBOUR: Sit at the stern, or learn the tune.\n"+
+		"Dear Captain is written by Ana Reyes, also known as Jo Lind, and was founded by her father.\n"+
+		"This article has been adapted from its original source.\n")
+	if !slices.Equal(a.Byline, []string{"Ana Reyes"}) {
+		t.Errorf("byline %q", a.Byline)
+	}
+	wantDropped(t, a, "This article has been adapted from its original source.")
+}
