@@ -199,7 +199,8 @@ fakenewsnet BuzzFeed buzzfeednet
 # reader mode, in Go): the standfirst, the byline and date line, credits,
 # captions and buttons, blank lines where pictures were. dragnet: one
 # block a line, captions and credits and the page's other blocks among
-# them, no headline. Needs jq.
+# them, no headline. newspaper (newspaper3k): paragraphs between blank
+# lines, headings and link lines kept, no headline. Needs jq.
 g=$(git_dir scrapinghub/article-extraction-benchmark)
 aeb() { # aeb NAME: output/NAME.json into DIR/NAME
 	rm -rf "${dir:?}/$1"
@@ -212,4 +213,5 @@ aeb boilerpipe
 aeb readability
 aeb go_domdistiller
 aeb dragnet
+aeb newspaper
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
