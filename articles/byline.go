@@ -58,28 +58,35 @@ func isShareLine(s string) bool {
 		return isShareCount(s)
 	}
 	n := len(s)
-	if n > 60 {
-		if n = runeCount(s); n > 60 {
-			return false
-		}
-	}
 	button := hasPrefixFold(s, "click") || hasPrefixFold(s, "share") || hasPrefixFold(s, "email") ||
 		hasPrefixFold(s, "print") || hasPrefixFold(s, "tweet") || hasPrefixFold(s, "post")
 	agency := false
 	if n > 30 && !button {
 		// Only a button, an agency's credit or a row of share targets
-		// is this long.
-		// agencyLine ends with the agency (17 bytes at most) and up to
-		// 30 letters after it: only the line's end is looked at.
-		lower := strings.ToLower(s[max(0, len(s)-144):])
-		for _, w := range agencyWords {
-			if strings.Contains(lower, w) {
-				agency = true
-				break
+		// is more than 30 characters long.
+		first, _, _ := strings.Cut(s, " ")
+		if len(first) > len("messenger") || !shareTargetWords[strings.ToLower(first)] {
+			// agencyLine ends with a letter: the agency (17 bytes at
+			// most) and up to 30 letters after it, so only the line's
+			// end is looked at.
+			if c := s[len(s)-1]; c >= 0x80 || 'a' <= c|0x20 && c|0x20 <= 'z' {
+				lower := strings.ToLower(s[max(0, len(s)-144):])
+				for _, w := range agencyWords {
+					if strings.Contains(lower, w) {
+						agency = true
+						break
+					}
+				}
+			}
+			// Runes are counted only for a line of 31 to 120 bytes,
+			// which may be 30 characters or fewer.
+			if !agency && (n > 120 || runesOver(s, 30)) {
+				return false
 			}
 		}
-		first, _, _ := strings.Cut(s, " ")
-		if !agency && (len(first) > len("messenger") || !shareTargetWords[strings.ToLower(first)]) {
+	}
+	if n > 60 {
+		if n = runeCount(s); n > 60 {
 			return false
 		}
 	}
@@ -807,8 +814,7 @@ func isBylineText(s string) bool {
 	if len(s) > 360 {
 		return false
 	}
-	n := runeCount(s)
-	if n < 2 || n > 90 {
+	if len(s) < 2 || len(s) <= 4 && runeCount(s) < 2 || runesOver(s, 90) {
 		return false
 	}
 	bare := s

@@ -13,8 +13,12 @@ var photoCredits = []string{"(Ảnh:", "(ảnh:", "Ảnh:", "Ảnh :", "(Ảnh m
 
 // isCaptionLine reports whether a line on its own is a photo caption: a
 // short text ending in a photo credit, or a credit alone.
-func isCaptionLine(t string) bool {
-	if len(t) > 1600 || !mayHaveCredit(t) || runesOver(t, 400) {
+func isCaptionLine(t string) bool { return creditCaptionLine(t, mayHaveCredit(t)) }
+
+// creditCaptionLine is isCaptionLine for a line whose mayHaveCredit is
+// known.
+func creditCaptionLine(t string, credit bool) bool {
+	if len(t) > 1600 || !credit || runesOver(t, 400) {
 		return false
 	}
 	for _, c := range photoCredits {
@@ -108,9 +112,12 @@ func isCreditAlone(t string) bool {
 // Jane Doe for The Post".
 var byCredit = regexp.MustCompile(`^(?:(?:Photo(?:graph)?s?|Photo illustration|Illustration|Illustrations|Image|Images|Graphic|Video|Artwork)(?: by| courtesy of| via) (?:\p{Lu}|\d)[^.!?;:]{1,60}(?:\.|$)\s?){1,2}$`)
 
+// byCreditOpeners are the first five letters of every byCredit line.
+var byCreditOpeners = setOf("Photo", "Illus", "Image", "Video", "Graph", "Artwo")
+
 // isByCredit reports whether t is such a credit.
 func isByCredit(t string) bool {
-	if len(t) > 160 || len(t) < 10 || !strings.ContainsRune("PIVGA", rune(t[0])) {
+	if len(t) > 160 || len(t) < 10 || !strings.ContainsRune("PIVGA", rune(t[0])) || !byCreditOpeners[t[:min(len(t), 5)]] {
 		return false
 	}
 	return (strings.Contains(t, " by ") || strings.Contains(t, " courtesy of ") || strings.Contains(t, " via ")) && byCredit.MatchString(t)
@@ -177,7 +184,12 @@ func isAgencyCaption(t string) bool {
 }
 
 func isCaptionAlone(t string) bool {
-	return isCaptionLine(t) || isSlashCaption(t) || isWireCaption(t) || isPipeCredit(t) || isCopyrightCaption(t) || isAgencyCaption(t) ||
+	return captionAlone(t, mayHaveCredit(t))
+}
+
+// captionAlone is isCaptionAlone for a line whose mayHaveCredit is known.
+func captionAlone(t string, credit bool) bool {
+	return creditCaptionLine(t, credit) || isSlashCaption(t) || isWireCaption(t) || isPipeCredit(t) || isCopyrightCaption(t) || isAgencyCaption(t) ||
 		isNamedCredit(t) || isByCredit(t) || isTailCreditCaption(t)
 }
 
@@ -189,17 +201,20 @@ func isCaptionAlone(t string) bool {
 // is an agency's or a picture source's name, or a name and its outlet
 // after a slash, and the description has six words or more.
 func isTailCreditCaption(t string) bool {
-	if len(t) > 1600 || len(t) < 24 || runesOver(t, 400) || endsSentence(t) {
+	if len(t) < 24 || len(t) > 1600 || endsSentence(t) || runesOver(t, 400) {
 		return false
 	}
-	if i := strings.LastIndex(t, " Credit: "); i > 0 {
+	tail := t[max(0, len(t)-72):]
+	if i := strings.LastIndex(tail, " Credit: "); i >= 0 {
+		i += len(t) - len(tail)
 		credit := t[i+len(" Credit: "):]
-		return len(credit) <= 60 && credit != "" && !strings.Contains(credit, ". ") && model.CountWords(t[:i]) >= 6
+		return credit != "" && !strings.Contains(credit, ". ") && model.CountWords(t[:i]) >= 6
 	}
-	i := strings.LastIndex(t, ". ")
-	if i < 0 || len(t)-i > 64 {
+	i := strings.LastIndex(tail, ". ")
+	if i < 0 {
 		return false
 	}
+	i += len(t) - len(tail)
 	return tailCredit.MatchString(t[i+2:]) && model.CountWords(t[:i]) >= 6
 }
 

@@ -62,6 +62,11 @@ func splitLeadPrefix(lead, lang string) (rest, source, dateline string) {
 	if rest, source, dateline, ok := splitWireStamp(lead); ok {
 		return rest, source, dateline
 	}
+	// The prefix is at most four words and a bracket before a dash: a
+	// lead with no dash near its start has none.
+	if head := lead[:min(len(lead), 240)]; strings.IndexByte(head, '-') < 0 && !strings.Contains(head, "–") && !strings.Contains(head, "—") {
+		return lead, "", ""
+	}
 	m := leadPrefix.FindStringSubmatch(lead)
 	if m == nil {
 		return lead, "", ""

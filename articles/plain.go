@@ -30,7 +30,7 @@ type line struct {
 // splitLines turns cleaned text into non-blank lines, splitting the lines
 // whose paragraphs were run together (see glueBreaks).
 func splitLines(text string) []line {
-	var out []line
+	out := make([]line, 0, strings.Count(text, "\n")+1)
 	gap := false
 	for raw := range strings.SplitSeq(text, "\n") {
 		t := strings.TrimSpace(raw)
@@ -988,18 +988,24 @@ var appeal = regexp.MustCompile(`^(?:support (?:\p{L}[\p{L}0-9.]*(?: \p{L}[\p{L}
 
 // isAppeal reports whether t asks for such support.
 func isAppeal(t string) bool {
-	return len(t) <= 600 && appeal.MatchString(strings.ToLower(t))
+	return len(t) <= 600 && strings.IndexByte("SsBbWwMmPp", t[0]) >= 0 && appeal.MatchString(strings.ToLower(t))
 }
 
 // shareTail returns the share buttons run onto the end of a sentence
 // ("... not Tor. Tweet Share Comment"), or "".
 func shareTail(t string) string {
+	if len(t) < 12 {
+		return ""
+	}
+	if c := t[len(t)-1] | 0x20; c < 'a' || c > 'z' {
+		return ""
+	}
 	i := strings.LastIndex(t[max(0, len(t)-48):], ". ")
 	if i < 0 {
 		return ""
 	}
 	tail := t[max(0, len(t)-48)+i+2:]
-	if !shareTargets(strings.ToLower(tail)) {
+	if strings.ContainsAny(tail, ".,") || !shareTargets(strings.ToLower(tail)) {
 		return ""
 	}
 	return tail
@@ -1819,7 +1825,7 @@ func (p *plainParser) body(rest []line) {
 			p.add(model.Heading, 2, l.text)
 		case isListLine(rest, i):
 			p.add(model.ListItem, 0, listText(l.text))
-		case l.indent && !p.spaced || isCaptionAlone(l.text) || isVideoCaption(l.text):
+		case l.indent && !p.spaced || captionAlone(l.text, credit) || isVideoCaption(l.text):
 			p.add(model.Caption, 0, l.text)
 		case p.a.Language != "en" && inCaptionRun(rest, i):
 			p.add(model.Caption, 0, l.text)

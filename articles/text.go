@@ -124,23 +124,26 @@ func detectLanguage(s string) string {
 	if len(s) > 1200 {
 		s = s[:1200]
 	}
-	letters, vi := 0, 0
-	for i := 0; i < len(s); {
-		// The precomposed Vietnamese letters, U+1EA0 to U+1EF9, are
-		// E1 BA A0 to E1 BB B9: counted without decoding them.
-		if c := s[i]; c == 0xe1 && i+2 < len(s) && (s[i+1] == 0xba && s[i+2] >= 0xa0 && s[i+2] <= 0xbf || s[i+1] == 0xbb && s[i+2] >= 0x80 && s[i+2] <= 0xb9) {
-			letters++
-			vi++
-			i += 3
-			continue
+	letters, vi, check := 0, 0, 128
+	for i, r := range s {
+		if i >= check {
+			// Vietnamese once no run of letters to come could make it
+			// otherwise: most Vietnamese text is settled in its first
+			// few hundred bytes.
+			if vi*40 >= letters+len(s)-i {
+				return "vi"
+			}
+			check += 128
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
 		switch {
 		case r < 0x80:
 			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
 				letters++
 			}
+		case r >= 0x1EA0 && r <= 0x1EF9:
+			// The precomposed Vietnamese letters.
+			letters++
+			vi++
 		case isVietnameseLetter(r):
 			letters++
 			vi++
