@@ -175,6 +175,10 @@ func isPromoLine(s string) bool {
 		// the site's other story.
 		return true
 	}
+	if strings.HasPrefix(s, "On ") && onSite.MatchString(s) {
+		// "On HoustonChronicle.com: Car sales plunge ...": the same.
+		return true
+	}
 	colon := strings.Index(s[:min(len(s), 26)], ": ")
 	message := len(s) > 15 && strings.EqualFold(s[:15], "a message from ")
 	labelled := colon >= 0 && colon <= 24 || message
@@ -279,6 +283,9 @@ const networks = `(?:twitter|instagram|facebook|x|threads|bluesky|youtube|tiktok
 // emailLine is an e-mail address alone: the reporter's, left at the end.
 var emailLine = regexp.MustCompile(`^` + emailAddress + `$`)
 
+// profileLine is the address of someone's page on a network, alone.
+var profileLine = regexp.MustCompile(`^(?:https?://)?(?:www\.)?` + networks + `\.com/@?[\w.]{2,40}/?$`)
+
 // emailAddress is an e-mail address, as an expression.
 const emailAddress = `[\w.+-]+@[\w-]+(?:\.[\w-]+)+`
 
@@ -289,7 +296,9 @@ func isFollowLine(s string) bool {
 		return false
 	}
 	if !strings.Contains(s, " ") {
-		return strings.Contains(s, "@") && emailLine.MatchString(s)
+		// An address alone, the writer's: "jo.lind@example.com",
+		// "twitter.com/jolind".
+		return strings.Contains(s, "@") && emailLine.MatchString(s) || strings.Contains(s, ".com/") && profileLine.MatchString(s)
 	}
 	switch {
 	case s[0] >= '0' && s[0] <= '9':
@@ -369,7 +378,7 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 	`copyright ?© ?(?:\d{4}(?:[-–]\d{4})?,? )?[\p{L}0-9 .,&'-]{2,60}|(?:copyright ?)?(?:© ?)?\d{4}(?:[-–]\d{4})?,? [\p{L}0-9 .,&'-]{2,60}|` +
 	`copyright [\p{L}0-9 .,&'-]{2,40}? \d{4}(?:[-–]\d{4})?(?: ?[-–|] ?.{1,40})?|` +
 	`(?:the )?(?:views|opinions)(?: and (?:views|opinions))? expressed\b.{0,200}\b(?:necessarily|solely|own)\b.{0,200}|` +
-	`subscribe to [\p{L}0-9 .&'-]{2,50}!?|` +
+	`subscribe to [\p{L}0-9 .&'-]{2,50}!?|subscribe to (?:the |our )?[\p{L}0-9 .&'’-]{2,40} (?:youtube )?(?:channel|newsletter|podcast) for .{2,100}|` +
 	`(?:older|more|other|recent|latest) (?:articles|posts|stories|columns) (?:by|from) [\p{L} .'’-]{2,40}|rss feed (?:for|of) [\p{L} .'’-]{2,40}|` +
 	`see more .{2,40} at:? \S.{1,40}|see more [\p{L}0-9 '’-]{2,40} (?:posts|stories|articles)\.?|` +
 	`this (?:article|story|post|piece|report) (?:was |has been )?(?:originally |first )?(?:appeared|published|produced|posted|adapted|republished|reprinted)\b.{0,300}|` +
@@ -691,6 +700,10 @@ func isGalleryCounter(s string) bool {
 
 // alsoOnSite is a link to another story of the site, named by address.
 var alsoOnSite = regexp.MustCompile(`^Also on [\w-]+\.` + siteDomains + ` \S`)
+
+// onSite is a link to the site's other story under the site's address:
+// "On HoustonChronicle.com: Car sales plunge nearly 17 percent".
+var onSite = regexp.MustCompile(`^On [\w-]+\.` + siteDomains + `: \S`)
 
 // siteDomains are the endings of the sites' addresses that a text names
 // ("Cleveland.com", "rt.com"), as an expression.

@@ -109,16 +109,20 @@ func isCreditAlone(t string) bool {
 // byCredit is a credit that says who made the picture in words, alone on
 // its line, once or twice: "Photo by David Dyer-Bennet", "Photo
 // illustration by Slate. Photo by David Dyer-Bennet.", "Illustration by
-// Jane Doe for The Post".
+// Jane Doe for The Post", "Courtesy of Harbour Times".
 var byCredit = regexp.MustCompile(`^(?:(?:Photo(?:graph)?s?|Photo illustration|Illustration|Illustrations|Image|Images|Graphic|Video|Artwork)(?: by| courtesy of| via) (?:\p{Lu}|\d)[^.!?;:]{1,60}(?:\.|$)\s?){1,2}$`)
 
 // byCreditOpeners are the first five letters of every byCredit line.
-var byCreditOpeners = setOf("Photo", "Illus", "Image", "Video", "Graph", "Artwo")
+var byCreditOpeners = setOf("Photo", "Illus", "Image", "Video", "Graph", "Artwo", "Court")
 
 // isByCredit reports whether t is such a credit.
 func isByCredit(t string) bool {
-	if len(t) > 160 || len(t) < 10 || !strings.ContainsRune("PIVGA", rune(t[0])) || !byCreditOpeners[t[:min(len(t), 5)]] {
+	if len(t) > 160 || len(t) < 10 || !strings.ContainsRune("PIVGAC", rune(t[0])) || !byCreditOpeners[t[:min(len(t), 5)]] {
 		return false
+	}
+	if strings.HasPrefix(t, "Courtesy of ") {
+		// "Courtesy of Harbour Times": whose the picture is.
+		return len(t) <= 80 && !strings.ContainsAny(t, ".!?,;")
 	}
 	return (strings.Contains(t, " by ") || strings.Contains(t, " courtesy of ") || strings.Contains(t, " via ")) && byCredit.MatchString(t)
 }
@@ -195,20 +199,23 @@ func captionAlone(t string, credit bool) bool {
 
 // isTailCreditCaption reports whether t is a picture's description with
 // its credit run on at the end, the way some sites set them under the
-// picture: "... sought treatment Credit: EPA", "... problematic use of
-// the drug. Getty", "... or medical use. Statista", "The road to retiring
-// early isn't easy. Kathrin Ziegler/Getty". After a full stop the credit
-// is an agency's or a picture source's name, or a name and its outlet
-// after a slash, and the description has six words or more.
+// picture: "... sought treatment Credit: EPA", "Dr. Jo Lind at the pier
+// Courtesy of Harbour Times", "... problematic use of the drug. Getty",
+// "... or medical use. Statista", "The road to retiring early isn't
+// easy. Kathrin Ziegler/Getty". After a full stop the credit is an
+// agency's or a picture source's name, or a name and its outlet after a
+// slash, and the description has six words or more.
 func isTailCreditCaption(t string) bool {
 	if len(t) < 24 || len(t) > 1600 || endsSentence(t) || runesOver(t, 400) {
 		return false
 	}
 	tail := t[max(0, len(t)-72):]
-	if i := strings.LastIndex(tail, " Credit: "); i >= 0 {
-		i += len(t) - len(tail)
-		credit := t[i+len(" Credit: "):]
-		return credit != "" && !strings.Contains(credit, ". ") && model.CountWords(t[:i]) >= 6
+	for _, label := range []string{" Credit: ", " Courtesy of "} {
+		if i := strings.LastIndex(tail, label); i >= 0 {
+			i += len(t) - len(tail)
+			credit := t[i+len(label):]
+			return credit != "" && !strings.Contains(credit, ". ") && model.CountWords(t[:i]) >= 6
+		}
 	}
 	i := strings.LastIndex(tail, ". ")
 	if i < 0 {

@@ -107,6 +107,7 @@ func ParsePlain(text string) *model.Article {
 	}
 	p.dropCardList()
 	p.dropTrailingWidgets()
+	p.dropTaggedTeasers()
 	p.dropLinkLists()
 	// After the widgets: "Xem thêm:" at the end heads a block of links,
 	// which goes with it; anywhere else it stands for one link.
@@ -251,6 +252,11 @@ func (p *plainParser) openingByline(rest []line) ([]line, bool) {
 	case len(rest) > 1 && hasPrefixFold(t, "by ") && !runesOver(t, 60) && isBylineText(t):
 		p.a.Byline = append(p.a.Byline, splitByline(t)...)
 		return rest[1:], true
+	case len(rest) > 1 && len(t) <= 40 && deskCredits[folded(t)]:
+		// "Staff Reports": the paper's desk where the writer's name
+		// would be.
+		p.a.Byline = append(p.a.Byline, t)
+		return rest[1:], true
 	}
 	if name := labelledCredit(t); name != "" && len(rest) > 1 {
 		// "Tested by: John Milbank RRP: 49.95 Euro ...": a review's
@@ -259,6 +265,10 @@ func (p *plainParser) openingByline(rest []line) ([]line, bool) {
 	}
 	return rest, false
 }
+
+// deskCredits sign a story for a paper's desk rather than a writer.
+var deskCredits = setOf("staff reports", "staff report", "from staff reports", "staff and wire reports",
+	"from staff and wire reports", "wire reports", "from wire reports", "staff and agencies", "news staff")
 
 // creditLabel opens a line that names who wrote or tested what follows,
 // in a review's or a feature's box: "Tested by: John Milbank RRP: ...".
@@ -1111,6 +1121,32 @@ func (p *plainParser) dropTrailingWidgets() {
 		p.dropFrom(cut)
 	}
 }
+
+// dropTaggedTeasers removes the headlines of the site's other stories
+// that end a page, two or more, each tagged with what it links to:
+// "... wireless gaming headset [Video]".
+func (p *plainParser) dropTaggedTeasers() {
+	i := len(p.lines)
+	for i > 1 && isTaggedTeaser(p.lines[i-1].text) {
+		i--
+	}
+	if len(p.lines)-i >= 2 {
+		p.dropFrom(i)
+	}
+}
+
+// isTaggedTeaser reports whether t is a headline tagged with a media
+// label: "... Review [Video]", "... in pictures [Gallery]".
+func isTaggedTeaser(t string) bool {
+	if len(t) > 480 || !strings.HasSuffix(t, "]") || runesOver(t, 160) {
+		return false
+	}
+	i := strings.LastIndex(t, " [")
+	return i > 0 && mediaTags[strings.ToLower(t[i+2:len(t)-1])] && !endsSentence(t[:i])
+}
+
+// mediaTags say what a tagged headline links to.
+var mediaTags = setOf("video", "videos", "gallery", "photos", "pictures", "podcast", "audio", "watch")
 
 // dropFrom removes the lines from i to the end of the text.
 func (p *plainParser) dropFrom(i int) {
@@ -2010,7 +2046,7 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 		return false
 	}
 	words := model.CountWords(t)
-	if words > 18 || hasSentenceBreak(numberedLine.ReplaceAllString(t, "")) && (words > 10 || !isUpperWords(t)) {
+	if words > 18 || hasSentenceBreak(t) && hasSentenceBreakPastTitles(numberedLine.ReplaceAllString(t, "")) && (words > 10 || !isUpperWords(t)) {
 		// In capitals, a full stop inside a short line ends a short
 		// form, not a sentence: "VOLKSWAGEN ID. SPACE VIZZION CONCEPT".
 		return false
@@ -2055,7 +2091,7 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 		// A stack of short lines ("Title" / "Author" / "Publisher, $17")
 		// is headed by its first line only.
 		if last.Kind == model.Paragraph && i > 0 && p.blockAt[n-1] == ls[i-1].n &&
-			!endsSentence(last.Text) && !runesOver(last.Text, 100) {
+			!endsSentence(last.Text) && !endsSentence(trimLinkLabel(last.Text)) && !runesOver(last.Text, 100) {
 			return false
 		}
 	}
@@ -2146,6 +2182,39 @@ func isSpaced(ls []line) bool {
 func hasSentenceBreak(t string) bool {
 	return strings.Contains(t, ". ") || strings.Contains(t, "! ") || strings.Contains(t, "? ")
 }
+
+// trimLinkLabel takes a link's label in brackets off the end of a
+// sentence: "Why the grant is promising. (More)".
+func trimLinkLabel(t string) string {
+	if !strings.HasSuffix(t, ")") {
+		return t
+	}
+	if i := strings.LastIndex(t, " ("); i > 0 && len(t)-i <= 24 {
+		return t[:i]
+	}
+	return t
+}
+
+// hasSentenceBreakPastTitles is hasSentenceBreak with the full stops of
+// people's titles passed over: "Time for Dr. Sherlock" is no sentence.
+func hasSentenceBreakPastTitles(t string) bool {
+	if strings.Contains(t, "! ") || strings.Contains(t, "? ") {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.Index(t[i:], ". ")
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if !honorifics[strings.ToLower(t[strings.LastIndexByte(t[:i], ' ')+1:i])] {
+			return true
+		}
+	}
+}
+
+// honorifics come before a name.
+var honorifics = setOf("mr.", "mrs.", "ms.", "dr.", "prof.", "st.")
 
 // hasWord reports whether t has a word of two or more letters.
 func hasWord(t string) bool {

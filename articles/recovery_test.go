@@ -2767,3 +2767,68 @@ func TestColumnNoteAndAdaptedNote(t *testing.T) {
 	}
 	wantDropped(t, a, "This article has been adapted from its original source.")
 }
+
+// A desk's credit where the title would be is the byline; a link to the
+// site's other story under its address, a channel's subscription offer,
+// the writer's page on a network and tagged teasers at the end go.
+func TestDeskCreditAndSiteLinks(t *testing.T) {
+	a := parseText(t, "Staff Reports\n\n"+
+		"Police stopped the harbour ferry on Monday during a search for stolen nets.\n\n"+
+		"Officers found the nets in a shed behind the pier, a spokesman said.\n\n"+
+		"On HarbourTimes.com: Ferry fares rise in spring\n\n"+
+		"The owner of the shed was arrested and later released.\n\n"+
+		"Subscribe to the Harbour Times YouTube Channel for all of the latest videos, reviews, and more!\n\n"+
+		"jo.lind@example.com\n\ntwitter.com/jolind\n\n"+
+		"Ferry Review: The new boat is quieter than the old one [Video]\n\n"+
+		"Pier Walk: Ten minutes along the harbour at dawn [Video]\n")
+	if !slices.Equal(a.Byline, []string{"Staff Reports"}) || !a.TitleGuessed {
+		t.Errorf("byline %q, title %q (guessed %v)", a.Byline, a.Title, a.TitleGuessed)
+	}
+	wantDropped(t, a, "On HarbourTimes.com: Ferry fares rise in spring", "twitter.com/jolind",
+		"Subscribe to the Harbour Times YouTube Channel for all of the latest videos, reviews, and more!",
+		"Ferry Review: The new boat is quieter than the old one [Video]", "Pier Walk: Ten minutes along the harbour at dawn [Video]")
+	// One tagged headline alone stays, and so do sentences that point
+	// at a video.
+	for _, end := range []string{
+		"Pier Walk: Ten minutes along the harbour at dawn [Video]\n",
+		"The captain showed us the new route. [Video]\n\nThe mayor rang the bell. [Video]\n",
+	} {
+		a = parseText(t, "Ferry fares rise in spring\n\nThe harbour ferry's fares go up by a tenth in April.\n\n"+
+			"Passengers grumbled at the pier on Monday.\n\n"+end)
+		if len(a.Dropped) > 0 {
+			t.Errorf("dropped %q", a.Dropped)
+		}
+	}
+}
+
+// A heading may hold a person's title ("Dr."), and a heading under a
+// list whose lines end with a link's label ("(More)") is still one.
+func TestHeadingsWithTitlesAndAfterLinks(t *testing.T) {
+	a := parseText(t, "Ferry fares rise in spring\n\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"This post will discuss the following:\n\n"+
+		"Why the new fares are fair. (More)\n\n"+
+		"What the board will do with the money. (More)\n\n"+
+		"The Fares Board Meets Again\n\n"+
+		"The board met in the net loft on Monday and voted six to one for the rise.\n\n"+
+		"Time for Dr. Lind\n\n"+
+		"The only vote against came from the harbour doctor, Jo Lind, who rides the ferry daily.\n")
+	want := []string{"The Fares Board Meets Again", "Time for Dr. Lind"}
+	if h := blocksOf(a, model.Heading); !slices.Equal(h, want) {
+		t.Errorf("headings %q, want %q", h, want)
+	}
+}
+
+// "Courtesy of" credits a picture, alone or run onto its description.
+func TestCourtesyCredits(t *testing.T) {
+	a := parseText(t, "Ferry fares rise in spring\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n"+
+		"Dr. Jo Lind and the captain at the pier on Monday Courtesy of Harbour Times\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home.\n\n"+
+		"Courtesy of Harbour Times\n"+
+		"The board will meet again in May to hear the passengers' complaints.\n")
+	want := []string{"Dr. Jo Lind and the captain at the pier on Monday Courtesy of Harbour Times", "Courtesy of Harbour Times"}
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, want) {
+		t.Errorf("captions %q, want %q", c, want)
+	}
+}
