@@ -200,7 +200,10 @@ fakenewsnet BuzzFeed buzzfeednet
 # captions and buttons, blank lines where pictures were. dragnet: one
 # block a line, captions and credits and the page's other blocks among
 # them, no headline. newspaper (newspaper3k): paragraphs between blank
-# lines, headings and link lines kept, no headline. Needs jq.
+# lines, headings and link lines kept, no headline. dom_smoothie: text
+# rendered from its Markdown, hard-wrapped at 80 columns, with pictures'
+# descriptions in brackets, headings marked with #, link references
+# numbered and listed at the end. Needs jq.
 g=$(git_dir scrapinghub/article-extraction-benchmark)
 aeb() { # aeb NAME: output/NAME.json into DIR/NAME
 	rm -rf "${dir:?}/$1"
@@ -214,4 +217,5 @@ aeb readability
 aeb go_domdistiller
 aeb dragnet
 aeb newspaper
+aeb dom_smoothie
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
