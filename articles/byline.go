@@ -149,7 +149,7 @@ var agencyWords = []string{"getty", "rex", "shutterstock", "alamy", "ap photo", 
 // two or more ("Facebook Twitter Pinterest"), is a row of buttons.
 var shareTargetWords = setOf("facebook", "twitter", "x", "pinterest", "whatsapp", "linkedin", "reddit", "email",
 	"e-mail", "messenger", "share", "print", "tumblr", "telegram", "zalo", "copy", "link", "google", "plus", "google+", "play", "stumbleupon",
-	"shares", "digg", "delicious", "pocket", "tweet", "comment", "comments")
+	"shares", "digg", "delicious", "pocket", "tweet", "comment", "comments", "submit")
 
 func shareTargets(f string) bool {
 	words := strings.Fields(f)
@@ -351,7 +351,8 @@ var furnitureOpeners = func() []string {
 	o := []string{"posted ", "filed under", "continue reading", "copyright", "©", "subscribe ", "rss ", "see more ", "to read more ",
 		"this article ", "this story ", "this post ", "this piece ", "this report ", "updated ", "enlarge this image",
 		"click for more", "click here for more", "read more from ", "read more by ",
-		"see an error", "please read our comment", "please adhere to our comment", "please follow our comment",
+		"see an error", "note: we are moderating", "note: we are temporarily", "we are moderating", "we are temporarily",
+		"please read our comment", "please adhere to our comment", "please follow our comment",
 		"please respect our comment", "add your name ", "sign the petition", "sign our petition", "the views ", "the opinions ",
 		"views expressed", "opinions expressed"}
 	for _, a := range []string{"older ", "more ", "other ", "recent ", "latest "} {
@@ -385,7 +386,7 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 	`updated:? (?:\d{1,2}:\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})[^!?]{0,50}|` +
 	`enlarge this image (?:toggle caption )?(?:\S+ ?){0,12}|click (?:here )?for more(?: (?:from|on|at) [\p{L}0-9 .&'’-]{2,50})?|` +
 	`read more (?:from|by) [\p{L} .'’-]{2,50}(?:archive|, follow|, subscribe).{0,160}|please (?:read|adhere to|follow|respect) our comment(?:ing|s)? policy\b.{0,400}|` +
-	`see an error in this (?:article|story)\?.{0,60}|(?:add your name|sign (?:the|our) petition)\b.{0,300}|to read more (?:from|by) [\p{L} .'’-]{2,40},? visit \S+)$`)
+	`see an error in this (?:article|story)\?.{0,60}|(?:note: )?we are (?:temporarily )?moderating (?:all )?comments\b.{0,200}|(?:add your name|sign (?:the|our) petition)\b.{0,300}|to read more (?:from|by) [\p{L} .'’-]{2,40},? visit \S+)$`)
 
 // postedLine is a blog's note of who posted the story and when: "Posted
 // by John Prager on 20 Sep 2016", "Posted on October 27, 2016 by Carl

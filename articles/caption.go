@@ -194,8 +194,20 @@ func isCaptionAlone(t string) bool {
 // captionAlone is isCaptionAlone for a line whose mayHaveCredit is known.
 func captionAlone(t string, credit bool) bool {
 	return creditCaptionLine(t, credit) || isSlashCaption(t) || isWireCaption(t) || isPipeCredit(t) || isCopyrightCaption(t) || isAgencyCaption(t) ||
-		isNamedCredit(t) || isByCredit(t) || isTailCreditCaption(t)
+		isNamedCredit(t) || isByCredit(t) || isTailCreditCaption(t) || isGalleryCaption(t)
 }
+
+// isGalleryCaption reports whether t is a gallery's caption with its
+// counter run into it: "1of4Grass Valley's Dionicio Torres looks at ...".
+func isGalleryCaption(t string) bool {
+	if len(t) < 8 || len(t) > 1600 || !isDigit(t[0]) || runesOver(t, 400) {
+		return false
+	}
+	return galleryCaption.MatchString(t)
+}
+
+// galleryCaption opens with such a counter.
+var galleryCaption = regexp.MustCompile(`^\d{1,3}of\d{1,3}\p{Lu}`)
 
 // isTailCreditCaption reports whether t is a picture's description with
 // its credit run on at the end, the way some sites set them under the
@@ -210,11 +222,17 @@ func isTailCreditCaption(t string) bool {
 		return false
 	}
 	tail := t[max(0, len(t)-72):]
-	for _, label := range []string{" Credit: ", " Courtesy of "} {
+	for _, label := range []string{" Credit: ", " Courtesy of ", " (Credit: ", " (credit: "} {
 		if i := strings.LastIndex(tail, label); i >= 0 {
 			i += len(t) - len(tail)
-			credit := t[i+len(label):]
-			return credit != "" && !strings.Contains(credit, ". ") && model.CountWords(t[:i]) >= 6
+			credit := strings.TrimSuffix(t[i+len(label):], ")")
+			// A credit in brackets says what it is: a shorter
+			// description will do.
+			least := 6
+			if label[1] == '(' {
+				least = 3
+			}
+			return credit != "" && !strings.Contains(credit, ". ") && model.CountWords(t[:i]) >= least
 		}
 	}
 	i := strings.LastIndex(tail, ". ")

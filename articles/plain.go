@@ -25,6 +25,11 @@ type line struct {
 	n int
 	// caption is set on a photo's caption split off the start of a story.
 	caption bool
+	// heading is the level of a heading the text marked as one, as
+	// Markdown does ("## Context"), or 0.
+	heading int
+	// bold is set on a line that was set in bold whole ("**Title**").
+	bold bool
 }
 
 // splitLines turns cleaned text into non-blank lines, splitting the lines
@@ -76,6 +81,9 @@ type plainParser struct {
 	// leadLine is the line the lead was taken from, leadAt its place.
 	leadLine string
 	leadAt   int
+	// marked is set when the text marks its headings with "#": no line
+	// without the marks is read as one.
+	marked bool
 }
 
 // ParsePlain recovers the structure of a plain-text article from cleaned
@@ -90,6 +98,7 @@ func ParsePlain(text string) *model.Article {
 	for range p.a.Dropped {
 		p.dropAt = append(p.dropAt, -1) // the header's lines
 	}
+	p.markupResidue()
 	if p.a.Language == "en" {
 		p.dropTimeStamps()
 	}
@@ -166,7 +175,7 @@ func ParsePlain(text string) *model.Article {
 		p.placeDropped()
 		p.a.Derive()
 		return p.a
-	case bylineFirst || p.a.Title == "" && isCaptionAlone(rest[0].text):
+	case bylineFirst || p.a.Title == "" && (rest[0].caption || rest[0].heading > 1 || isCaptionAlone(rest[0].text)):
 		// The writer's name where the title would be, or a photo's
 		// caption with its credit: the scraper left the title out, and
 		// the story follows (the caption is read as one below).
@@ -946,7 +955,7 @@ func (p *plainParser) dropReadingLists() {
 }
 
 // readingLists label a list of the site's most read or newest stories.
-var readingLists = setOf("most read", "most popular", "most viewed", "most shared", "top stories", "trending", "trending now",
+var readingLists = setOf("most read", "most popular", "most viewed", "most shared", "top stories", "most read stories", "trending", "trending now",
 	"more stories", "latest news", "latest stories", "editor's picks", "editors' picks", "don't miss")
 
 // isReadingListLabel reports whether t labels such a list: one of
@@ -956,13 +965,15 @@ func isReadingListLabel(t string) bool {
 		return false
 	}
 	f := folded(t)
-	return readingLists[f] || (strings.HasPrefix(f, "most read in ") || strings.HasPrefix(f, "most popular in ")) && model.CountWords(f) <= 6
+	return readingLists[f] || (strings.HasPrefix(f, "most read in ") || strings.HasPrefix(f, "most popular in ") || strings.HasPrefix(f, "top stories in ")) &&
+		model.CountWords(f) <= 6
 }
 
 // isListedHeadline reports whether t reads as a listed story's headline:
 // four words or more, short, and no sentence or question.
 func isListedHeadline(t string) bool {
-	return !runesOver(t, 160) && model.CountWords(t) >= 4 && !endsSentence(t) && !strings.HasSuffix(t, "?") && !strings.HasSuffix(t, "?”")
+	cut := strings.HasSuffix(t, "…") // a headline cut short, as lists do
+	return !runesOver(t, 160) && model.CountWords(t) >= 4 && (cut || !endsSentence(t)) && !strings.HasSuffix(t, "?") && !strings.HasSuffix(t, "?”")
 }
 
 // dropAppealBox removes the box that closes a page asking its readers
@@ -1001,6 +1012,164 @@ func isAppeal(t string) bool {
 	return len(t) <= 600 && strings.IndexByte("SsBbWwMmPp", t[0]) >= 0 && appeal.MatchString(strings.ToLower(t))
 }
 
+// markupResidue reads what a page's Markdown left in its text when it
+// was rendered as text: "## " headings (a wrapped one says its marks
+// again where it was cut), and, in text that lists its links' addresses
+// at the end ("[1]: https://..."), that list, which goes, and pictures'
+// descriptions in brackets, which are captions: alone ("[SLS core
+// stage]"), linked ("[[Stadia]][1]") or before the caption or the
+// paragraph they were glued to, which is split off them.
+func (p *plainParser) markupResidue() {
+	refs, marks := 0, false
+	for i := range p.lines {
+		l := &p.lines[i]
+		switch l.text[0] {
+		case '[':
+			if linkDefinition.MatchString(l.text) {
+				refs++
+			}
+		case '#':
+			marks = true
+		}
+		if strings.Contains(l.text, "**") || l.text[0] == '*' {
+			l.bold = len(l.text) > 4 && strings.HasPrefix(l.text, "**") && strings.HasSuffix(l.text, "**") && strings.Count(l.text, "**") == 2
+			l.text = stripEmphasis(l.text)
+		}
+	}
+	for i := range len(p.lines) - 1 {
+		// A description in brackets that the line under it says again
+		// is the picture's ("[A shopper looks at ...]" over "1of4A
+		// shopper looks at ...").
+		if l := &p.lines[i]; l.text[0] == '[' && pictureAltEnd(l.text) == len(l.text) && runesOver(l.text, 20) &&
+			strings.Contains(p.lines[i+1].text, l.text[1:min(len(l.text)-1, 60)]) {
+			l.caption = true
+		}
+	}
+	if refs < 2 && !marks {
+		return
+	}
+	out := make([]line, 0, len(p.lines))
+	for _, l := range p.lines {
+		if refs >= 2 && l.text[0] == '[' && linkDefinition.MatchString(l.text) {
+			p.drop(l.text, l.n)
+			continue
+		}
+		if level, text := atxHeading(l.text); level > 0 {
+			if refs >= 2 && linkOnly.MatchString(text) {
+				// "## [Home][5]": the page's navigation.
+				p.drop(l.text, l.n)
+				continue
+			}
+			l.text, l.heading = text, level
+			p.marked = true
+		}
+		if refs >= 2 && l.text[0] == '[' {
+			if end := pictureAltEnd(l.text); end > 0 && isShareButton(strings.Trim(l.text[:end], "[] 0123456789")) {
+				// A share button's picture: "[[Bookmark and Share]][1]".
+				p.drop(l.text, l.n)
+				continue
+			} else if end == len(l.text) {
+				l.caption, l.heading = true, 0
+			} else if end > 0 && l.heading == 0 && isCaptionAlone(strings.TrimSpace(l.text[end:])) {
+				// The description glued to the caption: one caption.
+				l.caption = true
+			} else if end > 0 && l.heading == 0 {
+				alt, rest := l, l
+				alt.text, alt.caption = l.text[:end], true
+				rest.text, rest.gap = strings.TrimSpace(l.text[end:]), false
+				out = append(out, alt)
+				l = rest
+			}
+		}
+		out = append(out, l)
+	}
+	p.lines = out
+}
+
+// isShareButton reports whether a picture's description names a share
+// button: "Bookmark and Share", "Tweet".
+func isShareButton(alt string) bool {
+	if len(alt) > 40 {
+		return false
+	}
+	f := strings.ToLower(alt)
+	return strings.Contains(f, "share") || strings.Contains(f, "bookmark") || strings.Contains(f, "tweet")
+}
+
+// stripEmphasis takes Markdown's bold marks out of a line ("**ST.
+// JOSEPH, Mich. (AP)** — ..."), and the italic marks around a whole line
+// ("*© 2019 Associated Press. ...*"); asterisks that mark nothing stay.
+func stripEmphasis(t string) string {
+	for range 8 {
+		s := boldText.ReplaceAllString(t, "$1$2$3")
+		if s == t {
+			break
+		}
+		t = s
+	}
+	if n := len(t); n > 2 && t[0] == '*' && t[n-1] == '*' && strings.Count(t, "*") == 2 && t[1] != ' ' && t[n-2] != ' ' {
+		t = t[1 : n-1]
+	}
+	return strings.TrimSpace(t)
+}
+
+// boldText is text between bold marks that open and close a run of
+// words, not asterisks inside a word that stand for letters ("f**k",
+// "Ni** My**").
+var boldText = regexp.MustCompile(`(^|[^\p{L}\p{N}*])\*\*([^*\s](?:[^*]*[^*\s])?)\*\*([^\p{L}\p{N}*]|$)`)
+
+// linkDefinition is a link's address in a list of them: "[12]: https://
+// example.com/a", "[3]: mailto:jo@example.com", "[1]: #".
+var linkDefinition = regexp.MustCompile(`^\[\d{1,3}\]: \S`)
+
+// atxHeading returns the level and text of a line marked as a heading
+// with "#" marks, the marks said again where a wrapped heading was cut
+// taken out ("### [Long title ... Make ### It 2]"), or 0.
+func atxHeading(t string) (int, string) {
+	level := 0
+	for level < len(t) && level < 7 && t[level] == '#' {
+		level++
+	}
+	if level == 0 || level > 6 || level >= len(t) || t[level] != ' ' {
+		return 0, t
+	}
+	marks := t[:level]
+	text := strings.TrimSpace(t[level:])
+	text = strings.ReplaceAll(text, " "+marks+" ", " ")
+	text = strings.TrimSpace(strings.TrimRight(text, "#"))
+	if text == "" {
+		return 0, t
+	}
+	return level, text
+}
+
+// pictureAltEnd returns where a picture's description in brackets that
+// opens t ends: "[alt]", "[[alt]][3]", "[ [alt] ][3]"; or 0. A link's
+// text ("[Google Stadia][2] launches ...") is no picture.
+func pictureAltEnd(t string) int {
+	if m := linkedPicture.FindStringIndex(t); m != nil {
+		return m[1]
+	}
+	if strings.HasPrefix(t, "[ ") {
+		return 0 // a button's label: "[ Read All Comments ]"
+	}
+	end := strings.IndexByte(t, ']')
+	if end < 2 || strings.IndexByte(t[1:end], '[') >= 0 || runesOver(t[:end], 300) {
+		return 0
+	}
+	if end+1 < len(t) && (t[end+1] == '[' || t[end+1] == '(' || t[end+1] == ':') {
+		return 0
+	}
+	return end + 1
+}
+
+// linkOnly is a link's text and number alone: "[Home][5]".
+var linkOnly = regexp.MustCompile(`^\[[^\[\]]{1,80}\]\[\d{1,3}\]$`)
+
+// linkedPicture is a picture that links somewhere: "[[Stadia]][1]",
+// "[ [Materials from ... (onmeth.com)] ][3]".
+var linkedPicture = regexp.MustCompile(`^\[ ?\[[^\[\]]{1,300}\] ?\]\[\d{1,3}\]`)
+
 // shareTail returns the share buttons run onto the end of a sentence
 // ("... not Tor. Tweet Share Comment"), or "".
 func shareTail(t string) string {
@@ -1021,9 +1190,10 @@ func shareTail(t string) string {
 	return tail
 }
 
-// dropLines removes the lines whose text drop reports, wherever they are.
+// dropLines removes the lines whose text drop reports, wherever they
+// are, but for those already read as captions.
 func (p *plainParser) dropLines(drop func(string) bool) {
-	p.dropEach(func(_ int, l line) bool { return drop(l.text) })
+	p.dropEach(func(_ int, l line) bool { return !l.caption && drop(l.text) })
 }
 
 // dropEach removes the lines that drop reports, given their index.
@@ -1458,7 +1628,7 @@ func (p *plainParser) header(rest []line) []line {
 		switch {
 		case dateLine.MatchString(t):
 			p.a.Date = parseDMY(dateLine.FindStringSubmatch(t))
-		case isBylineText(t) && !rest[0].caption && !rest[1].indent && !boxHeadings[folded(t)]:
+		case isBylineText(t) && !rest[0].caption && rest[0].heading == 0 && !rest[1].indent && !boxHeadings[folded(t)]:
 			p.a.Byline = append(p.a.Byline, p.bylineParts(t)...)
 		case handle != "":
 			// "Natasha Turak @NatashaTurak".
@@ -1584,14 +1754,17 @@ var siteAddress = regexp.MustCompile(`^[\p{L}0-9-]+\.` + siteDomains + `$`)
 
 // lead takes the first paragraph and splits off its source and dateline.
 func (p *plainParser) lead(rest []line) []line {
-	if len(rest) > 1 && isCaptionAlone(rest[0].text) {
+	if len(rest) > 1 && (rest[0].caption || isCaptionAlone(rest[0].text)) {
 		// "Photo Credit: ..." under the title, or a description with
 		// its credit ("... Ảnh: Phạm Duy.", "... (Evan Vucci/AP)"),
 		// captions the photo above the story; the standfirst, if any,
-		// is the line after it.
-		p.cur = rest[0].n
-		p.add(model.Caption, 0, rest[0].text)
-		rest = rest[1:]
+		// is the line after it. A picture's description in brackets
+		// may come first, its caption after it.
+		for n := 0; n < 4 && len(rest) > 1 && (rest[0].caption || n == 0 || isCaptionAlone(rest[0].text)); n++ {
+			p.cur = rest[0].n
+			p.add(model.Caption, 0, rest[0].text)
+			rest = rest[1:]
+		}
 	} else if len(rest) > 2 && rest[1].n == rest[0].n+1 && isCreditAlone(rest[1].text) && !runesOver(rest[0].text, 400) {
 		// The description, then its credit on a line of its own
 		// ("(Image: © TNG Collaboration)").
@@ -1601,7 +1774,7 @@ func (p *plainParser) lead(rest []line) []line {
 		}
 		rest = rest[2:]
 	}
-	if len(rest) == 0 || rest[0].indent || len(rest[0].text) <= 40 && boxHeadings[folded(rest[0].text)] {
+	if len(rest) == 0 || rest[0].indent || rest[0].heading > 0 || len(rest[0].text) <= 40 && boxHeadings[folded(rest[0].text)] {
 		// "Key Points" over a story's summary in points: a heading, and
 		// the story's lead is not among them.
 		return rest
@@ -1833,6 +2006,8 @@ func (p *plainParser) body(rest []line) {
 			p.drop(l.text, l.n)
 		case l.caption:
 			p.add(model.Caption, 0, l.text)
+		case l.heading > 0:
+			p.add(model.Heading, 2, l.text)
 		case repeats[l.text] < 0:
 			// Galleries are scraped with each photo's description twice:
 			// the first copy is kept as a caption, later ones dropped.
@@ -1865,7 +2040,9 @@ func (p *plainParser) body(rest []line) {
 			p.add(model.Caption, 0, l.text)
 		case p.a.Language != "en" && inCaptionRun(rest, i):
 			p.add(model.Caption, 0, l.text)
-		case p.isHeading(rest, i):
+		case (!p.marked || l.bold) && p.isHeading(rest, i):
+			// Where the text marks its headings, a line in bold may be
+			// one too.
 			p.add(model.Heading, 2, l.text)
 		case isQuoteLine(l.text):
 			p.add(model.Quote, 0, strings.TrimSpace(strings.TrimPrefix(l.text, ">")))
@@ -2525,6 +2702,12 @@ func writerNoteOf(t string) []string {
 	}
 	if strings.Contains(head, " is written by ") {
 		return columnNote.FindStringSubmatch(t)
+	}
+	if i := strings.Index(head, " ("); i > 0 && i < 40 {
+		// "Jeff Foust (jeff@example.com) is the editor ...".
+		if j := strings.IndexByte(t[i:], ')'); j > 0 && j < 80 {
+			return writerNote.FindStringSubmatch(t[:i] + t[i+j+1:])
+		}
 	}
 	return writerNote.FindStringSubmatch(t)
 }

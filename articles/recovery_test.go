@@ -2824,11 +2824,150 @@ func TestCourtesyCredits(t *testing.T) {
 	a := parseText(t, "Ferry fares rise in spring\n"+
 		"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n"+
 		"Dr. Jo Lind and the captain at the pier on Monday Courtesy of Harbour Times\n"+
+		"Jo Lind at dawn (Credit: Harbour Times)\n"+
 		"Passengers grumbled at the pier on Monday, and some walked home.\n\n"+
 		"Courtesy of Harbour Times\n"+
 		"The board will meet again in May to hear the passengers' complaints.\n")
-	want := []string{"Dr. Jo Lind and the captain at the pier on Monday Courtesy of Harbour Times", "Courtesy of Harbour Times"}
+	want := []string{"Dr. Jo Lind and the captain at the pier on Monday Courtesy of Harbour Times", "Jo Lind at dawn (Credit: Harbour Times)",
+		"Courtesy of Harbour Times"}
 	if c := blocksOf(a, model.Caption); !slices.Equal(c, want) {
 		t.Errorf("captions %q, want %q", c, want)
 	}
+}
+
+// Text rendered from a page's Markdown, hard-wrapped, keeps the page's
+// markup: headings marked with "#", pictures' descriptions in brackets,
+// links numbered and their addresses listed at the end. The marks say
+// what the lines are, and the list of addresses goes.
+func TestMarkdownLeftInText(t *testing.T) {
+	para := func(words ...string) string {
+		// A paragraph hard-wrapped at 80 columns.
+		var b, line strings.Builder
+		for _, w := range strings.Fields(strings.Join(words, " ")) {
+			if line.Len()+1+len(w) > 80 {
+				b.WriteString(line.String() + "\n")
+				line.Reset()
+			}
+			if line.Len() > 0 {
+				line.WriteByte(' ')
+			}
+			line.WriteString(w)
+		}
+		return b.String() + line.String() + "\n\n"
+	}
+	long := "The harbour ferry returned to service on Monday after a winter of repairs at the yard in Northport, " +
+		"and the first crossing of the season was full of regulars carrying flasks of tea, dogs on leads and bicycles."
+	text := "[The ferry at the northern pier at dawn]\n\n" +
+		para("The ferry at the northern pier at dawn (Credit: Harbour Times)") +
+		para(long, "The [operator][1], a cooperative owned by its captains, says the hull was rebuilt.") +
+		"[[Bookmark and Share]][2]\n\n" +
+		"## The **New** Engine\n\n" +
+		para(long, "Engineers replaced the diesel engine with a hybrid one that charges while it sails.") +
+		"Are you ready to ride it?\n\n" +
+		para(long, "A new café on the upper level sells cinnamon buns and hot chocolate with cream.") +
+		"**The Old Engine**\n\n" +
+		para(long, "The old diesel engine was sold to a museum of shipping on the mainland.") +
+		"### [A long description of the ferry's new engine room, seen from the stairs down to the\n### hull]\n\n" +
+		"[Jo Lind]Jo Lind has crossed the bay eleven thousand times and knows every rock by name.\n\n" +
+		"[[The captain]][3]The captain at the wheel on the first crossing. Credit: Harbour Times\n\n" +
+		para(long, "Children crowd the windows at the bow, where dolphins sometimes race alongside.") +
+		"[Harbour Times][1] reported on Monday that the ferry would run on Sundays from May.\n\n" +
+		"[ Read All Comments ]\n\n" +
+		"## [Home][4]\n\n" +
+		"[1]: https://example.com/harbour/operators/the-cooperative-owned-by-its-captains-a\nnd-crew/\n" +
+		"[2]: https://example.com/share\n[3]: https://example.com/pictures/the-captain-at-the-wheel-on-the-first-one.jpg\n" +
+		"[4]: https://example.com/\n"
+	a := parseText(t, text)
+	if h := blocksOf(a, model.Heading); !slices.Equal(h, []string{"The New Engine", "The Old Engine"}) {
+		t.Errorf("headings %q", h)
+	}
+	wantCaptions := []string{
+		"[The ferry at the northern pier at dawn]",
+		"The ferry at the northern pier at dawn (Credit: Harbour Times)",
+		"[A long description of the ferry's new engine room, seen from the stairs down to the hull]",
+		"[Jo Lind]",
+		"[[The captain]][3]The captain at the wheel on the first crossing. Credit: Harbour Times",
+	}
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, wantCaptions) {
+		t.Errorf("captions %q\nwant %q", c, wantCaptions)
+	}
+	wantDropped(t, a, "[[Bookmark and Share]][2]", "## [Home][4]", "[ Read All Comments ]",
+		"[3]: https://example.com/pictures/the-captain-at-the-wheel-on-the-first-one.jpg",
+		"[1]: https://example.com/harbour/operators/the-cooperative-owned-by-its-captains-and-crew/",
+		"[2]: https://example.com/share", "[4]: https://example.com/")
+	if !a.TitleGuessed || !strings.HasPrefix(a.Lead, "The harbour ferry returned") {
+		t.Errorf("title %q (guessed %v), lead %q", a.Title, a.TitleGuessed, a.Lead)
+	}
+	for _, p := range []string{"Jo Lind has crossed the bay", "[Harbour Times][1] reported on Monday"} {
+		if !slices.ContainsFunc(a.Blocks, func(b model.Block) bool { return b.Kind == model.Paragraph && strings.HasPrefix(b.Text, p) }) {
+			t.Errorf("no paragraph %q: %q", p, blocksOf(a, model.Paragraph))
+		}
+	}
+	// A marked heading under the title is no lead.
+	a = parseText(t, "Ferry fares rise\n\n## The Board Meets\n\nThe board met in the net loft on Monday and voted six to one.\n\n"+
+		"[1]: https://example.com/a\n[2]: https://example.com/b\n")
+	if h := blocksOf(a, model.Heading); a.Lead == "The Board Meets" || !slices.Equal(h, []string{"The Board Meets"}) {
+		t.Errorf("lead %q, headings %q", a.Lead, h)
+	}
+}
+
+// Bold marks around words go; asterisks that stand for letters stay.
+func TestEmphasisMarks(t *testing.T) {
+	for in, want := range map[string]string{
+		"**ST. JOSEPH, Mich. (AP)** — The ferry ran aground.": "ST. JOSEPH, Mich. (AP) — The ferry ran aground.",
+		"The **New** Engine and the **old** one":              "The New Engine and the old one",
+		"*© 2019 Harbour Times. All Rights Reserved.*":        "© 2019 Harbour Times. All Rights Reserved.",
+		"They are all f**ked, she wrote":                      "They are all f**ked, she wrote",
+		"Ni** My** and Mel****":                               "Ni** My** and Mel****",
+		"5 * 3 is 15 *":                                       "5 * 3 is 15 *",
+	} {
+		if got := stripEmphasis(in); got != want {
+			t.Errorf("stripEmphasis(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A picture's description in brackets that the caption under it says
+// again is a caption, in a gallery whose captions open with their
+// counter; a bracketed headline alone is another story's link.
+func TestGalleryDescriptionsAndCounters(t *testing.T) {
+	a := parseText(t, "Ferry fares rise in spring\n"+
+		"[A shopper looks at ferry tickets at the pier office on Monday]\n"+
+		"1of2A shopper looks at ferry tickets at the pier office on Monday, before the rise.\n"+
+		"[The pier office at dawn, with its shutters still down]\n"+
+		"2of2The pier office at dawn, with its shutters still down, and a queue outside.\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n"+
+		"[Ferry fares rise for the third year running]\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home.\n")
+	want := []string{
+		"[A shopper looks at ferry tickets at the pier office on Monday]",
+		"1of2A shopper looks at ferry tickets at the pier office on Monday, before the rise.",
+		"[The pier office at dawn, with its shutters still down]",
+		"2of2The pier office at dawn, with its shutters still down, and a queue outside.",
+	}
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, want) {
+		t.Errorf("captions %q\nwant %q", c, want)
+	}
+	wantDropped(t, a, "[Ferry fares rise for the third year running]")
+}
+
+// A writer's note with the writer's address in brackets still names the
+// writer; a note that comments are moderated, a reading list headed
+// "Top stories in ..." and a row of share buttons go.
+func TestNotesAndListsUnderTheStory(t *testing.T) {
+	a := parseText(t, "Ferry fares rise in spring\n\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Top stories in Harbour\n\n"+
+		"Islanders queue for the last ferry before the storm …\n\n"+
+		"Pier lights to be replaced with solar lamps next year …\n\n"+
+		"Lifeboat crew rescues three from a drifting dinghy …\n\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home.\n\n"+
+		"Jo Lind (jo@example.com) is the editor of Harbour Times, and a senior staff writer with Bay News.\n\n"+
+		"Note: we are temporarily moderating all comments submitted to deal with a surge in spam.\n\n"+
+		"Share Tweet Submit\n")
+	if !slices.Equal(a.Byline, []string{"Jo Lind"}) {
+		t.Errorf("byline %q", a.Byline)
+	}
+	wantDropped(t, a, "Top stories in Harbour", "Pier lights to be replaced with solar lamps next year …",
+		"Note: we are temporarily moderating all comments submitted to deal with a surge in spam.", "Share Tweet Submit")
 }

@@ -81,17 +81,42 @@ func rejoinWrapped(text string) string {
 		next := lines[i+1]
 		nt := strings.TrimLeft(next, " \t\u00a0")
 		joins := strings.TrimSpace(cur) != "" && nt != "" && utf8.RuneCountInString(cur) >= near &&
-			!(len(nt) < len(next) && endsSentence(cur))
+			!(len(nt) < len(next) && endsSentence(cur)) && !startsItem(nt, cur)
 		if !joins {
 			b.WriteByte('\n')
 			continue
 		}
-		// "well-" and "known" were one word; "2015 -" and "2020" were not.
+		// "well-" and "known" were one word; "2015 -" and "2020" were not;
+		// nor is an address cut where it reached the width.
 		r, _ := utf8.DecodeRuneInString(nt)
-		if !(strings.HasSuffix(cur, "-") && !strings.HasSuffix(cur, " -") && unicode.IsLower(r)) {
+		if !(strings.HasSuffix(cur, "-") && !strings.HasSuffix(cur, " -") && unicode.IsLower(r)) && !cutAddress(cur, nt) {
 			b.WriteByte(' ')
 		}
 		lines[i+1] = nt
 	}
 	return b.String()
+}
+
+// startsItem reports whether a line opens an item of its own, which a
+// wrapped line before it does not run into: a link's address in a list
+// of them ("[2]: https://..."), a bullet ("* "), or a heading marked
+// with "#" under a line that is not one.
+func startsItem(next, cur string) bool {
+	switch next[0] {
+	case '[':
+		return linkDefinition.MatchString(next)
+	case '*':
+		return strings.HasPrefix(next, "* ")
+	case '#':
+		return cur[0] != '#'
+	}
+	return false
+}
+
+// cutAddress reports whether an address at the end of cur goes on at the
+// start of next, a line of no spaces: "https://example.com/a-long-na" and
+// "me-of-a-page/".
+func cutAddress(cur, next string) bool {
+	sp := strings.LastIndexByte(cur, ' ')
+	return strings.Contains(cur[sp+1:], "://") && !strings.ContainsAny(next, " \t")
 }
