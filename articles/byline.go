@@ -57,6 +57,9 @@ func isShareLine(s string) bool {
 	if isDigit(s[0]) {
 		return isShareCount(s)
 	}
+	if strings.IndexByte(s, ',') >= 0 {
+		return false // no button, row of targets or agency's credit has a comma
+	}
 	n := len(s)
 	button := hasPrefixFold(s, "click") || hasPrefixFold(s, "share") || hasPrefixFold(s, "email") ||
 		hasPrefixFold(s, "print") || hasPrefixFold(s, "tweet") || hasPrefixFold(s, "post")
@@ -66,6 +69,9 @@ func isShareLine(s string) bool {
 		// is more than 30 characters long.
 		first, _, _ := strings.Cut(s, " ")
 		if len(first) > len("messenger") || !shareTargetWords[strings.ToLower(first)] {
+			if n > 60 && runesOver(s, 60) {
+				return false
+			}
 			// agencyLine ends with a letter: the agency (17 bytes at
 			// most) and up to 30 letters after it, so only the line's
 			// end is looked at.

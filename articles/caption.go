@@ -301,7 +301,14 @@ func findCredit(t string) (at, open int) {
 	if !mayHaveCredit(t) {
 		return at, 0
 	}
-	for _, c := range photoCredits {
+	// Each label is looked for only when the word it is built on is in
+	// the line: most lines hold one of them at most.
+	words := [...]bool{strings.Contains(t, "nh"), strings.Contains(t, "Photo"), strings.Contains(t, "Image"),
+		strings.Contains(t, "Picture:"), strings.Contains(t, "Video:"), strings.Contains(t, "họa:")}
+	for i, c := range photoCredits {
+		if !words[creditWord[i]] {
+			continue
+		}
 		if i := strings.Index(t, c); i >= 0 && (at < 0 || i < at) {
 			at, open = i, len(c)
 		}
@@ -309,14 +316,50 @@ func findCredit(t string) (at, open int) {
 	if !strings.Contains(t, "Ảnh ") {
 		return at, open
 	}
-	if m := bareCredit.FindStringSubmatchIndex(t); m != nil && (at < 0 || m[2] < at) {
-		at, open = m[2], len("Ảnh ")
+	// The expressions run on a window around each "Ảnh ", not the line.
+	bare, bracket := -1, -1
+	for off := 0; bare < 0 || bracket < 0; {
+		j := strings.Index(t[off:], "Ảnh ")
+		if j < 0 {
+			break
+		}
+		i := off + j
+		off = i + len("Ảnh ")
+		if bare < 0 && i >= 2 && t[i-1] == ' ' && (t[i-2] == '.' || t[i-2] == '!' || t[i-2] == '?') {
+			if m := bareCredit.FindStringSubmatchIndex(t[i-2 : min(len(t), i+40)]); m != nil && m[0] == 0 {
+				bare = i - 2 + m[2]
+			}
+		}
+		if bracket < 0 && i >= 1 && t[i-1] == '(' {
+			if m := bracketCredit.FindStringIndex(t[i-1 : min(len(t), i+200)]); m != nil && m[0] == 0 {
+				bracket = i - 1
+			}
+		}
 	}
-	if m := bracketCredit.FindStringIndex(t); m != nil && (at < 0 || m[0] < at) {
-		at, open = m[0], len("(Ảnh ")
+	if bare >= 0 && (at < 0 || bare < at) {
+		at, open = bare, len("Ảnh ")
+	}
+	if bracket >= 0 && (at < 0 || bracket < at) {
+		at, open = bracket, len("(Ảnh ")
 	}
 	return at, open
 }
+
+// creditWord is, for each of photoCredits, which word of findCredit's
+// list it is built on: "nh" (Ảnh, ảnh), Photo, Image, Picture:, Video:,
+// or "họa:" (Đồ họa:).
+var creditWord = func() []int {
+	out := make([]int, len(photoCredits))
+	for i, c := range photoCredits {
+		for w, word := range []string{"nh", "Photo", "Image", "Picture:", "Video:", "họa:"} {
+			if strings.Contains(c, word) {
+				out[i] = w
+				break
+			}
+		}
+	}
+	return out
+}()
 
 // bracketCredit is a credit in brackets without a colon: "... hiện
 // trường vụ đánh bom (Ảnh AP) Sokolov ...". Lower case after "ảnh" ("UAV

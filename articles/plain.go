@@ -1100,7 +1100,7 @@ func isShareButton(alt string) bool {
 // JOSEPH, Mich. (AP)** — ..."), and the italic marks around a whole line
 // ("*© 2019 Associated Press. ...*"); asterisks that mark nothing stay.
 func stripEmphasis(t string) string {
-	for range 8 {
+	for range min(strings.Count(t, "**")/2, 8) {
 		s := boldText.ReplaceAllString(t, "$1$2$3")
 		if s == t {
 			break
