@@ -714,6 +714,13 @@ var stateAbbreviations = setOf("Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn
 // hasSentenceEnd is hasSentenceBreak that knows a full stop after an
 // abbreviation or an initial ("Donald J. Trump") ends no sentence.
 func hasSentenceEnd(t string) bool {
+	return hasStopPast(t, func(s string) bool { return endsInAbbreviation(s) || endsInInitial(s) })
+}
+
+// hasStopPast reports whether t has a sentence break, a full stop
+// before which passed reports nothing it should pass over, or a "!" or
+// "?" before a space.
+func hasStopPast(t string, passed func(string) bool) bool {
 	if strings.Contains(t, "? ") || strings.Contains(t, "! ") {
 		return true
 	}
@@ -723,7 +730,7 @@ func hasSentenceEnd(t string) bool {
 			return false
 		}
 		i += j + 1
-		if !endsInAbbreviation(t[:i]) && !endsInInitial(t[:i]) {
+		if !passed(t[:i]) {
 			return true
 		}
 	}
@@ -2375,19 +2382,7 @@ func trimLinkLabel(t string) string {
 // hasSentenceBreakPastTitles is hasSentenceBreak with the full stops of
 // people's titles passed over: "Time for Dr. Sherlock" is no sentence.
 func hasSentenceBreakPastTitles(t string) bool {
-	if strings.Contains(t, "! ") || strings.Contains(t, "? ") {
-		return true
-	}
-	for i := 0; ; {
-		j := strings.Index(t[i:], ". ")
-		if j < 0 {
-			return false
-		}
-		i += j + 1
-		if !honorifics[strings.ToLower(t[strings.LastIndexByte(t[:i], ' ')+1:i])] {
-			return true
-		}
-	}
+	return hasStopPast(t, func(s string) bool { return honorifics[strings.ToLower(s[strings.LastIndexByte(s, ' ')+1:])] })
 }
 
 // honorifics come before a name.
