@@ -203,7 +203,9 @@ fakenewsnet BuzzFeed buzzfeednet
 # lines, headings and link lines kept, no headline. dom_smoothie: text
 # rendered from its Markdown, hard-wrapped at 80 columns, with pictures'
 # descriptions in brackets, headings marked with #, link references
-# numbered and listed at the end. Needs jq.
+# numbered and listed at the end. Diffbot: one block a line, with the
+# widgets a page embeds among them (a calculator's every label). Needs
+# jq.
 g=$(git_dir scrapinghub/article-extraction-benchmark)
 aeb() { # aeb NAME: output/NAME.json into DIR/NAME
 	rm -rf "${dir:?}/$1"
@@ -218,4 +220,5 @@ aeb go_domdistiller
 aeb dragnet
 aeb newspaper
 aeb dom_smoothie
+aeb Diffbot
 echo "sources in $dir: $(ls "$dir" | tr '\n' ' ')"
