@@ -31,7 +31,7 @@ var widgetLines = setOf(
 	"related stories", "related articles", "related", "related tags", "more on this story",
 	"more stories", "top stories", "read more", "you may also like", "recommended",
 	"latest news", "trending", "around the web", "related topics", "more from",
-	"read next", "site index", "follow us", "more to explore", "explore more on these topics",
+	"read next", "site index", "follow us", "more to explore", "explore more on these topics", "learn more",
 )
 
 func setOf(words ...string) map[string]bool {
@@ -358,6 +358,8 @@ var furnitureOpeners = func() []string {
 		"this article ", "this story ", "this post ", "this piece ", "this report ", "updated ", "enlarge this image",
 		"click for more", "click here for more", "read more from ", "read more by ",
 		"see an error", "note: we are moderating", "note: we are temporarily", "we are moderating", "we are temporarily",
+		"provided by ", "visit ", "did you find this ", "was this ", "please leave ", "*please leave ", "if you enjoyed ", "if you liked ",
+		"if you valued ",
 		"please read our comment", "please adhere to our comment", "please follow our comment",
 		"please respect our comment", "add your name ", "sign the petition", "sign our petition", "the views ", "the opinions ",
 		"views expressed", "opinions expressed"}
@@ -392,7 +394,10 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 	`updated:? (?:\d{1,2}:\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})[^!?]{0,50}|` +
 	`enlarge this image (?:toggle caption )?(?:\S+ ?){0,12}|click (?:here )?for more(?: (?:from|on|at) [\p{L}0-9 .&'’-]{2,50})?|` +
 	`read more (?:from|by) [\p{L} .'’-]{2,50}(?:archive|, follow|, subscribe).{0,160}|please (?:read|adhere to|follow|respect) our comment(?:ing|s)? policy\b.{0,400}|` +
-	`see an error in this (?:article|story)\?.{0,60}|(?:note: )?we are (?:temporarily )?moderating (?:all )?comments\b.{0,200}|(?:add your name|sign (?:the|our) petition)\b.{0,300}|to read more (?:from|by) [\p{L} .'’-]{2,40},? visit \S+)$`)
+	`see an error in this (?:article|story)\?.{0,60}|(?:note: )?we are (?:temporarily )?moderating (?:all )?comments\b.{0,200}|(?:add your name|sign (?:the|our) petition)\b.{0,300}|` +
+	`provided by [\p{L}0-9 .&'’-]{2,60}|visit [\p{L}0-9 .&'’-]{2,40}(?:'s|’s)? homepage for more (?:stories|news)\.?|` +
+	`(?:did you find|was) this (?:article|story|post|page) (?:helpful|useful)\??|\*?please leave (?:some |your )?feedback\b.{0,60}|` +
+	`if you (?:enjoyed|liked|valued) this (?:article|story|piece)\b.{0,460}|to read more (?:from|by) [\p{L} .'’-]{2,40},? visit \S+)$`)
 
 // postedLine is a blog's note of who posted the story and when: "Posted
 // by John Prager on 20 Sep 2016", "Posted on October 27, 2016 by Carl

@@ -109,6 +109,7 @@ func ParsePlain(text string) *model.Article {
 	// Boxes before the card list that may end the text, so that D
 	// shows their lines in the order they stood.
 	p.dropSignupBoxes()
+	p.dropFormWidgets()
 	p.dropComments()
 	if p.a.Language == "en" {
 		p.dropReadingLists()
@@ -968,12 +969,12 @@ var readingLists = setOf("most read", "most popular", "most viewed", "most share
 // isReadingListLabel reports whether t labels such a list: one of
 // readingLists, or "Most read in world news".
 func isReadingListLabel(t string) bool {
-	if len(t) > 48 || t[0] < 'A' || t[0] > 'Z' {
+	if len(t) > 60 || t[0] < 'A' || t[0] > 'Z' {
 		return false
 	}
 	f := folded(t)
-	return readingLists[f] || (strings.HasPrefix(f, "most read in ") || strings.HasPrefix(f, "most popular in ") || strings.HasPrefix(f, "top stories in ")) &&
-		model.CountWords(f) <= 6
+	return readingLists[f] || (strings.HasPrefix(f, "most read in ") || strings.HasPrefix(f, "most popular in ") || strings.HasPrefix(f, "top stories in ") ||
+		strings.HasPrefix(f, "related coverage from ")) && model.CountWords(f) <= 10
 }
 
 // isListedHeadline reports whether t reads as a listed story's headline:
@@ -1176,6 +1177,61 @@ var linkOnly = regexp.MustCompile(`^\[[^\[\]]{1,80}\]\[\d{1,3}\]$`)
 // linkedPicture is a picture that links somewhere: "[[Stadia]][1]",
 // "[ [Materials from ... (onmeth.com)] ][3]".
 var linkedPicture = regexp.MustCompile(`^\[ ?\[[^\[\]]{1,300}\] ?\]\[\d{1,3}\]`)
+
+// dropFormWidgets removes a form a page embeds among the story's
+// paragraphs, as its text gives it: a run of twelve or more short lines,
+// labels and buttons, two or more of them said three times or more
+// ("Add your details", "Do this later"), a third of the run or more. A
+// gallery says each caption twice and a product list each
+// feature twice; a templated page (three lines or more said three times
+// or more) is left as it is: its repeats are its own.
+func (p *plainParser) dropFormWidgets() {
+	if len(p.lines) < 12 {
+		return
+	}
+	seen := make(map[string]int, len(p.lines))
+	for _, l := range p.lines {
+		seen[l.text]++
+	}
+	templated := 0
+	for _, n := range seen {
+		if n >= 3 {
+			templated++
+		}
+	}
+	if templated >= 3 || templated < 2 {
+		return
+	}
+	formLine := func(t string) bool { return !runesOver(t, 80) && model.CountWords(t) <= 8 }
+	for i := 0; i < len(p.lines); i++ {
+		if !formLine(p.lines[i].text) {
+			continue
+		}
+		j := i
+		for j < len(p.lines) && formLine(p.lines[j].text) {
+			j++
+		}
+		repeated := map[string]int{}
+		for k := i; k < j; k++ {
+			repeated[p.lines[k].text]++
+		}
+		many, lines := 0, 0
+		for _, n := range repeated {
+			if n >= 3 {
+				many++
+				lines += n
+			}
+		}
+		if j-i >= 12 && many >= 2 && lines*10 >= (j-i)*3 {
+			for _, l := range p.lines[i:j] {
+				p.drop(l.text, l.n)
+			}
+			p.lines = slices.Delete(p.lines, i, j)
+			j = i
+		}
+		i = j
+	}
+}
 
 // shareTail returns the share buttons run onto the end of a sentence
 // ("... not Tor. Tweet Share Comment"), or "".

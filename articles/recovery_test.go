@@ -2971,3 +2971,85 @@ func TestNotesAndListsUnderTheStory(t *testing.T) {
 	wantDropped(t, a, "Top stories in Harbour", "Pier lights to be replaced with solar lamps next year …",
 		"Note: we are temporarily moderating all comments submitted to deal with a surge in spam.", "Share Tweet Submit")
 }
+
+// A form a page embeds among the paragraphs (labels and buttons, some
+// said again and again) goes; a gallery's captions said twice and a
+// short list stay.
+func TestFormWidget(t *testing.T) {
+	story := "Ferry fares rise in spring\n" +
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n" +
+		"Passengers grumbled at the pier on Monday, and some walked home in the rain.\n"
+	form := []string{"Loading", "What is Your Fare Score?", "Add your details", "Age", "Do this later",
+		"Add your details", "Trips a Week", "Do this later", "Add your details", "Home Island", "Do this later",
+		"Get Your Score", "per month in fares"}
+	a := parseText(t, story+strings.Join(form, "\n")+"\nThe board will meet again in May to hear the complaints.\n")
+	wantDropped(t, a, form...)
+	if !slices.ContainsFunc(a.Blocks, func(b model.Block) bool { return strings.HasPrefix(b.Text, "The board will meet again") }) {
+		t.Errorf("the paragraph after the form is gone: %q", a.Dropped)
+	}
+	// Labels said twice each, as a gallery's captions or a product
+	// list's features are, are no form.
+	features := []string{"Quiet hybrid engine", "Heated upper deck", "Bicycle racks at the bow", "Café with buns",
+		"Wide gangway", "Dog-friendly cabin", "Free tea"}
+	list := append(slices.Clone(features), features...)
+	for i := range 3 {
+		// Two labels said three times elsewhere on the page.
+		list = append(list, fmt.Sprintf("The ferry leaves the northern pier every hour from %d in the morning until ten at night.", i+5),
+			"Ferry timetable", fmt.Sprintf("The ferry returns to the southern pier every hour from %d in the morning on weekdays.", i+6),
+			"Fare table")
+	}
+	a = parseText(t, story+strings.Join(list, "\n")+"\nThe board will meet again in May to hear the complaints.\n")
+	for _, f := range features {
+		if slices.Contains(a.Dropped, f) {
+			t.Errorf("dropped %q", f)
+		}
+	}
+	// Nor is a templated page's run: a plan's days, each with its meals.
+	var plan []string
+	for _, d := range []string{"Monday", "Tuesday", "Wednesday"} {
+		plan = append(plan, d, "Breakfast", "Oatmeal with "+d+" berries", "Lunch", "Salad from the "+d+" market", "Dinner", d+" fish")
+	}
+	a = parseText(t, story+strings.Join(plan, "\n")+"\nThe board will meet again in May to hear the complaints.\n")
+	if slices.Contains(a.Dropped, "Breakfast") {
+		t.Errorf("dropped %q", a.Dropped)
+	}
+	// Nor is a short run of refrains.
+	refrain := []string{"Sail on", "the tide is high", "Hold fast", "Sail on", "the wind is low", "Hold fast", "Sail on", "Hold fast"}
+	a = parseText(t, story+strings.Join(refrain, "\n")+"\nThe board will meet again in May to hear the complaints.\n")
+	if slices.Contains(a.Dropped, "the tide is high") {
+		t.Errorf("dropped %q", a.Dropped)
+	}
+}
+
+// Notes that close a page for its site, not its story, go: who provided
+// the story, where more stories are, a feedback box, a membership appeal
+// and its button; so does a list of related coverage.
+func TestSiteNotesAtTheEnd(t *testing.T) {
+	a := parseText(t, "Ferry fares rise in spring\n\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Visit Harbour Times's homepage for more stories.\n\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home in the rain.\n\n"+
+		"Related coverage from How to Ride the Harbour Ferry:\n\n"+
+		"Here's exactly how to find the cheapest crossing\n\n"+
+		"How to take a bicycle on the harbour ferry\n\n"+
+		"How to get a season ticket if you live on the islands\n\n"+
+		"Provided by Harbour Ferry Cooperative\n\n"+
+		"Did you find this article helpful?\n\n"+
+		"*please leave some feedback in the field above\n\n"+
+		"If you enjoyed this article, we have a proposition for you: Join HARBOUR+. Members get every story.\n\n"+
+		"LEARN MORE\n")
+	wantDropped(t, a, "Visit Harbour Times's homepage for more stories.", "Related coverage from How to Ride the Harbour Ferry:",
+		"How to take a bicycle on the harbour ferry", "Provided by Harbour Ferry Cooperative", "Did you find this article helpful?",
+		"*please leave some feedback in the field above",
+		"If you enjoyed this article, we have a proposition for you: Join HARBOUR+. Members get every story.", "LEARN MORE")
+	if len(a.Byline) > 0 {
+		t.Errorf("byline %q", a.Byline)
+	}
+	// Last in the text, who provided it is no byline.
+	a = parseText(t, "Ferry fares rise in spring\n\nThe harbour ferry's fares go up by a tenth in April, the board said.\n\n"+
+		"Passengers grumbled at the pier on Monday.\n\nProvided by Harbour Ferry Cooperative\n")
+	wantDropped(t, a, "Provided by Harbour Ferry Cooperative")
+	if len(a.Byline) > 0 {
+		t.Errorf("byline %q", a.Byline)
+	}
+}
