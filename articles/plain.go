@@ -1189,9 +1189,17 @@ func (p *plainParser) dropFormWidgets() {
 	if len(p.lines) < 12 {
 		return
 	}
-	seen := make(map[string]int, len(p.lines))
+	formLine := func(t string) bool { return len(t) <= 160 && !runesOver(t, 80) && model.CountWords(t) <= 8 }
+	// Only short lines are counted: a form's are, and a templated page
+	// repeats short ones too.
+	var seen map[string]int
 	for _, l := range p.lines {
-		seen[l.text]++
+		if formLine(l.text) {
+			if seen == nil {
+				seen = map[string]int{}
+			}
+			seen[l.text]++
+		}
 	}
 	templated := 0
 	for _, n := range seen {
@@ -1202,7 +1210,6 @@ func (p *plainParser) dropFormWidgets() {
 	if templated >= 3 || templated < 2 {
 		return
 	}
-	formLine := func(t string) bool { return !runesOver(t, 80) && model.CountWords(t) <= 8 }
 	for i := 0; i < len(p.lines); i++ {
 		if !formLine(p.lines[i].text) {
 			continue
