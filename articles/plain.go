@@ -262,6 +262,10 @@ func (p *plainParser) openingByline(rest []line) ([]line, bool) {
 	case len(rest) > 1 && hasPrefixFold(t, "by ") && !runesOver(t, 60) && isBylineText(t):
 		p.a.Byline = append(p.a.Byline, splitByline(t)...)
 		return rest[1:], true
+	case len(rest) > 1 && len(t) <= 40 && isUpperWords(t) && isBylineText(t) && model.CountWords(t) <= 4 && p.stampDroppedAt(rest[0].n+1):
+		// "JANIE HAR" over the posting's stamp: the writer.
+		p.a.Byline = append(p.a.Byline, t)
+		return rest[1:], true
 	case len(rest) > 1 && len(t) <= 40 && deskCredits[folded(t)]:
 		// "Staff Reports": the paper's desk where the writer's name
 		// would be.
@@ -274,6 +278,16 @@ func (p *plainParser) openingByline(rest []line) ([]line, bool) {
 		p.a.Byline = append(p.a.Byline, name)
 	}
 	return rest, false
+}
+
+// stampDroppedAt reports whether the line at n was a time stamp, removed.
+func (p *plainParser) stampDroppedAt(n int) bool {
+	for k, at := range p.dropAt {
+		if at == n && isTimeStamp(p.a.Dropped[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // deskCredits sign a story for a paper's desk rather than a writer.
@@ -1503,8 +1517,16 @@ func cutNameCard(s string) (string, string) {
 func (p *plainParser) dropTimeStamps() {
 	var at []int
 	labelled := false
+	// Two times of day alone or more head a running story's updates
+	// ("10 p.m.", "4:14 p.m."): they are not its stamps.
+	clocks := 0
+	for _, l := range p.lines {
+		if isClockHeading(l.text) {
+			clocks++
+		}
+	}
 	for i, l := range p.lines[:min(len(p.lines), 20)] {
-		if isTimeStamp(l.text) {
+		if isTimeStamp(l.text) && !(clocks >= 2 && isClockHeading(l.text)) {
 			if len(at) > 0 && i >= 8 && l.text == p.lines[at[0]].text {
 				// The stamp said again under the story: the page's own,
 				// as a posting's stamp is.
@@ -1559,10 +1581,18 @@ func isTimeStamp(s string) bool {
 		}
 		return stamp
 	}
+	if i := strings.Index(s, "Updated"); i > 4 && isDigit(s[i-1]) {
+		// A posting's date and its update run together: "Nov. 20,
+		// 2019Updated: Nov. 20, 2019 1:35 a.m.".
+		return isTimeStamp(s[:i]) && isTimeStamp(s[i:])
+	}
 	if len(s) > 80 {
 		return false
 	}
 	f := strings.TrimRight(model.Fold(s), ";,. ")
+	if strings.Contains(f, "\u00a0") {
+		f = strings.ReplaceAll(f, "\u00a0", " ") // "1:35\u00a0a.m."
+	}
 	if !timeStamp.MatchString(f) {
 		return false
 	}
@@ -1582,7 +1612,8 @@ var timeStamp = func() *regexp.Regexp {
 		month = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
 		day   = `\d{1,2}(?:st|nd|rd|th)?`
 		date  = `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?(?:` + month + ` ` + day + `(?:,? \d{4})?|` + day + ` ` + month + `,? \d{4})`
-		clock = `\d{1,2}(?::\d{2}(?::\d{2})?(?: ?(?:am|pm|a\.m\.|p\.m\.))?|(?: ?(?:am|pm|a\.m\.|p\.m\.)))(?: (?:[a-z]{2,4}|gmt[+-]\d{1,2}|utc[+-]\d{1,2}))?`
+		// "a.m." loses its last stop when the stamp is trimmed.
+		clock = `\d{1,2}(?::\d{2}(?::\d{2})?(?: ?(?:am|pm|a\.m\.?|p\.m\.?))?|(?: ?(?:am|pm|a\.m\.?|p\.m\.?)))(?: (?:[a-z]{2,4}|gmt[+-]\d{1,2}|utc[+-]\d{1,2}))?`
 		ago   = `(?:about |around )?(?:an?|\d{1,3}) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago|just now|yesterday|today`
 	)
 	return regexp.MustCompile(`^(?:(?:` + strings.Join(stampLabels, "|") + `)(?::| on| at)? )?(?:` +
@@ -1824,13 +1855,18 @@ var siteAddress = regexp.MustCompile(`^[\p{L}0-9-]+\.` + siteDomains + `$`)
 
 // lead takes the first paragraph and splits off its source and dateline.
 func (p *plainParser) lead(rest []line) []line {
+	if len(rest) > 2 && len(rest[0].text) <= 2 && isDigit(rest[0].text[0]) && (rest[1].caption || isCaptionAlone(rest[1].text)) {
+		// "4" over a gallery's captions: how many pictures it holds.
+		p.drop(rest[0].text, rest[0].n)
+		rest = rest[1:]
+	}
 	if len(rest) > 1 && (rest[0].caption || isCaptionAlone(rest[0].text)) {
 		// "Photo Credit: ..." under the title, or a description with
 		// its credit ("... Ảnh: Phạm Duy.", "... (Evan Vucci/AP)"),
 		// captions the photo above the story; the standfirst, if any,
 		// is the line after it. A picture's description in brackets
 		// may come first, its caption after it.
-		for n := 0; n < 4 && len(rest) > 1 && (rest[0].caption || n == 0 || isCaptionAlone(rest[0].text)); n++ {
+		for n := 0; n < 12 && len(rest) > 1 && (rest[0].caption || n == 0 || isCaptionAlone(rest[0].text)); n++ {
 			p.cur = rest[0].n
 			p.add(model.Caption, 0, rest[0].text)
 			rest = rest[1:]

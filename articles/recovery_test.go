@@ -3053,3 +3053,42 @@ func TestSiteNotesAtTheEnd(t *testing.T) {
 		t.Errorf("byline %q", a.Byline)
 	}
 }
+
+// A writer's name in capitals over the posting's stamp (a date and its
+// update run together, a no-break space before "a.m.") is the byline; a
+// gallery's count and its captions come before the wire story's
+// dateline.
+func TestNameOverStampAndGallery(t *testing.T) {
+	var gallery []string
+	for i, c := range []string{"A ferry leaves the northern pier at dawn on Tuesday, Nov. 19, 2019",
+		"Passengers queue for tickets at the pier office on Tuesday, Nov. 19, 2019",
+		"The captain checks the ropes before the crossing on Tuesday, Nov. 19, 2019"} {
+		gallery = append(gallery, "["+c+"]", fmt.Sprintf("%dof3%s, in Northport.", i+1, c))
+	}
+	a := parseText(t, "JO LIND\n\nNov. 20, 2019Updated: Nov. 20, 2019 1:35\u00a0a.m.\n\n3\n\n"+strings.Join(gallery, "\n\n")+"\n\n"+
+		"NORTHPORT (AP) — The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home in the rain.\n")
+	if !slices.Equal(a.Byline, []string{"JO LIND"}) || a.Dateline != "NORTHPORT" {
+		t.Errorf("byline %q, dateline %q, lead %q", a.Byline, a.Dateline, a.Lead)
+	}
+	wantDropped(t, a, "Nov. 20, 2019Updated: Nov. 20, 2019 1:35\u00a0a.m.", "3")
+	// Over a share button rather than a stamp, it is no byline.
+	if b := parseText(t, "JO LIND\n\nShare\n\nThe harbour ferry's fares go up by a tenth in April, the board said.\n\n"+
+		"Passengers grumbled at the pier on Monday.\n").Byline; len(b) > 0 {
+		t.Errorf("byline %q over a share button", b)
+	}
+	if c := blocksOf(a, model.Caption); len(c) != 6 {
+		t.Errorf("captions %q", c)
+	}
+	// A time of day alone atop a story is its stamp; two or more head a
+	// running story's updates.
+	a = parseText(t, "6:45 PM\n\nThe harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home in the rain.\n")
+	wantDropped(t, a, "6:45 PM")
+	a = parseText(t, "The Latest on the harbour ferry's new fares (all times local):\n\n10 p.m.\n\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n4:14 p.m.\n\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home in the rain.\n")
+	if slices.Contains(a.Dropped, "10 p.m.") || slices.Contains(a.Dropped, "4:14 p.m.") {
+		t.Errorf("dropped %q", a.Dropped)
+	}
+}
