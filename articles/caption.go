@@ -11,12 +11,9 @@ import (
 // photoCredits start the credit that ends a photo caption.
 var photoCredits = []string{"(Ảnh:", "(ảnh:", "Ảnh:", "Ảnh :", "(Ảnh minh họa", "Ảnh minh họa", "(Ảnh minh hoạ", "Ảnh minh hoạ", "(Photo:", "Photo:", "Photo Credit:", "Photo credit:", "Image Credit:", "Image credit:", "(Nguồn ảnh:", "Picture:", "Image:", "Photograph:", "Image copyright", "Video:", "Đồ họa:", "(Đồ họa:"}
 
-// isCaptionLine reports whether a line on its own is a photo caption: a
-// short text ending in a photo credit, or a credit alone.
-func isCaptionLine(t string) bool { return creditCaptionLine(t, mayHaveCredit(t)) }
-
-// creditCaptionLine is isCaptionLine for a line whose mayHaveCredit is
-// known.
+// creditCaptionLine reports whether a line on its own is a photo
+// caption, a short text ending in a photo credit or a credit alone, given
+// whether mayHaveCredit holds for it.
 func creditCaptionLine(t string, credit bool) bool {
 	if len(t) > 1600 || !credit || runesOver(t, 400) {
 		return false
@@ -166,9 +163,6 @@ func isPipeCredit(t string) bool {
 	return len(t) <= 160 && strings.Contains(t, " | ") && pipeCredit.MatchString(t)
 }
 
-// isCaptionAlone reports whether t, a line of its own, is a photo's
-// caption by what it says: a credit closes or opens it, in any of the
-// forms above, or it says what the picture is.
 // agencyPhotoCredit closes a caption with the agency before the
 // photographer's name: "... (AP Photo/Alan Diaz, File)", "...
 // REUTERS/Brendan McDermid".
@@ -187,6 +181,9 @@ func isAgencyCaption(t string) bool {
 	return !runesOver(t, 400) && agencyPhotoCredit.MatchString(t)
 }
 
+// isCaptionAlone reports whether t, a line of its own, is a photo's
+// caption by what it says: a credit closes or opens it, in any of the
+// forms above, or it says what the picture is.
 func isCaptionAlone(t string) bool {
 	return captionAlone(t, mayHaveCredit(t))
 }
@@ -303,8 +300,10 @@ func findCredit(t string) (at, open int) {
 	}
 	// Each label is looked for only when the word it is built on is in
 	// the line: most lines hold one of them at most.
-	words := [...]bool{strings.Contains(t, "nh"), strings.Contains(t, "Photo"), strings.Contains(t, "Image"),
-		strings.Contains(t, "Picture:"), strings.Contains(t, "Video:"), strings.Contains(t, "họa:")}
+	var words [len(creditWords)]bool
+	for w, word := range creditWords {
+		words[w] = strings.Contains(t, word)
+	}
 	for i, c := range photoCredits {
 		if !words[creditWord[i]] {
 			continue
@@ -345,13 +344,15 @@ func findCredit(t string) (at, open int) {
 	return at, open
 }
 
-// creditWord is, for each of photoCredits, which word of findCredit's
-// list it is built on: "nh" (Ảnh, ảnh), Photo, Image, Picture:, Video:,
-// or "họa:" (Đồ họa:).
+// creditWords are the words photoCredits are built on: "nh" (Ảnh, ảnh),
+// Photo, Image, Picture:, Video:, "họa:" (Đồ họa:); creditWord says, for
+// each of photoCredits, which.
+var creditWords = [...]string{"nh", "Photo", "Image", "Picture:", "Video:", "họa:"}
+
 var creditWord = func() []int {
 	out := make([]int, len(photoCredits))
 	for i, c := range photoCredits {
-		for w, word := range []string{"nh", "Photo", "Image", "Picture:", "Video:", "họa:"} {
+		for w, word := range creditWords {
 			if strings.Contains(c, word) {
 				out[i] = w
 				break

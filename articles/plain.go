@@ -1519,12 +1519,7 @@ func (p *plainParser) dropTimeStamps() {
 	labelled := false
 	// Two times of day alone or more head a running story's updates
 	// ("10 p.m.", "4:14 p.m."): they are not its stamps.
-	clocks := 0
-	for _, l := range p.lines {
-		if isClockHeading(l.text) {
-			clocks++
-		}
-	}
+	clocks := countClocks(p.lines)
 	for i, l := range p.lines[:min(len(p.lines), 20)] {
 		if isTimeStamp(l.text) && !(clocks >= 2 && isClockHeading(l.text)) {
 			if len(at) > 0 && i >= 8 && l.text == p.lines[at[0]].text {
@@ -1797,6 +1792,17 @@ func (p *plainParser) creditCaptions() {
 // clockHeading is a time of day alone, as a running story heads each
 // update.
 var clockHeading = regexp.MustCompile(`^\d{1,2}(?::\d{2})? ?(?:a\.m\.|p\.m\.|[AaPp]\.?[Mm]\.?)$`)
+
+// countClocks counts the times of day alone among ls.
+func countClocks(ls []line) int {
+	n := 0
+	for _, l := range ls {
+		if isClockHeading(l.text) {
+			n++
+		}
+	}
+	return n
+}
 
 // isClockHeading reports whether t is a clockHeading.
 func isClockHeading(t string) bool { return len(t) <= 12 && clockHeading.MatchString(t) }
@@ -2083,12 +2089,7 @@ func (p *plainParser) body(rest []line) {
 	captionNext := false
 	// A running story's times of day ("10 p.m.", "4:14 p.m."), two or
 	// more, head its updates.
-	clocks := 0
-	for _, l := range rest {
-		if isClockHeading(l.text) {
-			clocks++
-		}
-	}
+	clocks := countClocks(rest)
 	for i, l := range rest {
 		p.cur = l.n
 		credit := mayHaveCredit(l.text)

@@ -1119,7 +1119,7 @@ Geese leave the pond one by one, and a girl counts them home again. A simple ide
 func TestCreditPrefilter(t *testing.T) {
 	for _, c := range photoCredits {
 		line := "Người dân đi bộ qua cầu sau cơn mưa " + c + " Minh Khang"
-		if !mayHaveCredit(line) || !isCaptionLine(line) {
+		if !mayHaveCredit(line) || !creditCaptionLine(line, mayHaveCredit(line)) {
 			t.Errorf("%q: the caption %q is not found", c, line)
 		}
 	}
