@@ -67,9 +67,7 @@ Work is due to start in the spring.
 	if a.URL != "https://news.example.com/local/cycle-lanes" || a.Date.Format("2006-01-02") != "2022-09-30" {
 		t.Errorf("url %q, date %v", a.URL, a.Date)
 	}
-	if !slices.Equal(a.Byline, []string{"Priya Raman"}) {
-		t.Errorf("byline %q", a.Byline)
-	}
+	wantByline(t, a, "Priya Raman")
 	if !strings.HasPrefix(a.Lead, "The city council voted") {
 		t.Errorf("lead %q: the repeated title was not taken", a.Lead)
 	}
@@ -538,9 +536,7 @@ func TestStoryOnOneLine(t *testing.T) {
 	if len(a.Blocks) < 2 || a.Blocks[0].Kind != model.Caption || a.Blocks[0].Text != "Đoàn tàu chở khách dừng ở ga Vinh - Ảnh: TTXVN" {
 		t.Fatalf("blocks %+v: the caption is not split off", a.Blocks)
 	}
-	if !slices.Equal(a.Byline, []string{"Lan Chi", "Theo Báo Giao thông"}) {
-		t.Errorf("byline %q", a.Byline)
-	}
+	wantByline(t, a, "Lan Chi", "Theo Báo Giao thông")
 	if last := a.Blocks[len(a.Blocks)-1].Text; !strings.HasSuffix(last, "200.000 lượt khách.") {
 		t.Errorf("last paragraph %q", last)
 	}
@@ -909,9 +905,7 @@ func TestRelatedHeadlines(t *testing.T) {
 func TestSignOffWithFollow(t *testing.T) {
 	a := parseText(t, "Ten Things We Searched For\n\nPizza was searched more than the weather this year.\n\n"+
 		"Dumplings rose to the top of the recipe list.\n\n-- By Nora Ellis Follow @nellis\n")
-	if !slices.Equal(a.Byline, []string{"Nora Ellis"}) {
-		t.Errorf("byline %q", a.Byline)
-	}
+	wantByline(t, a, "Nora Ellis")
 	if !slices.Equal(a.Dropped, []string{"-- By Nora Ellis Follow @nellis"}) || !slices.Equal(a.DroppedAt, []int{len(a.Blocks)}) {
 		t.Errorf("removed %q at %v of %d blocks", a.Dropped, a.DroppedAt, len(a.Blocks))
 	}
@@ -1837,9 +1831,7 @@ func TestSectionBylineAndPlayerLeftovers(t *testing.T) {
 		gone[5]+"\n"+
 		"The council said the extra cost would be shared with the port.\n"+
 		strings.Join(gone[6:], "\n")+"\n")
-	if !slices.Equal(a.Byline, []string{"Ana Reyes"}) {
-		t.Errorf("byline %q", a.Byline)
-	}
+	wantByline(t, a, "Ana Reyes")
 	wantDropped(t, a, gone...)
 	if p := blocksOf(a, model.Paragraph); len(p) != 3 || !strings.HasPrefix(a.Lead, "The harbour ferry returned") {
 		t.Errorf("lead %q, paragraphs %q", a.Lead, p)
@@ -2037,6 +2029,14 @@ func wantDropped(t *testing.T, a *model.Article, lines ...string) {
 		if !slices.Contains(a.Dropped, l) {
 			t.Errorf("kept %q", l)
 		}
+	}
+}
+
+// wantByline fails t unless a's byline is names.
+func wantByline(t *testing.T, a *model.Article, names ...string) {
+	t.Helper()
+	if !slices.Equal(a.Byline, names) {
+		t.Errorf("byline %q, want %q", a.Byline, names)
 	}
 }
 
@@ -2257,9 +2257,7 @@ func TestTestedBy(t *testing.T) {
 	a := parseText(t, box+"\n"+
 		"If you want a book that makes you feel great about the sea, this is it. It comes with a record of ship horns.\n"+
 		"There are some stunning photos in the book, but a few are printed too small.\n")
-	if !slices.Equal(a.Byline, []string{"Ana Reyes"}) {
-		t.Errorf("byline %q", a.Byline)
-	}
+	wantByline(t, a, "Ana Reyes")
 	if !slices.Contains(append([]string{a.Title, a.Lead}, blocksOf(a, model.Paragraph)...), box) {
 		t.Errorf("the box is gone: title %q lead %q", a.Title, a.Lead)
 	}
@@ -2353,9 +2351,7 @@ func TestHeaderBylineForms(t *testing.T) {
 	a := parseText(t, "Ferry fares rise in spring\nAna Reyes @anareyes\nKey Points\n"+
 		"Fares go up by a tenth in April.\nNight crossings return in June.\n"+
 		"The harbour ferry's fares go up by a tenth in April, the operator said on Monday, blaming the price of fuel.\n")
-	if !slices.Equal(a.Byline, []string{"Ana Reyes"}) {
-		t.Errorf("byline %q", a.Byline)
-	}
+	wantByline(t, a, "Ana Reyes")
 	if h := blocksOf(a, model.Heading); !slices.Equal(h, []string{"Key Points"}) || a.Lead != "" {
 		t.Errorf("headings %q, lead %q", h, a.Lead)
 	}
@@ -2450,9 +2446,7 @@ func TestWireStoryAsCarried(t *testing.T) {
 	if a.Dateline != "HARBOURTON, MAINE" || !a.TitleGuessed {
 		t.Errorf("dateline %q, title %q (guessed %v)", a.Dateline, a.Title, a.TitleGuessed)
 	}
-	if !slices.Equal(a.Byline, []string{"Tom Hale", "Li Wei Ming"}) {
-		t.Errorf("byline %q", a.Byline)
-	}
+	wantByline(t, a, "Tom Hale", "Li Wei Ming")
 	if c := blocksOf(a, model.Caption); len(c) != 1 || !strings.HasPrefix(c[0], "FILE PHOTO:") {
 		t.Errorf("captions %q", c)
 	}
@@ -2533,9 +2527,7 @@ func TestReaderModeFurniture(t *testing.T) {
 	}
 	a = parseText(t, "Ferry review: the Clipper\n\nBy Ana Reyes, Wednesday, 20 November 2019 08:05 GMT\n\n"+
 		"The Clipper is the best ferry on the bay, and the fastest.\n\nIt seats two hundred.\n")
-	if !slices.Equal(a.Byline, []string{"Ana Reyes"}) {
-		t.Errorf("byline %q", a.Byline)
-	}
+	wantByline(t, a, "Ana Reyes")
 	wantDropped(t, a, "By Ana Reyes, Wednesday, 20 November 2019 08:05 GMT")
 }
 
@@ -2762,9 +2754,7 @@ func TestColumnNoteAndAdaptedNote(t *testing.T) {
 		"DEAR NEIGHBOUR: Sit at the stern, or learn the tune.\n"+
 		"Dear Captain is written by Ana Reyes, also known as Jo Lind, and was founded by her father.\n"+
 		"This article has been adapted from its original source.\n")
-	if !slices.Equal(a.Byline, []string{"Ana Reyes"}) {
-		t.Errorf("byline %q", a.Byline)
-	}
+	wantByline(t, a, "Ana Reyes")
 	wantDropped(t, a, "This article has been adapted from its original source.")
 }
 
@@ -2965,9 +2955,7 @@ func TestNotesAndListsUnderTheStory(t *testing.T) {
 		"Jo Lind (jo@example.com) is the editor of Harbour Times, and a senior staff writer with Bay News.\n\n"+
 		"Note: we are temporarily moderating all comments submitted to deal with a surge in spam.\n\n"+
 		"Share Tweet Submit\n")
-	if !slices.Equal(a.Byline, []string{"Jo Lind"}) {
-		t.Errorf("byline %q", a.Byline)
-	}
+	wantByline(t, a, "Jo Lind")
 	wantDropped(t, a, "Top stories in Harbour", "Pier lights to be replaced with solar lamps next year …",
 		"Note: we are temporarily moderating all comments submitted to deal with a surge in spam.", "Share Tweet Submit")
 }
