@@ -28,13 +28,25 @@ git_dir() {
 # CRLF (Horne & Adali 2017, "This Just In"), Random Political News, Real;
 # and the same authors' Buzzfeed Political News set, Real (2016 election
 # stories from BuzzFeed News' study of news on Facebook: CNN, the New York
-# Times, Vox, the Washington Post and others), as horne-buzzfeed.
+# Times, Vox, the Washington Post and others), as horne-buzzfeed. The
+# other halves of both sets are pages of other sites, in the same layout:
+# Random Political News, Fake (hyperpartisan and made-up news sites) as
+# horne-fake, and Satire (satirical sites) as horne-satire; Buzzfeed
+# Political News, Fake, as horne-buzzfeed-fake.
 g=$(git_dir BenjaminDHorne/fakenewsdata1)
 git --git-dir "$g" show 874fa896e37baa71ba5502bc1fa5830c640feaaf:Horne2017_FakeNewsData.zip > "$dir/horne.zip"
-rm -rf "$dir/horne-real" "$dir/horne-buzzfeed"
-mkdir -p "$dir/horne-real" "$dir/horne-buzzfeed"
-(cd "$dir" && unzip -q -o -j horne.zip "Public Data/Random Poltical News Dataset/Real/*" -d horne-real &&
-	unzip -q -o -j horne.zip "Public Data/Buzzfeed Political News Dataset/Real/*" -d horne-buzzfeed && rm horne.zip)
+horne() { # horne FOLDER NAME: one folder of the zip into DIR/NAME
+	rm -rf "${dir:?}/$2"
+	mkdir -p "$dir/$2"
+	(cd "$dir" && unzip -q -o -j horne.zip "Public Data/$1/*" -d "$2")
+}
+random="Random Poltical News Dataset" # sic
+horne "$random/Real" horne-real
+horne "Buzzfeed Political News Dataset/Real" horne-buzzfeed
+horne "$random/Fake" horne-fake
+horne "$random/Satire" horne-satire
+horne "Buzzfeed Political News Dataset/Fake" horne-buzzfeed-fake
+rm "$dir/horne.zip"
 
 # English: the text newspaper's tests expect extracted from pages of many
 # sites (AndyTheFactory/newspaper4k, tests/data/text, at a commit of 2023).
@@ -171,11 +183,13 @@ git --git-dir "$g" show bd35ebc8037210a11c298bd989be99d424d9e07b:fake_or_real_ne
 # Politico, CNN, ABC News, Occupy Democrats and a dozen other sites, as the
 # newspaper library extracted them (the two sets share sites, not pages).
 # Each JSON file's title and URL are header lines over its text; the file
-# is named after the JSON file.
+# is named after the JSON file. The fake halves (FakeNewsContent: pages of
+# the sites that spread the stories fact-checkers rated false) come out
+# the same way as politifact-fake and buzzfeednet-fake.
 g=$(git_dir pmacinec/fake-news-datasets)
 c=0ea4a5ccaf7698cb44ba01855295989a8e26e144
-fakenewsnet() { # fakenewsnet SET NAME: Data/SET/RealNewsContent into DIR/NAME
-	local p=datasets/fake_news_net/data/FakeNewsNet-old-version/Data/$1/RealNewsContent
+fakenewsnet() { # fakenewsnet SET NAME [HALF]: Data/SET/HALFNewsContent into DIR/NAME
+	local p=datasets/fake_news_net/data/FakeNewsNet-old-version/Data/$1/${3:-Real}NewsContent
 	rm -rf "$dir/$2" "$dir/.$2"
 	mkdir -p "$dir/.$2"
 	for f in $(git --git-dir "$g" ls-tree --name-only $c $p/ | grep '\.json$'); do
@@ -186,6 +200,8 @@ fakenewsnet() { # fakenewsnet SET NAME: Data/SET/RealNewsContent into DIR/NAME
 }
 fakenewsnet PolitiFact politifact
 fakenewsnet BuzzFeed buzzfeednet
+fakenewsnet PolitiFact politifact-fake Fake
+fakenewsnet BuzzFeed buzzfeednet-fake Fake
 
 # English: article text that extractors took from 181 saved pages of some
 # 130 sites, news mostly, in the Article Extraction Benchmark
