@@ -16,7 +16,7 @@ var shareLines = setOf(
 	"share on facebook", "share on twitter", "tweet", "facebook", "twitter",
 	"email", "e-mail", "print", "in bai", "in bai viet", "luu", "luu bai", "shares", "close",
 	"binh luan", "gui binh luan", "copy link", "sao chep lien ket", "zalo",
-	"theo doi", "follow", "advertisement", "quang cao", "gop y", "bao loi",
+	"theo doi", "follow", "advertisement", "ad", "ads", "quang cao", "gop y", "bao loi",
 	"save", "comments", "comment", "like", "thich",
 )
 
@@ -323,7 +323,9 @@ func isFollowLine(s string) bool {
 }
 
 // isSiteFurniture reports whether s, in an English article, is one of the
-// lines that blogs and news sites set around every article: "Posted on
+// lines that blogs and news sites set around every article: a note of
+// where the story came from ("H/T RedFlag News", "via: example.com"), a
+// request to share it, "Posted on
 // ... by admin", "Filed under: ...", "Continue reading →", a copyright
 // line, "Continue reading below the advertisement", a prompt to
 // subscribe, a link to the writer's other articles,
@@ -362,7 +364,7 @@ var furnitureOpeners = func() []string {
 		"if you valued ",
 		"please read our comment", "please adhere to our comment", "please follow our comment",
 		"please respect our comment", "add your name ", "sign the petition", "sign our petition", "the views ", "the opinions ",
-		"views expressed", "opinions expressed"}
+		"views expressed", "opinions expressed", "h/t ", "hat tip", "via: ", "via ", "please share this "}
 	for _, a := range []string{"older ", "more ", "other ", "recent ", "latest "} {
 		for _, b := range []string{"articles ", "posts ", "stories ", "columns "} {
 			o = append(o, a+b)
@@ -397,7 +399,28 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 	`see an error in this (?:article|story)\?.{0,60}|(?:note: )?we are (?:temporarily )?moderating (?:all )?comments\b.{0,200}|(?:add your name|sign (?:the|our) petition)\b.{0,300}|` +
 	`provided by [\p{L}0-9 .&'’-]{2,60}|visit [\p{L}0-9 .&'’-]{2,40}(?:'s|’s)? homepage for more (?:stories|news)\.?|` +
 	`(?:did you find|was) this (?:article|story|post|page) (?:helpful|useful)\??|\*?please leave (?:some |your )?feedback\b.{0,60}|` +
-	`if you (?:enjoyed|liked|valued) this (?:article|story|piece)\b.{0,460}|to read more (?:from|by) [\p{L} .'’-]{2,40},? visit \S+)$`)
+	`if you (?:enjoyed|liked|valued) this (?:article|story|piece)\b.{0,460}|to read more (?:from|by) [\p{L} .'’-]{2,40},? visit \S+|` +
+	`(?:h/t|hat tip)[: ] ?@?[\p{L}0-9 .&'’-]{2,60}|via:? (?:@\w+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)|via: [\p{L}0-9 .&'’-]{2,40}|` +
+	`please share this (?:story|article|post)\b.{0,300})$`)
+
+// commentPrompt is a site's request for comments that closes a line, the
+// question before it the site's as well: "Do you believe any of these
+// theories? Scroll down to comment below!", "Let us know in the comments."
+// It is matched folded, without the closing stops.
+var commentPrompt = regexp.MustCompile(`(?:^|[?!.] )(?:(?:please )?scroll down (?:to|and) (?:comment|leave a comment)(?: below)?|` +
+	`(?:please )?(?:leave|post|share) (?:a|your) (?:comment|comments|thoughts)(?: below| in the comments(?: section)?(?: below)?)|` +
+	`(?:let us know|tell us|sound off)(?: what you think)? (?:below|in the comments(?: section)?(?: below)?))$`)
+
+// isCommentPrompt reports whether s asks for comments: a commentPrompt,
+// alone or after a question of a line to itself.
+func isCommentPrompt(s string) bool {
+	if len(s) > 240 || !strings.Contains(s, "comment") && !strings.Contains(s, "below") {
+		return false
+	}
+	f := strings.TrimRight(model.Fold(s), "!. ")
+	m := commentPrompt.FindStringIndex(f)
+	return m != nil && (m[0] == 0 || strings.HasSuffix(f[:m[0]+1], "?"))
+}
 
 // postedLine is a blog's note of who posted the story and when: "Posted
 // by John Prager on 20 Sep 2016", "Posted on October 27, 2016 by Carl

@@ -133,7 +133,7 @@ func ParsePlain(text string) *model.Article {
 	dropTeasers := teasers > 0 && 2*teasers < len(p.lines)
 	p.dropLines(func(s string) bool {
 		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) ||
-			english && (isSignupLine(s) || isSiteFurniture(s) || isLettersAppeal(s) || isShortcodeLine(s) || isEmbedBox(s) || isVideoTeaser(s)) ||
+			english && (isSignupLine(s) || isSiteFurniture(s) || isLettersAppeal(s) || isShortcodeLine(s) || isEmbedBox(s) || isVideoTeaser(s) || isCommentPrompt(s)) ||
 			isControlsLine(s, p.a.Language) || dropTeasers && isStoryTeaser(s) || isArrowLink(s) || isPopupBox(s) ||
 			isIconLabel(s) || isGalleryCounter(s) || english && (isCutTeaser(s) || isCapsCallToAction(s) || isGraphicLink(s)) || isEscapedMarkup(s)
 	})
@@ -847,6 +847,12 @@ func opensSection(ls []line, i int) bool {
 	return folded(next) == "image caption" || hasSentenceBreak(next) || runesOver(next, 120)
 }
 
+// introducesList reports whether t is the story's sentence that brings on
+// a list: five words or more ending with a colon, no widget's head.
+func introducesList(t string) bool {
+	return strings.HasSuffix(t, ":") && model.CountWords(t) >= 5 && !isWidgetLine(t)
+}
+
 // dropLinkLists removes the lists of links sites leave inside the text: a
 // head such as "Read more about:" and the headline-like lines after it (at
 // most ten), and a headline followed by "Read more".
@@ -872,9 +878,11 @@ func (p *plainParser) dropLinkLists() {
 				p.drop(p.lines[i].text, p.lines[i].n)
 			}
 			continue
-		case i > 0 && l.gap && i+2 < len(p.lines) && !p.lines[i+1].gap && isHeadlineCase(l.text) && isHeadlineCase(p.lines[i+1].text):
+		case i > 0 && l.gap && i+2 < len(p.lines) && !p.lines[i+1].gap && isHeadlineCase(l.text) && isHeadlineCase(p.lines[i+1].text) &&
+			!introducesList(p.lines[i-1].text):
 			// Two headlines or more of other stories, one under the
-			// other, set apart from the text before them.
+			// other, set apart from the text before them; not what the
+			// story lists ("Here is the official track listing:").
 			p.drop(l.text, l.n)
 			for n := 0; n < 10 && i+1 < len(p.lines) && !p.lines[i+1].gap && isHeadlineCase(p.lines[i+1].text); n++ {
 				i++
@@ -930,7 +938,14 @@ func (p *plainParser) indentedLinks(i int) int {
 // Raedle/Getty Images") credits that line: both are the caption.
 func (p *plainParser) dropShareLines() {
 	kept := p.lines[:0]
+	follow := -2 // the number of the last "Follow" button's line
 	for _, l := range p.lines {
+		if l.n == follow+1 && isPostAuthor(l.text) {
+			// An embedded post's author under its "Follow" button:
+			// "Donald J. Trump ? @realDonaldTrump".
+			p.drop(l.text, l.n)
+			continue
+		}
 		if !isShareLine(l.text) {
 			if buttons := shareTail(l.text); buttons != "" {
 				// "... It was Pocket, not Tor. Tweet Share Comment": the
@@ -947,9 +962,27 @@ func (p *plainParser) dropShareLines() {
 			kept = append(kept, l)
 			continue
 		}
+		if folded(l.text) == "follow" {
+			follow = l.n
+			if k := len(kept) - 1; k >= 0 && kept[k].n == l.n-1 && isPostAuthor(kept[k].text) {
+				// The author over the button.
+				p.drop(kept[k].text, kept[k].n)
+				kept = kept[:k]
+			}
+		}
 		p.drop(l.text, l.n)
 	}
 	p.lines = kept
+}
+
+// postAuthor is an embedded post's author as a page shows it beside the
+// "Follow" button: a name, the verified mark (which a lost encoding may
+// leave as "?"), and the handle.
+var postAuthor = regexp.MustCompile(`^\p{Lu}[\p{L}0-9 .'’-]{0,50}? (?:[?✔✓☑] ?)?@\w{1,30}$`)
+
+// isPostAuthor reports whether s is a postAuthor.
+func isPostAuthor(s string) bool {
+	return len(s) <= 100 && strings.IndexByte(s, '@') > 0 && postAuthor.MatchString(s)
 }
 
 // dropReadingLists removes a list of the site's other stories set inside
@@ -976,17 +1009,26 @@ func (p *plainParser) dropReadingLists() {
 	}
 }
 
-// readingLists label a list of the site's most read or newest stories.
-var readingLists = setOf("most read", "most popular", "most viewed", "most shared", "top stories", "most read stories", "trending", "trending now",
-	"more stories", "latest news", "latest stories", "editor's picks", "editors' picks", "don't miss")
+// readingLists label a list of the site's most read or newest stories;
+// so do two words, one of listKinds and one of listedThings ("Trending
+// Stories", "Popular Posts", "Related Articles").
+var (
+	readingLists = setOf("most read", "most popular", "most viewed", "most shared", "most read stories", "trending", "trending now",
+		"editor's picks", "editors' picks", "don't miss")
+	listKinds    = setOf("top", "more", "latest", "trending", "popular", "related", "recommended", "featured", "recent", "other")
+	listedThings = setOf("stories", "articles", "posts", "news", "headlines", "reads")
+)
 
 // isReadingListLabel reports whether t labels such a list: one of
-// readingLists, or "Most read in world news".
+// readingLists, a kind of list of stories, or "Most read in world news".
 func isReadingListLabel(t string) bool {
 	if len(t) > 60 || t[0] < 'A' || t[0] > 'Z' {
 		return false
 	}
 	f := folded(t)
+	if kind, things, ok := strings.Cut(f, " "); ok && listKinds[kind] && listedThings[things] {
+		return true
+	}
 	return readingLists[f] || (strings.HasPrefix(f, "most read in ") || strings.HasPrefix(f, "most popular in ") || strings.HasPrefix(f, "top stories in ") ||
 		strings.HasPrefix(f, "related coverage from ")) && model.CountWords(f) <= 10
 }
@@ -2365,6 +2407,13 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 	}
 	next := ls[i+1]
 	if next.indent && i+2 >= len(ls) || unicode.IsLower(firstRune(next.text)) {
+		return false
+	}
+	if ls[i].gap && !next.gap && next.n == ls[i].n+1 && i > 0 && !runesOver(next.text, 200) && strings.HasSuffix(strings.TrimRight(ls[i-1].text, closingQuotes), ":") {
+		// A block of short lines with no blank line between them that a
+		// colon brings on, after a blank line, is a list ("... linking
+		// Clinton herself and associates to:" / "Money laundering" /
+		// "Child exploitation"), its first item no section's name.
 		return false
 	}
 	if n := len(p.a.Blocks); n > 0 {

@@ -3080,3 +3080,121 @@ func TestNameOverStampAndGallery(t *testing.T) {
 		t.Errorf("dropped %q", a.Dropped)
 	}
 }
+
+// A place in capitals before an em dash set close ("HARBOURTON, ME—")
+// is the dateline, an outlet in brackets between them its source; a
+// capital must follow, or it is a sentence's subject and an aside.
+func TestCloseSetDashDateline(t *testing.T) {
+	for _, tc := range []struct{ text, dateline, source, lead string }{
+		{"HARBOURTON, ME—Fares on the harbour ferry go up by a tenth in April, the board said Monday.", "HARBOURTON, ME", "",
+			"Fares on the harbour ferry go up by a tenth in April, the board said Monday."},
+		{"NORTHPORT (The Pier Report)—Fares on the harbour ferry go up by a tenth in April, the board said.", "NORTHPORT", "The Pier Report",
+			"Fares on the harbour ferry go up by a tenth in April, the board said."},
+		{"NASA—and the board, too—said the fares on the harbour ferry would go up by a tenth in April.", "", "",
+			"NASA—and the board, too—said the fares on the harbour ferry would go up by a tenth in April."},
+	} {
+		a := parseText(t, "Ferry fares to rise\n\n"+tc.text+"\n\nPassengers grumbled at the pier on Monday, and some walked home in the rain.\n")
+		if a.Dateline != tc.dateline || a.Source != tc.source || a.Lead != tc.lead {
+			t.Errorf("%q: dateline %q, source %q, lead %q", tc.text, a.Dateline, a.Source, a.Lead)
+		}
+	}
+	// Under a standfirst, on the story's first paragraph.
+	a := parseText(t, "Fares will rise, the board says.\nHARBOURTON, ME—Fares on the harbour ferry go up by a tenth in April, the board said Monday.\n\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home in the rain.\n")
+	if a.Dateline != "HARBOURTON, ME" {
+		t.Errorf("dateline %q under a standfirst", a.Dateline)
+	}
+}
+
+// What fringe sites leave around a story: an "Ad" label, a list of
+// trending stories under its label, where the story came from ("H/T
+// ...", "via: ..."), requests to share it and to comment below a
+// question, and an embedded post's author beside its Follow button.
+func TestFringeSiteFurniture(t *testing.T) {
+	a := parseText(t, "Title: Ferry fares to rise in April\nURL: http://example.com/ferry-fares\n\nAd\n\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Passengers grumbled at the pier, and some walked home in the rain.\n\n"+
+		"TRENDING STORIES\n\nMayor Opens New Pier With a Brass Band and Fireworks\nCouncil Votes Down Bridge Plan After Long Night\n"+
+		"Storm Closes Harbour Schools for Second Day Running\n"+
+		"The board will meet again in May to hear from passengers.\n\n"+
+		" Follow\n Jo Lind ? @jolind\nFares up again. Not happy!\n6:02 PM - 3 Mar 2017\n  12 12 Retweets   40 40 likes\n"+
+		"Others said the rise was fair, since fuel costs more.\n\nH/T Harbour Watch\n\nvia: harbourwatch.example\n\nvia @harbourwatch\n\n"+
+		"Please share this story on Facebook and Twitter and tell us what you think!\n\n"+
+		"Do you think the fares are fair? Scroll down to comment below!\n")
+	wantDropped(t, a, "Ad", "TRENDING STORIES", "Storm Closes Harbour Schools for Second Day Running", "Jo Lind ? @jolind",
+		"H/T Harbour Watch", "via: harbourwatch.example", "via @harbourwatch",
+		"Please share this story on Facebook and Twitter and tell us what you think!",
+		"Do you think the fares are fair? Scroll down to comment below!")
+	wantByline(t, a)
+	if h := blocksOf(a, model.Heading); len(h) > 0 {
+		t.Errorf("headings %q", h)
+	}
+	// The author above the button goes too; a name and a handle
+	// elsewhere is the story's own line.
+	a = parseText(t, "Ferry fares to rise\n\nThe harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Jo Lind @jolind\nFollow\nFares up again. Not happy!\n\nOthers said the rise was fair.\n\nWrite to Jo Lind @jolind\n\n"+
+		"Passengers can write to @harbourboard with their views.\nFollow\n")
+	wantDropped(t, a, "Jo Lind @jolind", "Follow")
+	for _, l := range []string{"Write to Jo Lind @jolind", "Passengers can write to @harbourboard with their views."} {
+		if slices.Contains(a.Dropped, l) {
+			t.Errorf("dropped %q", l)
+		}
+	}
+	// A question the story asks, with no request for comments, stays;
+	// so does a comment after a statement, and "via" in a sentence.
+	a = parseText(t, "Ferry fares to rise\n\nThe harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Do the passengers think the fares are fair?\n\nWe asked them. Leave a comment below.\n\nVia Appia Ferries runs the crossing.\n")
+	for _, l := range []string{"Do the passengers think the fares are fair?", "We asked them. Leave a comment below.", "Via Appia Ferries runs the crossing."} {
+		if slices.Contains(a.Dropped, l) {
+			t.Errorf("dropped %q", l)
+		}
+	}
+}
+
+// Short lines with no blank line between them, brought on by a colon
+// after a blank line, are a list: its first item is no heading, and its
+// items, headline-like, are no links to other stories.
+func TestColonBringsList(t *testing.T) {
+	a := parseText(t, "Ferry fares to rise\n\nThe harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Here is the board's list of the new fares:\n\nAdult Single Crossing Fare\nChild Single Crossing Fare\nBicycle With Rider Fare\nDog On A Lead Fare\n"+
+		"Passengers grumbled at the pier, and some walked home in the rain as the list went up.\n\n"+
+		"The board said the money was needed for a new boat, and would be spent on nothing else.\n\n"+
+		"A New Boat\n\nThe new boat will carry twice as many people, the board said, and it will be quieter.\n\n"+
+		"It is to arrive in the spring of next year.\n")
+	if h := blocksOf(a, model.Heading); !slices.Equal(h, []string{"A New Boat"}) {
+		t.Errorf("headings %q", h)
+	}
+	for _, l := range []string{"Adult Single Crossing Fare", "Child Single Crossing Fare", "Bicycle With Rider Fare"} {
+		if slices.Contains(a.Dropped, l) {
+			t.Errorf("dropped %q", l)
+		}
+	}
+	// A few words with a colon head other stories' headlines.
+	a = parseText(t, "Ferry fares to rise\n\nThe harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Passengers grumbled at the pier, and some walked home in the rain.\n\nElsewhere on the site:\n\n"+
+		"Mayor Opens New Pier With a Brass Band\nCouncil Votes Down Bridge Plan Again\n\nThe board meets again in May.\n")
+	wantDropped(t, a, "Mayor Opens New Pier With a Brass Band", "Council Votes Down Bridge Plan Again")
+	// Straight under the colon's line, with no blank line, a short line
+	// over a paragraph heads a section.
+	a = parseText(t, "Ferry fares to rise\n\nThe harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Here is what to know:\nWhy the fares go up\nThe board says fuel costs more than it did, and the boat is old.\n"+
+		"Passengers grumbled at the pier, and some walked home in the rain as the notice went up.\n\n"+
+		"When the new boat comes\n\nIt is to arrive in the spring of next year, the board said, and be quieter.\n")
+	if h := blocksOf(a, model.Heading); !slices.Contains(h, "Why the fares go up") {
+		t.Errorf("headings %q", h)
+	}
+	// Nor is a line over a long paragraph a list's item, or over what
+	// went from between them (a table's row, an "Ad"), or set apart
+	// from the text under it.
+	long := "The board says fuel costs more than it did, the boat is old and needs work on its engine every winter, " +
+		"the crew asked for more pay in the autumn, and the pier itself must be mended before the storms come again next year."
+	for _, under := range []string{long, "Ad\nThe board says fuel costs more than it did.", "\nThe board says fuel costs more than it did."} {
+		a = parseText(t, "Ferry fares to rise\n\nThe harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+			"Here is what the board said:\n\nWhy the fares go up\n"+under+"\n\n"+
+			"Passengers grumbled at the pier, and some walked home in the rain as the notice went up.\n\n"+
+			"When the new boat comes\n\nIt is to arrive in the spring of next year, the board said, and be quieter.\n")
+		if h := blocksOf(a, model.Heading); !slices.Contains(h, "Why the fares go up") {
+			t.Errorf("headings %q", h)
+		}
+	}
+}
