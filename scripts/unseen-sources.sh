@@ -141,16 +141,23 @@ git --git-dir "$g" show c39d26e5a8cb492dbe9450399d15fe8c37e69bce:news_sample.csv
 # as a scraper extracted their text: one paragraph a line or blank lines
 # between, captions, images' alternative text, related links and
 # signatures left in, no title line (thanhhocse96/vfnd-vietnamese-fake-
-# news-datasets, Article_Contents/Real/*.json, the "text" field).
+# news-datasets, Article_Contents/Real/*.json, the "text" field). Its fake
+# half, the same scraper's text of other sites (tinvn.info, thoibao.today,
+# thoibao.de, tintucqpvn.net, phapluat.news and a dozen more, 2017-2018),
+# comes out as vfnd-fake.
 g=$(git_dir thanhhocse96/vfnd-vietnamese-fake-news-datasets)
 c=8328a84cb1248d38a55e8f2f3976df56fba57768
-rm -rf "$dir/vfnd" "$dir/.vfnd"
-mkdir -p "$dir/.vfnd"
-for f in $(git --git-dir "$g" ls-tree --name-only $c Article_Contents/Real/ | grep '\.json$'); do
-	git --git-dir "$g" show "$c:$f" > "$dir/.vfnd/$(basename "$f")"
-done
-(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -json -text text -dir "$dir/vfnd" "$dir"/.vfnd/*.json)
-rm -rf "$dir/.vfnd"
+vfnd() { # vfnd HALF NAME: Article_Contents/HALF into DIR/NAME
+	rm -rf "${dir:?}/$2" "$dir/.$2"
+	mkdir -p "$dir/.$2"
+	for f in $(git --git-dir "$g" ls-tree --name-only $c "Article_Contents/$1/" | grep '\.json$'); do
+		git --git-dir "$g" show "$c:$f" > "$dir/.$2/$(basename "$f")"
+	done
+	(cd "$(dirname "$0")/.." && go run ./cmd/corpusfiles -json -text text -dir "$dir/$2" "$dir/.$2"/*.json)
+	rm -rf "$dir/.$2"
+}
+vfnd Real vfnd
+vfnd Fake vfnd-fake
 # English: 230 US news pages of March 2023 (CBS, HuffPost, Vox, NPR, the
 # Chicago Tribune, LAist and 46 other sites) as the newspaper library
 # extracted their text, from a study of language models' metalinguistic
