@@ -116,6 +116,7 @@ func ParsePlain(text string) *model.Article {
 		p.dropAppealBox()
 	}
 	p.dropCardList()
+	p.dropSourceLinks()
 	p.dropTrailingWidgets()
 	p.dropTaggedTeasers()
 	p.dropLinkLists()
@@ -983,6 +984,46 @@ var postAuthor = regexp.MustCompile(`^\p{Lu}[\p{L}0-9 .'’-]{0,50}? (?:[?✔✓
 // isPostAuthor reports whether s is a postAuthor.
 func isPostAuthor(s string) bool {
 	return len(s) <= 100 && strings.IndexByte(s, '@') > 0 && postAuthor.MatchString(s)
+}
+
+// dropSourceLinks removes the address of the page a story was taken
+// from, which copying sites set under it: labelled ("Nguồn:
+// https://...", "Source: http://...") anywhere, or, in Vietnamese, alone
+// among the last three lines (in English an address alone there is as
+// often what the story points its readers to).
+func (p *plainParser) dropSourceLinks() {
+	kept := p.lines[:0]
+	for i, l := range p.lines {
+		if labelled, ok := sourceLink(l.text); ok && (labelled || p.a.Language == "vi" && i >= len(p.lines)-3) {
+			p.drop(l.text, l.n)
+			continue
+		}
+		kept = append(kept, l)
+	}
+	p.lines = kept
+}
+
+// sourceLinkLabels are the words that label a source's address, folded.
+var sourceLinkLabels = []string{"nguon", "source", "link", "via", "theo", "xem"}
+
+// sourceLink reports whether t is a web address alone, and whether a
+// label ("Nguồn:", "Source:") stands before it.
+func sourceLink(t string) (labelled, ok bool) {
+	if len(t) > 400 || strings.IndexByte(t, ':') < 0 {
+		return false, false
+	}
+	head, rest, found := strings.Cut(t, " ")
+	if found {
+		label := strings.TrimRight(model.Fold(head), ":")
+		if !slices.Contains(sourceLinkLabels, label) {
+			return false, false
+		}
+		labelled, t = true, strings.TrimLeft(strings.TrimPrefix(rest, ":"), " ")
+	}
+	if strings.IndexByte(t, ' ') >= 0 || !strings.HasPrefix(t, "http://") && !strings.HasPrefix(t, "https://") || len(t) < len("http://a.bc") {
+		return false, false
+	}
+	return labelled, true
 }
 
 // dropReadingLists removes a list of the site's other stories set inside
@@ -1933,6 +1974,7 @@ func (p *plainParser) lead(rest []line) []line {
 		// the story's lead is not among them.
 		return rest
 	}
+
 	lead := rest[0].text
 	body := func(token string) bool {
 		for _, l := range rest[1:] {
@@ -2187,7 +2229,7 @@ func (p *plainParser) body(rest []line) {
 			p.add(model.ListItem, 0, listText(l.text))
 		case l.indent && !p.spaced || captionAlone(l.text, credit) || isVideoCaption(l.text):
 			p.add(model.Caption, 0, l.text)
-		case p.a.Language != "en" && inCaptionRun(rest, i):
+		case p.a.Language != "en" && (inCaptionRun(rest, i) || isGluedCaption(rest, i)):
 			p.add(model.Caption, 0, l.text)
 		case (!p.marked || l.bold) && p.isHeading(rest, i):
 			// Where the text marks its headings, a line in bold may be
@@ -2364,7 +2406,8 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 		return false
 	}
 	// Most lines are sentences: settle those before counting anything.
-	if i+1 >= len(ls) || endsSentence(t) {
+	// A Vietnamese heading may trail off ("Nhiều tồn tại…").
+	if i+1 >= len(ls) || endsSentence(t) && !(p.a.Language == "vi" && strings.HasSuffix(t, "…") && model.CountWords(t) <= 8) {
 		return false
 	}
 	n := runeCount(t)
@@ -2497,6 +2540,30 @@ func isDescription(t string) bool {
 		return false
 	}
 	return !strings.Contains(t, ": ") && !strings.ContainsRune(t, '\t') && !strings.Contains(t, "http") && !strings.Contains(t, "www.") && !isBylineText(t)
+}
+
+// isGluedCaption reports whether line i, in text with blank lines between
+// its paragraphs, is the caption of a picture the scraper dropped between
+// a paragraph and it: the second of a block of two, with no blank line
+// and no dropped line between them, under a paragraph of 120 characters
+// or more that ends a sentence, and a sentence itself, four words or
+// more and at most 160 characters, that opens with a capital or a
+// quotation mark ("... và truyền dịch." / "Bữa trưa của chú sư tử trong
+// Thảo Cầm Viên."). A writer's name there signs the story. English text
+// puts other things there as often (a quotation, "Read the full analysis
+// here."): the rule is not used for it.
+func isGluedCaption(ls []line, i int) bool {
+	if i == 0 || i+1 >= len(ls) || ls[i].gap || !ls[i+1].gap || ls[i-1].n != ls[i].n-1 || !ls[i-1].gap && i > 1 {
+		return false
+	}
+	t, above := ls[i].text, ls[i-1].text
+	if runesOver(t, 160) || !runesOver(above, 120-1) || !endsSentence(above) || hasSentenceBreak(t) || strings.HasSuffix(t, ":") {
+		return false
+	}
+	if r := firstRune(t); !unicode.IsUpper(r) && !isQuoteOpen(r) {
+		return false
+	}
+	return model.CountWords(t) >= 4 && !isBylineText(t)
 }
 
 // isSpaced reports whether most lines after the title follow a blank line.
@@ -2654,6 +2721,30 @@ func isQuoteLine(t string) bool {
 	return true
 }
 
+// signsStory reports whether block n, which reads as a name or a credit
+// at the end of the body, signs the story. In English a signature comes
+// straight after the story's last sentence, at most three lines of names
+// and credits under it; a list of short capitalised lines ("Witch's Gift
+// Box", "Crowley Magick Box") under a link is no signature; a credit
+// that says so ("Additional reporting by ...") is one anywhere.
+// Vietnamese stories sign under captions and boxes too.
+func (p *plainParser) signsStory(n int) bool {
+	if p.a.Language != "en" || isCredit(p.a.Blocks[n].Text) {
+		// "Additional reporting by Joseph Hudak" says what it is.
+		return true
+	}
+	for k := n - 1; k >= max(0, n-3); k-- {
+		b := p.a.Blocks[k]
+		if b.Kind == model.Paragraph && endsSentence(b.Text) {
+			return true
+		}
+		if !isBylineText(b.Text) && !isPhotoCredit(b.Text) {
+			return false
+		}
+	}
+	return false
+}
+
 // trailingByline moves the credits at the end of the body into Byline:
 // last blocks that read as names or photo credits ("Minh Quân", "Ảnh:
 // Volvo"), or a short credit after the last sentence of the last paragraph
@@ -2708,8 +2799,8 @@ func (p *plainParser) trailingByline() {
 			p.a.Byline = append(names, p.a.Byline...)
 			return
 		}
-		if isPhotoCredit(last.Text) || last.Kind != model.ListItem && last.Kind != model.Quote && !isWireCaption(last.Text) &&
-			isBylineText(last.Text) && !isCallToAction(last.Text) {
+		if (isPhotoCredit(last.Text) || last.Kind != model.ListItem && last.Kind != model.Quote && !isWireCaption(last.Text) &&
+			isBylineText(last.Text) && !isCallToAction(last.Text)) && p.signsStory(n-1) {
 			// "T.ThủyTheo PCMag/DTrends" is a name and a credit glued;
 			// "Bảo Lâm (theo PhoneArena)" is one byline.
 			parts := splitGluedByline(last.Text)
@@ -2723,7 +2814,7 @@ func (p *plainParser) trailingByline() {
 		if last.Kind != model.Paragraph {
 			return
 		}
-		if parts := splitGluedByline(last.Text); parts != nil {
+		if parts := splitGluedByline(last.Text); parts != nil && p.signsStory(n-1) {
 			p.a.Byline = append(parts, p.a.Byline...)
 			p.popBlock()
 			return

@@ -3198,3 +3198,74 @@ func TestColonBringsList(t *testing.T) {
 		}
 	}
 }
+
+// In Vietnamese text with blank lines between paragraphs, a short
+// sentence right under a paragraph, with no blank line between them, is
+// the caption of the picture the scraper left out (two sentences there
+// are the paragraph's); the source's address
+// under the story goes, labelled or, among the last lines, alone; a
+// short heading may trail off.
+func TestVietnameseGluedCaptionAndSourceLink(t *testing.T) {
+	para := "Sáng nay, cầu phao qua sông Hồng được lắp lại sau ba ngày tạm dừng vì nước lớn, các phương tiện đã có thể qua lại bình thường từ 6 giờ."
+	a := parseText(t, "Cầu phao hoạt động trở lại\n\n"+para+"\n\n"+
+		"Ông Trần Văn Hải, người dân xã bên, cho biết nhiều gia đình phải đi đường vòng gần 20 km trong những ngày cầu phao bị tháo dỡ vì nước lên.\n"+
+		"Người dân qua cầu phao sáng 5/4.\n\n"+
+		"Ban quản lý cho biết cầu sẽ được kiểm tra mỗi sáng trước khi mở cho xe qua lại, và sẽ tạm dừng ngay khi nước sông vượt mức báo động một.\n"+
+		"Theo ông Hải, việc đi lại vẫn khó. Nhất là với học sinh.\n\n"+
+		"Nhiều tồn tại…\n\n"+
+		"Cầu phao được lắp từ năm 2010 để thay cho bến đò cũ, mỗi ngày có hàng nghìn lượt xe máy và xe thô sơ qua lại giữa hai bờ sông.\n"+
+		"Nước lên nhanh.\n\n"+
+		"Mỗi mùa mưa, cầu phải tháo dỡ nhiều lần, có năm đến năm sáu lần, mỗi lần mất vài ngày mới lắp lại được như cũ cho xe qua.\n"+
+		"Nguyễn Thị Minh Châu\n\n"+
+		"Người dân hai bờ mong sớm có cầu mới.\n\n"+
+		"Cầu phao đã xuống cấp sau nhiều năm sử dụng, nhiều tấm mặt cầu bị cong vênh, các mối nối đã gỉ sét và cần được thay thế sớm.\n\n"+
+		"Minh Châu\n\nNguồn: https://example.vn/cau-phao-hoat-dong-tro-lai.html\n\nhttps://example.vn/cau-phao.html\n")
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, []string{"Người dân qua cầu phao sáng 5/4."}) {
+		t.Errorf("captions %q", c)
+	}
+	if h := blocksOf(a, model.Heading); !slices.Contains(h, "Nhiều tồn tại…") {
+		t.Errorf("headings %q", h)
+	}
+	wantDropped(t, a, "Nguồn: https://example.vn/cau-phao-hoat-dong-tro-lai.html", "https://example.vn/cau-phao.html")
+	wantByline(t, a, "Minh Châu")
+	// Set apart by a blank line, followed by a line of its block, after
+	// a dropped line, or under a block of more lines, a short sentence is
+	// the text's.
+	long := "Ban quản lý cho biết cầu sẽ được kiểm tra mỗi sáng trước khi mở cho xe qua lại, và sẽ tạm dừng ngay khi nước vượt mức báo động."
+	a = parseText(t, "Cầu phao hoạt động trở lại\n\n"+para+"\n\n"+
+		long+"\n\nNgười dân rất vui mừng.\n\n"+
+		long+"\nNgười dân rất vui mừng.\nNhiều người đã chờ từ sớm.\n\n"+
+		long+"\nChia sẻ\nNgười dân rất vui mừng.\n\n"+
+		long+"\n"+long+"\nNgười dân rất vui mừng.\n\n"+long+"\n")
+	if c := blocksOf(a, model.Caption); len(c) > 0 {
+		t.Errorf("captions %q", c)
+	}
+	// In English an address alone at the end is what the story points
+	// to, and stays; a labelled one is the source's.
+	a = parseText(t, "Ferry fares to rise\n\nThe harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Passengers grumbled at the pier, and some walked home in the rain.\n\nSource: https://example.com/ferry-fares\n\n"+
+		"The board's notice is here:\n\nhttps://example.com/notice\n")
+	wantDropped(t, a, "Source: https://example.com/ferry-fares")
+	if slices.Contains(a.Dropped, "https://example.com/notice") {
+		t.Errorf("dropped %q", a.Dropped)
+	}
+	// Nor is a short English sentence under a paragraph a caption.
+	a = parseText(t, "Ferry fares to rise\n\nThe harbour ferry's fares go up by a tenth in April.\n\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday, after a winter of repairs to both of its boats.\n"+
+		"Not everyone on the pier was pleased.\n\nPassengers grumbled at the pier.\n")
+	if c := blocksOf(a, model.Caption); len(c) > 0 {
+		t.Errorf("captions %q", c)
+	}
+}
+
+// In English a name at the end signs the story when it comes straight
+// after the story's last sentence; a list of short capitalised lines
+// under a link is no signature, and a credit that says so is one.
+func TestEnglishTrailingSignature(t *testing.T) {
+	story := "Ferry fares to rise\n\nThe harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n" +
+		"Passengers grumbled at the pier, and some walked home in the rain.\n\n"
+	wantByline(t, parseText(t, story+"Jo Lind\n"), "Jo Lind")
+	a := parseText(t, story+"Gifts from the pier shop:\n\nhttps://example.com/shop\n\nHarbour Ferry Mug\n\nLighthouse Tea Towel\n\nPier Postcard Set\n")
+	wantByline(t, a)
+	wantByline(t, parseText(t, story+"Fares from April:\n\nAdult – £3\n\nChild – £1\n\nAdditional reporting by Jo Lind\n"), "Additional reporting by Jo Lind")
+}
