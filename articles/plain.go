@@ -990,11 +990,18 @@ func isPostAuthor(s string) bool {
 // from, which copying sites set under it: labelled ("Nguồn:
 // https://...", "Source: http://...") anywhere, or, in Vietnamese, alone
 // among the last three lines (in English an address alone there is as
-// often what the story points its readers to).
+// often what the story points its readers to), when it is the only
+// address alone in the text: several are a list of references.
 func (p *plainParser) dropSourceLinks() {
+	bare := 0
+	for _, l := range p.lines {
+		if labelled, ok := sourceLink(l.text); ok && !labelled {
+			bare++
+		}
+	}
 	kept := p.lines[:0]
 	for i, l := range p.lines {
-		if labelled, ok := sourceLink(l.text); ok && (labelled || p.a.Language == "vi" && i >= len(p.lines)-3) {
+		if labelled, ok := sourceLink(l.text); ok && (labelled || bare == 1 && p.a.Language == "vi" && i >= len(p.lines)-3) {
 			p.drop(l.text, l.n)
 			continue
 		}
@@ -1014,11 +1021,15 @@ func sourceLink(t string) (labelled, ok bool) {
 	}
 	head, rest, found := strings.Cut(t, " ")
 	if found {
+		// The label may say which page it was ("Link nhật báo MOZ của
+		// Đức: https://...").
 		label := strings.TrimRight(model.Fold(head), ":")
-		if !slices.Contains(sourceLinkLabels, label) {
+		at := strings.Index(rest, "http")
+		if !slices.Contains(sourceLinkLabels, label) || at < 0 || model.CountWords(rest[:at]) > 8 ||
+			at > 0 && !strings.HasSuffix(strings.TrimRight(rest[:at], " "), ":") {
 			return false, false
 		}
-		labelled, t = true, strings.TrimLeft(strings.TrimPrefix(rest, ":"), " ")
+		labelled, t = true, rest[at:]
 	}
 	if strings.IndexByte(t, ' ') >= 0 || !strings.HasPrefix(t, "http://") && !strings.HasPrefix(t, "https://") || len(t) < len("http://a.bc") {
 		return false, false
@@ -1454,9 +1465,26 @@ func (p *plainParser) dropTrailingWidgets() {
 			break
 		}
 	}
-	if cut >= 0 {
-		p.dropFrom(cut)
+	if cut < 0 {
+		return
 	}
+	// The writer's signature and the source's credit may stand under
+	// the links ("Xem Thêm:" / ... / "Nguồn: Liekr" / "Nghi Ân/Theo
+	// Thethaovaxaohoi.vn"): they stay, to be read as the byline.
+	end := len(p.lines)
+	for end-1 > cut && len(p.lines)-end < 2 && isSignatureLine(p.lines[end-1].text) {
+		end--
+	}
+	for _, l := range p.lines[cut:end] {
+		p.drop(l.text, l.n)
+	}
+	p.lines = append(p.lines[:cut], p.lines[end:]...)
+}
+
+// isSignatureLine reports whether t reads as a writer's signature or a
+// source's credit: a name or names, or "Theo ...", "Nguồn: ...".
+func isSignatureLine(t string) bool {
+	return !runesOver(t, 80) && (isBylineText(t) || isCredit(t))
 }
 
 // dropTaggedTeasers removes the headlines of the site's other stories
@@ -2721,6 +2749,56 @@ func isQuoteLine(t string) bool {
 	return true
 }
 
+// creditedByName is "Theo NAME (Outlet)": a writer, by name, and the
+// outlet the story is from.
+var creditedByName = regexp.MustCompile(`^[Tt]heo (\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){1,3}) \(([^()]{2,40})\)$`)
+
+// signatureSite splits a Vietnamese signature that names the site a
+// story was taken from into the writer and the site: "Lê Anh –
+// Thoibao.de", "Minh Cát / phunusuckhoe.vn", "Thanh Thu (TH)/Khoevadep",
+// "Nghi Ân/Theo Thethaovaxaohoi.vn", "Theo MỘC LAN (VTC News)". The
+// writer is two to four capitalised words; the site one word or a
+// domain. It returns "", "" for anything else.
+func signatureSite(t string) (name, site string) {
+	if len(t) > 120 || runesOver(t, 80) || splitGluedByline(t) != nil {
+		// "T.ThủyTheo PCMag/DTrends" is a name and a credit glued.
+		return "", ""
+	}
+	if m := creditedByName.FindStringSubmatch(t); m != nil {
+		return m[1], strings.TrimSpace(m[2])
+	}
+	for _, sep := range []string{" – ", " — ", " - ", " / ", "/"} {
+		before, after, ok := strings.Cut(t, sep)
+		if !ok {
+			continue
+		}
+		name, site = strings.TrimSpace(before), strings.TrimSpace(after)
+		if f := model.Fold(site); strings.HasPrefix(f, "theo ") {
+			site = strings.TrimSpace(site[len("theo "):])
+		}
+		words := model.CountWords(stripParenthetical(name))
+		if words < 2 || words > 4 || !isBylineText(name) || hasDigit(name) || !isSiteWord(site) {
+			return "", ""
+		}
+		return name, site
+	}
+	return "", ""
+}
+
+// isSiteWord reports whether s is one word naming a site, or its domain:
+// "Thoibao.de", "Khoevadep".
+func isSiteWord(s string) bool {
+	if s == "" || len(s) > 60 || strings.ContainsAny(s, " /") || !unicode.IsLetter(firstRune(s)) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
 // signsStory reports whether block n, which reads as a name or a credit
 // at the end of the body, signs the story. In English a signature comes
 // straight after the story's last sentence, at most three lines of names
@@ -2799,7 +2877,18 @@ func (p *plainParser) trailingByline() {
 			p.a.Byline = append(names, p.a.Byline...)
 			return
 		}
-		if (isPhotoCredit(last.Text) || last.Kind != model.ListItem && last.Kind != model.Quote && !isWireCaption(last.Text) &&
+		if name, site := signatureSite(last.Text); name != "" && p.a.Language == "vi" && last.Kind != model.ListItem {
+			// "Lê Anh – Thoibao.de", "Minh Cát / phunusuckhoe.vn",
+			// "Theo MỘC LAN (VTC News)": the writer, and the site the
+			// story came from.
+			p.a.Byline = append([]string{name}, p.a.Byline...)
+			if p.a.Source == "" {
+				p.a.Source = site
+			}
+			p.popBlock()
+			continue
+		}
+		if (isPhotoCredit(last.Text) || p.a.Language == "vi" && isCredit(last.Text) || last.Kind != model.ListItem && last.Kind != model.Quote && !isWireCaption(last.Text) &&
 			isBylineText(last.Text) && !isCallToAction(last.Text)) && p.signsStory(n-1) {
 			// "T.ThủyTheo PCMag/DTrends" is a name and a credit glued;
 			// "Bảo Lâm (theo PhoneArena)" is one byline.

@@ -3269,3 +3269,51 @@ func TestEnglishTrailingSignature(t *testing.T) {
 	wantByline(t, a)
 	wantByline(t, parseText(t, story+"Fares from April:\n\nAdult – £3\n\nChild – £1\n\nAdditional reporting by Jo Lind\n"), "Additional reporting by Jo Lind")
 }
+
+// A Vietnamese signature that names the site the story was taken from
+// gives the writer and the source: "Name – Site", "Name / site.vn",
+// "Name (TH)/Site", "Theo NAME (Outlet)"; a signature and a source's
+// credit under the related links at the end stay to be read; a source
+// link with a label that says which page it was goes; several addresses
+// alone at the end are a list of references and stay.
+func TestVietnameseSignatureWithSite(t *testing.T) {
+	body := "Cầu phao hoạt động trở lại\n\nSáng nay, cầu phao qua sông Hồng được lắp lại sau ba ngày tạm dừng vì nước lớn.\n\n" +
+		"Ông Trần Văn Hải cho biết nhiều gia đình phải đi đường vòng gần 20 km trong những ngày cầu bị tháo dỡ.\n\n"
+	for _, tc := range []struct{ sign, name, source string }{
+		{"Minh Châu – Baocau.vn", "Minh Châu", "Baocau.vn"},
+		{"Minh Châu / baocau.vn", "Minh Châu", "baocau.vn"},
+		{"Minh Châu (TH)/Baocau", "Minh Châu (TH)", "Baocau"},
+		{"Minh Châu/Theo Baocau.vn", "Minh Châu", "Baocau.vn"},
+		{"Theo MINH CHÂU (Báo Cầu)", "MINH CHÂU", "Báo Cầu"},
+	} {
+		a := parseText(t, body+tc.sign+"\n")
+		if !slices.Equal(a.Byline, []string{tc.name}) || a.Source != tc.source {
+			t.Errorf("%q: byline %q, source %q", tc.sign, a.Byline, a.Source)
+		}
+	}
+	// "Theo" and an outlet alone is a credit, whole.
+	if a := parseText(t, body+"Theo VnExpress (Hà Nội)\n"); len(a.Byline) != 1 || a.Byline[0] != "Theo VnExpress (Hà Nội)" {
+		t.Errorf("byline %q", a.Byline)
+	}
+	a := parseText(t, body+"Xem thêm:\n\nCầu Long Biên sẽ được sửa chữa từ tháng sau\n\nNguồn: Báo Cầu\n\nMinh Châu\n")
+	wantDropped(t, a, "Xem thêm:", "Cầu Long Biên sẽ được sửa chữa từ tháng sau")
+	if !slices.Contains(a.Byline, "Minh Châu") || !slices.Contains(a.Byline, "Nguồn: Báo Cầu") {
+		t.Errorf("byline %q", a.Byline)
+	}
+	a = parseText(t, body+"Link bài gốc của báo Cầu: https://example.vn/cau-phao\n\nMinh Châu\n")
+	wantDropped(t, a, "Link bài gốc của báo Cầu: https://example.vn/cau-phao")
+	// Two places are no writer and site; a link the story points to, or
+	// one a sentence brings on, is the story's.
+	if a := parseText(t, body+"Thái Bình - Nam Định\n"); a.Source != "" {
+		t.Errorf("source %q", a.Source)
+	}
+	a = parseText(t, body+"Xem clip đầy đủ tại https://example.vn/clip\n\n"+
+		"Theo ông Hải, người dân hai bờ đã chờ cây cầu mới từ rất nhiều năm nay: https://example.vn/cau-moi\n\n"+
+		"Thông báo của xã:\nhttps://example.vn/thong-bao\nBản đồ đường vòng:\nhttps://example.vn/ban-do\n")
+	for _, l := range []string{"https://example.vn/thong-bao", "https://example.vn/ban-do", "Xem clip đầy đủ tại https://example.vn/clip",
+		"Theo ông Hải, người dân hai bờ đã chờ cây cầu mới từ rất nhiều năm nay: https://example.vn/cau-moi"} {
+		if slices.Contains(a.Dropped, l) {
+			t.Errorf("dropped %q", l)
+		}
+	}
+}
