@@ -97,14 +97,19 @@ rm -rf "$dir/.ktlab" "$dir/ktlab.zip"
 # English: celebrity news collected from the web, a title line and blank
 # lines between paragraphs (Pérez-Rosas et al. 2018, "Automatic Detection
 # of Fake News", the legitimate half of the celebrity set, as kept in
-# pmacinec/fake-news-datasets).
+# pmacinec/fake-news-datasets); its fake half, gossip stories of the
+# same years from other sites, as celebrity-fake.
 g=$(git_dir pmacinec/fake-news-datasets)
 c=0ea4a5ccaf7698cb44ba01855295989a8e26e144
-rm -rf "$dir/celebrity"
-mkdir -p "$dir/celebrity"
-for f in $(git --git-dir "$g" ls-tree --name-only $c datasets/deception_detection_fake_news/data/celebrityDataset/legit/); do
-	git --git-dir "$g" show "$c:$f" > "$dir/celebrity/$(basename "$f")"
-done
+celebrity() { # celebrity HALF NAME: celebrityDataset/HALF into DIR/NAME
+	rm -rf "${dir:?}/$2"
+	mkdir -p "$dir/$2"
+	for f in $(git --git-dir "$g" ls-tree --name-only $c "datasets/deception_detection_fake_news/data/celebrityDataset/$1/"); do
+		git --git-dir "$g" show "$c:$f" > "$dir/$2/$(basename "$f")"
+	done
+}
+celebrity legit celebrity
+celebrity fake celebrity-fake
 # English: the legitimate half of the same authors' news set, articles of
 # six sections from mainstream sites (ABC News, CNN, USA Today, the BBC and
 # others), a title line and the text, some of it on one line, some in
