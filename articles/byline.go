@@ -364,7 +364,7 @@ var furnitureOpeners = func() []string {
 		"if you valued ",
 		"please read our comment", "please adhere to our comment", "please follow our comment",
 		"please respect our comment", "add your name ", "sign the petition", "sign our petition", "the views ", "the opinions ",
-		"views expressed", "opinions expressed", "h/t ", "hat tip", "via: ", "via ", "please share this "}
+		"views expressed", "opinions expressed", "h/t ", "h/t:", "hat tip", "via: ", "via ", "please share this "}
 	for _, a := range []string{"older ", "more ", "other ", "recent ", "latest "} {
 		for _, b := range []string{"articles ", "posts ", "stories ", "columns "} {
 			o = append(o, a+b)
@@ -419,7 +419,45 @@ func isCommentPrompt(s string) bool {
 	}
 	f := strings.TrimRight(model.Fold(s), "!. ")
 	m := commentPrompt.FindStringIndex(f)
-	return m != nil && (m[0] == 0 || strings.HasSuffix(f[:m[0]+1], "?"))
+	return m != nil && (m[0] == 0 || strings.HasSuffix(f[:m[0]+1], "?") && opensWithQuestion(f))
+}
+
+// opensWithQuestion reports whether the first sentence of f is a
+// question: a request for comments after the story's own sentence is
+// left with it.
+func opensWithQuestion(f string) bool {
+	q := strings.IndexByte(f, '?')
+	if q < 0 {
+		return false
+	}
+	for _, stop := range []string{". ", "! "} {
+		if i := strings.Index(f, stop); i >= 0 && i < q {
+			return false
+		}
+	}
+	return true
+}
+
+// readerAddress opens a site's request that its readers answer, matched
+// folded: "Tell us, ...", "HollywoodLifers, ..." (a word that names the
+// site's readers, before a comma). readerPrompt asks for their answers
+// below: "... Let us know your thoughts in the comments below.".
+var (
+	readerAddress = regexp.MustCompile(`^(?:tell us\b|\p{L}+ers, )`)
+	readerPrompt  = regexp.MustCompile(`\b(?:let us know|sound off|tell us what you think|in the comments|comments section|comment below)\b`)
+)
+
+// isReaderPrompt reports whether s, one of the last lines of a story,
+// asks its readers a question to answer below it: it addresses them and
+// asks, or it opens with the question and asks for their answers. A
+// line that opens with the story's own sentence stays, whatever it asks
+// after it.
+func isReaderPrompt(s string) bool {
+	if len(s) > 480 || !strings.Contains(s, "?") {
+		return false
+	}
+	f := model.Fold(s)
+	return readerAddress.MatchString(f) || opensWithQuestion(f) && readerPrompt.MatchString(f)
 }
 
 // postedLine is a blog's note of who posted the story and when: "Posted

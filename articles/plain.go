@@ -116,6 +116,9 @@ func ParsePlain(text string) *model.Article {
 		p.dropAppealBox()
 	}
 	p.dropCardList()
+	if p.a.Language == "en" {
+		p.dropReaderPrompts()
+	}
 	p.dropSourceLinks()
 	p.dropTrailingWidgets()
 	p.dropTaggedTeasers()
@@ -984,6 +987,38 @@ var postAuthor = regexp.MustCompile(`^\p{Lu}[\p{L}0-9 .'’-]{0,50}? (?:[?✔✓
 // isPostAuthor reports whether s is a postAuthor.
 func isPostAuthor(s string) bool {
 	return len(s) <= 100 && strings.IndexByte(s, '@') > 0 && postAuthor.MatchString(s)
+}
+
+// dropReaderPrompts removes a request that the readers answer a question
+// in the comments, which sites set as a story's last line or the one
+// before it ("Tell us, HollywoodLifers: Do you believe ...?"), and
+// links to the site's exclusives set between paragraphs.
+func (p *plainParser) dropReaderPrompts() {
+	for i := 1; i < len(p.lines); i++ {
+		if isExclusiveLink(p.lines[i].text) {
+			// Not the first line: there it is the story's own headline.
+			p.drop(p.lines[i].text, p.lines[i].n)
+			p.lines = slices.Delete(p.lines, i, i+1)
+			i--
+		}
+	}
+	for k := 0; k < 2 && len(p.lines) > 2; k++ {
+		i := len(p.lines) - 1 - k
+		if l := p.lines[i]; isReaderPrompt(l.text) {
+			p.drop(l.text, l.n)
+			p.lines = slices.Delete(p.lines, i, i+1)
+			k--
+		}
+	}
+}
+
+// isExclusiveLink reports whether t links to another of the site's
+// stories under its "EXCLUSIVE:" label: a headline after it ("EXCLUSIVE:
+// Brad Pitt and Angelina Jolie Fight Over Their Kids' Schooling"); a
+// sentence after it is the story's own news.
+func isExclusiveLink(t string) bool {
+	rest, ok := strings.CutPrefix(t, "EXCLUSIVE: ")
+	return ok && isHeadlineCase(rest)
 }
 
 // dropSourceLinks removes the address of the page a story was taken

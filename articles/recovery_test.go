@@ -3317,3 +3317,43 @@ func TestVietnameseSignatureWithSite(t *testing.T) {
 		}
 	}
 }
+
+// A gossip site's sign-off asking its readers to answer below goes from
+// the last two lines: addressed to them ("Tell us, ...", "Harbourwatchers,
+// ..."), or a question first and a request for comments after it; a
+// line that opens with the story's own sentence stays, as does a
+// question anywhere else. A link to the site's exclusive goes between
+// paragraphs; over the story it is the headline.
+func TestGossipSignOffs(t *testing.T) {
+	story := "Ferry Captain Weds in Secret\n\nThe harbour ferry's captain married his first mate on Saturday, friends said.\n\n" +
+		"EXCLUSIVE: Inside the Captain's Secret Island Wedding Party\n\n" +
+		"Do the passengers know? Only a few were told, and they kept it quiet.\n\n" +
+		"The couple left on the last crossing of the night.\n\n"
+	for _, end := range []string{
+		"Tell us, readers: do you think the captain will give up the sea?",
+		"Harbourwatchers, do you think the couple will stay on the island?",
+		"What do you think of the wedding? Let us know your thoughts in the comments below.",
+	} {
+		a := parseText(t, story+end+"\n")
+		wantDropped(t, a, end, "EXCLUSIVE: Inside the Captain's Secret Island Wedding Party")
+		if slices.Contains(a.Dropped, "Do the passengers know? Only a few were told, and they kept it quiet.") {
+			t.Errorf("dropped %q", a.Dropped)
+		}
+	}
+	for _, end := range []string{
+		"The couple will be back on board on Monday! Do you think they will sail again? Let us know in the comments.",
+		"Will the captain give up the sea? Only time will tell.",
+	} {
+		if a := parseText(t, story+end+"\n"); slices.Contains(a.Dropped, end) {
+			t.Errorf("dropped %q", end)
+		}
+	}
+	a := parseText(t, "EXCLUSIVE: Where the Captain and His Bride Are Spending the Summer\n\n"+
+		"The harbour ferry's captain married his first mate on Saturday, friends said.\n\nEXCLUSIVE: The captain told us the ferry is his first love.\n\n"+
+		"A message from Harbour Ferries\n\nThe couple left on the last crossing of the night.\n\nH/T: Harbour Watch\n")
+	if a.Title != "EXCLUSIVE: Where the Captain and His Bride Are Spending the Summer" || slices.Contains(a.Dropped, "EXCLUSIVE: The captain told us the ferry is his first love.") {
+		t.Errorf("title %q, dropped %q", a.Title, a.Dropped)
+	}
+	// A sponsor's label, with no colon, goes as it did.
+	wantDropped(t, a, "H/T: Harbour Watch", "A message from Harbour Ferries")
+}
