@@ -2915,12 +2915,14 @@ func (p *plainParser) trailingByline() {
 		if name, site := signatureSite(last.Text); name != "" && p.a.Language == "vi" && last.Kind != model.ListItem {
 			// "Lê Anh – Thoibao.de", "Minh Cát / phunusuckhoe.vn",
 			// "Theo MỘC LAN (VTC News)": the writer, and the site the
-			// story came from.
+			// story came from. The line goes, whole, so that D shows
+			// what it said, as a sign-off's does.
 			p.a.Byline = append([]string{name}, p.a.Byline...)
 			if p.a.Source == "" {
 				p.a.Source = site
 			}
 			p.popBlock()
+			p.dropHere(last.Text)
 			continue
 		}
 		if (isPhotoCredit(last.Text) || p.a.Language == "vi" && isCredit(last.Text) || last.Kind != model.ListItem && last.Kind != model.Quote && !isWireCaption(last.Text) &&

@@ -3290,6 +3290,9 @@ func TestVietnameseSignatureWithSite(t *testing.T) {
 		if !slices.Equal(a.Byline, []string{tc.name}) || a.Source != tc.source {
 			t.Errorf("%q: byline %q, source %q", tc.sign, a.Byline, a.Source)
 		}
+		// The line is shown, whole, with what was removed: no word of
+		// it is lost ("Theo", or a site when the source is known).
+		wantDropped(t, a, tc.sign)
 	}
 	// "Theo" and an outlet alone is a credit, whole.
 	if a := parseText(t, body+"Theo VnExpress (Hà Nội)\n"); len(a.Byline) != 1 || a.Byline[0] != "Theo VnExpress (Hà Nội)" {
