@@ -370,3 +370,31 @@ func TestListHelpKeyAtEveryWidth(t *testing.T) {
 		}
 	}
 }
+
+// A heading that carries its own number is not numbered again in the
+// contents ("1. Ditch the diet", not "1. 1. Ditch the diet"); the digit
+// still jumps there, and a heading without a number keeps its digit.
+func TestContentsOfNumberedHeadings(t *testing.T) {
+	a, err := articles.Parse("tips.md", []byte("# Tips\n\nA few tips.\n\n## 1. Ditch the diet\n\nEat well.\n\n"+
+		"## 2) Sleep more\n\nEight hours.\n\n## Why it works\n\nIt just does.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := openFirst(t, &model.Library{Articles: []*model.Article{a}}, 80, 24)
+	hs.keys("t")
+	scr := strings.Join(hs.screen(), "\n")
+	for _, want := range []string{" 1. Ditch the diet", " 2) Sleep more", "3. Why it works"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("contents lack %q:\n%s", want, scr)
+		}
+	}
+	for _, not := range []string{"1. 1. Ditch", "2. 2) Sleep"} {
+		if strings.Contains(scr, not) {
+			t.Errorf("contents show %q:\n%s", not, scr)
+		}
+	}
+	hs.keys("2")
+	if !strings.Contains(topLine(hs), "Sleep more") {
+		t.Errorf("2 goes to %q", topLine(hs))
+	}
+}

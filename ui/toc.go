@@ -158,7 +158,12 @@ func (t TOC) View(width, height int) string {
 			}
 		}
 		num := "   "
-		if i > 0 && i <= 9 {
+		switch {
+		case i > 0 && i <= 9 && numberedAs(e.title, i):
+			// The heading says the digit that jumps there already:
+			// "1. Ditch the diet", not "1. 1. Ditch the diet".
+			num = ""
+		case i > 0 && i <= 9:
 			num = string(rune('0'+i)) + ". "
 		}
 		indent := strings.Repeat("  ", max(e.level-2, 0))
@@ -180,4 +185,19 @@ func (t TOC) View(width, height int) string {
 	h.SetWidth(width)
 	lines = append(lines, "", h.ShortHelpView(append(t.keys.ShortHelp(), t.keys.PageDown, t.keys.Bottom)))
 	return strings.Join(lines, "\n")
+}
+
+// numberedAs reports whether a heading opens with the number n as a
+// list's number: "1. ", "1) ", "1: ", "1 - ".
+func numberedAs(title string, n int) bool {
+	rest, ok := strings.CutPrefix(title, fmt.Sprint(n))
+	if !ok {
+		return false
+	}
+	for _, sep := range []string{". ", ") ", ": ", " - ", " – "} {
+		if strings.HasPrefix(rest, sep) {
+			return true
+		}
+	}
+	return false
 }
