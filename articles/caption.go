@@ -9,7 +9,8 @@ import (
 )
 
 // photoCredits start the credit that ends a photo caption.
-var photoCredits = []string{"(Ảnh:", "(ảnh:", "Ảnh:", "Ảnh :", "(Ảnh minh họa", "Ảnh minh họa", "(Ảnh minh hoạ", "Ảnh minh hoạ", "(Photo:", "Photo:", "Photo Credit:", "Photo credit:", "Image Credit:", "Image credit:", "(Nguồn ảnh:", "Picture:", "Image:", "Photograph:", "Image copyright", "Video:", "Đồ họa:", "(Đồ họa:"}
+var photoCredits = []string{"(Ảnh:", "(ảnh:", "Ảnh:", "Ảnh :", "(Ảnh minh họa", "Ảnh minh họa", "(Ảnh minh hoạ", "Ảnh minh hoạ",
+	"Ảnh Internet", "(Ảnh Internet", "(Photo:", "Photo:", "Photo Credit:", "Photo credit:", "Image Credit:", "Image credit:", "(Nguồn ảnh:", "Picture:", "Image:", "Photograph:", "Image copyright", "Video:", "Đồ họa:", "(Đồ họa:"}
 
 // creditCaptionLine reports whether a line on its own is a photo
 // caption, a short text ending in a photo credit or a credit alone, given

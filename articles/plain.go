@@ -1923,13 +1923,19 @@ func (p *plainParser) creditCaptions() {
 	for i := range p.lines {
 		t := p.lines[i].text
 		pipe := isPipeCredit(t)
-		if !pipe && !isByCredit(t) {
+		photo := p.a.Language == "vi" && isPhotoCredit(t) && !strings.Contains(model.Fold(t), "minh hoa")
+		if !pipe && !photo && !isByCredit(t) {
 			continue
 		}
 		p.lines[i].caption = true
 		above := &p.lines[max(i-1, 0)]
-		if i > 1 && above.n == p.lines[i].n-1 && !p.lines[i].gap && !runesOver(above.text, 400) &&
+		if i > 1 && above.n == p.lines[i].n-1 && !p.lines[i].gap && !runesOver(above.text, 400) && (!photo || !runesOver(above.text, 160)) &&
 			(model.CountWords(above.text) >= 6 || !pipe && model.CountWords(above.text) >= 3 && endsSentence(above.text)) {
+			// In Vietnamese, a credit alone ("Ảnh Internet", "Ảnh:
+			// Asahi") right under a short line credits the picture
+			// that line describes; under a paragraph it credits one
+			// the scraper lost. "Ảnh minh họa: ..." is a caption of
+			// its own, and a stock photo's label.
 			above.caption = true
 		}
 	}
@@ -2469,8 +2475,10 @@ func (p *plainParser) isHeading(ls []line, i int) bool {
 		return false
 	}
 	// Most lines are sentences: settle those before counting anything.
-	// A Vietnamese heading may trail off ("Nhiều tồn tại…").
-	if i+1 >= len(ls) || endsSentence(t) && !(p.a.Language == "vi" && strings.HasSuffix(t, "…") && model.CountWords(t) <= 8) {
+	// A Vietnamese heading may trail off ("Nhiều tồn tại…"); one word
+	// that does ("Xuân…" / "… hạ…") is a run of captions.
+	if i+1 >= len(ls) || endsSentence(t) && !(p.a.Language == "vi" && strings.HasSuffix(t, "…") && !strings.HasPrefix(t, "…") &&
+		model.CountWords(t) >= 2 && model.CountWords(t) <= 8) {
 		return false
 	}
 	n := runeCount(t)

@@ -3360,3 +3360,43 @@ func TestGossipSignOffs(t *testing.T) {
 	// A sponsor's label, with no colon, goes as it did.
 	wantDropped(t, a, "H/T: Harbour Watch", "A message from Harbour Ferries")
 }
+
+// In Vietnamese a credit alone ("Ảnh Internet") right under a short line
+// makes that line the caption it credits; under a paragraph, or after a
+// blank line, it credits a picture the scraper lost, and the line above
+// stays a paragraph. One word trailing off ("Xuân…") is a caption's, not
+// a heading.
+func TestVietnameseCreditUnderCaption(t *testing.T) {
+	long := "Ban quản lý cho biết cầu sẽ được kiểm tra mỗi sáng trước khi mở cho xe qua lại, và sẽ tạm dừng ngay khi nước sông vượt mức báo động một, để bảo đảm an toàn."
+	a := parseText(t, "Cầu phao hoạt động trở lại\n"+
+		"Sáng nay, cầu phao qua sông Hồng được lắp lại sau ba ngày tạm dừng vì nước lớn, các phương tiện đã có thể qua lại bình thường từ 6 giờ.\n"+
+		"Người dân đi qua cầu phao trong buổi sáng đầu tiên\nẢnh Internet\n"+
+		long+"\n\nẢnh Internet\n\n"+
+		"Cầu phao được lắp từ năm 2010 để thay cho bến đò cũ, mỗi ngày có hàng nghìn lượt xe máy, xe đạp và xe thô sơ của người dân hai bên qua lại giữa hai bờ sông Hồng.\nẢnh Internet\n"+
+		"Người dân hai bờ mong sớm có một cây cầu kiên cố.\nẢnh minh họa: cầu Long Biên nhìn từ bờ bắc\n"+
+		"Nhiều người chờ xe qua cầu từ sáng sớm.\nẢnh minh họa\n"+
+		"Xuân…\n… hạ…\n"+
+		"Người dân hai bờ mong sớm có một cây cầu kiên cố thay cho cầu phao, để không phải đi đường vòng mỗi mùa mưa lũ như nhiều năm nay.\n")
+	c := blocksOf(a, model.Caption)
+	for _, want := range []string{"Người dân đi qua cầu phao trong buổi sáng đầu tiên", "Ảnh Internet"} {
+		if !slices.Contains(c, want) {
+			t.Errorf("captions %q lack %q", c, want)
+		}
+	}
+	for _, p := range []string{long, "Cầu phao được lắp từ năm 2010 để thay cho bến đò cũ, mỗi ngày có hàng nghìn lượt xe máy, xe đạp và xe thô sơ của người dân hai bên qua lại giữa hai bờ sông Hồng.",
+		"Người dân hai bờ mong sớm có một cây cầu kiên cố.", "Nhiều người chờ xe qua cầu từ sáng sớm."} {
+		if slices.Contains(c, p) {
+			t.Errorf("a paragraph over a credit is a caption: %q", c)
+		}
+	}
+	if h := blocksOf(a, model.Heading); len(h) > 0 {
+		t.Errorf("headings %q", h)
+	}
+	// In English the line above such a credit is not made a caption by
+	// it: a quotation or a sentence stands there as often.
+	a = parseText(t, "Ferry fares to rise\n\nThe harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"He has always denied that the fares were unfair.\nPhoto: Jo Lind\n\nPassengers grumbled at the pier.\n")
+	if slices.Contains(blocksOf(a, model.Caption), "He has always denied that the fares were unfair.") {
+		t.Errorf("captions %q", blocksOf(a, model.Caption))
+	}
+}
