@@ -14,7 +14,7 @@ import (
 var shareLines = setOf(
 	"chia se", "share", "share this", "share this article", "share this page",
 	"share on facebook", "share on twitter", "tweet", "facebook", "twitter",
-	"email", "e-mail", "print", "in bai", "in bai viet", "luu", "luu bai", "shares", "close",
+	"email", "e-mail", "print", "in bai", "in bai viet", "luu", "luu bai", "shares", "close", "close dialog", "close window",
 	"binh luan", "gui binh luan", "copy link", "sao chep lien ket", "zalo",
 	"theo doi", "follow", "advertisement", "ad", "ads", "quang cao", "gop y", "bao loi",
 	"save", "comments", "comment", "like", "thich",

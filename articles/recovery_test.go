@@ -3118,10 +3118,10 @@ func TestFringeSiteFurniture(t *testing.T) {
 		"Storm Closes Harbour Schools for Second Day Running\n"+
 		"The board will meet again in May to hear from passengers.\n\n"+
 		" Follow\n Jo Lind ? @jolind\nFares up again. Not happy!\n6:02 PM - 3 Mar 2017\n  12 12 Retweets   40 40 likes\n"+
-		"Others said the rise was fair, since fuel costs more.\n\nH/T Harbour Watch\n\nvia: harbourwatch.example\n\nvia @harbourwatch\n\n"+
+		"Others said the rise was fair, since fuel costs more.\nclose dialog\n\nH/T Harbour Watch\n\nvia: harbourwatch.example\n\nvia @harbourwatch\n\n"+
 		"Please share this story on Facebook and Twitter and tell us what you think!\n\n"+
 		"Do you think the fares are fair? Scroll down to comment below!\n")
-	wantDropped(t, a, "Ad", "TRENDING STORIES", "Storm Closes Harbour Schools for Second Day Running", "Jo Lind ? @jolind",
+	wantDropped(t, a, "Ad", "close dialog", "TRENDING STORIES", "Storm Closes Harbour Schools for Second Day Running", "Jo Lind ? @jolind",
 		"H/T Harbour Watch", "via: harbourwatch.example", "via @harbourwatch",
 		"Please share this story on Facebook and Twitter and tell us what you think!",
 		"Do you think the fares are fair? Scroll down to comment below!")
