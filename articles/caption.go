@@ -277,7 +277,9 @@ func mayHaveCredit(t string) bool {
 
 // isPhotoCredit reports whether t is a photo credit alone: "Ảnh: Volvo".
 func isPhotoCredit(t string) bool {
-	if len(t) > 240 || runesOver(t, 60) {
+	// Every one of photoCredits opens with one of these bytes: "(",
+	// "Ả", "P", "I", "V", "Đ".
+	if len(t) > 240 || strings.IndexByte("(\xe1PIV\xc4", t[0]) < 0 || runesOver(t, 60) {
 		return false
 	}
 	for _, c := range photoCredits {

@@ -1028,15 +1028,28 @@ func isExclusiveLink(t string) bool {
 // often what the story points its readers to), when it is the only
 // address alone in the text: several are a list of references.
 func (p *plainParser) dropSourceLinks() {
+	var links []int // the lines that are addresses, labelled or alone
 	bare := 0
-	for _, l := range p.lines {
-		if labelled, ok := sourceLink(l.text); ok && !labelled {
-			bare++
+	for i, l := range p.lines {
+		if labelled, ok := sourceLink(l.text); ok {
+			links = append(links, i)
+			if !labelled {
+				bare++
+			}
+		}
+	}
+	if len(links) == 0 {
+		return
+	}
+	drop := map[int]bool{}
+	for _, i := range links {
+		if labelled, _ := sourceLink(p.lines[i].text); labelled || bare == 1 && p.a.Language == "vi" && i >= len(p.lines)-3 {
+			drop[i] = true
 		}
 	}
 	kept := p.lines[:0]
 	for i, l := range p.lines {
-		if labelled, ok := sourceLink(l.text); ok && (labelled || bare == 1 && p.a.Language == "vi" && i >= len(p.lines)-3) {
+		if drop[i] {
 			p.drop(l.text, l.n)
 			continue
 		}
@@ -1051,17 +1064,25 @@ var sourceLinkLabels = []string{"nguon", "source", "link", "via", "theo", "xem"}
 // sourceLink reports whether t is a web address alone, and whether a
 // label ("Nguồn:", "Source:") stands before it.
 func sourceLink(t string) (labelled, ok bool) {
-	if len(t) > 400 || strings.IndexByte(t, ':') < 0 {
+	if len(t) > 400 || len(t) < len("http://a.bc") {
+		return false, false
+	}
+	sp := strings.IndexByte(t[:min(len(t), 10)], ' ')
+	if t[0] != 'h' && (sp < 0 || strings.IndexByte("nNsSlLvVtTxX", t[0]) < 0) {
+		// Neither an address nor a label word (at most "nguồn:", 8
+		// bytes, and opening as one of sourceLinkLabels does) and a
+		// space.
 		return false, false
 	}
 	head, rest, found := strings.Cut(t, " ")
 	if found {
 		// The label may say which page it was ("Link nhật báo MOZ của
 		// Đức: https://...").
-		label := strings.TrimRight(model.Fold(head), ":")
-		at := strings.Index(rest, "http")
-		if !slices.Contains(sourceLinkLabels, label) || at < 0 || model.CountWords(rest[:at]) > 8 ||
-			at > 0 && !strings.HasSuffix(strings.TrimRight(rest[:at], " "), ":") {
+		if !slices.Contains(sourceLinkLabels, strings.TrimRight(model.Fold(head), ":")) {
+			return false, false
+		}
+		at := strings.Index(rest[:min(len(rest), 200)], "http")
+		if at < 0 || model.CountWords(rest[:at]) > 8 || at > 0 && !strings.HasSuffix(strings.TrimRight(rest[:at], " "), ":") {
 			return false, false
 		}
 		labelled, t = true, rest[at:]
@@ -2803,7 +2824,7 @@ var creditedByName = regexp.MustCompile(`^[Tt]heo (\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{
 // writer is two to four capitalised words; the site one word or a
 // domain. It returns "", "" for anything else.
 func signatureSite(t string) (name, site string) {
-	if len(t) > 120 || runesOver(t, 80) || splitGluedByline(t) != nil {
+	if len(t) > 120 || !strings.ContainsAny(t, "–—-/(") || runesOver(t, 80) || splitGluedByline(t) != nil {
 		// "T.ThủyTheo PCMag/DTrends" is a name and a credit glued.
 		return "", ""
 	}
