@@ -279,7 +279,7 @@ func mayHaveCredit(t string) bool {
 func isPhotoCredit(t string) bool {
 	// Every one of photoCredits opens with one of these bytes: "(",
 	// "Ả", "P", "I", "V", "Đ".
-	if len(t) > 240 || strings.IndexByte("(\xe1PIV\xc4", t[0]) < 0 || runesOver(t, 60) {
+	if t == "" || len(t) > 240 || strings.IndexByte("(\xe1PIV\xc4", t[0]) < 0 || runesOver(t, 60) {
 		return false
 	}
 	for _, c := range photoCredits {
