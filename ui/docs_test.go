@@ -10,6 +10,7 @@ import (
 	"bao/model"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // manual is a Markdown document with many short sections, as a manual
@@ -396,5 +397,31 @@ func TestContentsOfNumberedHeadings(t *testing.T) {
 	hs.keys("2")
 	if !strings.Contains(topLine(hs), "Sleep more") {
 		t.Errorf("2 goes to %q", topLine(hs))
+	}
+}
+
+// Headings numbered past the digits' reach line up with those before.
+func TestContentsOfNumberedHeadingsPastNine(t *testing.T) {
+	var doc strings.Builder
+	doc.WriteString("# Eleven tips\n\nA list.\n")
+	for n := 1; n <= 11; n++ {
+		fmt.Fprintf(&doc, "\n## %d. Tip number %d\n\nText.\n", n, n)
+	}
+	a, err := articles.Parse("tips.md", []byte(doc.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := openFirst(t, &model.Library{Articles: []*model.Article{a}}, 80, 30)
+	hs.keys("t")
+	col := map[string]int{}
+	for _, line := range hs.screen() {
+		for _, h := range []string{"1. Tip number 1", "9. Tip number 9", "10. Tip number 10"} {
+			if i := strings.Index(line, h); i >= 0 && strings.HasSuffix(strings.TrimRight(line, " "), h) {
+				col[h] = ansi.StringWidth(line[:i])
+			}
+		}
+	}
+	if len(col) != 3 || col["1. Tip number 1"] != col["10. Tip number 10"] || col["9. Tip number 9"] != col["10. Tip number 10"] {
+		t.Errorf("numbered headings start at columns %v:\n%s", col, strings.Join(hs.screen(), "\n"))
 	}
 }

@@ -159,9 +159,10 @@ func (t TOC) View(width, height int) string {
 		}
 		num := "   "
 		switch {
-		case i > 0 && i <= 9 && numberedAs(e.title, i):
-			// The heading says the digit that jumps there already:
-			// "1. Ditch the diet", not "1. 1. Ditch the diet".
+		case i > 0 && numberedAs(e.title, i):
+			// The heading says its number already: "1. Ditch the
+			// diet", not "1. 1. Ditch the diet"; and "10. Sleep"
+			// lines up under it rather than after the digits' column.
 			num = ""
 		case i > 0 && i <= 9:
 			num = string(rune('0'+i)) + ". "
