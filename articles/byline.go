@@ -411,6 +411,17 @@ var commentPrompt = regexp.MustCompile(`(?:^|[?!.] )(?:(?:please )?scroll down (
 	`(?:please )?(?:leave|post|share) (?:a|your) (?:comment|comments|thoughts)(?: below| in the comments(?: section)?(?: below)?)|` +
 	`(?:let us know|tell us|sound off)(?: what you think)? (?:below|in the comments(?: section)?(?: below)?))$`)
 
+// isAdLabel reports whether s is an advertising network's label left
+// where its advertisement was: "Ads by Google", "ads by ants", in
+// whatever language the page is.
+func isAdLabel(s string) bool {
+	rest, ok := strings.CutPrefix(s, "ads by ")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "Ads by ")
+	}
+	return ok && len(rest) <= 30 && model.CountWords(rest) <= 3 && !endsSentence(rest) && !strings.ContainsAny(rest, ",;:")
+}
+
 // isCommentPrompt reports whether s asks for comments: a commentPrompt,
 // alone or after a question of a line to itself.
 func isCommentPrompt(s string) bool {

@@ -290,6 +290,33 @@ func isPhotoCredit(t string) bool {
 	return false
 }
 
+// isAnonymousCredit reports whether t is a photo credit that names no
+// one: "Ảnh Internet", "(Ảnh minh họa)", "Ảnh: Tổng hợp". It credits a
+// picture, not a writer, however many of them end a page.
+func isAnonymousCredit(t string) bool {
+	if len(t) > 40 {
+		return false
+	}
+	f := strings.TrimSpace(strings.Trim(model.Fold(t), "()<>.: "))
+	f, ok := strings.CutPrefix(f, "anh")
+	return ok && anonymousCredits[strings.Trim(f, ": ")]
+}
+
+// anonymousCredits are what a credit says when it names no one, folded.
+var anonymousCredits = setOf("internet", "minh hoa", "tong hop", "st", "suu tam", "nguon internet")
+
+// opensWithConnective reports whether a Vietnamese line opens with a
+// word that goes on from what came before it, and its comma: "Bên cạnh
+// đó, ...", "Tuy nhiên, ...". A picture's description does not.
+func opensWithConnective(t string) bool {
+	head, _, ok := strings.Cut(t[:min(len(t), 40)], ",")
+	return ok && connectives[model.Fold(head)]
+}
+
+// connectives go on from the sentence before them, folded.
+var connectives = setOf("ben canh do", "ngoai ra", "tuy nhien", "do do", "vi vay", "vi the", "theo do", "trong khi do",
+	"dong thoi", "the nhung", "them vao do", "hon nua", "mat khac", "nguoc lai", "sau do", "cuoi cung")
+
 // bareCredit matches a credit of initials without a colon after a
 // sentence: "... của xổ số Vietlott. Ảnh TM Giá trị ...".
 var bareCredit = regexp.MustCompile(`[.!?] (Ảnh [\p{Lu}][\p{Lu}./]{0,7})(?: |$)`)

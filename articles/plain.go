@@ -136,7 +136,7 @@ func ParsePlain(text string) *model.Article {
 	}
 	dropTeasers := teasers > 0 && 2*teasers < len(p.lines)
 	p.dropLines(func(s string) bool {
-		return isPromoLine(s) || isFollowLine(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) ||
+		return isPromoLine(s) || isFollowLine(s) || isAdLabel(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) ||
 			english && (isSignupLine(s) || isSiteFurniture(s) || isLettersAppeal(s) || isShortcodeLine(s) || isEmbedBox(s) || isVideoTeaser(s) || isCommentPrompt(s)) ||
 			isControlsLine(s, p.a.Language) || dropTeasers && isStoryTeaser(s) || isArrowLink(s) || isPopupBox(s) ||
 			isIconLabel(s) || isGalleryCounter(s) || english && (isCutTeaser(s) || isCapsCallToAction(s) || isGraphicLink(s)) || isEscapedMarkup(s)
@@ -1045,6 +1045,11 @@ func (p *plainParser) dropSourceLinks() {
 	for _, i := range links {
 		if labelled, _ := sourceLink(p.lines[i].text); labelled || bare == 1 && p.a.Language == "vi" && i >= len(p.lines)-3 {
 			drop[i] = true
+			if next := i + 1; labelled && isPictureLabel(p.lines[i].text) && next < len(p.lines) && !runesOver(p.lines[next].text, 160) && !endsSentence(p.lines[next].text) {
+				// "image: http://.../phi-nhung.jpg" over "Ca sĩ Phi
+				// Nhung": the picture's address, and its caption.
+				p.lines[next].caption = true
+			}
 		}
 	}
 	kept := p.lines[:0]
@@ -1058,8 +1063,15 @@ func (p *plainParser) dropSourceLinks() {
 	p.lines = kept
 }
 
-// sourceLinkLabels are the words that label a source's address, folded.
-var sourceLinkLabels = []string{"nguon", "source", "link", "via", "theo", "xem"}
+// sourceLinkLabels are the words that label an address the text need
+// not show, folded: the source's, or a picture's ("image: http://...").
+var sourceLinkLabels = []string{"nguon", "source", "link", "via", "theo", "xem", "image", "photo"}
+
+// isPictureLabel reports whether t opens with the label of a picture's
+// address: "image: ", "Photo: ".
+func isPictureLabel(t string) bool {
+	return hasPrefixFold(t, "image: ") || hasPrefixFold(t, "photo: ")
+}
 
 // sourceLink reports whether t is a web address alone, and whether a
 // label ("Nguồn:", "Source:") stands before it.
@@ -1068,7 +1080,7 @@ func sourceLink(t string) (labelled, ok bool) {
 		return false, false
 	}
 	sp := strings.IndexByte(t[:min(len(t), 10)], ' ')
-	if t[0] != 'h' && (sp < 0 || strings.IndexByte("nNsSlLvVtTxX", t[0]) < 0) {
+	if t[0] != 'h' && (sp < 0 || strings.IndexByte("nNsSlLvVtTxXiIpP", t[0]) < 0) {
 		// Neither an address nor a label word (at most "nguồn:", 8
 		// bytes, and opening as one of sourceLinkLabels does) and a
 		// space.
@@ -1950,13 +1962,15 @@ func (p *plainParser) creditCaptions() {
 		}
 		p.lines[i].caption = true
 		above := &p.lines[max(i-1, 0)]
-		if i > 1 && above.n == p.lines[i].n-1 && !p.lines[i].gap && !runesOver(above.text, 400) && (!photo || !runesOver(above.text, 160)) &&
+		if i > 1 && above.n == p.lines[i].n-1 && !p.lines[i].gap && !runesOver(above.text, 400) && (!photo || !runesOver(above.text, 160) && !opensWithConnective(above.text)) &&
 			(model.CountWords(above.text) >= 6 || !pipe && model.CountWords(above.text) >= 3 && endsSentence(above.text)) {
 			// In Vietnamese, a credit alone ("Ảnh Internet", "Ảnh:
 			// Asahi") right under a short line credits the picture
 			// that line describes; under a paragraph it credits one
 			// the scraper lost. "Ảnh minh họa: ..." is a caption of
-			// its own, and a stock photo's label.
+			// its own, and a stock photo's label. A line that goes on
+			// from the one before it ("Bên cạnh đó, ...") is the
+			// text's, and the credit under it a lost picture's.
 			above.caption = true
 		}
 	}
@@ -2955,7 +2969,7 @@ func (p *plainParser) trailingByline() {
 			continue
 		}
 		if (isPhotoCredit(last.Text) || p.a.Language == "vi" && isCredit(last.Text) || last.Kind != model.ListItem && last.Kind != model.Quote && !isWireCaption(last.Text) &&
-			isBylineText(last.Text) && !isCallToAction(last.Text)) && p.signsStory(n-1) {
+			isBylineText(last.Text) && !isCallToAction(last.Text)) && !isAnonymousCredit(last.Text) && p.signsStory(n-1) {
 			// "T.ThủyTheo PCMag/DTrends" is a name and a credit glued;
 			// "Bảo Lâm (theo PhoneArena)" is one byline.
 			parts := splitGluedByline(last.Text)

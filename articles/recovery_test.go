@@ -3400,3 +3400,46 @@ func TestVietnameseCreditUnderCaption(t *testing.T) {
 		t.Errorf("captions %q", blocksOf(a, model.Caption))
 	}
 }
+
+// A photo credit that names no one ("Ảnh Internet"), however many end a
+// gallery, credits pictures, not a writer. A picture's labelled address
+// goes, and the short line under it is that picture's caption. A line
+// going on from the one before ("Bên cạnh đó, ...") over a credit stays
+// the text's. An advertising network's label goes, in any language.
+func TestAnonymousCreditsPictureAddressesAndAdLabels(t *testing.T) {
+	a := parseText(t, "Chợ hoa ngày Tết\n"+
+		"Chợ hoa Quảng Bá mở cửa từ 2 giờ sáng, hàng trăm người bán từ các làng hoa ven Hồ Tây mang đào, quất và hoa ly về từ tối hôm trước.\n"+
+		"Người bán hoa xếp đào lên xe từ sớm\nẢnh Internet\n"+
+		"Giá đào năm nay tăng nhẹ so với năm ngoái, cành nhỏ từ 200.000 đồng, cành lớn có giá vài triệu đồng tuỳ dáng và số nụ.\n"+
+		"Bên cạnh đó, nhiều người chọn mua quất vì giữ được lâu hơn.\nẢnh Internet\n"+
+		"image: http://example.com/anh/cho-hoa.jpg\nMột góc chợ hoa lúc rạng sáng\n"+
+		"Người mua nên trả giá trước khi chọn cành, theo kinh nghiệm của những người đi chợ lâu năm ở đây.\n"+
+		"ads by ants\n"+
+		"image: http://example.com/anh/quat.jpg\nNgười bán quất cho biết năm nay quất được mùa.\n"+
+		"Chợ họp đến trưa mùng một Tết rồi mới nghỉ, người bán về quê đón năm mới cùng gia đình sau nhiều ngày thức trắng.\n"+
+		"Ảnh Internet\nẢnh Internet\nẢnh Internet\n")
+	if len(a.Byline) > 0 {
+		t.Errorf("byline %q", a.Byline)
+	}
+	wantDropped(t, a, "image: http://example.com/anh/cho-hoa.jpg", "ads by ants")
+	c := blocksOf(a, model.Caption)
+	for _, want := range []string{"Người bán hoa xếp đào lên xe từ sớm", "Một góc chợ hoa lúc rạng sáng"} {
+		if !slices.Contains(c, want) {
+			t.Errorf("captions %q lack %q", c, want)
+		}
+	}
+	for _, p := range []string{"Bên cạnh đó, nhiều người chọn mua quất vì giữ được lâu hơn.", "Người bán quất cho biết năm nay quất được mùa."} {
+		if !slices.Contains(blocksOf(a, model.Paragraph), p) {
+			t.Errorf("%q is not a paragraph: captions %q", p, c)
+		}
+	}
+	if h := blocksOf(a, model.Heading); len(h) > 0 {
+		t.Errorf("headings %q", h)
+	}
+	a = parseText(t, "Ferry fares to rise\n\nThe harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Ads by Google\n\nAds by the dozen followed.\n\nPassengers grumbled at the pier.\n")
+	wantDropped(t, a, "Ads by Google")
+	if !slices.Contains(blocksOf(a, model.Paragraph), "Ads by the dozen followed.") {
+		t.Errorf("paragraphs %q, dropped %q", blocksOf(a, model.Paragraph), a.Dropped)
+	}
+}
