@@ -673,7 +673,7 @@ func isTitleLine(ls []line, lang string) bool {
 		return false
 	}
 	words := model.CountWords(l.text)
-	if words > 30 || words > 15 && strings.HasSuffix(l.text, ".") {
+	if words > 30 || words > 15 && (strings.HasSuffix(l.text, ".") || lang == "vi" && (strings.HasSuffix(l.text, "…") || strings.HasSuffix(l.text, "!"))) {
 		return false
 	}
 	// A dateline or a stamp is in the line's first few words: only they

@@ -3443,3 +3443,24 @@ func TestAnonymousCreditsPictureAddressesAndAdLabels(t *testing.T) {
 		t.Errorf("paragraphs %q, dropped %q", blocksOf(a, model.Paragraph), a.Dropped)
 	}
 }
+
+// In Vietnamese a first line of more than fifteen words that trails off
+// or exclaims is the standfirst a copying site set where the title was,
+// not a title; in English such a line is as often a headline.
+func TestVietnameseStandfirstIsNoTitle(t *testing.T) {
+	body := "Cư dân một khu phố ở Đà Lạt phát hiện một con mèo rừng đi lạc trong vườn rau, cán bộ kiểm lâm đã đến đưa nó về rừng an toàn ngay trong buổi chiều.\n"
+	for _, first := range []string{
+		"Đang tưới rau trong vườn thì người đàn ông bất ngờ thấy một con vật lạ nằm dưới gốc cây, và khi lại gần xem thì ông đã…",
+		"Không ai có thể ngờ được rằng con vật nằm dưới gốc cây trong vườn rau của ông lại là một con mèo rừng quý hiếm đến vậy!",
+	} {
+		a := parseText(t, first+"\n"+body)
+		if !a.TitleGuessed {
+			t.Errorf("title %q not said to be a guess", a.Title)
+		}
+	}
+	a := parseText(t, "Shocking! The Harbour Board Just Raised Ferry Fares Again and You Will Not Believe Who Is Paying for It All!\n\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n")
+	if a.TitleGuessed || !strings.HasPrefix(a.Title, "Shocking!") {
+		t.Errorf("title %q, guessed %v", a.Title, a.TitleGuessed)
+	}
+}
