@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"bao/model"
 )
 
 // leadPrefix matches "SOURCE - " or "(Source) - " at the start of a lead:
@@ -55,6 +57,37 @@ func splitWireStamp(t string) (rest, source, dateline string, ok bool) {
 	return strings.TrimLeft(t[m[1]-n:], " "), t[m[4]:m[5]], strings.TrimSpace(t[:max(m[3], 0)]), true
 }
 
+// pipeDateline matches a place set off from the story by a bar, as some
+// sites open theirs: "Ottawa | Prime Minister ...", "Detroit, MI | A
+// Michigan elector ...". The place is up to three capitalised words and
+// perhaps a state after a comma; the story opens with a capital.
+var pipeDateline = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,2}(?:, (?:[A-Z]{2}|[A-Z][a-z]+))?) \| \p{Lu}`)
+
+// agencyFirst matches a photo agency's name opening a text.
+var agencyFirst = regexp.MustCompile(`^(?:` + photoAgencies + `)\b`)
+
+// splitPipeDateline takes a pipeDateline off the start of an English
+// lead that is a story's sentence of a dozen words or more: a bar after
+// a name opens photo credits ("Alex Wong | Getty Images") and kickers
+// ("Analysis | Kanye West and how ...") as well.
+func splitPipeDateline(lead, lang string) (rest, place string, ok bool) {
+	if lang != "en" || strings.IndexByte(lead[:min(len(lead), 48)], '|') < 0 {
+		return lead, "", false
+	}
+	m := pipeDateline.FindStringSubmatch(lead)
+	if m == nil || hasPrefixFold(m[1], "by ") {
+		return lead, "", false
+	}
+	rest = lead[len(m[1])+len(" | "):]
+	if model.CountWords(rest) < 12 || !endsSentence(rest) || agencyFirst.MatchString(rest) || strings.Contains(rest[:min(len(rest), 60)], "Photo") {
+		// A photographer and their agency over a picture's description
+		// ("Alex Wong | Getty Images Kristi Noem, ..."), a viewer's
+		// buttons over a credit ("Expand | Collapse (Photo: ...").
+		return lead, "", false
+	}
+	return rest, m[1], true
+}
+
 // splitLeadPrefix takes a source and a dateline off the start of a lead:
 // "Kinhtedothi - Ngày 5/4, ..." gives source "Kinhtedothi"; "(Dân trí) - "
 // gives "Dân trí"; "Hà Nội - " and "LONDON, March 3 - " give datelines.
@@ -64,6 +97,9 @@ func splitLeadPrefix(lead, lang string) (rest, source, dateline string) {
 	}
 	if rest, source, dateline, ok := splitWireStamp(lead); ok {
 		return rest, source, dateline
+	}
+	if rest, place, ok := splitPipeDateline(lead, lang); ok {
+		return rest, "", place
 	}
 	// The prefix is at most four words and a bracket before a dash: a
 	// lead with no dash near its start has none.

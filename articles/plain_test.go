@@ -121,6 +121,21 @@ func TestLeadPrefixes(t *testing.T) {
 		{"WASHINGTON (Reuters) - The US", "en", "The US", "Reuters", "WASHINGTON"},
 		{"David Blunkett - who has resigned - built", "en", "David Blunkett - who has resigned - built", "", ""},
 		{"Theo báo cáo - số liệu cho thấy", "vi", "Theo báo cáo - số liệu cho thấy", "", ""},
+		// A place set off by a bar, before a story's sentence only.
+		{"Salem, OR | A ferry captain in the harbour town retired on Monday after forty years at the wheel.", "en",
+			"A ferry captain in the harbour town retired on Monday after forty years at the wheel.", "", "Salem, OR"},
+		{"Port Townsend | The harbour's last wooden ferry made its final crossing on Sunday, watched by a crowd.", "en",
+			"The harbour's last wooden ferry made its final crossing on Sunday, watched by a crowd.", "", "Port Townsend"},
+		{"Jo Lind | Getty Images The harbour's last wooden ferry, pictured on its final crossing on Sunday evening.", "en",
+			"Jo Lind | Getty Images The harbour's last wooden ferry, pictured on its final crossing on Sunday evening.", "", ""},
+		{"Expand | Collapse (Photo: Jo Lind) The harbour's last wooden ferry on its final crossing on Sunday evening.", "en",
+			"Expand | Collapse (Photo: Jo Lind) The harbour's last wooden ferry on its final crossing on Sunday evening.", "", ""},
+		{"Analysis | What the last wooden ferry meant to the harbour and to the town that grew up around it", "en",
+			"Analysis | What the last wooden ferry meant to the harbour and to the town that grew up around it", "", ""},
+		{"By Jo Lind | The harbour's last wooden ferry made its final crossing on Sunday, watched by a crowd.", "en",
+			"By Jo Lind | The harbour's last wooden ferry made its final crossing on Sunday, watched by a crowd.", "", ""},
+		{"Huế | Chiếc phà gỗ cuối cùng của bến sông đã thực hiện chuyến đi cuối cùng vào chiều chủ nhật vừa qua.", "vi",
+			"Huế | Chiếc phà gỗ cuối cùng của bến sông đã thực hiện chuyến đi cuối cùng vào chiều chủ nhật vừa qua.", "", ""},
 	}
 	for _, tt := range tests {
 		rest, source, place := splitLeadPrefix(tt.lead, tt.lang)
