@@ -95,6 +95,13 @@ func ParsePlain(text string) *model.Article {
 	p.blockAt = make([]int, 0, len(p.lines))
 	p.a.Language = detectLanguage(text)
 	p.lines = readMetaHeader(p.a, p.lines)
+	if p.a.Title != "" && len(p.lines) > 0 && namesSite(p.a.Title, p.a.URL) {
+		// The header names the site, not the story: its headline, if
+		// any, is the text's first line, read as any file's is. The
+		// header's line is among the removed ones already. A header
+		// with no text under it keeps its title: it is all there is.
+		p.a.Title = ""
+	}
 	for range p.a.Dropped {
 		p.dropAt = append(p.dropAt, -1) // the header's lines
 	}

@@ -3464,3 +3464,27 @@ func TestVietnameseStandfirstIsNoTitle(t *testing.T) {
 		t.Errorf("title %q, guessed %v", a.Title, a.TitleGuessed)
 	}
 }
+
+// A header whose title is the site's name (its words run together are
+// the address's domain, and a tagline or a host at most follows) leaves
+// the title to the text's own headline; a headline that opens with the
+// site's name, and a header with nothing under it, keep theirs.
+func TestHeaderTitleNamingTheSite(t *testing.T) {
+	story := "\n\nLast Ferry Leaves the Harbour\n\nThe harbour's last wooden ferry made its final crossing on Sunday evening, watched by a crowd of hundreds on the pier.\n\n" +
+		"Its captain, who steered it for forty years, said he would miss the early mornings most of all.\n"
+	a := parseText(t, "Title: The Harbour Gazette with Jo Lind\nURL: http://theharbourgazette.com/2016/09/last-ferry/"+story)
+	if a.Title != "Last Ferry Leaves the Harbour" || len(a.Byline) > 0 {
+		t.Errorf("title %q, byline %q", a.Title, a.Byline)
+	}
+	wantDropped(t, a, "Title: The Harbour Gazette with Jo Lind")
+	for _, title := range []string{"Harbour Gazette: Last ferry leaves", "Harbour Gazette Says the Last Ferry Has Left for Good"} {
+		a = parseText(t, "Title: "+title+"\nURL: http://harbourgazette.com/2016/09/last-ferry/"+story)
+		if a.Title != title {
+			t.Errorf("title %q, want %q", a.Title, title)
+		}
+	}
+	a = parseText(t, "Title: Harbour Gazette\nURL: http://harbourgazette.com/2016/09/last-ferry/\nDate: 2016-09-04\n")
+	if a.Title != "Harbour Gazette" {
+		t.Errorf("title %q", a.Title)
+	}
+}

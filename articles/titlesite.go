@@ -102,6 +102,29 @@ func squashFold(s string) string {
 	}, model.Fold(s))
 }
 
+// namesSite reports whether a header's title is the site's name rather
+// than the story's: it opens with the words that, run together, are the
+// URL's domain name, and at most four words follow, none a colon's
+// (a tagline or a host: "The Black Sphere with Kevin Jackson" on
+// theblacksphere.net). "Reuters: Oil rises as ..." names a story.
+func namesSite(title, pageURL string) bool {
+	site := domainName(pageURL)
+	if len(site) < 5 || strings.Contains(title, ":") {
+		return false
+	}
+	words := strings.Fields(title)
+	run := ""
+	for i, w := range words[:min(len(words), 4)] {
+		if run += squashFold(w); !strings.HasPrefix(site, run) {
+			return false
+		}
+		if run == site {
+			return len(words)-i-1 <= 4
+		}
+	}
+	return false
+}
+
 // domainName returns the name in a URL's host: "vnexpress" for
 // https://video.vnexpress.net/..., "bbc" for www.bbc.co.uk.
 func domainName(pageURL string) string {
