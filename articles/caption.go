@@ -305,6 +305,22 @@ func isAnonymousCredit(t string) bool {
 // anonymousCredits are what a credit says when it names no one, folded.
 var anonymousCredits = setOf("internet", "minh hoa", "tong hop", "st", "suu tam", "nguon internet")
 
+// describesPicture reports whether t, a Vietnamese line of the text,
+// says what a picture shows: it opens by naming the picture ("Hình ảnh
+// con trăn khổng lồ ...", "Bức ảnh đã gây xôn xao ...") and is one
+// sentence of 25 words at most. A paragraph about a picture goes on for
+// more; one that introduces the pictures below ("Những hình ảnh dưới
+// đây ...") is the text's. Without a full stop it says more than eight
+// words: "Hình ảnh đầu tiên từ máy chụp 3D" heads a section of a list.
+func describesPicture(t string) bool {
+	if len(t) > 400 || !strings.HasPrefix(t, "Hình ảnh ") && !strings.HasPrefix(t, "Bức ảnh ") && !strings.HasPrefix(t, "Bức hình ") &&
+		!strings.HasPrefix(t, "Những hình ảnh ") && !strings.HasPrefix(t, "Những bức ảnh ") && !strings.HasPrefix(t, "Ảnh chụp ") {
+		return false
+	}
+	words := model.CountWords(t)
+	return words <= 25 && (words > 8 || endsSentence(t)) && !hasSentenceBreak(t) && !strings.Contains(t, "dưới đây")
+}
+
 // opensWithConnective reports whether a Vietnamese line opens with a
 // word that goes on from what came before it, and its comma: "Bên cạnh
 // đó, ...", "Tuy nhiên, ...". A picture's description does not.

@@ -683,6 +683,12 @@ func isTitleLine(ls []line, lang string) bool {
 	if words > 30 || words > 15 && (strings.HasSuffix(l.text, ".") || lang == "vi" && (strings.HasSuffix(l.text, "…") || strings.HasSuffix(l.text, "!"))) {
 		return false
 	}
+	if lang == "vi" && words >= 8 && (strings.Contains(l.text, "dưới đây") || strings.HasPrefix(l.text, "Dưới đây")) {
+		// "Những hình ảnh dưới đây tuyệt đối không dành cho người yếu
+		// tim!": a standfirst pointing at what follows; a headline
+		// does not say "below".
+		return false
+	}
 	// A dateline or a stamp is in the line's first few words: only they
 	// are matched.
 	return !isStorySentence(l.text) && !isDisclosure(l.text) && (lang != "en" || !hasLeadPrefix(l.text[:min(len(l.text), 160)], lang))
@@ -2282,6 +2288,7 @@ func (p *plainParser) body(rest []line) {
 		}
 	}
 	captionNext := false
+	vi := p.a.Language == "vi"
 	// A running story's times of day ("10 p.m.", "4:14 p.m."), two or
 	// more, head its updates.
 	clocks := countClocks(rest)
@@ -2307,6 +2314,14 @@ func (p *plainParser) body(rest []line) {
 			// the page embedded, or of the page's share box.
 			p.drop(l.text, l.n)
 		case l.caption:
+			p.add(model.Caption, 0, l.text)
+		case vi && repeats[l.text] >= 0 && describesPicture(l.text):
+			// "Hình ảnh con trăn khổng lồ ...": a picture's description,
+			// however it would read otherwise; a gallery's second copy
+			// of it goes, as any description's does.
+			if repeats[l.text] == 1 {
+				repeats[l.text] = -1
+			}
 			p.add(model.Caption, 0, l.text)
 		case l.heading > 0:
 			p.add(model.Heading, 2, l.text)

@@ -3488,3 +3488,37 @@ func TestHeaderTitleNamingTheSite(t *testing.T) {
 		t.Errorf("title %q", a.Title)
 	}
 }
+
+// A Vietnamese line that names the picture it describes ("Hình ảnh ...",
+// "Bức ảnh ...") is its caption, one sentence or a line without a stop
+// of more than eight words; a gallery's second copy of it goes. A short
+// one among a list's headings, a paragraph, and a line introducing the
+// pictures below stay what they were. A first line pointing at what is
+// below is a standfirst, not a title.
+func TestVietnamesePictureDescriptions(t *testing.T) {
+	a := parseText(t, "Những hình ảnh dưới đây khiến nhiều người không khỏi rùng mình khi xem!\n"+
+		"Một người nông dân ở Sơn La phát hiện con rắn lớn nằm cuộn tròn trong kho thóc của gia đình vào sáng sớm. Ông đã gọi hàng xóm đến giúp bắt con rắn.\n"+
+		"Bức ảnh đã gây xôn xao cộng đồng mạng trong nhiều ngày qua\n"+
+		"Theo người dân địa phương, con rắn dài gần ba mét và nặng khoảng hai mươi cân. Sau đó, kiểm lâm đã đến đưa nó về rừng.\n"+
+		"Hình ảnh con rắn được đưa lên xe của kiểm lâm.\n"+
+		"Hình ảnh con rắn được đưa lên xe của kiểm lâm.\n"+
+		"Hình ảnh này được nhiều người chia sẻ trên mạng xã hội trong ngày hôm qua. Nhiều người cho rằng người nông dân đã rất may mắn.\n"+
+		"Hình ảnh đẹp\n"+
+		"Hình ảnh người nông dân đứng cạnh con rắn dài gần ba mét trong kho thóc của gia đình vào sáng sớm hôm đó đã được rất nhiều người dân trong vùng chia sẻ lại\n"+
+		"Những hình ảnh dưới đây được người dân ghi lại trong buổi sáng hôm đó.\n"+
+		"Kiểm lâm khuyến cáo người dân không tự ý bắt rắn mà nên báo cho cơ quan chức năng để được hỗ trợ kịp thời.\n")
+	if !a.TitleGuessed {
+		t.Errorf("title %q is not said to be a guess", a.Title)
+	}
+	c := blocksOf(a, model.Caption)
+	want := []string{"Bức ảnh đã gây xôn xao cộng đồng mạng trong nhiều ngày qua", "Hình ảnh con rắn được đưa lên xe của kiểm lâm."}
+	if !slices.Equal(c, want) {
+		t.Errorf("captions %q, want %q", c, want)
+	}
+	wantDropped(t, a, "Hình ảnh con rắn được đưa lên xe của kiểm lâm.")
+	for _, p := range []string{"Hình ảnh này được nhiều người chia sẻ", "Hình ảnh đẹp", "Hình ảnh người nông dân đứng cạnh", "Những hình ảnh dưới đây được người dân ghi lại"} {
+		if slices.ContainsFunc(c, func(s string) bool { return strings.HasPrefix(s, p) }) {
+			t.Errorf("%q is a caption", p)
+		}
+	}
+}
