@@ -121,6 +121,9 @@ func TestLeadPrefixes(t *testing.T) {
 		{"WASHINGTON (Reuters) - The US", "en", "The US", "Reuters", "WASHINGTON"},
 		{"David Blunkett - who has resigned - built", "en", "David Blunkett - who has resigned - built", "", ""},
 		{"Theo báo cáo - số liệu cho thấy", "vi", "Theo báo cáo - số liệu cho thấy", "", ""},
+		// A state or country spelt out in capitals after the city.
+		{"SALEM, OREGON (The Harbour Report) – The ferry captain retired", "en", "The ferry captain retired", "The Harbour Report", "SALEM, OREGON"},
+		{"ALBANY, NEW YORK — The ferry captain retired", "en", "The ferry captain retired", "", "ALBANY, NEW YORK"},
 		// A place set off by a bar, before a story's sentence only.
 		{"Salem, OR | A ferry captain in the harbour town retired on Monday after forty years at the wheel.", "en",
 			"A ferry captain in the harbour town retired on Monday after forty years at the wheel.", "", "Salem, OR"},
