@@ -409,7 +409,7 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 // It is matched folded, without the closing stops.
 var commentPrompt = regexp.MustCompile(`(?:^|[?!.] )(?:(?:please )?scroll down (?:to|and) (?:comment|leave a comment)(?: below)?|` +
 	`(?:please )?(?:leave|post|share) (?:a|your) (?:comment|comments|thoughts)(?: below| in the comments(?: section)?(?: below)?)|` +
-	`(?:let us know|tell us|sound off)(?: what you think)? (?:below|in the comments(?: section)?(?: below)?))$`)
+	`(?:let us know|tell us|sound off)(?: what you think| your thoughts| how you feel)? (?:below|in the comments(?: section)?(?: below)?))$`)
 
 // isAdLabel reports whether s is an advertising network's label left
 // where its advertisement was: "Ads by Google", "ads by ants", in

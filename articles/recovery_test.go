@@ -3336,6 +3336,8 @@ func TestGossipSignOffs(t *testing.T) {
 		"Tell us, readers: do you think the captain will give up the sea?",
 		"Harbourwatchers, do you think the couple will stay on the island?",
 		"What do you think of the wedding? Let us know your thoughts in the comments below.",
+		"Do you think the captain should give up the sea so that he can stay home? Tell us your thoughts below.",
+		"Should the captain have told his passengers first? Tell us how you feel below!",
 	} {
 		a := parseText(t, story+end+"\n")
 		wantDropped(t, a, end, "EXCLUSIVE: Inside the Captain's Secret Island Wedding Party")
