@@ -106,6 +106,7 @@ func ParsePlain(text string) *model.Article {
 		p.dropAt = append(p.dropAt, -1) // the header's lines
 	}
 	p.markupResidue()
+	p.dropSecondCopies()
 	if p.a.Language == "en" {
 		p.dropTimeStamps()
 	}
@@ -789,6 +790,47 @@ func hasLeadPrefix(t, lang string) bool {
 func (p *plainParser) drop(s string, n int) {
 	p.a.Dropped = append(p.a.Dropped, s)
 	p.dropAt = append(p.dropAt, n)
+}
+
+// dropSecondCopies removes a story said twice within one line, as some
+// scrapers run a page's text together with a second copy of it after the
+// first (and the writer's name between): from where the line's opening
+// comes again, the rest is the line's own beginning, 200 bytes or more.
+// It goes whole to the removed lines; the first copy stays.
+func (p *plainParser) dropSecondCopies() {
+	for i, l := range p.lines {
+		if k := secondCopyAt(l.text); k > 0 {
+			p.drop(l.text[k:], l.n)
+			p.lines[i].text = strings.TrimRight(l.text[:k], " ")
+		}
+	}
+}
+
+// secondCopyAt returns where a second copy of t's beginning starts in
+// t, running to its end and a third of t or more, or -1. The opening
+// looked for is t's first 100 bytes or so, and is looked for only 300
+// bytes in or further.
+func secondCopyAt(t string) int {
+	if len(t) < 600 {
+		return -1
+	}
+	n := 100
+	for n > 0 && !utf8.RuneStart(t[n]) {
+		n--
+	}
+	k := strings.Index(t[300:], t[:n])
+	if k < 0 {
+		return -1
+	}
+	k += 300
+	if 3*(len(t)-k) < len(t) || !strings.HasPrefix(t, t[k:]) {
+		// A story that ends by saying its opening sentence again
+		// ("Tuy nhiên, ..., Ủy ban Tài chính ... 5,3% GDP.") says it
+		// inside a sentence of its own: a copy is a third of the text
+		// or more.
+		return -1
+	}
+	return k
 }
 
 // popBlock removes the last block, which became the byline or went.

@@ -3524,3 +3524,38 @@ func TestVietnamesePictureDescriptions(t *testing.T) {
 		}
 	}
 }
+
+// A story run together on one line and said twice, the writer's name
+// between, keeps its first copy and removes the second, whole; a story
+// that ends by saying its opening sentence again inside one of its own
+// keeps every word where it was.
+func TestStorySaidTwiceOnOneLine(t *testing.T) {
+	story := "Sáng nay, cầu phao qua sông Hồng được lắp lại sau ba ngày tạm dừng vì nước lớn, các phương tiện đã có thể qua lại bình thường từ 6 giờ. " +
+		"Ban quản lý cho biết cầu sẽ được kiểm tra mỗi sáng trước khi mở cho xe qua lại, và sẽ tạm dừng ngay khi nước sông vượt mức báo động một. " +
+		"Cầu phao được lắp từ năm 2010 để thay cho bến đò cũ, mỗi ngày có hàng nghìn lượt xe máy, xe đạp và xe thô sơ qua lại giữa hai bờ sông. " +
+		"Người dân hai bờ mong sớm có một cây cầu kiên cố thay cho cầu phao, để không phải đi đường vòng mỗi mùa mưa lũ như nhiều năm nay."
+	a := parseText(t, story+" Minh Châu "+story+"\n")
+	if len(a.Dropped) != 1 || a.Dropped[0] != story {
+		t.Errorf("dropped %q", a.Dropped)
+	}
+	if !slices.Contains(a.Byline, "Minh Châu") {
+		t.Errorf("byline %q", a.Byline)
+	}
+	// The opening two sentences said again at the end, fewer bytes than
+	// a third of the text.
+	sentences := strings.SplitAfter(story, ". ")
+	again := strings.TrimSpace(sentences[0] + sentences[1])
+	long := story + " Ban quản lý nhắc lại với người dân: " + again
+	if k := secondCopyAt(long); len(again) < 200 || k >= 0 {
+		t.Fatalf("the fixture does not test the third: %d bytes, copy at %d", len(again), k)
+	}
+	a = parseText(t, long+"\n")
+	if len(a.Dropped) > 0 {
+		t.Errorf("dropped %q", a.Dropped)
+	}
+	// The opening said again, then something else: no copy.
+	other := story + " Minh Châu " + again + " Trong tuần tới, ban quản lý sẽ lắp thêm đèn chiếu sáng ở hai đầu cầu và bố trí người hướng dẫn xe qua lại vào giờ cao điểm buổi sáng và buổi chiều."
+	if a = parseText(t, other+"\n"); len(a.Dropped) > 0 {
+		t.Errorf("dropped %q", a.Dropped)
+	}
+}
