@@ -21,7 +21,17 @@ func runesOver(s string, n int) bool {
 	case len(s) > 4*n:
 		return true
 	}
-	return utf8.RuneCountInString(s) > n
+	// Count rune starts (every byte but a continuation byte, in the
+	// valid UTF-8 that Clean leaves), and stop at the one past n: most
+	// lines asked about are far longer or far shorter than n.
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			if n--; n < 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // firstRune returns the first rune of s, or 0.
