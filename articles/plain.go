@@ -807,9 +807,9 @@ func (p *plainParser) dropSecondCopies() {
 }
 
 // secondCopyAt returns where a second copy of t's beginning starts in
-// t, running to its end and a third of t or more, or -1. The opening
-// looked for is t's first 100 bytes or so, and is looked for only 300
-// bytes in or further.
+// t, running to its end, a third of t or more and no longer than what
+// comes before it, or -1. The opening looked for is t's first 100 bytes
+// or so, 300 bytes in or further.
 func secondCopyAt(t string) int {
 	if len(t) < 600 {
 		return -1
@@ -822,7 +822,12 @@ func secondCopyAt(t string) int {
 	if k < 0 {
 		return -1
 	}
-	k += 300
+	if k += 300; 2*k < len(t) {
+		// A copy is no longer than what came before it; the words of
+		// a line that says them over and over ("anh nói năng nhẹ nhàng
+		// anh nói năng ...") come again long before its middle.
+		return -1
+	}
 	if 3*(len(t)-k) < len(t) || !strings.HasPrefix(t, t[k:]) {
 		// A story that ends by saying its opening sentence again
 		// ("Tuy nhiên, ..., Ủy ban Tài chính ... 5,3% GDP.") says it

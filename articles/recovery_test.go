@@ -3553,6 +3553,11 @@ func TestStorySaidTwiceOnOneLine(t *testing.T) {
 	if len(a.Dropped) > 0 {
 		t.Errorf("dropped %q", a.Dropped)
 	}
+	// A line that says the same words over and over is no story said
+	// twice.
+	if a = parseText(t, strings.Repeat("anh nói năng nhẹ nhàng ", 100)+"\n"); len(a.Dropped) > 0 {
+		t.Errorf("dropped %q", a.Dropped)
+	}
 	// The opening said again, then something else: no copy.
 	other := story + " Minh Châu " + again + " Trong tuần tới, ban quản lý sẽ lắp thêm đèn chiếu sáng ở hai đầu cầu và bố trí người hướng dẫn xe qua lại vào giờ cao điểm buổi sáng và buổi chiều."
 	if a = parseText(t, other+"\n"); len(a.Dropped) > 0 {
