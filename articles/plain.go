@@ -800,7 +800,9 @@ func (p *plainParser) drop(s string, n int) {
 func (p *plainParser) dropSecondCopies() {
 	for i, l := range p.lines {
 		if k := secondCopyAt(l.text); k > 0 {
-			p.drop(l.text[k:], l.n)
+			// Placed as the next line's first: after what stays of
+			// this one, where it stood.
+			p.drop(l.text[k:], l.n+1)
 			p.lines[i].text = strings.TrimRight(l.text[:k], " ")
 		}
 	}

@@ -3541,6 +3541,10 @@ func TestStorySaidTwiceOnOneLine(t *testing.T) {
 	if !slices.Contains(a.Byline, "Minh Châu") {
 		t.Errorf("byline %q", a.Byline)
 	}
+	// D shows the copy where it stood: after the story's first copy.
+	if len(a.DroppedAt) != 1 || a.DroppedAt[0] != len(a.Blocks) {
+		t.Errorf("the copy is shown at block %v of %d", a.DroppedAt, len(a.Blocks))
+	}
 	// The opening two sentences said again at the end, fewer bytes than
 	// a third of the text.
 	sentences := strings.SplitAfter(story, ". ")
