@@ -665,8 +665,12 @@ func isPopupBox(s string) bool {
 
 // isImageAltText reports whether s is an image's alternative text left in
 // a page's text: the title numbered, "... mới chỉ bay 8 chặng - Ảnh 1.",
-// or without its accents, "... phat tan virus doc hai hinh anh 2".
+// or without its accents, "... phat tan virus doc hai hinh anh 2"; or the
+// image's file name (see isImageFileName).
 func isImageAltText(s string) bool {
+	if isImageFileName(s) {
+		return true
+	}
 	t := strings.TrimSuffix(s, ".")
 	if len(s) > 400 || t == "" || t[len(t)-1] < '0' || t[len(t)-1] > '9' {
 		return false
@@ -674,6 +678,34 @@ func isImageAltText(s string) bool {
 	t = strings.TrimRight(t, "0123456789")
 	return strings.HasSuffix(t, " - Ảnh ") || strings.HasSuffix(t, " hinh anh ")
 }
+
+// isImageFileName reports whether s is a picture's file name left where
+// the picture was: one word of lower-case letters, digits and
+// underscores, with three underscores or more and six digits or more, a
+// year not being enough ("plane_photo_w_watermark_0_1463649006"); or a
+// name ending in an image's extension ("IMG_2041.JPG", "cho-hoa.jpg").
+func isImageFileName(s string) bool {
+	if len(s) < 8 || len(s) > 120 || strings.IndexByte(s, ' ') >= 0 || strings.Contains(s, "/") {
+		return false
+	}
+	if i := strings.LastIndexByte(s, '.'); i > 0 && imageExtensions[strings.ToLower(s[i+1:])] {
+		return true
+	}
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '_', r >= 'a' && r <= 'z':
+		default:
+			return false
+		}
+	}
+	return strings.Count(s, "_") >= 3 && digits >= 6
+}
+
+// imageExtensions are the ends of pictures' file names, lower case.
+var imageExtensions = setOf("jpg", "jpeg", "png", "gif", "webp")
 
 // isSignupLine reports whether s is a newsletter's sign-up box left in the
 // text: "Sign up for our newsletter ...", "... delivered to your inbox. By

@@ -1042,9 +1042,11 @@ func (p *plainParser) dropShareLines() {
 }
 
 // postAuthor is an embedded post's author as a page shows it beside the
-// "Follow" button: a name, the verified mark (which a lost encoding may
-// leave as "?"), and the handle.
-var postAuthor = regexp.MustCompile(`^\p{Lu}[\p{L}0-9 .'’-]{0,50}? (?:[?✔✓☑] ?)?@\w{1,30}$`)
+// "Follow" button: a name as its owner set it (symbols and emoji, which
+// a lost encoding may leave as "?", among the letters: "Kevin #Trump45#",
+// "American????Comrade"), the verified mark, and the handle. Only a line
+// beside the button is asked.
+var postAuthor = regexp.MustCompile(`^[^@\s][^@]{0,60}? @\w{1,30}$`)
 
 // isPostAuthor reports whether s is a postAuthor.
 func isPostAuthor(s string) bool {

@@ -3568,3 +3568,24 @@ func TestStorySaidTwiceOnOneLine(t *testing.T) {
 		t.Errorf("dropped %q", a.Dropped)
 	}
 }
+
+// A picture's file name left where the picture was goes; so does an
+// embedded post's author beside its Follow button, whatever symbols its
+// name holds. A word with underscores that is no file name stays.
+func TestPictureFileNamesAndPostAuthors(t *testing.T) {
+	a := parseText(t, "Ferry fares to rise\n\nThe harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Here is a picture from that day:\n\nharbour_ferry_photo_w_watermark_0_1463649006\n\nIMG_2041.JPG\n\n"+
+		"Passengers grumbled at the pier, and some walked home in the rain.\n\n"+
+		" Follow\n Harbour #Ferry# Fan @harbourfan\nFares up again. Not happy!\n6:02 PM - 3 Mar 2017\n  12 12 Retweets   40 40 likes\n"+
+		"Others said the rise was fair, since fuel costs more.\n\nThe board meets again in May.\n")
+	wantDropped(t, a, "harbour_ferry_photo_w_watermark_0_1463649006", "IMG_2041.JPG", "Harbour #Ferry# Fan @harbourfan")
+	for name, want := range map[string]bool{"cho-hoa.jpg": true, "snake_case_words_here": false, "ferry_fare_table_2017": false, "ferry20170523": false,
+		"Harbour_Ferry_Photo_1463649006": false, "https://example.com/ferry.jpg": false} {
+		if isImageFileName(name) != want {
+			t.Errorf("isImageFileName(%q) = %v", name, !want)
+		}
+	}
+	if c := blocksOf(a, model.Caption); len(c) > 0 {
+		t.Errorf("captions %q", c)
+	}
+}
