@@ -89,6 +89,16 @@ func splitPipeDateline(lead, lang string) (rest, place string, ok bool) {
 	return rest, m[1], true
 }
 
+// stateDateline matches an American dateline with the city in title case
+// and the state's postal code before a dash: "Indianapolis, IN — Some
+// ...". The story's first letter ends the match.
+var stateDateline = regexp.MustCompile(`^(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}, ([A-Z]{2})) ?[-–—]{1,2} ?(["“\p{Lu}])`)
+
+// usStates are the postal codes of the states and of Washington, D.C.
+var usStates = setOf("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+	"ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI",
+	"SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC")
+
 // splitLeadPrefix takes a source and a dateline off the start of a lead:
 // "Kinhtedothi - Ngày 5/4, ..." gives source "Kinhtedothi"; "(Dân trí) - "
 // gives "Dân trí"; "Hà Nội - " and "LONDON, March 3 - " give datelines.
@@ -101,6 +111,11 @@ func splitLeadPrefix(lead, lang string) (rest, source, dateline string) {
 	}
 	if rest, place, ok := splitPipeDateline(lead, lang); ok {
 		return rest, "", place
+	}
+	if m := stateDateline.FindStringSubmatch(lead[:min(len(lead), 120)]); m != nil && lang == "en" && usStates[m[2]] {
+		// "New York, NY – With ...", "Indianapolis, IN — Some are
+		// ...": the city in title case, the state's postal code.
+		return lead[len(m[0])-len(m[3]):], "", m[1]
 	}
 	// The prefix is at most four words and a bracket before a dash: a
 	// lead with no dash near its start has none.

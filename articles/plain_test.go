@@ -124,6 +124,12 @@ func TestLeadPrefixes(t *testing.T) {
 		// A state or country spelt out in capitals after the city.
 		{"SALEM, OREGON (The Harbour Report) – The ferry captain retired", "en", "The ferry captain retired", "The Harbour Report", "SALEM, OREGON"},
 		{"ALBANY, NEW YORK — The ferry captain retired", "en", "The ferry captain retired", "", "ALBANY, NEW YORK"},
+		// A city in title case and its state's postal code.
+		{"Port Townsend, WA — The ferry captain retired", "en", "The ferry captain retired", "", "Port Townsend, WA"},
+		{"Salem, OR – “I will miss it,” the captain said", "en", "“I will miss it,” the captain said", "", "Salem, OR"},
+		{"Harbour Town, XY — The ferry captain retired", "en", "Harbour Town, XY — The ferry captain retired", "", ""},
+		{"Port Townsend, WA — the ferry captain retired", "en", "Port Townsend, WA — the ferry captain retired", "", ""},
+		{"Port Townsend, WA — The ferry captain retired", "vi", "Port Townsend, WA — The ferry captain retired", "", ""},
 		// A place set off by a bar, before a story's sentence only.
 		{"Salem, OR | A ferry captain in the harbour town retired on Monday after forty years at the wheel.", "en",
 			"A ferry captain in the harbour town retired on Monday after forty years at the wheel.", "", "Salem, OR"},
