@@ -1,6 +1,10 @@
 package ui
 
-import "context"
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+)
 
 // Common is what every screen of one session shares: its styles, its state
 // and the render cache. Each session (one terminal, or one SSH visitor) has
@@ -21,6 +25,21 @@ type Common struct {
 	// Ctx ends with the session: work started for it (an in-article
 	// search) stops then. Nil means never.
 	Ctx context.Context
+
+	// moves are the screen changes the screen in front asked for (see
+	// move).
+	moves []tea.Msg
+}
+
+// move asks the root for a change of screen: msg is one of the messages
+// that bring a screen forward (BackMsg, OpenArticleMsg and the Show ones).
+// The root makes it before it takes the next message, so a key typed
+// ahead, the second q of "q q", goes to the screen the first one brought
+// forward; sent back as a command it could arrive after that key and the
+// key would go to the screen being left. It returns no command.
+func (c *Common) move(msg tea.Msg) tea.Cmd {
+	c.moves = append(c.moves, msg)
+	return nil
 }
 
 // context is the session's context.

@@ -37,7 +37,7 @@ func (v ErrorsView) Update(msg tea.Msg) (ErrorsView, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(k, v.keys.Back):
-		return v, func() tea.Msg { return BackMsg{} }
+		return v, v.c.move(BackMsg{})
 	case key.Matches(k, v.keys.Down):
 		v.offset = min(v.offset+1, max(len(v.lines)-1, 0))
 	case key.Matches(k, v.keys.Up):

@@ -123,7 +123,7 @@ func (s LibrarySearch) Update(msg tea.Msg) (LibrarySearch, tea.Cmd) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, s.keys.Back):
-			return s, func() tea.Msg { return BackMsg{} }
+			return s, s.c.move(BackMsg{})
 		case key.Matches(msg, s.keys.Up):
 			s.cursor = max(s.cursor-1, 0)
 			return s, nil
@@ -134,7 +134,7 @@ func (s LibrarySearch) Update(msg tea.Msg) (LibrarySearch, tea.Cmd) {
 			if s.cursor < len(s.results) {
 				r := s.results[s.cursor]
 				q := s.query
-				return s, func() tea.Msg { return OpenArticleMsg{Article: r.article, Section: r.section, Query: q} }
+				return s, s.c.move(OpenArticleMsg{Article: r.article, Section: r.section, Query: q})
 			}
 			return s, nil
 		}

@@ -326,7 +326,7 @@ func (m List) mouse(msg tea.MouseMsg) (List, tea.Cmd) {
 		if double {
 			m.click.at = time.Time{}
 			if it, ok := m.list.SelectedItem().(item); ok {
-				return m, func() tea.Msg { return OpenArticleMsg{Article: it.a, Section: -1} }
+				return m, m.c.move(OpenArticleMsg{Article: it.a, Section: -1})
 			}
 		}
 	}
@@ -519,7 +519,7 @@ func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 		switch {
 		case key.Matches(k, m.keys.Open):
 			if it, ok := m.list.SelectedItem().(item); ok {
-				return m, func() tea.Msg { return OpenArticleMsg{Article: it.a, Section: -1} }
+				return m, m.c.move(OpenArticleMsg{Article: it.a, Section: -1})
 			}
 			return m, nil
 		case key.Matches(k, m.keys.Sort):
@@ -537,7 +537,7 @@ func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 			m.updateTitle()
 			return m, m.applySort()
 		case key.Matches(k, m.keys.Errors):
-			return m, func() tea.Msg { return ShowErrorsMsg{} }
+			return m, m.c.move(ShowErrorsMsg{})
 		case key.Matches(k, m.keys.ToggleRead):
 			if it, ok := m.list.SelectedItem().(item); ok {
 				return m, m.c.Keeper.setRead(it.a, !m.c.Keeper.IsRead(it.a))
@@ -555,9 +555,9 @@ func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 			m.updateTitle()
 			return m, m.applySort()
 		case key.Matches(k, m.keys.SearchAll):
-			return m, func() tea.Msg { return ShowSearchMsg{} }
+			return m, m.c.move(ShowSearchMsg{})
 		case key.Matches(k, m.keys.Sources):
-			return m, func() tea.Msg { return ShowSourcesMsg{} }
+			return m, m.c.move(ShowSourcesMsg{})
 		case key.Matches(k, m.keys.Refresh):
 			return m, func() tea.Msg { return refreshMsg{} }
 		case key.Matches(k, m.keys.Mouse):

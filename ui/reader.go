@@ -350,7 +350,7 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		return r, nil
 	case r.doc == nil:
 		if key.Matches(msg, r.keys.Back) {
-			return r, func() tea.Msg { return BackMsg{} }
+			return r, r.c.move(BackMsg{})
 		}
 		return r, nil
 	}
@@ -449,11 +449,11 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		}
 		return r, r.c.Keeper.setRead(r.article, read)
 	case key.Matches(msg, k.NextArticle):
-		return r, func() tea.Msg { return StepArticleMsg{Delta: 1} }
+		return r, r.c.move(StepArticleMsg{Delta: 1})
 	case key.Matches(msg, k.PrevArticle):
-		return r, func() tea.Msg { return StepArticleMsg{Delta: -1} }
+		return r, r.c.move(StepArticleMsg{Delta: -1})
 	case key.Matches(msg, k.Back):
-		return r, func() tea.Msg { return BackMsg{} }
+		return r, r.c.move(BackMsg{})
 	}
 	return r, nil
 }

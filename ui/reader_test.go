@@ -6,6 +6,8 @@ import (
 
 	"bao/articles"
 	"bao/model"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // openFirst opens the first article of the list.
@@ -359,4 +361,49 @@ func TestKeysWhileRemovedLinesLayOut(t *testing.T) {
 	if off, max := hs.root().Reader().Offset(), len(hs.root().Reader().Document().Lines); off < max/2 {
 		t.Errorf("G pressed while the layout was made was lost: at line %d of %d", off, max)
 	}
+}
+
+// TestKeysTypedAheadGoToTheScreenBroughtForward gives each key before the
+// commands of the one before it have run, as when keys arrive together:
+// Enter opens the article, q leaves it, and the second q quits from the
+// list instead of going to the reader being left.
+func TestKeysTypedAheadGoToTheScreenBroughtForward(t *testing.T) {
+	h := newHarness(t, sampleLibrary(t), 100, 30, Options{})
+	var cmd tea.Cmd
+	for _, step := range []struct {
+		key  string
+		want string
+	}{{"enter", "reader"}, {"q", "list"}, {"q", "list"}} {
+		h.m, cmd = h.m.Update(keyMsg(step.key))
+		if got := h.root().Screen(); got != step.want {
+			t.Fatalf("after %s the screen in front is %s, want %s", step.key, got, step.want)
+		}
+	}
+	if !quits(cmd) {
+		t.Error("the second q, typed ahead, did not quit")
+	}
+}
+
+// quits reports whether cmd, run, ends in tea.Quit.
+func quits(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	msg, ok := await(cmd)
+	if !ok {
+		return false
+	}
+	if _, ok := msg.(tea.QuitMsg); ok {
+		return true
+	}
+	cmds, ok := sequence(msg)
+	if b, isBatch := msg.(tea.BatchMsg); isBatch {
+		cmds, ok = b, true
+	}
+	for _, c := range cmds {
+		if ok && quits(c) {
+			return true
+		}
+	}
+	return false
 }

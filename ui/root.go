@@ -173,8 +173,21 @@ func (m Model) Init() tea.Cmd {
 }
 
 // Update routes a message: global keys first, then sizes, then the screen
-// in front.
+// in front; then it makes the changes of screen that asked for (see
+// Common.move).
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	for len(m.c.moves) > 0 {
+		move := m.c.moves[0]
+		m.c.moves = m.c.moves[1:]
+		var more tea.Cmd
+		next, more = next.(Model).update(move)
+		cmd = tea.Batch(cmd, more)
+	}
+	return next, cmd
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.Quit) {

@@ -134,9 +134,9 @@ func (v SourcesView) Update(msg tea.Msg) (SourcesView, tea.Cmd) {
 		v.cursor = min(v.cursor+1, len(v.rows)-1)
 	case key.Matches(k, v.keys.Choose) && v.cursor < len(v.rows):
 		r := v.rows[v.cursor]
-		return v, func() tea.Msg { return SourceChosenMsg{Name: r.name, All: r.all} }
+		return v, v.c.move(SourceChosenMsg{Name: r.name, All: r.all})
 	case key.Matches(k, v.keys.Back):
-		return v, func() tea.Msg { return BackMsg{} }
+		return v, v.c.move(BackMsg{})
 	}
 	return v, nil
 }
