@@ -631,12 +631,13 @@ var (
 	controlWords = setOf("share", "shares", "shared", "sharing", "comment", "comments", "tweet", "tweets", "retweet",
 		"retweets", "subscribe", "newsletter", "newsletters", "signup", "login", "advertisement", "advertisements", "ad",
 		"ads", "sponsored", "download", "app", "apps", "gallery", "loading", "bookmark", "print", "email", "e-mail",
-		"like", "likes", "follow", "min", "mins", "feedback")
+		"like", "likes", "follow", "min", "mins", "feedback", "cookie", "cookies")
 	controlFillers = setOf("story", "stories", "article", "articles", "page", "pages", "more", "below", "above", "here",
 		"read", "reading", "continue", "continues", "continued", "next", "previous", "related", "recommended",
 		"popular", "trending", "video", "videos", "photos", "images", "image", "listen", "watch", "play", "post", "posts",
 		"link", "copy", "save", "gift", "view", "views", "this", "on", "our", "us", "your", "the", "to", "a", "an", "of",
-		"with", "in", "for", "and", "now", "all", "see", "click", "tap", "via", "x")
+		"with", "in", "for", "and", "now", "all", "see", "click", "tap", "via", "x", "settings", "preferences", "policy",
+		"manage", "accept")
 	// Vietnamese, folded: controls of two syllables, and the syllables
 	// of "tải", "bài viết của bạn tại đây", "xem thêm ảnh" and the like.
 	viControlWords = setOf("chia se", "binh luan", "theo doi", "dang ky", "ung dung", "quang cao", "luot thich",

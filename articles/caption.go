@@ -122,8 +122,18 @@ func isByCredit(t string) bool {
 		// "Courtesy of Harbour Times": whose the picture is.
 		return len(t) <= 80 && !strings.ContainsAny(t, ".!?,;")
 	}
+	if strings.HasPrefix(t, "Courtesy ") {
+		// "Courtesy Google", "Courtesy Harbour Times Archive": the
+		// owner's name in capitals and nothing after it.
+		return courtesyCredit.MatchString(t)
+	}
 	return (strings.Contains(t, " by ") || strings.Contains(t, " courtesy of ") || strings.Contains(t, " via ")) && byCredit.MatchString(t)
 }
+
+// courtesyCredit names whose a picture is without "of", as
+// entertainment sites set it: "Courtesy Google", "Courtesy Harbour Times
+// Archive".
+var courtesyCredit = regexp.MustCompile(`^Courtesy (?:\p{Lu}[\p{L}&'’.-]*\s?){1,4}$`)
 
 // isLabelledCredit reports whether t is a credit alone that says it is
 // one: "Photo: DPA", "(Image: © NASA/ESA/K. Retherford/SWRI)", in
@@ -147,7 +157,7 @@ var namedCredit = regexp.MustCompile(`^(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{
 
 // photoAgencies are the agencies a photographer's credit names after
 // the name, as an expression's alternatives.
-const photoAgencies = `Getty Images|AP|AP Photo|AFP|Reuters|Bloomberg|Shutterstock|Alamy|EPA|EPA-EFE|Rex|REX|Zuma Press|NurPhoto|Sipa USA|Corbis|Imagn|USA TODAY Sports|Associated Press|The Associated Press`
+const photoAgencies = `Getty Images|AP|AP Photo|AFP|Reuters|Bloomberg|Shutterstock|Alamy|EPA|EPA-EFE|Rex|REX|Zuma Press|NurPhoto|Sipa USA|Corbis|Imagn|USA TODAY Sports|Associated Press|The Associated Press|ASSOCIATED PRESS|THE ASSOCIATED PRESS`
 
 // isNamedCredit reports whether t is such a credit.
 func isNamedCredit(t string) bool {
@@ -216,7 +226,13 @@ var galleryCaption = regexp.MustCompile(`^\d{1,3}of\d{1,3}\p{Lu}`)
 // agency's or a picture source's name, or a name and its outlet after a
 // slash, and the description has six words or more.
 func isTailCreditCaption(t string) bool {
-	if len(t) < 24 || len(t) > 1600 || endsSentence(t) || runesOver(t, 400) {
+	if len(t) < 24 || len(t) > 1600 || runesOver(t, 400) {
+		return false
+	}
+	if byCreditAfter(t) {
+		return true
+	}
+	if endsSentence(t) {
 		return false
 	}
 	tail := t[max(0, len(t)-72):]
@@ -239,6 +255,23 @@ func isTailCreditCaption(t string) bool {
 	}
 	i += len(t) - len(tail)
 	return tailCredit.MatchString(t[i+2:]) && model.CountWords(t[:i]) >= 6
+}
+
+// byCreditAfter reports whether t is a picture's description of three
+// words or more, then a sentence or two of byCredit: "John M. Ford in
+// 1987. Photo illustration by Slate. Photo by David Dyer-Bennet.".
+func byCreditAfter(t string) bool {
+	// A credit is 160 bytes at most (isByCredit): it starts near the end.
+	for i := max(0, len(t)-162); ; {
+		j := strings.Index(t[i:], ". ")
+		if j < 0 {
+			return false
+		}
+		i += j + 2
+		if isByCredit(t[i:]) {
+			return model.CountWords(t[:i]) >= 3
+		}
+	}
 }
 
 // tailCredit is the credit after such a description: a picture source

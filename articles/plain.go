@@ -109,6 +109,7 @@ func ParsePlain(text string) *model.Article {
 	p.dropSecondCopies()
 	if p.a.Language == "en" {
 		p.dropTimeStamps()
+		p.dropWireSlug()
 	}
 	p.dropShareLines()
 	if p.a.Language == "en" {
@@ -1783,6 +1784,21 @@ func (p *plainParser) dropTimeStamps() {
 	p.dropEach(func(i int, _ line) bool { return slices.Contains(at, i) })
 }
 
+// wireSlug is a news agency's slug for a story and its version, which
+// some pages print over the headline: "AP-US--Trump-Impeachment, 4th
+// Ld-Writethru", "BC-EU--Britain-Election".
+var wireSlug = regexp.MustCompile(`^(?:AP|BC)-[A-Z]{2,4}--[\p{L}0-9-]+(?:, [\p{L}0-9 -]{2,40})?$`)
+
+// dropWireSlug removes a wire slug among the text's first three lines.
+func (p *plainParser) dropWireSlug() {
+	for i, l := range p.lines[:min(len(p.lines), 3)] {
+		if len(l.text) <= 100 && strings.Contains(l.text, "--") && wireSlug.MatchString(l.text) {
+			p.dropEach(func(j int, _ line) bool { return j == i })
+			return
+		}
+	}
+}
+
 // isLabelledStamp reports whether a time stamp says what it stamps, or
 // counts back from now: "Updated Nov 19, 6:55 AM", "Updated an hour ago".
 func isLabelledStamp(s string) bool { return labelledStamp(model.Fold(s)) }
@@ -1827,6 +1843,9 @@ func isTimeStamp(s string) bool {
 	if len(s) > 80 {
 		return false
 	}
+	// "5:45 AM PST 11/19/2019 by": the writer's name that followed is
+	// not in the text.
+	s = strings.TrimSuffix(s, " by")
 	f := strings.TrimRight(model.Fold(s), ";,. ")
 	if strings.Contains(f, "\u00a0") {
 		f = strings.ReplaceAll(f, "\u00a0", " ") // "1:35\u00a0a.m."
@@ -1849,7 +1868,7 @@ var timeStamp = func() *regexp.Regexp {
 	const (
 		month = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
 		day   = `\d{1,2}(?:st|nd|rd|th)?`
-		date  = `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?(?:` + month + ` ` + day + `(?:,? \d{4})?|` + day + ` ` + month + `,? \d{4})`
+		date  = `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?(?:` + month + ` ` + day + `(?:,? \d{4})?|` + day + ` ` + month + `,? \d{4}|\d{1,2}/\d{1,2}/\d{4})`
 		// "a.m." loses its last stop when the stamp is trimmed.
 		clock = `\d{1,2}(?::\d{2}(?::\d{2})?(?: ?(?:am|pm|a\.m\.?|p\.m\.?))?|(?: ?(?:am|pm|a\.m\.?|p\.m\.?)))(?: (?:[a-z]{2,4}|gmt[+-]\d{1,2}|utc[+-]\d{1,2}))?`
 		ago   = `(?:about |around )?(?:an?|\d{1,3}) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago|just now|yesterday|today`
@@ -1967,7 +1986,9 @@ func (p *plainParser) header(rest []line) []line {
 		switch {
 		case dateLine.MatchString(t):
 			p.a.Date = parseDMY(dateLine.FindStringSubmatch(t))
-		case isBylineText(t) && !rest[0].caption && rest[0].heading == 0 && !rest[1].indent && !boxHeadings[folded(t)]:
+		case isBylineText(t) && !rest[0].caption && rest[0].heading == 0 && !rest[1].indent && !boxHeadings[folded(t)] && !isCreditAlone(t):
+			// A photographer's credit ("Patrick Semansky, ASSOCIATED
+			// PRESS") names a person too, and is the picture's caption.
 			p.a.Byline = append(p.a.Byline, p.bylineParts(t)...)
 		case handle != "":
 			// "Natasha Turak @NatashaTurak".

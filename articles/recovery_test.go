@@ -3589,3 +3589,57 @@ func TestPictureFileNamesAndPostAuthors(t *testing.T) {
 		t.Errorf("captions %q", c)
 	}
 }
+
+// A photographer's credit with the agency in capitals, or "Courtesy" and
+// the owner's name, captions the picture and is not the writer's name;
+// a wire slug over the story, a stamp whose writer's name the page lost
+// ("... by") and a cookie dialog's button go.
+func TestWireSlugAndOwnersCredits(t *testing.T) {
+	a := parseText(t, "\nAP-EU--Harbour-Ferries, 2nd Ld-Writethru\n\n"+
+		"Tom Lind, ASSOCIATED PRESS\n"+
+		"PORTSMOUTH (AP) — The harbour ferry's fares go up by a tenth in April, the board said on Monday after a long meeting.\n\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home.\n\n"+
+		"Courtesy Harbour Times Archive\n"+
+		"The board will meet again in May to hear the passengers' complaints.\n"+
+		"Cookie Settings\n")
+	if len(a.Byline) > 0 {
+		t.Errorf("byline %q, want none", a.Byline)
+	}
+	want := []string{"Tom Lind, ASSOCIATED PRESS", "Courtesy Harbour Times Archive"}
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, want) {
+		t.Errorf("captions %q, want %q", c, want)
+	}
+	if want := []string{"AP-EU--Harbour-Ferries, 2nd Ld-Writethru", "Cookie Settings"}; !slices.Equal(a.Dropped, want) {
+		t.Errorf("dropped %q, want %q", a.Dropped, want)
+	}
+	if !a.TitleGuessed || a.Dateline != "PORTSMOUTH" {
+		t.Errorf("title %q (guessed %v), dateline %q", a.Title, a.TitleGuessed, a.Dateline)
+	}
+
+	a = parseText(t, "5:45 AM PST 11/19/2019 by\n"+
+		"Courtesy Harbour Times\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday after a long meeting.\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home.\n")
+	if len(a.Byline) > 0 || !a.TitleGuessed || !slices.Equal(a.Dropped, []string{"5:45 AM PST 11/19/2019 by"}) {
+		t.Errorf("byline %q, title %q (guessed %v), dropped %q", a.Byline, a.Title, a.TitleGuessed, a.Dropped)
+	}
+}
+
+// A picture's description followed by its credit in words on the same
+// line ("... in 1987. Photo by Jo Lind.") is its caption, also where the
+// title would be.
+func TestDescriptionThenPhotoBy(t *testing.T) {
+	a := parseText(t, "Jo Lind at the pier in 1987. Photo illustration by the Times. Photo by Sam Roe.\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday after a long meeting.\n"+
+		"The captain and the doctor in 2002. Photo by Sam Roe\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home.\n")
+	want := []string{"Jo Lind at the pier in 1987. Photo illustration by the Times. Photo by Sam Roe.", "The captain and the doctor in 2002. Photo by Sam Roe"}
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, want) || !a.TitleGuessed {
+		t.Errorf("captions %q, want %q; title %q (guessed %v)", c, want, a.Title, a.TitleGuessed)
+	}
+	// Two words before it are a sentence's end, not a description.
+	a = parseText(t, "Ferry fares rise in spring\n\nFares rise. Photo by Sam Roe\n\nPassengers grumbled at the pier on Monday.\n")
+	if c := blocksOf(a, model.Caption); len(c) > 0 {
+		t.Errorf("captions %q, want none", c)
+	}
+}
