@@ -107,6 +107,7 @@ func ParsePlain(text string) *model.Article {
 	}
 	p.markupResidue()
 	p.dropSecondCopies()
+	p.dropPullQuotes()
 	if p.a.Language == "en" {
 		p.dropTimeStamps()
 		p.dropWireSlug()
@@ -807,6 +808,103 @@ func (p *plainParser) dropSecondCopies() {
 			p.lines[i].text = strings.TrimRight(l.text[:k], " ")
 		}
 	}
+}
+
+// dropPullQuotes removes a pull quote: a sentence of the story set again
+// between its paragraphs in large type, its words said in a longer line
+// within six lines either side, and the name set under it ("News
+// industry analyst Ken Doctor"). The text's first two lines are left: a
+// standfirst said again in the first paragraph is the page's own.
+func (p *plainParser) dropPullQuotes() {
+	var at []int
+	for i := 2; i+2 < len(p.lines); i++ {
+		t := p.lines[i].text
+		if len(t) < 40 || len(t) > 400 || !endsSentence(t) || !isQuoteAttribution(p.lines[i+1].text) || model.CountWords(t) < 8 {
+			continue
+		}
+		// A few of its words, as written, are looked for first: most
+		// lines are turned away without folding either.
+		probe, words := innerWords(t), ""
+		for j := max(0, i-6); j < min(len(p.lines), i+8); j++ {
+			u := p.lines[j].text
+			if j == i || len(u) < len(t)+20 || !strings.Contains(u, probe) {
+				continue
+			}
+			if words == "" {
+				words = spacedWords(t)
+			}
+			if strings.Contains(spacedWords(u), words) {
+				at = append(at, i, i+1)
+				i++
+				break
+			}
+		}
+	}
+	if len(at) > 0 {
+		p.dropEach(func(i int, _ line) bool { return slices.Contains(at, i) })
+	}
+}
+
+// innerWords is s from its second word to the end of its fifth, as
+// written: a part of a sentence that a copy of it has whatever the
+// quotation marks about the copy.
+func innerWords(s string) string {
+	fields := 0
+	start, end := -1, -1
+	in := false
+	for i, r := range s + " " {
+		if unicode.IsSpace(r) {
+			if in {
+				if fields == 5 {
+					end = i
+					break
+				}
+				in = false
+			}
+			continue
+		}
+		if !in {
+			in = true
+			if fields++; fields == 2 {
+				start = i
+			}
+		}
+	}
+	if start < 0 || end < 0 {
+		return s
+	}
+	return s[start:end]
+}
+
+// spacedWords is s folded, its words parted by one space and the whole
+// between spaces, so that one line's words are looked for in another's
+// whatever the quotation marks and stops about them.
+func spacedWords(s string) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	space := true
+	for _, r := range model.Fold(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			space = false
+		} else if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	if !space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// isQuoteAttribution reports whether t is the name set under a pull
+// quote: a few words, capitalised, with no stop, and no photo's credit
+// ("Photograph: Tom Lind/Getty", "Photo: Meg Kinnard, AP") such as a
+// caption said again in the text has under it.
+func isQuoteAttribution(t string) bool {
+	return len(t) <= 60 && !endsSentence(t) && !strings.ContainsAny(t, "?!") && model.CountWords(t) <= 8 && capitalised(t) &&
+		!isCaptionAlone(t)
 }
 
 // secondCopyAt returns where a second copy of t's beginning starts in

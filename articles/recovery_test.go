@@ -3643,3 +3643,64 @@ func TestDescriptionThenPhotoBy(t *testing.T) {
 		t.Errorf("captions %q, want none", c)
 	}
 }
+
+// A pull quote, a sentence of the story set again between paragraphs
+// with the speaker's name under it, goes with the name; a line said again
+// without a name under it (a caption repeating the text) stays.
+func TestPullQuotes(t *testing.T) {
+	a := parseText(t, "Ferry fares rise in spring\n\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home.\n\n"+
+		"Not one year since 2008 has the ferry carried more people than the year before.\n\n"+
+		"Harbour historian Jo Lind\n"+
+		"The board blamed the bridge.\n\n"+
+		"“Not one year since 2008 has the ferry carried more people than the year before,” says the harbour historian Jo Lind.\n\n"+
+		"The captain walked the pier at dawn with the mayor and the doctor.\n\n"+
+		"The mayor rang the bell.\n\n"+
+		"He said the captain walked the pier at dawn with the mayor and the doctor, as they do each year.\n\n"+
+		"The board will meet again in May.\n")
+	want := []string{"Not one year since 2008 has the ferry carried more people than the year before.", "Harbour historian Jo Lind"}
+	if !slices.Equal(a.Dropped, want) {
+		t.Errorf("dropped %q, want %q", a.Dropped, want)
+	}
+}
+
+// What a pull quote is not: a sentence whose opening words come again in
+// a longer line that says something else; a caption said again in the
+// text, with its credit under it; a heading said in a paragraph, with a
+// name under it; a standfirst over the writer's name, said again in the
+// first paragraph.
+func TestNotPullQuotes(t *testing.T) {
+	for _, text := range []string{
+		"Ferry fares rise in spring\n\n" +
+			"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n" +
+			"Passengers grumbled at the pier on Monday, and some walked home.\n\n" +
+			"The board blamed the bridge for every passenger lost since the tolls began.\n\n" +
+			"Harbour historian Jo Lind\n" +
+			"The captain said the board blamed the bridge for every delay, every storm and every cancelled sailing of the winter.\n\n" +
+			"The board will meet again in May.\n",
+		"Ferry fares rise in spring\n\n" +
+			"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n" +
+			"Passengers grumbled at the pier on Monday, and some walked home.\n\n" +
+			"Jo Lind at the pier at dawn with the captain and the mayor on Monday.\n" +
+			"Sam Roe, Getty Images\n" +
+			"The doctor, Jo Lind at the pier at dawn with the captain and the mayor on Monday, said the fares were fair.\n\n" +
+			"The board will meet again in May.\n",
+		"Ferry fares rise in spring\n\n" +
+			"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n" +
+			"Passengers grumbled at the pier on Monday, and some walked home.\n\n" +
+			"Why the ferry carried fewer people every year since 2008\n\n" +
+			"Harbour historian Jo Lind\n" +
+			"She asked why the ferry carried fewer people every year since 2008, and the board had no answer for her.\n\n" +
+			"The board will meet again in May.\n",
+		"Not one year since 2008 has the ferry carried more people than the year before.\n" +
+			"Jo Lind\n" +
+			"Not one year since 2008 has the ferry carried more people than the year before, and the board blames the bridge.\n\n" +
+			"The board will meet again in May.\n",
+	} {
+		a := parseText(t, text)
+		if len(a.Dropped) > 0 {
+			t.Errorf("dropped %q", a.Dropped)
+		}
+	}
+}
