@@ -226,14 +226,18 @@ var galleryCaption = regexp.MustCompile(`^\d{1,3}of\d{1,3}\p{Lu}`)
 // agency's or a picture source's name, or a name and its outlet after a
 // slash, and the description has six words or more.
 func isTailCreditCaption(t string) bool {
-	if len(t) < 24 || len(t) > 1600 || runesOver(t, 400) {
+	if len(t) < 24 || len(t) > 1600 {
+		return false
+	}
+	if endsSentence(t) {
+		// Only a credit in words ends with a stop.
+		return byCreditAfter(t) && !runesOver(t, 400)
+	}
+	if runesOver(t, 400) {
 		return false
 	}
 	if byCreditAfter(t) {
 		return true
-	}
-	if endsSentence(t) {
-		return false
 	}
 	tail := t[max(0, len(t)-72):]
 	for _, label := range []string{" Credit: ", " Courtesy of ", " (Credit: ", " (credit: "} {
@@ -261,8 +265,13 @@ func isTailCreditCaption(t string) bool {
 // words or more, then a sentence or two of byCredit: "John M. Ford in
 // 1987. Photo illustration by Slate. Photo by David Dyer-Bennet.".
 func byCreditAfter(t string) bool {
-	// A credit is 160 bytes at most (isByCredit): it starts near the end.
-	for i := max(0, len(t)-162); ; {
+	// A credit is 160 bytes at most (isByCredit): it starts near the end,
+	// and says "by" or "Courtesy".
+	tail := t[max(0, len(t)-162):]
+	if !strings.Contains(tail, " by ") && !strings.Contains(tail, "Courtesy") {
+		return false
+	}
+	for i := len(t) - len(tail); ; {
 		j := strings.Index(t[i:], ". ")
 		if j < 0 {
 			return false
