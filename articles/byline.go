@@ -364,7 +364,8 @@ var furnitureOpeners = func() []string {
 		"if you valued ",
 		"please read our comment", "please adhere to our comment", "please follow our comment",
 		"please respect our comment", "add your name ", "sign the petition", "sign our petition", "the views ", "the opinions ",
-		"views expressed", "opinions expressed", "h/t ", "h/t:", "hat tip", "via: ", "via ", "please share this "}
+		"views expressed", "opinions expressed", "h/t ", "h/t:", "hat tip", "via: ", "via ", "please share this ",
+		"originally published ", "originally appeared ", "first published ", "first appeared "}
 	for _, a := range []string{"older ", "more ", "other ", "recent ", "latest "} {
 		for _, b := range []string{"articles ", "posts ", "stories ", "columns "} {
 			o = append(o, a+b)
@@ -401,7 +402,7 @@ var siteFurniture = regexp.MustCompile(`^(?:` +
 	`(?:did you find|was) this (?:article|story|post|page) (?:helpful|useful)\??|\*?please leave (?:some |your )?feedback\b.{0,60}|` +
 	`if you (?:enjoyed|liked|valued) this (?:article|story|piece)\b.{0,460}|to read more (?:from|by) [\p{L} .'’-]{2,40},? visit \S+|` +
 	`(?:h/t|hat tip)[: ] ?@?[\p{L}0-9 .&'’-]{2,60}|via:? (?:@\w+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)|via: [\p{L}0-9 .&'’-]{2,40}|` +
-	`please share this (?:story|article|post)\b.{0,300})$`)
+	`please share this (?:story|article|post)\b.{0,300}|(?:originally|first) (?:published|appeared) (?:on|in|at|by) [\p{L}0-9 .&'’-]{2,60})$`)
 
 // commentPrompt is a site's request for comments that closes a line, the
 // question before it the site's as well: "Do you believe any of these

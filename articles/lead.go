@@ -15,11 +15,11 @@ var leadPrefix = regexp.MustCompile(`^(\(([^()]{2,40})\)|[\p{L}\p{N}.&]+(?: [\p{
 
 // englishDateline matches wire-style datelines: "LONDON, March 3 -",
 // "WASHINGTON (Reuters) -", "NEW YORK, Jan. 5 (AP) —", "ALBANY, N.Y. —",
-// "HARRISBURG, Pennsylvania --", "TEXAS, USA —", "MADISON, WISCONSIN
+// "HARRISBURG, Pennsylvania --", "DUBAI, United Arab Emirates —", "TEXAS, USA —", "MADISON, WISCONSIN
 // (The Borowitz Report) –", "ALBANY, NEW YORK —", and with an em dash set
 // close, as American style has it, "IRVING, TX—Saying ..." (wireDateline
 // wants a capital after that one).
-var englishDateline = regexp.MustCompile(`^([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, (?:[A-Z][a-z]{2,}\.? \d{1,2}|[A-Z][A-Za-z.]{1,5}\.|[A-Z][a-z]{3,}(?: [A-Z][a-z]{3,})?|[A-Z]{3,}(?: [A-Z]{4,})|[A-Z]{4,}|[A-Z]{2,3}))?)\s*(?:\(([^()]{2,30})\))?\s*(?:[-–—]{1,2}\s+|(—))`)
+var englishDateline = regexp.MustCompile(`^([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, (?:[A-Z][a-z]{2,}\.? \d{1,2}|[A-Z][A-Za-z.]{1,5}\.|[A-Z][a-z]{3,}(?: [A-Z][a-z]{3,}){0,2}|[A-Z]{3,}(?: [A-Z]{4,})|[A-Z]{4,}|[A-Z]{2,3}))?)\s*(?:\(([^()]{2,30})\))?\s*(?:[-–—]{1,2}\s+|(—))`)
 
 // wireDateline matches englishDateline at the start of t, the place in
 // capitals; outside English only with an agency or a state after it. It

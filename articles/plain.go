@@ -1692,6 +1692,11 @@ func (p *plainParser) dropTrailingWidgets() {
 			cut = i
 			continue
 		}
+		if isSignupLine(t) {
+			// "Sign up for our Email Newsletters here." under the
+			// links: it goes too, and the links are looked for above.
+			continue
+		}
 		if endsSentence(t) || len(t) > 480 || runesOver(t, 120) {
 			break
 		}
@@ -1711,6 +1716,10 @@ func (p *plainParser) dropTrailingWidgets() {
 	}
 	p.lines = append(p.lines[:cut], p.lines[end:]...)
 }
+
+// closingCopyright is an owner's notice alone, closing a story: "©
+// Reuters", "© Harbour Times 2019".
+var closingCopyright = regexp.MustCompile(`^© ?\p{Lu}[\p{L}0-9.&'’-]*(?: [\p{L}0-9.&'’-]+){0,4}$`)
 
 // isSignatureLine reports whether t reads as a writer's signature or a
 // source's credit: a name or names, or "Theo ...", "Nguồn: ...".
@@ -3132,6 +3141,12 @@ func (p *plainParser) trailingByline() {
 			// shows what it said; the name is the byline.
 			p.popBlock()
 			p.a.Byline = append(splitByline(name), p.a.Byline...)
+			p.dropHere(last.Text)
+			continue
+		}
+		if last.Kind == model.Paragraph && closingCopyright.MatchString(last.Text) {
+			// "© Reuters" under the story: the owner's notice.
+			p.popBlock()
 			p.dropHere(last.Text)
 			continue
 		}

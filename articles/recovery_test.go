@@ -3704,3 +3704,29 @@ func TestNotPullQuotes(t *testing.T) {
 		}
 	}
 }
+
+// What closes a syndicated story goes: the owner's notice ("© Harbour
+// Wire") under the wire's staff line, which stays and names the byline;
+// "Originally published on ..."; a block of links whose heading has a
+// newsletter appeal under it. A city and its country of three words make
+// a dateline.
+func TestSyndicationClosers(t *testing.T) {
+	a := parseText(t, "ABU DHABI, United Arab Emirates — The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home.\n"+
+		"(Reporting by Jo Lind; Editing by Sam Roe)\n"+
+		"© Harbour Wire\n")
+	if a.Dateline != "ABU DHABI, United Arab Emirates" || !slices.Equal(a.Byline, []string{"Jo Lind"}) || !slices.Equal(a.Dropped, []string{"© Harbour Wire"}) {
+		t.Errorf("dateline %q, byline %q, dropped %q", a.Dateline, a.Byline, a.Dropped)
+	}
+	a = parseText(t, "Ferry fares rise in spring\n\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home.\n\n"+
+		"Originally published on Harbour Science.\n\n"+
+		"Popular on Harbour Times\n\n"+
+		"Sign Up: Stay on top of the harbour's news! Sign up for our Email Newsletters here.\n")
+	want := []string{"Originally published on Harbour Science.", "Popular on Harbour Times",
+		"Sign Up: Stay on top of the harbour's news! Sign up for our Email Newsletters here."}
+	if got := slices.Sorted(slices.Values(a.Dropped)); !slices.Equal(got, want) {
+		t.Errorf("dropped %q, want %q", a.Dropped, want)
+	}
+}
