@@ -376,8 +376,10 @@ var connectives = setOf("ben canh do", "ngoai ra", "tuy nhien", "do do", "vi vay
 	"dong thoi", "the nhung", "them vao do", "hon nua", "mat khac", "nguoc lai", "sau do", "cuoi cung")
 
 // bareCredit matches a credit of initials without a colon after a
-// sentence: "... của xổ số Vietlott. Ảnh TM Giá trị ...".
-var bareCredit = regexp.MustCompile(`[.!?] (Ảnh [\p{Lu}][\p{Lu}./]{0,7})(?: |$)`)
+// sentence: "... của xổ số Vietlott. Ảnh TM Giá trị ...", or one saying
+// where the picture was taken from: "... tại sảnh ga đi. Ảnh cắt từ
+// video.", "Ảnh chụp màn hình" closing the line.
+var bareCredit = regexp.MustCompile(`[.!?] (Ảnh (?:[\p{Lu}][\p{Lu}./]{0,7}(?: |$)|(?:cắt từ (?:video|clip)|chụp màn hình)\.?$))`)
 
 // findCredit returns where the first photo credit in t starts and how long
 // its "Ảnh:"-like opening is, or -1.

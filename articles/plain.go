@@ -112,6 +112,7 @@ func ParsePlain(text string) *model.Article {
 		p.dropTimeStamps()
 		p.dropWireSlug()
 	}
+	p.dropRelatedBar()
 	p.dropShareLines()
 	if p.a.Language == "en" {
 		p.cutNameCards()
@@ -1889,6 +1890,30 @@ func (p *plainParser) dropTimeStamps() {
 		return
 	}
 	p.dropEach(func(i int, _ line) bool { return slices.Contains(at, i) })
+}
+
+// dropRelatedBar removes a first line made of other stories' headlines
+// parted by slashes, as some sites set links over the story ("Buýt hai
+// tầng ở Hà Nội trung bình có bảy khách mỗi lượt / Hành khách trải
+// nghiệm tuyến buýt mui trần đầu tiên ở Hà Nội"): two or more parts of
+// seven to thirty words, none a sentence or a stamp ("Updated Nov. 19,
+// 2019 8:21 am ET / Original ..."); a title with a slash in it has a
+// shorter part, and so has a couplet (six words and eight).
+func (p *plainParser) dropRelatedBar() {
+	if len(p.lines) < 3 {
+		return
+	}
+	t := p.lines[0].text
+	if len(t) > 600 || !strings.Contains(t, " / ") {
+		return
+	}
+	for part := range strings.SplitSeq(t, " / ") {
+		n := model.CountWords(part)
+		if n < 7 || n > 30 || endsSentence(part) || strings.ContainsAny(part, "?!") || isTimeStamp(part) {
+			return
+		}
+	}
+	p.dropEach(func(i int, _ line) bool { return i == 0 })
 }
 
 // wireSlug is a news agency's slug for a story and its version, which

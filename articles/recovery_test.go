@@ -3730,3 +3730,44 @@ func TestSyndicationClosers(t *testing.T) {
 		t.Errorf("dropped %q, want %q", a.Dropped, want)
 	}
 }
+
+// A first line of other stories' headlines parted by slashes is a bar of
+// links over the story, and goes; a title with a slash in it stays. A
+// description closed by "Ảnh cắt từ video." or "Ảnh chụp màn hình" is a
+// caption; a line going on after "Ảnh chụp màn hình" is not one by it.
+func TestRelatedBarAndScreenshotCredits(t *testing.T) {
+	a := parseText(t, "Phà Bến Thủy tăng giá vé từ tháng tư năm nay / Hành khách xếp hàng dài chờ phà ở bến cảng\n"+
+		"Giá vé phà qua sông sẽ tăng thêm một phần mười từ tháng tư, ban quản lý bến cho biết sáng thứ hai.\n"+
+		"Theo ban quản lý, giá dầu và phí bảo dưỡng tàu đều tăng trong năm qua.\n"+
+		"Hành khách đứng chờ ở bến phà sáng thứ hai. Ảnh cắt từ video.\n"+
+		"Nhiều hành khách phàn nàn vì giá vé tăng trong khi phà vẫn chạy chậm.\n"+
+		"Trang của bến phà trên mạng xã hội. Ảnh chụp màn hình\n"+
+		"Ban quản lý sẽ họp lại vào tháng năm. Ảnh chụp màn hình cho thấy bảng giá mới được dán ở cổng bến.\n")
+	if !slices.Equal(a.Dropped, []string{"Phà Bến Thủy tăng giá vé từ tháng tư năm nay / Hành khách xếp hàng dài chờ phà ở bến cảng"}) {
+		t.Errorf("dropped %q", a.Dropped)
+	}
+	want := []string{"Hành khách đứng chờ ở bến phà sáng thứ hai. Ảnh cắt từ video.", "Trang của bến phà trên mạng xã hội. Ảnh chụp màn hình"}
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, want) {
+		t.Errorf("captions %q, want %q", c, want)
+	}
+	a = parseText(t, "Giá vé phà Bến Thủy / Cửa Hội tăng từ tháng tư\n"+
+		"Giá vé phà qua sông sẽ tăng thêm một phần mười từ tháng tư, ban quản lý bến cho biết sáng thứ hai.\n"+
+		"Nhiều hành khách phàn nàn vì giá vé tăng trong khi phà vẫn chạy chậm.\n")
+	if a.Title != "Giá vé phà Bến Thủy / Cửa Hội tăng từ tháng tư" || len(a.Dropped) > 0 {
+		t.Errorf("title %q, dropped %q", a.Title, a.Dropped)
+	}
+	// Nor are two stamps.
+	a = parseText(t, "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday.\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home.\n")
+	if slices.Contains(a.Dropped, "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET") {
+		t.Errorf("the stamps were taken for links: dropped %q", a.Dropped)
+	}
+	// Two sentences parted by a slash are the text's.
+	a = parseText(t, "Giá vé phà sẽ tăng thêm một phần mười từ tháng tư. / Hành khách đã xếp hàng dài chờ phà từ sáng sớm.\n"+
+		"Giá vé phà qua sông sẽ tăng thêm một phần mười từ tháng tư, ban quản lý bến cho biết sáng thứ hai.\n"+
+		"Nhiều hành khách phàn nàn vì giá vé tăng trong khi phà vẫn chạy chậm.\n")
+	if len(a.Dropped) > 0 {
+		t.Errorf("dropped %q", a.Dropped)
+	}
+}
