@@ -101,11 +101,13 @@ func TestUnseenSources(t *testing.T) {
 			title = "" // said to be a guess: no title claimed
 		}
 		for _, sc := range groups {
-			sc["title"].add(nonEmpty(squashSpaces(title)), nonEmpty(squashSpaces(l.Title)), equal)
-			sc["byline"].add(bylineNames(a.Byline), bylineNames(l.Byline), equal)
-			sc["dateline"].add(nonEmpty(a.Dateline), nonEmpty(l.Dateline), equal)
-			// Compared decomposed: a label cut at 60 characters of a
-			// decomposed file may end between a letter and its mark.
+			// Compared decomposed: bao gives text in NFC, and a label
+			// copied from a decomposed file is in NFD; a label cut at 60
+			// characters of such a file may end between a letter and
+			// its mark.
+			sc["title"].add(decomposed(nonEmpty(squashSpaces(title))), decomposed(nonEmpty(squashSpaces(l.Title))), equal)
+			sc["byline"].add(decomposed(bylineNames(a.Byline)), decomposed(bylineNames(l.Byline)), equal)
+			sc["dateline"].add(decomposed(nonEmpty(a.Dateline)), decomposed(nonEmpty(l.Dateline)), equal)
 			sc["headings"].add(decomposed(squashAll(blocksOf(a, model.Heading))), decomposed(squashAll(l.Headings)), hasPrefix)
 			sc["captions"].add(decomposed(squashAll(blocksOf(a, model.Caption))), decomposed(squashAll(l.Captions)), hasPrefix)
 			sc["dropped"].add(decomposed(squashAll(a.Dropped)), decomposed(squashAll(l.Dropped)), hasPrefix)
