@@ -294,7 +294,9 @@ func isVideoCaption(t string) bool {
 	if len(t) > 600 {
 		return false
 	}
-	for _, p := range []string{"XEM CLIP", "Xem clip", "XEM VIDEO", "Xem video", "Video:", "VIDEO:", "WATCH:", "Watch:", "Clip:"} {
+	// Word-segmented text sets its colons apart: "Clip : ...".
+	for _, p := range []string{"XEM CLIP", "Xem clip", "XEM VIDEO", "Xem video", "Video:", "VIDEO:", "WATCH:", "Watch:", "Clip:",
+		"Video :", "VIDEO :", "Clip :", "CLIP :"} {
 		if strings.HasPrefix(t, p) {
 			return true
 		}

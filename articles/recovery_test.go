@@ -3771,3 +3771,16 @@ func TestRelatedBarAndScreenshotCredits(t *testing.T) {
 		t.Errorf("dropped %q", a.Dropped)
 	}
 }
+
+// Word-segmented text sets its colons apart: "Clip : ..." captions a
+// video as "Clip: ..." does.
+func TestSpacedVideoLabel(t *testing.T) {
+	a := parseText(t, "Giá vé phà Bến_Thủy tăng từ tháng tư\n\n"+
+		"Giá vé phà qua sông sẽ tăng thêm một phần mười từ tháng tư .\n\n"+
+		"Clip : Hành_khách xếp hàng dài chờ phà ở bến\n"+
+		"Ban quản_lý bến cho biết giá dầu và phí bảo_dưỡng tàu đều tăng trong năm qua .\n"+
+		"Nhiều hành_khách phàn_nàn vì giá vé tăng trong khi phà vẫn chạy chậm .\n")
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, []string{"Clip : Hành_khách xếp hàng dài chờ phà ở bến"}) {
+		t.Errorf("captions %q", c)
+	}
+}
