@@ -13,7 +13,8 @@ import (
 // lines of their own. They are compared folded (no case, no diacritics).
 var shareLines = setOf(
 	"chia se", "share", "share this", "share this article", "share this page",
-	"share on facebook", "share on twitter", "tweet", "facebook", "twitter",
+	"share on facebook", "share on twitter", "tweet", "facebook", "twitter", "instagram", "youtube", "linkedin", "pinterest",
+	"tiktok", "whatsapp", "reddit", "flipboard",
 	"email", "e-mail", "print", "in bai", "in bai viet", "luu", "luu bai", "shares", "close", "close dialog", "close window",
 	"binh luan", "gui binh luan", "copy link", "sao chep lien ket", "zalo",
 	"theo doi", "follow", "advertisement", "ad", "ads", "quang cao", "gop y", "bao loi",

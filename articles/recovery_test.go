@@ -3784,3 +3784,13 @@ func TestSpacedVideoLabel(t *testing.T) {
 		t.Errorf("captions %q", c)
 	}
 }
+
+// A social network's name alone on a line is a share or follow button,
+// as "Facebook" and "Twitter" are; above the text it is no title.
+func TestSocialButtons(t *testing.T) {
+	a := parseText(t, "Reddit\n\nThe harbour ferry's fares go up by a tenth in April, the board said on Monday.\n\n"+
+		"Passengers grumbled at the pier on Monday, and some walked home.\n\nInstagram\n\nYouTube\n\nLinkedIn\n\nPinterest\n")
+	if !a.TitleGuessed || !slices.Equal(a.Dropped, []string{"Reddit", "Instagram", "YouTube", "LinkedIn", "Pinterest"}) {
+		t.Errorf("title %q (guessed %v), dropped %q", a.Title, a.TitleGuessed, a.Dropped)
+	}
+}
