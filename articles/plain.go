@@ -248,7 +248,9 @@ func ParsePlain(text string) *model.Article {
 	p.demoteVerses()
 	p.demoteQuestions()
 	p.demoteHeadlines()
-	p.trailingByline()
+	if !p.letterSignatures() {
+		p.trailingByline()
+	}
 	for _, c := range captions {
 		p.cur = c.n
 		p.add(model.Caption, 0, c.text)
@@ -3126,6 +3128,56 @@ func (p *plainParser) signsStory(n int) bool {
 	}
 	return false
 }
+
+// letterSignatures takes the signatures of a letters page: under each
+// letter, one that ends as a sentence does, the writer's name and under
+// it their town and county ("Dr Jo Lind" / "Portsmouth, Hampshire"), two
+// or more times. The names are the byline, in order, and leave the text;
+// the towns stay under their letters. It reports whether it took any, so
+// that the last town is not read as a signature of its own.
+func (p *plainParser) letterSignatures() bool {
+	bs := p.a.Blocks
+	var at []int
+	for i := 0; i+1 < len(bs); i++ {
+		b := bs[i]
+		// Under a letter: a paragraph, or the lead for the first.
+		letter := p.a.Lead
+		if i > 0 {
+			letter = ""
+			if bs[i-1].Kind == model.Paragraph {
+				letter = bs[i-1].Text
+			}
+		}
+		if (b.Kind == model.Paragraph || b.Kind == model.Heading) && bs[i+1].Kind == model.Paragraph &&
+			model.CountWords(letter) >= 8 && endsLetter(letter) && townLine.MatchString(bs[i+1].Text) && isBylineText(b.Text) {
+			at = append(at, i)
+		}
+	}
+	if len(at) < 2 {
+		return false
+	}
+	out, blockAt := bs[:0], p.blockAt[:0]
+	for i, b := range bs {
+		if slices.Contains(at, i) {
+			p.a.Byline = append(p.a.Byline, b.Text)
+			continue
+		}
+		out, blockAt = append(out, b), append(blockAt, p.blockAt[i])
+	}
+	p.a.Blocks, p.blockAt = out, blockAt
+	return true
+}
+
+// endsLetter reports whether t ends as a letter does, with a full stop,
+// a question or an exclamation: a list of names and posts ("William
+// Bennett, Former secretary of education under Ronald Reagan") does not.
+func endsLetter(t string) bool {
+	return strings.ContainsRune(".?!…", lastRune(strings.TrimRight(t, closingQuotes)))
+}
+
+// townLine is a town and its county or state: "Ilkley, West Yorkshire",
+// "Ryde, Isle of Wight".
+var townLine = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]+(?: (?:of |upon |on |under )?\p{Lu}[\p{L}'’.-]+){0,2}, \p{Lu}[\p{L}'’.-]+(?: (?:of |upon |on |under )?\p{Lu}[\p{L}'’.-]+){0,2}$`)
 
 // trailingByline moves the credits at the end of the body into Byline:
 // last blocks that read as names or photo credits ("Minh Quân", "Ảnh:

@@ -3794,3 +3794,51 @@ func TestSocialButtons(t *testing.T) {
 		t.Errorf("title %q (guessed %v), dropped %q", a.Title, a.TitleGuessed, a.Dropped)
 	}
 }
+
+// A letters page signs each letter with the writer's name and town: the
+// names are the byline, the towns stay; one name and town alone is not a
+// letters page.
+func TestLetterSignatures(t *testing.T) {
+	a := parseText(t, "Letters: the ferry fares\n\n"+
+		"The new fares will keep the old and the poor off the ferry, and the board knows it full well.\n\n"+
+		"Jo Lind\n\nPortsmouth, Hampshire\n\n"+
+		"Sixty years ago I crossed for a penny, and the crossing was slower and the tea better than today.\n\n"+
+		"Dr Sam Roe\n\nRyde, Isle of Wight\n")
+	if !slices.Equal(a.Byline, []string{"Jo Lind", "Dr Sam Roe"}) || len(blocksOf(a, model.Heading)) > 0 {
+		t.Errorf("byline %q, headings %q", a.Byline, blocksOf(a, model.Heading))
+	}
+	if p := blocksOf(a, model.Paragraph); !slices.Contains(p, "Ryde, Isle of Wight") || !slices.Contains(p, "Portsmouth, Hampshire") {
+		t.Errorf("paragraphs %q", p)
+	}
+	a = parseText(t, "Ferry fares rise in spring\n\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday after a long meeting.\n\n"+
+		"Passengers grumbled at the pier on Monday, and some of them walked home rather than pay.\n\n"+
+		"Summer Timetable\n\nPortsmouth, Hampshire\n\n"+
+		"The first ferry leaves at six and the last at ten, from May to September.\n\n"+
+		"The board will meet again in May to hear what the passengers have to say about it.\n\n"+
+		"The captain said he would be there.\n")
+	if len(a.Byline) > 0 || !slices.Equal(blocksOf(a, model.Heading), []string{"Summer Timetable"}) {
+		t.Errorf("byline %q, headings %q", a.Byline, blocksOf(a, model.Heading))
+	}
+	// Names over what they do, and sections over a town, are no
+	// signatures.
+	for _, text := range []string{
+		"Who runs the ferry\n\nThe harbour ferry has run since 1923, and four people keep it going through the winter.\n\n" +
+			"Jo Lind\n\nThe harbour doctor rides the ferry daily and knows every passenger.\n\n" +
+			"Sam Roe\n\nThe captain has steered the ferry for thirty years, in every weather.\n\n" +
+			"All four will be at the board's meeting in May, and so will the mayor.\n",
+		"Where the ferry goes\n\nThe harbour ferry has run since 1923, and it calls at two towns through the winter.\n\n" +
+			"Sailings in summer\n\nPortsmouth, Hampshire\n\nThe first ferry leaves at six and the last at ten, from May to September.\n\n" +
+			"Sailings in winter\n\nRyde, Isle of Wight\n\nThe first ferry leaves at seven and the last at eight, from October.\n",
+		"Who backs the new fares\n\nThe board published the names of those who back the new fares on Monday afternoon.\n\n" +
+			"Jo Lind, Harbour doctor of Portsmouth and its islands\n\nSam Roe, Captain of Ryde\n\n" +
+			"Ann Lee, Mayor of Cowes\n\nTom Hart, Clerk of Fareham\n\nThe list will grow, the board said.\n",
+		"Ferry timetables\n\nTimetables for the harbour ferry and the island ferries in winter\n\n" +
+			"Jo Lind\n\nPortsmouth, Hampshire\n\nTimetables for the harbour ferry and the island ferries in summer\n\n" +
+			"Sam Roe\n\nRyde, Isle of Wight\n\nThe board will publish both in May.\n",
+	} {
+		if a := parseText(t, text); len(a.Byline) > 0 {
+			t.Errorf("byline %q", a.Byline)
+		}
+	}
+}
