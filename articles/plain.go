@@ -3139,7 +3139,12 @@ func (p *plainParser) letterSignatures() bool {
 	bs := p.a.Blocks
 	var at []int
 	for i := 0; i+1 < len(bs); i++ {
-		b := bs[i]
+		// Cheap tests first: this runs on every block.
+		b, town := bs[i], bs[i+1].Text
+		if b.Kind != model.Paragraph && b.Kind != model.Heading || bs[i+1].Kind != model.Paragraph || len(b.Text) > 90 ||
+			len(town) > 80 || !strings.Contains(town, ", ") || !townLine.MatchString(town) || !isBylineText(b.Text) {
+			continue
+		}
 		// Under a letter: a paragraph, or the lead for the first.
 		letter := p.a.Lead
 		if i > 0 {
@@ -3148,8 +3153,7 @@ func (p *plainParser) letterSignatures() bool {
 				letter = bs[i-1].Text
 			}
 		}
-		if (b.Kind == model.Paragraph || b.Kind == model.Heading) && bs[i+1].Kind == model.Paragraph &&
-			model.CountWords(letter) >= 8 && endsLetter(letter) && townLine.MatchString(bs[i+1].Text) && isBylineText(b.Text) {
+		if model.CountWords(letter) >= 8 && endsLetter(letter) {
 			at = append(at, i)
 		}
 	}
