@@ -51,8 +51,8 @@ type Reader struct {
 	// heading near the end put at the top): scrolling may go back there.
 	reach int
 	// pending is a key that needs the whole document (a section jump, the
-	// contents, the end) pressed while only the first screen was rendered;
-	// it is replayed when the rest arrives.
+	// contents, the end) pressed before the document was all rendered,
+	// or before any of it was; it is replayed when the rest arrives.
 	pending *tea.KeyPressMsg
 }
 
@@ -351,6 +351,11 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	case r.doc == nil:
 		if key.Matches(msg, r.keys.Back) {
 			return r, r.c.move(BackMsg{})
+		}
+		if key.Matches(msg, r.keys.NextSection, r.keys.PrevSection, r.keys.Section, r.keys.TOC, r.keys.Bottom, r.keys.Search, r.keys.Links) {
+			// Typed ahead of the first screen ("Enter ]"): done when the
+			// whole document is laid out, as below.
+			r.pending = &msg
 		}
 		return r, nil
 	}

@@ -253,6 +253,28 @@ func TestKeysWaitForTheWholeDocument(t *testing.T) {
 	}
 }
 
+// TestKeysBeforeTheFirstScreen presses 5 before anything of the article
+// is laid out ("Enter 5" typed together): the jump happens when the
+// document arrives.
+func TestKeysBeforeTheFirstScreen(t *testing.T) {
+	lib := sampleLibrary(t)
+	long := longArticle(t, lib)
+	m, err := New(Options{Style: "dark", Load: func() *model.Library { return lib }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.reader.SetSize(80, 10)
+	r, _ := m.reader.Open(long, -1, "")
+	if r.Document() != nil {
+		t.Fatal("the document is laid out on opening; this test needs it not to be")
+	}
+	r, _ = r.Update(keyMsg("5"))
+	r, _ = r.Update(renderedMsg{long, r.textWidth(), "dark", Render(long, r.textWidth(), m.c.Styles, 0)})
+	if r.CurrentSection() != 4 {
+		t.Errorf("after the document arrived, section %d, want 4", r.CurrentSection())
+	}
+}
+
 // TestScrollBackToAJump: after ] puts a heading near the end at the top,
 // k then j comes back to it.
 func TestScrollBackToAJump(t *testing.T) {
