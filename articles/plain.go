@@ -3132,9 +3132,10 @@ func (p *plainParser) signsStory(n int) bool {
 // letterSignatures takes the signatures of a letters page: under each
 // letter, one that ends as a sentence does, the writer's name and under
 // it their town and county ("Dr Jo Lind" / "Portsmouth, Hampshire"), two
-// or more times. The names are the byline, in order, and leave the text;
-// the towns stay under their letters. It reports whether it took any, so
-// that the last town is not read as a signature of its own.
+// or more times, or once closing the text. The names are the byline, in
+// order, and leave the text; the towns stay under their letters. It
+// reports whether it took any, so that the last town is not read as a
+// signature of its own ("Portsmouth" and "Hampshire").
 func (p *plainParser) letterSignatures() bool {
 	bs := p.a.Blocks
 	var at []int
@@ -3157,7 +3158,8 @@ func (p *plainParser) letterSignatures() bool {
 			at = append(at, i)
 		}
 	}
-	if len(at) < 2 {
+	if len(at) < 2 && (len(at) == 0 || at[0] != len(bs)-2) {
+		// One signature is a letter's only at the end of the text.
 		return false
 	}
 	out, blockAt := bs[:0], p.blockAt[:0]

@@ -3820,6 +3820,15 @@ func TestLetterSignatures(t *testing.T) {
 	if len(a.Byline) > 0 || !slices.Equal(blocksOf(a, model.Heading), []string{"Summer Timetable"}) {
 		t.Errorf("byline %q, headings %q", a.Byline, blocksOf(a, model.Heading))
 	}
+	// One letter signed at the end: the name is the byline, the town
+	// stays, and is not two more names.
+	a = parseText(t, "Letters: the ferry fares\n\n"+
+		"The new fares will keep the old and the poor off the ferry, and the board knows it full well.\n\n"+
+		"Sixty years ago I crossed for a penny, and the crossing was slower and the tea better than today.\n\n"+
+		"Jo Lind\n\nPortsmouth, Hampshire\n")
+	if !slices.Equal(a.Byline, []string{"Jo Lind"}) || !slices.Contains(blocksOf(a, model.Paragraph), "Portsmouth, Hampshire") {
+		t.Errorf("byline %q, paragraphs %q", a.Byline, blocksOf(a, model.Paragraph))
+	}
 	// Names over what they do, and sections over a town, are no
 	// signatures.
 	for _, text := range []string{
