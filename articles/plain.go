@@ -598,12 +598,17 @@ func (p *plainParser) dropOtherStories() {
 			p.drop(p.a.Blocks[i].Text, p.blockAt[i])
 		}
 	}
-	if len(gone) == 0 {
-		return
+	if len(gone) > 0 {
+		p.keepBlocks(func(i int) bool { return !gone[i] })
 	}
+}
+
+// keepBlocks keeps the blocks that keep reports, given their index, with
+// their places.
+func (p *plainParser) keepBlocks(keep func(int) bool) {
 	out, at := p.a.Blocks[:0], p.blockAt[:0]
 	for i, b := range p.a.Blocks {
-		if !gone[i] {
+		if keep(i) {
 			out, at = append(out, b), append(at, p.blockAt[i])
 		}
 	}
@@ -1608,6 +1613,12 @@ func (p *plainParser) dropLines(drop func(string) bool) {
 	p.dropEach(func(_ int, l line) bool { return !l.caption && drop(l.text) })
 }
 
+// dropLine removes line i.
+func (p *plainParser) dropLine(i int) {
+	p.drop(p.lines[i].text, p.lines[i].n)
+	p.lines = slices.Delete(p.lines, i, i+1)
+}
+
 // dropEach removes the lines that drop reports, given their index.
 func (p *plainParser) dropEach(drop func(int, line) bool) {
 	kept := p.lines[:0]
@@ -1915,7 +1926,7 @@ func (p *plainParser) dropRelatedBar() {
 			return
 		}
 	}
-	p.dropEach(func(i int, _ line) bool { return i == 0 })
+	p.dropLine(0)
 }
 
 // wireSlug is a news agency's slug for a story and its version, which
@@ -1927,7 +1938,7 @@ var wireSlug = regexp.MustCompile(`^(?:AP|BC)-[A-Z]{2,4}--[\p{L}0-9-]+(?:, [\p{L
 func (p *plainParser) dropWireSlug() {
 	for i, l := range p.lines[:min(len(p.lines), 3)] {
 		if len(l.text) <= 100 && strings.Contains(l.text, "--") && wireSlug.MatchString(l.text) {
-			p.dropEach(func(j int, _ line) bool { return j == i })
+			p.dropLine(i)
 			return
 		}
 	}
@@ -3162,15 +3173,10 @@ func (p *plainParser) letterSignatures() bool {
 		// One signature is a letter's only at the end of the text.
 		return false
 	}
-	out, blockAt := bs[:0], p.blockAt[:0]
-	for i, b := range bs {
-		if slices.Contains(at, i) {
-			p.a.Byline = append(p.a.Byline, b.Text)
-			continue
-		}
-		out, blockAt = append(out, b), append(blockAt, p.blockAt[i])
+	for _, i := range at {
+		p.a.Byline = append(p.a.Byline, bs[i].Text)
 	}
-	p.a.Blocks, p.blockAt = out, blockAt
+	p.keepBlocks(func(i int) bool { return !slices.Contains(at, i) })
 	return true
 }
 
