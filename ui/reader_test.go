@@ -228,9 +228,12 @@ func cut(s string, start, end int) string {
 	return b.String()
 }
 
-// TestKeysWaitForTheWholeDocument presses ] while only the first screen of
-// a long article is laid out: the jump happens when the rest arrives.
-func TestKeysWaitForTheWholeDocument(t *testing.T) {
+// openUnrendered opens a long article of the sample in a reader 80x10
+// and returns the reader, nothing of the article laid out yet, and a
+// function that gives the rendered message for its first lines lines
+// (0 for all of it).
+func openUnrendered(t *testing.T) (Reader, func(lines int) renderedMsg) {
+	t.Helper()
 	lib := sampleLibrary(t)
 	long := longArticle(t, lib)
 	m, err := New(Options{Style: "dark", Load: func() *model.Library { return lib }})
@@ -239,7 +242,16 @@ func TestKeysWaitForTheWholeDocument(t *testing.T) {
 	}
 	m.reader.SetSize(80, 10)
 	r, _ := m.reader.Open(long, -1, "")
-	r, _ = r.Update(renderedMsg{long, r.textWidth(), "dark", Render(long, r.textWidth(), m.c.Styles, 10)})
+	return r, func(lines int) renderedMsg {
+		return renderedMsg{long, r.textWidth(), "dark", Render(long, r.textWidth(), m.c.Styles, lines)}
+	}
+}
+
+// TestKeysWaitForTheWholeDocument presses ] while only the first screen of
+// a long article is laid out: the jump happens when the rest arrives.
+func TestKeysWaitForTheWholeDocument(t *testing.T) {
+	r, rendered := openUnrendered(t)
+	r, _ = r.Update(rendered(10))
 	if r.Document().Complete {
 		t.Fatal("the first-screen render is complete; the article is too short for this test")
 	}
@@ -247,7 +259,7 @@ func TestKeysWaitForTheWholeDocument(t *testing.T) {
 	if r.CurrentSection() == 4 {
 		t.Fatal("jumped before the document was laid out")
 	}
-	r, _ = r.Update(renderedMsg{long, r.textWidth(), "dark", Render(long, r.textWidth(), m.c.Styles, 0)})
+	r, _ = r.Update(rendered(0))
 	if r.CurrentSection() != 4 {
 		t.Errorf("after the whole document arrived, section %d, want 4", r.CurrentSection())
 	}
@@ -257,19 +269,12 @@ func TestKeysWaitForTheWholeDocument(t *testing.T) {
 // is laid out ("Enter 5" typed together): the jump happens when the
 // document arrives.
 func TestKeysBeforeTheFirstScreen(t *testing.T) {
-	lib := sampleLibrary(t)
-	long := longArticle(t, lib)
-	m, err := New(Options{Style: "dark", Load: func() *model.Library { return lib }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.reader.SetSize(80, 10)
-	r, _ := m.reader.Open(long, -1, "")
+	r, rendered := openUnrendered(t)
 	if r.Document() != nil {
 		t.Fatal("the document is laid out on opening; this test needs it not to be")
 	}
 	r, _ = r.Update(keyMsg("5"))
-	r, _ = r.Update(renderedMsg{long, r.textWidth(), "dark", Render(long, r.textWidth(), m.c.Styles, 0)})
+	r, _ = r.Update(rendered(0))
 	if r.CurrentSection() != 4 {
 		t.Errorf("after the document arrived, section %d, want 4", r.CurrentSection())
 	}
