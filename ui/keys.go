@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -128,6 +129,12 @@ func (k ReaderKeys) FullHelp() [][]key.Binding {
 		{k.NextSection, k.PrevSection, k.Section, k.TOC, k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
 		{k.Links, k.Bookmark, k.ToggleRead, k.Mouse, k.Back, k.Help, k.Quit},
 	}
+}
+
+// needsWhole reports whether msg is a key that needs the whole document
+// laid out: a section jump, the contents, the end, search or links.
+func (k ReaderKeys) needsWhole(msg tea.KeyPressMsg) bool {
+	return key.Matches(msg, k.NextSection, k.PrevSection, k.Section, k.TOC, k.Bottom, k.Search, k.Links)
 }
 
 // TOCKeys are the table of contents' bindings.

@@ -352,7 +352,7 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		if key.Matches(msg, r.keys.Back) {
 			return r, r.c.move(BackMsg{})
 		}
-		if key.Matches(msg, r.keys.NextSection, r.keys.PrevSection, r.keys.Section, r.keys.TOC, r.keys.Bottom, r.keys.Search, r.keys.Links) {
+		if r.keys.needsWhole(msg) {
 			// Typed ahead of the first screen ("Enter ]"): done when the
 			// whole document is laid out, as below.
 			r.pending = &msg
@@ -361,7 +361,7 @@ func (r Reader) handleKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	}
 	k := r.keys
 	h := r.bodyHeight()
-	if !r.whole() && key.Matches(msg, k.NextSection, k.PrevSection, k.Section, k.TOC, k.Bottom, k.Search, k.Links) {
+	if !r.whole() && k.needsWhole(msg) {
 		r.pending = &msg
 		r.status = "Laying out the article…"
 		return r, nil
