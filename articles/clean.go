@@ -299,8 +299,24 @@ func trimLineEnds(s string) string {
 	trailing := func(s string) bool {
 		return strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\t") || strings.HasSuffix(s, "\u00a0")
 	}
-	if !strings.Contains(s, " \n") && !strings.Contains(s, "\t\n") && !strings.Contains(s, "\u00a0\n") && !trailing(s) {
-		return s
+	// Most texts have no line that ends in spaces: one search for the
+	// line breaks, and a look at the byte before each, says so.
+	if !trailing(s) {
+		clean := true
+		for i := strings.IndexByte(s, '\n'); i >= 0; {
+			if i > 0 && (s[i-1] == ' ' || s[i-1] == '\t' || s[i-1] == 0xa0 && strings.HasSuffix(s[:i], "\u00a0")) {
+				clean = false
+				break
+			}
+			j := strings.IndexByte(s[i+1:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+		}
+		if clean {
+			return s
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(s))
