@@ -3,6 +3,8 @@ package model
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -37,5 +39,44 @@ func TestReadingTimeCountsLetters(t *testing.T) {
 	nfd.Derive()
 	if nfd.Letters != vi.Letters || nfd.Words != vi.Words {
 		t.Errorf("NFD counts %d letters, %d words; NFC %d, %d", nfd.Letters, nfd.Words, vi.Letters, vi.Words)
+	}
+}
+
+// TestCountTextByRune checks the table-driven count against one that
+// reads rune by rune, on every prefix of texts that mix ASCII,
+// Vietnamese in NFC and NFD, symbols and emoji, so that each way a text's
+// length can fall against the four bytes a turn is met.
+func TestCountTextByRune(t *testing.T) {
+	byRune := func(s string) (words, letters int) {
+		words = CountWords(s)
+		for _, r := range s {
+			switch {
+			case r < utf8.RuneSelf:
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					letters++
+				}
+			case r < 0x100 && !unicode.IsLetter(r), unicode.Is(unicode.Mn, r), r >= 0x2000 && r < 0x3000, r >= 0x10000:
+			default:
+				letters++
+			}
+		}
+		return words, letters
+	}
+	for _, s := range []string{
+		"Kinhtedothi - Ngày 5/4, Hà Nội đón\tđoàn  công tác.\n",
+		norm.NFD.String("Đường đèo dù không dài nhưng rất đẹp — “đúng vậy” 🙂 ½ x²"),
+		"a", " b ", "ab  cd\n\nef g",
+	} {
+		for n := 0; n <= len(s); n++ {
+			p := s[:n]
+			if !utf8.ValidString(p) {
+				continue
+			}
+			gw, gl := countText(p)
+			ww, wl := byRune(p)
+			if gw != ww || gl != wl {
+				t.Errorf("countText(%q) = %d words, %d letters; by rune %d, %d", p, gw, gl, ww, wl)
+			}
+		}
 	}
 }
