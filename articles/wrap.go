@@ -30,7 +30,7 @@ func rejoinWrapped(text string) string {
 		}
 		if i > 0 {
 			n++
-			if i > 400 || i > 100 && utf8.RuneCountInString(rest[:i]) > 100 {
+			if runesOver(rest[:i], 100) {
 				if long++; long*10 > most {
 					return text
 				}
