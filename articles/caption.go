@@ -381,12 +381,12 @@ func describesPicture(t string) bool {
 // đó, ...", "Tuy nhiên, ...". A picture's description does not.
 func opensWithConnective(t string) bool {
 	head, _, ok := strings.Cut(t[:min(len(t), 40)], ",")
-	return ok && connectives[model.Fold(head)]
+	return ok && connectives[strings.TrimSpace(model.Fold(head))]
 }
 
 // connectives go on from the sentence before them, folded.
 var connectives = setOf("ben canh do", "ngoai ra", "tuy nhien", "do do", "vi vay", "vi the", "theo do", "trong khi do",
-	"dong thoi", "the nhung", "them vao do", "hon nua", "mat khac", "nguoc lai", "sau do", "cuoi cung")
+	"dong thoi", "the nhung", "them vao do", "hon nua", "mat khac", "nguoc lai", "sau do", "cuoi cung", "trong do")
 
 // bareCredit matches a credit of initials without a colon after a
 // sentence: "... của xổ số Vietlott. Ảnh TM Giá trị ...", or one saying

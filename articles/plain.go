@@ -2574,6 +2574,8 @@ func (p *plainParser) body(rest []line) {
 			p.add(model.Caption, 0, l.text)
 		case p.a.Language != "en" && (inCaptionRun(rest, i) || isGluedCaption(rest, i)):
 			p.add(model.Caption, 0, l.text)
+		case vi && p.echoesAbove(rest, i):
+			p.add(model.Caption, 0, l.text)
 		case (!p.marked || l.bold) && p.isHeading(rest, i):
 			// Where the text marks its headings, a line in bold may be
 			// one too.
@@ -2909,6 +2911,91 @@ func isGluedCaption(ls []line, i int) bool {
 		return false
 	}
 	return model.CountWords(t) >= 4 && !isBylineText(t)
+}
+
+// echoesAbove reports whether line i of Vietnamese text is a picture's
+// caption made of a sentence of the text above it: a line of seven to
+// thirty-five words with no stop inside it and no colon, three quarters
+// of whose word pairs are in one of the two lines above (or the lead), a
+// line half as long again. Sites that set a photo between paragraphs
+// often caption it so ("Cua đỏ là loài giáp xác duy nhất ..." under the
+// paragraph that says it); a heading says again what comes after it,
+// not what came before. English text sets a pull quote so, and the rule
+// is not used for it.
+func (p *plainParser) echoesAbove(ls []line, i int) bool {
+	t := ls[i].text
+	if len(t) < 24 || len(t) > 320 || hasSentenceBreak(t) || strings.Contains(t, ":") || opensWithConnective(t) {
+		return false
+	}
+	words := model.CountWords(t)
+	if words < 7 || words > 35 {
+		return false
+	}
+	var above []string
+	for j := max(0, i-2); j < i; j++ {
+		above = append(above, ls[j].text)
+	}
+	if i < 2 && p.leadLine != "" {
+		above = append(above, p.leadLine)
+	}
+	// Three words of it, as written, are looked for first: its second to
+	// fourth, after the capital, or its last three. A line that says it
+	// again has one of them, and most lines are turned away before
+	// anything is folded.
+	inner, last := wordsAt(t, 1, 4), strings.TrimRight(t[wordStart(t, words-3):], ".!?… ")
+	if inner == "" || last == "" {
+		return false
+	}
+	var pairs []string
+	for _, u := range above {
+		if len(u) < len(t)+20 || !strings.Contains(u, inner) && !strings.Contains(u, last) ||
+			2*model.CountWords(u) < 3*words || strings.Contains(u, ";") {
+			// A line that lists with semicolons lists the headings
+			// of the sections below it, as a digest's summary does.
+			continue
+		}
+		if pairs == nil {
+			f := strings.Fields(spacedWords(t))
+			for k := 1; k < len(f); k++ {
+				pairs = append(pairs, " "+f[k-1]+" "+f[k]+" ")
+			}
+			if len(pairs) == 0 {
+				return false
+			}
+		}
+		spaced, found := spacedWords(u), 0
+		for _, pair := range pairs {
+			if strings.Contains(spaced, pair) {
+				found++
+			}
+		}
+		if 4*found >= 3*len(pairs) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordStart returns where the word of t numbered n (from 0) starts, its
+// words parted by single spaces, or len(t).
+func wordStart(t string, n int) int {
+	i := 0
+	for ; n > 0 && i < len(t); n-- {
+		j := strings.IndexByte(t[i:], ' ')
+		if j < 0 {
+			return len(t)
+		}
+		i += j + 1
+	}
+	return i
+}
+
+// wordsAt returns t's words from the one numbered from (from 0) to the
+// one before to, as written.
+func wordsAt(t string, from, to int) string {
+	i := wordStart(t, from)
+	j := i + wordStart(t[i:], to-from)
+	return strings.TrimRight(t[i:j], " ")
 }
 
 // isSpaced reports whether most lines after the title follow a blank line.

@@ -3851,3 +3851,52 @@ func TestLetterSignatures(t *testing.T) {
 		}
 	}
 }
+
+// In Vietnamese, a short line that says again a sentence of one of the
+// two lines above it captions the photo set between them; a heading
+// that says again what comes below, a paragraph going on with "Trong
+// đó,", and the sections a digest's summary lists with semicolons stay
+// what they are, and English text is left alone.
+func TestVietnameseCaptionSaidAgainAbove(t *testing.T) {
+	a := parseText(t, "Mùa cá linh trên đồng ngập\n"+
+		"Nước lũ về sớm, người dân các xã đầu nguồn đã ra đồng đặt lưới từ sáng sớm. Cá linh năm nay về nhiều hơn năm trước, mỗi chuyến lưới được vài chục ký, bán ngay tại bến cho thương lái.\n"+
+		"Cá linh năm nay về nhiều hơn hẳn năm trước.\n"+
+		"Theo ông Sáu, một người đánh cá lâu năm, giá cá đầu mùa cao gấp đôi, nhưng càng về cuối mùa cá càng rẻ vì ghe từ nhiều nơi đổ về chợ cùng lúc, thương lái ép giá.\n"+
+		"Ghe đánh cá đổ về chợ nổi.\n"+
+		"Giá cá đầu mùa cao gấp đôi nhưng càng về cuối mùa cá càng rẻ\n"+
+		"Mỗi sáng, chợ nổi họp từ lúc trời còn tối, hàng trăm ghe xuồng neo sát nhau, tiếng người mua kẻ bán vang cả một khúc sông.\n"+
+		"Người dân lo ngại nguồn cá cạn dần\n"+
+		"Người dân lo ngại nguồn cá cạn dần là điều nhiều người nhắc đến, khi lưới mắt nhỏ vẫn được dùng ở nhiều nơi dù đã bị cấm từ lâu.\n"+
+		"Trong đó, lưới mắt nhỏ vẫn được dùng ở nhiều nơi dù đã bị cấm.\n"+
+		"Chính quyền xã cho biết sẽ tăng cường kiểm tra trong những tuần tới.\n")
+	// The sentence said again right under its paragraph, a word added,
+	// and two lines under it, past another photo's caption that says
+	// nothing again (which stays a paragraph: nothing marks it).
+	want := []string{"Cá linh năm nay về nhiều hơn hẳn năm trước.", "Giá cá đầu mùa cao gấp đôi nhưng càng về cuối mùa cá càng rẻ"}
+	if c := blocksOf(a, model.Caption); !slices.Equal(c, want) {
+		t.Errorf("captions %q, want %q", c, want)
+	}
+	if h := blocksOf(a, model.Heading); !slices.Equal(h, []string{"Người dân lo ngại nguồn cá cạn dần"}) {
+		t.Errorf("headings %q", h)
+	}
+	if p := blocksOf(a, model.Paragraph); !slices.Contains(p, "Trong đó, lưới mắt nhỏ vẫn được dùng ở nhiều nơi dù đã bị cấm.") {
+		t.Errorf("paragraphs %q", p)
+	}
+	// A digest: its summary lists the stories with semicolons, and each
+	// story's heading says its item again.
+	a = parseText(t, "Tin giao thông 24h\n"+
+		"Tin giao thông 24h qua: Xe khách lật trên đèo Bảo Lộc khiến nhiều người bị thương; Cầu phao sông Hồng tạm dừng hoạt động vì nước lớn\n"+
+		"Xe khách lật trên đèo Bảo Lộc khiến nhiều người bị thương\n"+
+		"Khoảng 5 giờ sáng nay, một xe khách chở 30 người lật trên đèo, lực lượng cứu hộ đã đưa người bị thương đến bệnh viện.\n")
+	if c := blocksOf(a, model.Caption); len(c) > 0 {
+		t.Errorf("digest: captions %q", c)
+	}
+	// English sets a pull quote so; the rule is not used for it.
+	a = parseText(t, "Ferry fares to rise\n"+
+		"The harbour ferry's fares go up by a tenth in April, the board said on Monday, after a winter of repairs to both boats and a new pier.\n"+
+		"The fares go up by a tenth in April, the board said on Monday.\n"+
+		"Passengers grumbled at the pier, and some walked home in the rain.\n")
+	if c := blocksOf(a, model.Caption); len(c) > 0 {
+		t.Errorf("English: captions %q", c)
+	}
+}
