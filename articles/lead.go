@@ -94,6 +94,20 @@ func splitPipeDateline(lead, lang string) (rest, place string, ok bool) {
 // ...". The story's first letter ends the match.
 var stateDateline = regexp.MustCompile(`^(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}, ([A-Z]{2})) ?[-–—]{1,2} ?(["“\p{Lu}])`)
 
+// splitStateDateline takes a stateDateline off the start of an English
+// paragraph: "New York, NY – With ...", "Indianapolis, IN — Some are
+// ...", the city in title case and the state's postal code.
+func splitStateDateline(t, lang string) (rest, place string, ok bool) {
+	if lang != "en" || !strings.Contains(t[:min(len(t), 40)], ", ") {
+		return t, "", false
+	}
+	m := stateDateline.FindStringSubmatch(t[:min(len(t), 120)])
+	if m == nil || !usStates[m[2]] {
+		return t, "", false
+	}
+	return t[len(m[0])-len(m[3]):], m[1], true
+}
+
 // usStates are the postal codes of the states and of Washington, D.C.
 var usStates = setOf("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
 	"ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI",
@@ -112,10 +126,8 @@ func splitLeadPrefix(lead, lang string) (rest, source, dateline string) {
 	if rest, place, ok := splitPipeDateline(lead, lang); ok {
 		return rest, "", place
 	}
-	if m := stateDateline.FindStringSubmatch(lead[:min(len(lead), 120)]); m != nil && lang == "en" && usStates[m[2]] {
-		// "New York, NY – With ...", "Indianapolis, IN — Some are
-		// ...": the city in title case, the state's postal code.
-		return lead[len(m[0])-len(m[3]):], "", m[1]
+	if rest, place, ok := splitStateDateline(lead, lang); ok {
+		return rest, "", place
 	}
 	// The prefix is at most four words and a bracket before a dash: a
 	// lead with no dash near its start has none.

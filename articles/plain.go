@@ -2370,6 +2370,13 @@ func (p *plainParser) laterDateline(lines []line) {
 		}
 		m := wireDateline(t, p.a.Language)
 		if m == nil {
+			// "New York, NY – The range of ...": a press release's
+			// first paragraph under its summary.
+			if rest, place, ok := splitStateDateline(t, p.a.Language); ok && runesOver(rest, 80-1) {
+				p.a.Dateline = place
+				lines[i].text = rest
+				return
+			}
 			continue
 		}
 		// The story's paragraph, not a kicker over a teaser ("PREVENTING

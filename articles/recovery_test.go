@@ -1709,16 +1709,18 @@ func TestImageAltText(t *testing.T) {
 }
 
 // A wire dateline is found where a standfirst, a pull quote or a player's
-// label stands before the story's first paragraph, and with the state or
-// country spelled out ("HARRISBURG, Pennsylvania --"); not in a kicker
-// over another story's teaser, a short link, or a name with a note.
+// label stands before the story's first paragraph, with the state or
+// country spelled out ("HARRISBURG, Pennsylvania --"), and in a press
+// release's title case with the state's postal code ("Harrisburg, PA
+// --"); not in a kicker over another story's teaser, a short link, a name
+// with a note, or before a code that is no state's.
 func TestLaterDateline(t *testing.T) {
 	story := "Title: Council delays the bridge vote\n\n" +
 		"The vote on the new bridge will wait until the engineers report, the council said.\n\n" +
 		"\"We will not be rushed,\" the council's chair said on Thursday.\n\n" +
 		"%s -- The city council on Thursday put off its vote on the new river bridge until engineers report on the old one, which has been closed since March.\n\n" +
 		"Members said the report was due within a month.\n"
-	for _, place := range []string{"HARRISBURG, Pennsylvania", "TEXAS, USA", "SALT LAKE CITY", "EUGENE, Ore."} {
+	for _, place := range []string{"HARRISBURG, Pennsylvania", "TEXAS, USA", "SALT LAKE CITY", "EUGENE, Ore.", "Harrisburg, PA"} {
 		a := parseText(t, fmt.Sprintf(story, place))
 		if a.Dateline != place {
 			t.Errorf("dateline %q, want %q", a.Dateline, place)
@@ -1746,6 +1748,7 @@ func TestLaterDateline(t *testing.T) {
 		"RIVER WATCH - Our daily map",
 		"Washington (CNN) Watch the council's vote live",
 		"JO PARK (with partner Sam Lee) - Jo Park has gone from the bottom of the table to the top in six weeks, and the judges took notice.",
+		"Harrisburg, ZZ -- The city council on Thursday put off its vote on the new river bridge until engineers report on the old one.",
 	} {
 		a := parseText(t, "Title: Council delays the bridge vote\n\n"+
 			"The vote on the new bridge will wait until the engineers report, the council said.\n\n"+line+"\n\n"+
