@@ -148,7 +148,8 @@ func ParsePlain(text string) *model.Article {
 	dropTeasers := teasers > 0 && 2*teasers < len(p.lines)
 	p.dropLines(func(s string) bool {
 		return isPromoLine(s) || isFollowLine(s) || isAdLabel(s) || isTeaserLine(s) || isVideoTitle(s) || isImageAltText(s) ||
-			english && (isSignupLine(s) || isSiteFurniture(s) || isLettersAppeal(s) || isShortcodeLine(s) || isEmbedBox(s) || isVideoTeaser(s) || isCommentPrompt(s)) ||
+			english && (isSignupLine(s) || isSiteFurniture(s) || isLettersAppeal(s) || isShortcodeLine(s) || isEmbedBox(s) || isVideoTeaser(s) || isCommentPrompt(s) ||
+				isCommissionNote(s)) ||
 			isControlsLine(s, p.a.Language) || dropTeasers && isStoryTeaser(s) || isArrowLink(s) || isPopupBox(s) ||
 			isIconLabel(s) || isGalleryCounter(s) || english && (isCutTeaser(s) || isCapsCallToAction(s) || isGraphicLink(s)) || isEscapedMarkup(s)
 	})
@@ -729,6 +730,26 @@ func isDisclosure(t string) bool {
 		strings.Contains(f, "all opinions are my own") || strings.Contains(f, "has been compensated by") ||
 		strings.Contains(f, "contains affiliate links") || strings.HasPrefix(f, "this post is sponsored by") ||
 		strings.HasPrefix(f, "this post was sponsored by")
+}
+
+// isCommissionNote reports whether t is a site's note that it is paid
+// for sales made through its links: "Disclosure: ZDNet may earn a
+// commission from some of the products featured on this page.",
+// "Sometimes we include links to online retail stores. If you click on
+// one and make a purchase we may receive a small commission.", as an
+// English page sets it under a review or a deal.
+func isCommissionNote(t string) bool {
+	if len(t) > 600 || !strings.Contains(t, "ommission") {
+		return false
+	}
+	f := model.Fold(t)
+	for _, s := range []string{"may earn a commission", "may earn commission", "may earn an affiliate commission", "may receive a commission",
+		"may receive a small commission", "may get a commission", "may get a small commission", "earn a small commission"} {
+		if strings.Contains(f, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // isStorySentence reports whether t, a file's first line, is a sentence

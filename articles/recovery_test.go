@@ -2405,7 +2405,8 @@ func TestCreditForms(t *testing.T) {
 
 // Page leftovers: share and follow prompts cut short of their icons, an
 // icon's name, a button, another story's summary cut off, escaped
-// markup, links to the site's other stories, widget headings.
+// markup, links to the site's other stories, widget headings, a note
+// that the site is paid for sales made through its links.
 func TestPageLeftoversOfExtractors(t *testing.T) {
 	gone := []string{
 		"X Share via",
@@ -2442,6 +2443,20 @@ func TestPageLeftoversOfExtractors(t *testing.T) {
 		"The harbour ferry's fares go up by a tenth in April, the operator said on Monday, blaming the price of fuel.\n"+
 		"Related Tags\nFerries\nHarbour\n")
 	wantDropped(t, a, "Related Tags")
+	// A note that the site is paid for sales through its links goes; a
+	// sentence of the story about commissions stays.
+	notes := []string{
+		"Disclosure : Harbour Times may earn a commission from some of the products featured on this page.",
+		"Sometimes we include links to online stores. If you click on one and make a purchase we may receive a small commission.",
+	}
+	story := "The ferry company will pay the harbour board a commission on every ticket sold at the pier, the operator said."
+	a = parseText(t, "Ferry fares rise in spring\n"+notes[0]+"\n"+
+		"The harbour ferry's fares go up by a tenth in April, the operator said on Monday, blaming the price of fuel.\n"+
+		story+"\n"+notes[1]+"\n")
+	wantDropped(t, a, notes...)
+	if slices.Contains(a.Dropped, story) {
+		t.Errorf("dropped %q", story)
+	}
 }
 
 // A wire story as other sites carry it: its dateline on a line of its own
