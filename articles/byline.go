@@ -1089,18 +1089,17 @@ func splitByline(s string) []string {
 }
 
 // staffRole is where a wire story's staff line names a role: "Reporting
-// by", "; Editing by", ", with reporting by", "Additional reporting by",
-// "Contributing:".
-var staffRole = regexp.MustCompile(`(?i)(?:^|[;,]\s*)((?:with |and )?(?:additional )?(?:reporting|writing|editing|compiled|graphics|photos?|production) by |^contributing: )`)
+// by", "; Editing by", ", with reporting by", "Additional reporting by".
+var staffRole = regexp.MustCompile(`(?i)(?:^|[;,]\s*)((?:with |and )?(?:additional )?(?:reporting|writing|editing|compiled|graphics|photos?|production) by )`)
 
 // staffByline returns the reporters and writers that a wire story's
 // closing staff line names, in brackets: "(Reporting by Indulal PM;
 // Editing by Sunil Nair)", "(Reporting by A, B, with reporting by C and
-// D, editing by E.)", or the contributors after "Contributing:". Editors and the rest are not its writers; a name
+// D, editing by E.)". Editors and the rest are not its writers; a name
 // "in Washington" is given without its place. Nil if t is not such a
 // line, or a part of it is not a name.
 func staffByline(t string) []string {
-	if len(t) > 400 || t[0] != '(' && t[0] != 'R' && t[0] != 'W' && t[0] != 'C' {
+	if len(t) > 400 || t[0] != '(' && t[0] != 'R' && t[0] != 'W' {
 		return nil
 	}
 	inner := t
@@ -1135,7 +1134,7 @@ func staffByline(t string) []string {
 			if name = strings.TrimSpace(name); !isBylineText(name) || model.CountWords(name) > 5 {
 				return nil
 			}
-			if strings.Contains(role, "reporting") || strings.Contains(role, "writing") || role == "contributing: " {
+			if strings.Contains(role, "reporting") || strings.Contains(role, "writing") {
 				names = append(names, name)
 			}
 		}

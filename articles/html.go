@@ -233,9 +233,8 @@ func tidyHTMLArticle(a *model.Article) {
 }
 
 // staffLines open the line of a wire story that names who reported,
-// wrote and edited it, or who contributed to it ("Contributing: Jo Lind",
-// as USA Today closes its stories).
-var staffLines = []string{"reporting by ", "additional reporting by ", "writing by ", "editing by ", "compiled by ", "contributing: ", "thực hiện: "}
+// wrote and edited it.
+var staffLines = []string{"reporting by ", "additional reporting by ", "writing by ", "editing by ", "compiled by ", "thực hiện: "}
 
 // isStaffLine reports a short line naming the story's reporters and
 // editors: "Reporting by A and B; Editing by C".

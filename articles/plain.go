@@ -3362,13 +3362,8 @@ func (p *plainParser) trailingByline() {
 		if names := staffByline(last.Text); names != nil && last.Kind == model.Paragraph {
 			// "(Reporting by A and B; Editing by C)": the wire's staff
 			// line, which ends its stories and stays; its reporters and
-			// writers are the byline. Contributors come after the
-			// writers a byline at the top named.
-			if strings.HasPrefix(last.Text, "Contributing: ") {
-				p.a.Byline = append(p.a.Byline, names...)
-			} else {
-				p.a.Byline = append(names, p.a.Byline...)
-			}
+			// writers are the byline.
+			p.a.Byline = append(names, p.a.Byline...)
 			return
 		}
 		if name, site := signatureSite(last.Text); name != "" && p.a.Language == "vi" && last.Kind != model.ListItem {
