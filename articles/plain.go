@@ -3110,13 +3110,22 @@ func isListLine(ls []line, i int) bool {
 }
 
 // isNumberedHeading reports whether line i is a numbered point that heads
-// the prose under it, written as a sentence: "2. More context: two prior
-// claims have been made." It is one sentence of 35 words or fewer, the
-// lines next to it are not numbered, and the nearest numbered line above
-// or below it is the point before or after it.
+// the prose under it, written as a sentence ("2. More context: two prior
+// claims have been made.") or not ("1. Define early retirement"). It is
+// one sentence of 35 words or fewer, the lines next to it are not
+// numbered, and the nearest numbered line above or below it is the point
+// before or after it. Its number is what makes it a heading, so it is one
+// right under the section's own heading, or under a short line, where
+// an unnumbered line would not be.
 func isNumberedHeading(ls []line, i int) bool {
 	t := ls[i].text
-	if t[0] < '0' || t[0] > '9' || len(t) > 400 || !endsSentence(t) || i+1 >= len(ls) {
+	if t[0] < '0' || t[0] > '9' || len(t) > 400 || i+1 >= len(ls) {
+		return false
+	}
+	if !endsSentence(t) && unicode.IsLower(firstRune(ls[i+1].text)) {
+		// "3) High-profile Muslim Americans tend to be the subject of a
+		// fair amount" / "of blogger criticism, ...": a point's sentence
+		// cut where the text was wrapped, not its heading.
 		return false
 	}
 	m := numberedLine.FindStringSubmatchIndex(t)

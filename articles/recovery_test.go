@@ -1291,8 +1291,8 @@ The festival ends on Sunday with fireworks over the water.
 	}
 }
 
-// Numbered points written as sentences, with prose under each, head their
-// sections; numbered lines one under the other stay a list.
+// Numbered points, with prose under each, head their sections; numbered
+// lines one under the other stay a list.
 func TestNumberedSentenceHeadings(t *testing.T) {
 	a := parseText(t, `Three reasons the bridge vote matters
 
@@ -1325,6 +1325,42 @@ What happens next:
 	}
 	if got := blocksOf(a, model.ListItem); len(got) != 3 {
 		t.Errorf("list items %q, want the three steps", got)
+	}
+	// Points that are not sentences head their sections too, right under
+	// the section's own heading, or under a short line of a widget; a
+	// point cut where the text was wrapped does not.
+	a = parseText(t, `How to ride the ferry for less
+
+Fares rise in April, but there are ways to pay less than the new price.
+
+Four ways to pay less
+
+1. Buy a season ticket
+
+A season ticket costs less than sixty single fares and is valid on every crossing.
+
+2. Travel before seven
+
+Early crossings are a third cheaper, and the boats are never full.
+
+3. Ask for the resident's card
+
+People who live on the island pay half, on showing the card at the pier.
+
+harbourferries.com
+
+4. Walk on instead of driving
+
+Foot passengers pay a tenth of what a car costs, and the bus meets every boat.
+
+5) Keep the ticket until you are off the boat, since the crew may check it on the ramp and
+
+will charge the full fare again to anyone who cannot show one.
+`)
+	want = []string{"Four ways to pay less", "1. Buy a season ticket", "2. Travel before seven", "3. Ask for the resident's card",
+		"4. Walk on instead of driving"}
+	if got := blocksOf(a, model.Heading); !slices.Equal(got, want) {
+		t.Errorf("headings %q, want %q", got, want)
 	}
 }
 
