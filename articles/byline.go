@@ -31,7 +31,7 @@ var widgetLines = setOf(
 	"tags", "tag", "tu khoa", "chu de", "most read", "most popular", "most viewed",
 	"related stories", "related articles", "related", "related tags", "more on this story",
 	"more stories", "top stories", "read more", "you may also like", "recommended",
-	"latest news", "trending", "around the web", "related topics", "more from",
+	"latest news", "trending", "around the web", "related topics", "topics", "more from",
 	"read next", "site index", "follow us", "more to explore", "explore more on these topics", "learn more",
 )
 

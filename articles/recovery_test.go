@@ -2470,6 +2470,15 @@ func TestPageLeftoversOfExtractors(t *testing.T) {
 		"The harbour ferry's fares go up by a tenth in April, the operator said on Monday, blaming the price of fuel.\n"+
 		"Related Tags\nFerries\nHarbour\n")
 	wantDropped(t, a, "Related Tags")
+	// A page's list of topics under the story, or its label alone, is
+	// not the story's signature.
+	for _, end := range []string{"Topics\nFerries\nHarbour\n", "Topics:\n", "Topics\n"} {
+		a = parseText(t, "Ferry fares rise in spring\n"+
+			"The harbour ferry's fares go up by a tenth in April, the operator said on Monday, blaming the price of fuel.\n"+end)
+		if len(a.Byline) > 0 || !slices.ContainsFunc(a.Dropped, func(d string) bool { return strings.HasPrefix(d, "Topics") }) {
+			t.Errorf("%q: byline %q, dropped %q", end, a.Byline, a.Dropped)
+		}
+	}
 	// A note that the site is paid for sales through its links goes; a
 	// sentence of the story about commissions stays.
 	notes := []string{
