@@ -2498,7 +2498,9 @@ func firstSentence(t string) string {
 			break
 		}
 		i += j + 1
-		if i < len(t) && t[i] == ' ' && !endsInAbbreviation(t[:i]) {
+		// "Hòm thư Yahoo! nâng lên 1TB.": a sentence goes on after a
+		// stop that a lower-case word follows.
+		if i < len(t) && t[i] == ' ' && !endsInAbbreviation(t[:i]) && !unicode.IsLower(firstRune(t[i+1:])) {
 			t = t[:i]
 			break
 		}

@@ -3963,3 +3963,19 @@ func TestVietnameseCaptionSaidAgainAbove(t *testing.T) {
 		t.Errorf("English: captions %q", c)
 	}
 }
+
+// A guessed title is the first sentence, and a stop that a lower-case
+// word follows does not end one: a name with "!" in it, an initial.
+func TestGuessedTitleGoesOnAfterAStopInAName(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Hòm thư Yahoo! nâng dung lượng lên 1TB cho mọi người dùng từ hôm nay. Người dùng không phải trả thêm phí, hãng cho biết trong thông cáo gửi báo chí sáng nay.\n",
+			"Hòm thư Yahoo! nâng dung lượng lên 1TB cho mọi người dùng từ hôm nay."},
+		{"Ba giờ sáng, khi anh H. đang ngủ thì có tiếng gõ cửa rất mạnh. Anh ra mở cửa nhưng không thấy ai, chỉ có một chiếc hộp nhỏ đặt trên bậc thềm.\n",
+			"Ba giờ sáng, khi anh H. đang ngủ thì có tiếng gõ cửa rất mạnh."},
+	} {
+		a := parseText(t, c.text)
+		if !a.TitleGuessed || a.Title != c.want {
+			t.Errorf("title %q (guessed %v), want %q", a.Title, a.TitleGuessed, c.want)
+		}
+	}
+}
