@@ -273,6 +273,52 @@ type List struct {
 		index int
 		at    time.Time
 	}
+	// filterSeq numbers the commands bubbles' list gives back, and
+	// filterShown is the number of the one whose matches are shown (see
+	// filterResultMsg).
+	filterSeq, filterShown int
+}
+
+// filterResultMsg carries the matches of the filter command numbered seq.
+// bubbles' list filters each keystroke's text in a command of its own,
+// and their matches can arrive in any order: those for "m" after those
+// for "mua" would leave the list showing five articles for "mua". Only
+// matches newer than the ones shown are applied.
+type filterResultMsg struct {
+	seq     int
+	matches list.FilterMatchesMsg
+}
+
+// numberFilter numbers cmd, a command bubbles' list gave back, so that
+// the filter matches it brings are known by when it was issued.
+func (m *List) numberFilter(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	m.filterSeq++
+	return numbered(m.filterSeq, cmd)
+}
+
+// numbered runs cmd and wraps the filter matches it brings, in a batch
+// too, as a filterResultMsg numbered seq.
+func numbered(seq int, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		switch msg := cmd().(type) {
+		case list.FilterMatchesMsg:
+			return filterResultMsg{seq: seq, matches: msg}
+		case tea.BatchMsg:
+			out := make(tea.BatchMsg, len(msg))
+			for i, c := range msg {
+				out[i] = numbered(seq, c)
+			}
+			return out
+		default:
+			return msg
+		}
+	}
 }
 
 // doubleClick is the longest time between the two clicks of a double click.
@@ -459,7 +505,7 @@ func (m *List) applySort() tea.Cmd {
 	selected := m.selectedID()
 	cmd := m.list.SetItems(li)
 	m.keepSelection(selected)
-	return cmd
+	return m.numberFilter(cmd)
 }
 
 // selectedID is the ID of the article under the cursor, or "".
@@ -509,6 +555,13 @@ func (m *List) SetSource(name string, all bool) tea.Cmd {
 
 // Update handles the list's keys.
 func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
+	if r, ok := msg.(filterResultMsg); ok {
+		if r.seq < m.filterShown {
+			return m, nil // older than the matches shown
+		}
+		m.filterShown = r.seq
+		msg = r.matches
+	}
 	if mm, ok := msg.(tea.MouseMsg); ok {
 		if m.loading || m.list.SettingFilter() {
 			return m, nil
@@ -578,6 +631,7 @@ func (m List) Update(msg tea.Msg) (List, tea.Cmd) {
 	selected := m.selectedID()
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
+	cmd = m.numberFilter(cmd)
 	if _, ok := msg.(list.FilterMatchesMsg); ok {
 		if m.list.SettingFilter() {
 			// While the filter is typed, the cursor stays at the top

@@ -7,6 +7,8 @@ import (
 
 	"bao/articles"
 	"bao/model"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // visibleTitles returns the titles the list shows, in order.
@@ -137,5 +139,29 @@ func TestFilterMatchesWordStartsInOrder(t *testing.T) {
 	filter(hs, "sport")
 	if got := visibleTitles(hs); len(got) != 1 || !strings.HasPrefix(got[0], "Cup final") {
 		t.Errorf("sport (a folder): %q", got)
+	}
+}
+
+// The list filters each keystroke's text in a command of its own; when
+// the matches for "m" arrive after those for "mua", the list still shows
+// the matches for "mua".
+func TestFilterMatchesArrivingLateAreDropped(t *testing.T) {
+	hs := newHarness(t, sampleLibrary(t), 100, 40, Options{})
+	hs.keys("/")
+	var cmds []tea.Cmd
+	for _, r := range "mua" {
+		var cmd tea.Cmd
+		hs.m, cmd = hs.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		cmds = append(cmds, cmd)
+	}
+	for _, cmd := range slices.Backward(cmds) {
+		hs.run(cmd)
+	}
+	if got := visibleTitles(hs); len(got) != 1 || !strings.HasPrefix(got[0], "Mưa lớn kéo dài") {
+		t.Errorf("typing mua, with the matches arriving last first, shows %q", got)
+	}
+	hs.keys("enter")
+	if got := visibleTitles(hs); len(got) != 1 {
+		t.Errorf("after enter the list shows %q", got)
 	}
 }

@@ -301,7 +301,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)
 		return m, cmd
-	case list.FilterMatchesMsg:
+	case list.FilterMatchesMsg, filterResultMsg:
 		// The list refilters when a library batch arrives, also while
 		// another screen is in front.
 		var cmd tea.Cmd
