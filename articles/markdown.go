@@ -198,7 +198,12 @@ func (p *mdParser) block(n ast.Node, at nest) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			if term, ok := c.(*extast.DefinitionTerm); ok {
 				t, spans := p.inline(term)
-				if whole := (model.Span{Kind: model.Strong, End: len(t)}); t != "" && !slices.Contains(spans, whole) {
+				if t == "" {
+					// A term with no text ("[](x)" over ": ..."), as
+					// an empty paragraph has: nothing to show.
+					continue
+				}
+				if whole := (model.Span{Kind: model.Strong, End: len(t)}); !slices.Contains(spans, whole) {
 					// A term is shown strong, once.
 					spans = append(spans, whole)
 				}

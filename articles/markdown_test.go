@@ -98,3 +98,19 @@ func TestSpanAcrossComposition(t *testing.T) {
 		t.Fatalf("spans %+v of %q", b.Spans, b.Text)
 	}
 }
+
+// A definition list's terms are strong paragraphs and its descriptions
+// follow them; a term with no text (an empty link) gives no block.
+func TestMarkdownDefinitionList(t *testing.T) {
+	a := ParseMarkdown("# Ferry words\n\nPier\n: Where the ferry ties up.\n\n[](https://example.com/x)\n: A term that is only an empty link.\n")
+	got := kindsAndText(a.Blocks)
+	want := []string{"paragraph 0 Pier", "paragraph 0 Where the ferry ties up.", "paragraph 0 A term that is only an empty link."}
+	if !slices.Equal(got, want) {
+		t.Errorf("blocks %q, want %q", got, want)
+	}
+	for _, b := range a.Blocks {
+		if b.Text == "" {
+			t.Errorf("empty %s block", b.Kind)
+		}
+	}
+}
