@@ -853,7 +853,7 @@ func (p *plainParser) dropPullQuotes() {
 		}
 		// A few of its words, as written, are looked for first: most
 		// lines are turned away without folding either.
-		probe, words := innerWords(t), ""
+		probe, words := wordsAt(t, 1, 5), ""
 		for j := max(0, i-6); j < min(len(p.lines), i+8); j++ {
 			u := p.lines[j].text
 			if j == i || len(u) < len(t)+20 || !strings.Contains(u, probe) {
@@ -872,37 +872,6 @@ func (p *plainParser) dropPullQuotes() {
 	if len(at) > 0 {
 		p.dropEach(func(i int, _ line) bool { return slices.Contains(at, i) })
 	}
-}
-
-// innerWords is s from its second word to the end of its fifth, as
-// written: a part of a sentence that a copy of it has whatever the
-// quotation marks about the copy.
-func innerWords(s string) string {
-	fields := 0
-	start, end := -1, -1
-	in := false
-	for i, r := range s + " " {
-		if unicode.IsSpace(r) {
-			if in {
-				if fields == 5 {
-					end = i
-					break
-				}
-				in = false
-			}
-			continue
-		}
-		if !in {
-			in = true
-			if fields++; fields == 2 {
-				start = i
-			}
-		}
-	}
-	if start < 0 || end < 0 {
-		return s
-	}
-	return s[start:end]
 }
 
 // spacedWords is s folded, its words parted by one space and the whole
@@ -3021,7 +2990,9 @@ func wordStart(t string, n int) int {
 }
 
 // wordsAt returns t's words from the one numbered from (from 0) to the
-// one before to, as written.
+// one before to, as written: a part of a line that a copy of it has,
+// whatever the quotation marks about the copy, looked for before any
+// folding (pull quotes, captions said again).
 func wordsAt(t string, from, to int) string {
 	i := wordStart(t, from)
 	j := i + wordStart(t[i:], to-from)
