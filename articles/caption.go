@@ -233,25 +233,34 @@ func isTailCreditCaption(t string) bool {
 		// Only a credit in words ends with a stop.
 		return byCreditAfter(t) && !runesOver(t, 400)
 	}
-	if runesOver(t, 400) {
+	if runesOver(t, 800) {
 		return false
 	}
-	if byCreditAfter(t) {
-		return true
-	}
 	tail := t[max(0, len(t)-72):]
-	for _, label := range []string{" Credit: ", " Courtesy of ", " (Credit: ", " (credit: "} {
+	for _, label := range []string{" Credit: ", " Credits: ", " Courtesy of ", " (Credit: ", " (credit: "} {
 		if i := strings.LastIndex(tail, label); i >= 0 {
 			i += len(t) - len(tail)
 			credit := strings.TrimSuffix(t[i+len(label):], ")")
 			// A credit in brackets says what it is: a shorter
-			// description will do.
+			// description will do. A credit's own stops are its
+			// abbreviations' ("Univ. of Arizona"); a stop before a
+			// capital starts a sentence, which no credit has.
 			least := 6
 			if label[1] == '(' {
 				least = 3
 			}
-			return credit != "" && !strings.Contains(credit, ". ") && model.CountWords(t[:i]) >= least
+			if credit != "" && !sentenceInCredit.MatchString(credit) && model.CountWords(t[:i]) >= least {
+				return true
+			}
+			return !runesOver(t, 400) && byCreditAfter(t)
 		}
+	}
+	if runesOver(t, 400) {
+		// A longer description says what its last words are.
+		return false
+	}
+	if byCreditAfter(t) {
+		return true
 	}
 	i := strings.LastIndex(tail, ". ")
 	if i < 0 {
@@ -260,6 +269,10 @@ func isTailCreditCaption(t string) bool {
 	i += len(t) - len(tail)
 	return tailCredit.MatchString(t[i+2:]) && model.CountWords(t[:i]) >= 6
 }
+
+// sentenceInCredit finds a stop that ends a sentence in a credit: one
+// followed by a capital.
+var sentenceInCredit = regexp.MustCompile(`\. \p{Lu}`)
 
 // byCreditAfter reports whether t is a picture's description of three
 // words or more, then a sentence or two of byCredit: "John M. Ford in

@@ -2121,7 +2121,8 @@ func (p *plainParser) header(rest []line) []line {
 		switch {
 		case dateLine.MatchString(t):
 			p.a.Date = parseDMY(dateLine.FindStringSubmatch(t))
-		case isBylineText(t) && !rest[0].caption && rest[0].heading == 0 && !rest[1].indent && !boxHeadings[folded(t)] && !isCreditAlone(t):
+		case isBylineText(t) && !rest[0].caption && rest[0].heading == 0 && !rest[1].indent && !boxHeadings[folded(t)] && !isCreditAlone(t) &&
+			(p.a.TitleGuessed || !echoesTitle(t, p.a.Title)):
 			// A photographer's credit ("Patrick Semansky, ASSOCIATED
 			// PRESS") names a person too, and is the picture's caption.
 			p.a.Byline = append(p.a.Byline, p.bylineParts(t)...)
@@ -2159,6 +2160,26 @@ func (p *plainParser) header(rest []line) []line {
 		rest = rest[1:]
 	}
 	return rest
+}
+
+// echoesTitle reports whether two or more of the words that say what t is
+// about are in title too. Capitalised like a name, "Mars Sample Return"
+// under "NASA Seeks Members For The Mars Sample Receiving Project" is the
+// picture's subject or the story's kicker: a writer's name is seldom in
+// the headline of the story they wrote.
+func echoesTitle(t, title string) bool {
+	if title == "" {
+		return false
+	}
+	in := map[string]bool{}
+	contentWords(title, in)
+	shared := 0
+	for _, w := range contentWords(t, nil) {
+		if in[w] {
+			shared++
+		}
+	}
+	return shared >= 2
 }
 
 // boxHeadings head a box of a story's points under its title, folded.
@@ -3409,9 +3430,29 @@ func signOff(t string) (name string, ok bool) {
 
 // isSiteName reports whether s is the name of the site the article came
 // from, signing its own page: "BÁO ĐIỆN TỬ VTC NEWS" under "Source: Báo
-// điện tử VTC News".
+// điện tử VTC News", or "Astrobiology" ending a page of astrobiology.com,
+// whose address the header gave.
 func (p *plainParser) isSiteName(s string) bool {
-	return p.a.Source != "" && len(s) <= 2*len(p.a.Source) && model.Fold(s) == model.Fold(p.a.Source)
+	if p.a.Source != "" && len(s) <= 2*len(p.a.Source) && model.Fold(s) == model.Fold(p.a.Source) {
+		return true
+	}
+	host := siteOf(p.a)
+	if host == "" || len(s) > 2*len(host) {
+		return false
+	}
+	name := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, model.Fold(s))
+	labels := strings.Split(host, ".")
+	for _, l := range labels[:len(labels)-1] {
+		if len(l) > 3 && l == name {
+			return true
+		}
+	}
+	return false
 }
 
 // splitTrailingCredit splits "... last sentence. Name Name" into the text

@@ -3975,3 +3975,41 @@ func TestGuessedTitleGoesOnAfterAStopInAName(t *testing.T) {
 		}
 	}
 }
+
+// A science site's page: the picture's subject under the title,
+// capitalised like a name; captions that end "Credit:" or "Credits:"
+// with an institution's abbreviations in the credit, one of them longer
+// than most; and the site's name on the last line, as its address says.
+func TestSubjectLineCreditsAndSiteSignOff(t *testing.T) {
+	text := "Title: Engineers Test Lunar Greenhouse Prototype In Desert Trial\n" +
+		"URL: https://skyfarming.org/2024/05/lunar-greenhouse-trial.html\n" +
+		"Date: 2024-05-02 10:00:00\n\n" +
+		"Lunar Greenhouse\n\n" +
+		"A team of engineers spent three weeks in the desert growing lettuce and radishes inside a sealed inflatable dome.\n\n" +
+		"The dome recycles its water and air, and its lamps run from a small solar array beside it.\n\n" +
+		"The inflatable dome on its second day in the desert, before the lamps were fitted. Credit: Skyfarming/Univ. of the Dunes\n\n" +
+		"Growers inside the dome wore suits for the first week, to keep the air clean, and recorded every harvest by hand. " +
+		strings.Repeat("The lettuce grew faster than it did in the laboratory, and the radishes more slowly, which the team puts down to the light. ", 4) +
+		"Credits: Mara Quist\n\n" +
+		"The team plans a longer trial next spring.\n\n" +
+		"Skyfarming\n"
+	a := parseText(t, text)
+	wantByline(t, a)
+	want := []string{
+		"The inflatable dome on its second day in the desert, before the lamps were fitted. Credit: Skyfarming/Univ. of the Dunes",
+		"Growers inside the dome wore suits for the first week",
+	}
+	c := blocksOf(a, model.Caption)
+	if len(c) != 2 || c[0] != want[0] || !strings.HasPrefix(c[1], want[1]) {
+		t.Errorf("captions %q\nwant %q", c, want)
+	}
+	wantDropped(t, a, "Skyfarming")
+	if got := blocksOf(a, model.Paragraph); slices.Contains(got, "Skyfarming") {
+		t.Errorf("the site's name is still a paragraph: %q", got)
+	}
+
+	// A writer's name under a title that does not name them stays the
+	// byline.
+	b := parseText(t, strings.Replace(text, "Lunar Greenhouse\n", "Mara Quist\n", 1))
+	wantByline(t, b, "Mara Quist")
+}
