@@ -977,6 +977,12 @@ func isBylineText(s string) bool {
 		// Programs Look Great" is a headline.
 		return false
 	}
+	if viHonorifics[words[0]] && len(words) > 1 {
+		// "Ông Phan Văn Vĩnh (nguyên Tổng cục trưởng ...)": Mr or Mrs
+		// is how a story speaks of the people in it, and a writer signs
+		// without it. The line names the man in the picture.
+		return false
+	}
 	if len(words) >= 2 && len(words) <= 4 && (words[0] == "Ban" || words[0] == "Nhóm") && capitalised(words[1]) {
 		// A desk signs the story: "Ban Thời sự", "Nhóm Phóng viên".
 		return true
@@ -988,6 +994,10 @@ func isBylineText(s string) bool {
 	}
 	return capitalised(words[0])
 }
+
+// viHonorifics are the Vietnamese words for Mr and Mrs, as a name's first
+// word.
+var viHonorifics = setOf("Ông", "Bà", "ÔNG", "BÀ")
 
 // personTitles are professional titles that may come before a name in a
 // byline ("Luật sư Phạm Thanh Hữu"), folded.

@@ -317,6 +317,13 @@ func isVideoCaption(t string) bool {
 	return false
 }
 
+// isClipTitle reports whether t, a line of a Vietnamese article, is the
+// title of a clip the page embedded, said the way such pages say it, the
+// word then what the clip shows: "Clip ông Vũ cười nhưng đâu có vui".
+func isClipTitle(t string) bool {
+	return strings.HasPrefix(t, "Clip ") && len(t) <= 200 && !endsSentence(t)
+}
+
 // mayHaveCredit is a quick test that t might hold a photo credit. It runs
 // on every line, so it reads each line as few times as it can. "Ảnh" is
 // looked for by its last byte and "nh" first: "Ả" begins with the byte

@@ -2590,7 +2590,7 @@ func (p *plainParser) body(rest []line) {
 			p.add(model.Heading, 2, l.text)
 		case isListLine(rest, i):
 			p.add(model.ListItem, 0, listText(l.text))
-		case l.indent && !p.spaced || captionAlone(l.text, credit) || isVideoCaption(l.text):
+		case l.indent && !p.spaced || captionAlone(l.text, credit) || isVideoCaption(l.text) || p.a.Language == "vi" && isClipTitle(l.text):
 			p.add(model.Caption, 0, l.text)
 		case p.a.Language != "en" && (inCaptionRun(rest, i) || isGluedCaption(rest, i)):
 			p.add(model.Caption, 0, l.text)

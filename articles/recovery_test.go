@@ -451,6 +451,20 @@ func TestVideoAndSplitCaptions(t *testing.T) {
 			t.Errorf("%q: captions %q, sections %v", cut, caps, b.Sections)
 		}
 	}
+	// A clip's title without a colon, under the clip; a sentence about
+	// the clip, and an English line that tells the reader to clip a
+	// coupon, are not one.
+	c := parseText(t, "Mưa lớn ở miền Trung\n\nHà Nội - Mưa lớn kéo dài nhiều ngày qua.\n\nNước sông dâng cao, nhiều nhà bị ngập.\n\n"+
+		"Clip nước lũ tràn qua quốc lộ 1A\n\nChính quyền đã sơ tán hàng trăm hộ dân khỏi vùng nguy hiểm.\n\n"+
+		"Clip được người dân đăng lên mạng xã hội chiều qua.\n\nNhiều tuyến đường vẫn bị chia cắt.\n")
+	if caps := blocksOf(c, model.Caption); !slices.Equal(caps, []string{"Clip nước lũ tràn qua quốc lộ 1A"}) || len(c.Sections) != 0 {
+		t.Errorf("captions %q, sections %v", caps, c.Sections)
+	}
+	d := parseText(t, "How to save on a new kettle\n\nThe kettle is on sale this week at most shops in town, for a third off its usual price.\n\n"+
+		"Clip the coupon on the product page\n\nThe coupon takes another ten dollars off at checkout, and it runs until Sunday.\n\nShipping is free.\n")
+	if caps := blocksOf(d, model.Caption); len(caps) != 0 {
+		t.Errorf("captions %q in an English page", caps)
+	}
 }
 
 // A page-to-text dump that joined the page's elements with nothing between
@@ -1621,6 +1635,14 @@ func TestBylinesThatAreNot(t *testing.T) {
 	c := parseText(t, "Harbour festival draws record crowds\n\nHuyền My Theo Trí Thức Trẻ\n\nThe festival drew forty thousand visitors on Saturday.\n")
 	if !slices.Equal(c.Byline, []string{"Huyền My Theo Trí Thức Trẻ"}) && !slices.Contains(c.Byline, "Huyền My") {
 		t.Errorf("byline %q, want the name and its credit", c.Byline)
+	}
+	// The man in the story's last picture, named as the story names him,
+	// under it; the writer signed above.
+	d := parseText(t, "Cựu giám đốc sở bị truy tố\n\nViện kiểm sát đã truy tố cựu giám đốc sở vì nhận hối lộ trong ba năm.\n\n"+
+		"Ông bị cáo buộc nhận hơn hai tỷ đồng từ các nhà thầu.\n\nMinh Hà\n\nÔng Trần Văn Lộc (nguyên Giám đốc Sở Xây dựng)\n")
+	wantByline(t, d, "Minh Hà")
+	if c := blocksOf(d, model.Caption); !slices.Equal(c, []string{"Ông Trần Văn Lộc (nguyên Giám đốc Sở Xây dựng)"}) {
+		t.Errorf("captions %q, want the man in the picture", c)
 	}
 }
 
