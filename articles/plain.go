@@ -151,7 +151,7 @@ func ParsePlain(text string) *model.Article {
 			english && (isSignupLine(s) || isSiteFurniture(s) || isLettersAppeal(s) || isShortcodeLine(s) || isEmbedBox(s) || isVideoTeaser(s) || isCommentPrompt(s) ||
 				isCommissionNote(s)) ||
 			isControlsLine(s, p.a.Language) || dropTeasers && isStoryTeaser(s) || isArrowLink(s) || isPopupBox(s) ||
-			isIconLabel(s) || isGalleryCounter(s) || english && (isCutTeaser(s) || isCapsCallToAction(s) || isGraphicLink(s)) || isEscapedMarkup(s)
+			isIconLabel(s) || isGalleryCounter(s) || isRightsLine(s) || english && (isCutTeaser(s) || isCapsCallToAction(s) || isGraphicLink(s)) || isEscapedMarkup(s)
 	})
 	p.dropVideoPlayers()
 	p.creditCaptions()
@@ -731,6 +731,59 @@ func isDisclosure(t string) bool {
 		strings.Contains(f, "contains affiliate links") || strings.HasPrefix(f, "this post is sponsored by") ||
 		strings.HasPrefix(f, "this post was sponsored by")
 }
+
+// isBareLabel reports whether t is a field's label with nothing after it,
+// a word or two and a colon, as a page's template leaves one where the
+// field was empty: "Authors:" closing a story.
+func isBareLabel(t string) bool {
+	body, ok := strings.CutSuffix(t, ":")
+	if !ok || len(body) > 30 || body == "" {
+		return false
+	}
+	words := strings.Fields(body)
+	if len(words) > 2 {
+		return false
+	}
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+	}
+	return unicode.IsUpper(firstRune(body))
+}
+
+// isRightsLine reports whether t is a page's copyright notice, under its
+// story or its pictures: "© 2019 Associated Press. All Rights Reserved.
+// This material may not be published ...", "Copyright © 2023 NPR. All
+// rights reserved. Visit our website terms of use ...". It reserves all
+// rights, and opens with "©", or with "Copyright" and then "©" or the
+// year. A notice run on at the end of a caption or a paragraph ("2019, in
+// Las Vegas. Photo: John Locher, AP / Copyright 2019 The Associated
+// Press. All rights reserved.") is not one: the line is mostly the
+// page's text, and a sentence about copyright says more than a year.
+func isRightsLine(t string) bool {
+	if len(t) > 300 || len(t) < 20 {
+		return false
+	}
+	// Every line passes here: the opening is looked at first.
+	s := t
+	for i := 0; i < 2 && strings.IndexByte("*_[ \"'", s[0]) >= 0; i++ {
+		s = s[1:]
+	}
+	if !strings.HasPrefix(s, "©") && !hasPrefixFold(s, "copyright") && !hasPrefixFold(s, "(c)") {
+		return false
+	}
+	f := model.Fold(t)
+	if !strings.Contains(f, "all rights reserved") {
+		return false
+	}
+	return rightsOpening.MatchString(f)
+}
+
+// rightsOpening is how a copyright notice opens, folded.
+var rightsOpening = regexp.MustCompile(`^\W{0,2}(?:©|\(c\)|copyright\s*(?:©|\(c\)|(?:19|20)\d\d\b))`)
 
 // isCommissionNote reports whether t is a site's note that it is paid
 // for sales made through its links: "Disclosure: ZDNet may earn a
@@ -3357,7 +3410,7 @@ func (p *plainParser) trailingByline() {
 			p.dropHere(last.Text)
 			continue
 		}
-		if last.Kind == model.Paragraph && p.isSiteName(last.Text) {
+		if last.Kind == model.Paragraph && (p.isSiteName(last.Text) || isBareLabel(last.Text)) {
 			p.popBlock()
 			p.dropHere(last.Text)
 			continue

@@ -4035,3 +4035,28 @@ func TestSubjectLineCreditsAndSiteSignOff(t *testing.T) {
 	b := parseText(t, strings.Replace(text, "Lunar Greenhouse\n", "Mara Quist\n", 1))
 	wantByline(t, b, "Mara Quist")
 }
+
+// A copyright notice under the story goes, whatever follows it on its
+// line; one run on at the end of a picture's caption stays with the
+// caption. A field's label left with nothing after it closes the page.
+func TestCopyrightNoticeAndBareLabel(t *testing.T) {
+	a := parseText(t, "Harbour festival draws record crowds\n\n"+
+		"The festival drew forty thousand visitors on Saturday, the organisers said.\n\n"+
+		"Boats sailed past the customs house at dusk, their decks strung with lights.\n\n"+
+		"Boats in the harbour at dusk on Saturday. Photo: Ana Reyes / Copyright 2024 Harbour Times. All rights reserved.\n\n"+
+		"The organisers plan a second evening of boats next year.\n\n"+
+		"© 2024 Harbour Times. All Rights Reserved. This material may not be published or redistributed.\n\n"+
+		"Authors:\n")
+	wantOnlyDropped(t, a, "© 2024 Harbour Times. All Rights Reserved. This material may not be published or redistributed.", "Authors:")
+	if c := blocksOf(a, model.Caption); len(c) != 1 || !strings.HasPrefix(c[0], "Boats in the harbour at dusk") {
+		t.Errorf("captions %q, want the picture's with its notice", c)
+	}
+	b := parseText(t, "Harbour festival draws record crowds\n\n"+
+		"The festival drew forty thousand visitors on Saturday, the organisers said.\n\n"+
+		"Copyright lawyers say all rights reserved by the festival's organisers cover its logo, not the boats.\n\n"+
+		"Boats sailed past the customs house at dusk, their decks strung with lights.\n\n"+
+		"The lighthouse keeper's boat leads the parade each year.\n\n"+
+		"© Ana Reyes, Harbour Times; prints reserved for the photo archive\n\n"+
+		"The parade ends at the old pier after midnight.\n")
+	wantOnlyDropped(t, b)
+}
