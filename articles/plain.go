@@ -199,6 +199,12 @@ func ParsePlain(text string) *model.Article {
 		p.a.Title, p.a.TitleGuessed, storyFirst = firstSentence(rest[0].text), true, true
 	case p.a.Title == "" && isTitleLine(rest, p.a.Language):
 		p.a.Title, titleLine = rest[0].text, true
+		// One word where the title would be ("Space", "Origin",
+		// "Background") is more often the section the page was filed
+		// under, or a box's label, than the story's headline: it stands
+		// as the title, said to be a guess.
+		one := strings.TrimSpace(rest[0].text)
+		p.a.TitleGuessed = !strings.ContainsRune(one, ' ') && !writtenUnspaced(one) && len(rest) > 1
 		rest = rest[1:]
 	case p.a.Title == "" && !runesOver(rest[0].text, 200) && !hasSentenceBreak(rest[0].text) && !hasLeadPrefix(rest[0].text, p.a.Language):
 		// A sentence where the title would be: a standfirst or a caption,
@@ -704,6 +710,18 @@ func isTitleLine(ls []line, lang string) bool {
 	// A dateline or a stamp is in the line's first few words: only they
 	// are matched.
 	return !isStorySentence(l.text) && !isDisclosure(l.text) && (lang != "en" || !hasLeadPrefix(l.text[:min(len(l.text), 160)], lang))
+}
+
+// writtenUnspaced reports whether t is in a script written without
+// spaces between its words (Chinese, Japanese, Thai), where a line with
+// no space is not one word.
+func writtenUnspaced(t string) bool {
+	for _, r := range t {
+		if r >= 0x0E00 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar) {
+			return true
+		}
+	}
+	return false
 }
 
 // interjections open a line that talks, followed by a comma.

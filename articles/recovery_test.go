@@ -152,6 +152,16 @@ func TestGuessedTitle(t *testing.T) {
 	if b.TitleGuessed {
 		t.Errorf("a real title is marked as a guess")
 	}
+	// The section a page was filed under, where its title would be.
+	c := parseText(t, "Weather\n\nThe river rose by more than a metre overnight.\n\nThe town council opened the school as a shelter.\n")
+	if c.Title != "Weather" || !c.TitleGuessed {
+		t.Errorf("title %q (guessed %v), want the one word, said to be a guess", c.Title, c.TitleGuessed)
+	}
+	// A line of Japanese has no spaces, and is a headline.
+	d := parseText(t, "川の水位が一晩で一メートル以上上昇し市場の前まで水が来た\n\n町議会は学校を避難所として開放した。\n")
+	if d.TitleGuessed {
+		t.Errorf("a Japanese headline is marked as a guess")
+	}
 }
 
 // parseText parses a plain-text fixture as a file would be.
