@@ -1449,7 +1449,11 @@ func (p *plainParser) markupResidue() {
 		}
 		if strings.Contains(l.text, "**") || l.text[0] == '*' {
 			l.bold = len(l.text) > 4 && strings.HasPrefix(l.text, "**") && strings.HasSuffix(l.text, "**") && strings.Count(l.text, "**") == 2
-			l.text = stripEmphasis(l.text)
+			if t := stripEmphasis(l.text); t != "" {
+				// Marks around nothing but spaces ("*\u00a0*") mark
+				// nothing: the line stays as it was, never empty.
+				l.text = t
+			}
 		}
 	}
 	for i := range len(p.lines) - 1 {
