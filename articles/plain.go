@@ -698,7 +698,7 @@ func isTitleLine(ls []line, lang string) bool {
 		return false
 	}
 	words := model.CountWords(l.text)
-	if words > 30 || words > 15 && (strings.HasSuffix(l.text, ".") || lang == "vi" && (strings.HasSuffix(l.text, "…") || strings.HasSuffix(l.text, "!"))) {
+	if words > 30 || words > 15 && (strings.HasSuffix(l.text, ".") && !endsWithLetterInitial(l.text) || lang == "vi" && (strings.HasSuffix(l.text, "…") || strings.HasSuffix(l.text, "!"))) {
 		return false
 	}
 	if lang == "vi" && words >= 8 && (strings.Contains(l.text, "dưới đây") || strings.HasPrefix(l.text, "Dưới đây")) {
@@ -722,6 +722,23 @@ func writtenUnspaced(t string) bool {
 		}
 	}
 	return false
+}
+
+// endsWithLetterInitial reports whether t ends with a name's initial,
+// one capital letter and a full stop, which does not end a sentence:
+// "... sau khi bắt_giữ Cao_Mỹ_D." (word-segmented text joins a name's
+// syllables with "_"), "... says Jane D.".
+func endsWithLetterInitial(t string) bool {
+	rest, ok := strings.CutSuffix(t, ".")
+	if !ok {
+		return false
+	}
+	r, size := utf8.DecodeLastRuneInString(rest)
+	if !unicode.IsUpper(r) || len(rest) == size {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(rest[:len(rest)-size])
+	return before == ' ' || before == '_'
 }
 
 // interjections open a line that talks, followed by a comma.

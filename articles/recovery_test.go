@@ -157,6 +157,13 @@ func TestGuessedTitle(t *testing.T) {
 	if c.Title != "Weather" || !c.TitleGuessed {
 		t.Errorf("title %q (guessed %v), want the one word, said to be a guess", c.Title, c.TitleGuessed)
 	}
+	// A long headline that ends with a name's initial, which is no
+	// sentence's stop.
+	e := parseText(t, "Vụ trộm ở khu chợ đêm : chủ sạp cho biết đã nhìn thấy người đàn ông lạ trước khi mất hàng và báo cho Trần_Văn_K.\n\n"+
+		"Công an phường đang xác minh lời khai của các tiểu thương trong chợ.\n\nCamera của chợ đã được trích xuất.\n")
+	if e.TitleGuessed {
+		t.Errorf("a headline ending in an initial is marked as a guess: %q", e.Title)
+	}
 	// A line of Japanese has no spaces, and is a headline.
 	d := parseText(t, "川の水位が一晩で一メートル以上上昇し市場の前まで水が来た\n\n町議会は学校を避難所として開放した。\n")
 	if d.TitleGuessed {
