@@ -907,7 +907,7 @@ var promoPrefix = regexp.MustCompile(`^(?:` + strings.Join(promoLabelList, "|") 
 var (
 	promoLabelList = []string{"related", "related gallery", "related video", "related article", "related story",
 		"related coverage", "read more", "read next", "see also", "also read", "watch", "xem them", "doc them", "tin lien quan",
-		"see it now", "buy it now", "shop now", "related post"}
+		"see it now", "buy it now", "shop now", "related post", "more on"}
 	promoLabels = setOf(promoLabelList...)
 )
 

@@ -1570,6 +1570,8 @@ Enlarge this image toggle caption Jo Park/AP Jo Park/AP
 
 ALSO READ: Ten boats to see at the harbour festival
 
+More on: The quay's new lights are the brightest on the coast
+
 9:53 PM - 6 Jan 2018
 
 Click for more from The Harbour Times.
@@ -1588,7 +1590,8 @@ Updated plans for the quay will be shown at the town hall next week, and residen
 		"Filed under: Festivals, Harbour | 3 Comments »", "See more Harbour Week posts.", "Updated Jan. 6 at 9:10 am E.T.",
 		"This story was produced by the Harbour Desk, which publishes the Quay Review.",
 		"This article originally appeared on Harbour Weekly.", "Enlarge this image toggle caption Jo Park/AP Jo Park/AP",
-		"ALSO READ: Ten boats to see at the harbour festival", "9:53 PM - 6 Jan 2018",
+		"ALSO READ: Ten boats to see at the harbour festival", "More on: The quay's new lights are the brightest on the coast",
+		"9:53 PM - 6 Jan 2018",
 		"Click for more from The Harbour Times.",
 		"Read more from Jane Doe’s archive, follow her on Twitter or subscribe to her updates on Facebook.",
 	}
