@@ -3538,6 +3538,9 @@ func (p *plainParser) isSiteName(s string) bool {
 		}
 		return -1
 	}, model.Fold(s))
+	// The last label is the domain's ending. A name of three letters or
+	// fewer ("cnn", "ap") is as often an agency credit, which signs the
+	// story, and is left to the byline.
 	labels := strings.Split(host, ".")
 	for _, l := range labels[:len(labels)-1] {
 		if len(l) > 3 && l == name {
