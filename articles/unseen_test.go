@@ -187,10 +187,14 @@ var gluedWords = regexp.MustCompile(`(\p{Ll}|\p{Lu}\p{Lu})(\p{Lu}\p{Ll})`)
 
 func squashSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// squashAll squashes each line's spaces and takes off the Markdown marks
+// it opens or closes with ("## Most read stories", "* [Headline][5]",
+// "*© 2019 ...*"): a label copies a line as the file has it, and bao
+// shows it, kept or removed, without them. Both sides are compared so.
 func squashAll(ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = squashSpaces(s)
+		out[i] = squashSpaces(strings.TrimRight(strings.TrimLeft(s, "#* "), "* "))
 	}
 	return out
 }
