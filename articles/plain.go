@@ -3523,31 +3523,16 @@ func signOff(t string) (name string, ok bool) {
 // isSiteName reports whether s is the name of the site the article came
 // from, signing its own page: "BÁO ĐIỆN TỬ VTC NEWS" under "Source: Báo
 // điện tử VTC News", or "Astrobiology" ending a page of astrobiology.com,
-// whose address the header gave.
+// whose address the header gave (its domain's name, as domainName reads
+// it).
 func (p *plainParser) isSiteName(s string) bool {
 	if p.a.Source != "" && len(s) <= 2*len(p.a.Source) && model.Fold(s) == model.Fold(p.a.Source) {
 		return true
 	}
-	host := siteOf(p.a)
-	if host == "" || len(s) > 2*len(host) {
-		return false
-	}
-	name := strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return r
-		}
-		return -1
-	}, model.Fold(s))
-	// The last label is the domain's ending. A name of three letters or
-	// fewer ("cnn", "ap") is as often an agency credit, which signs the
-	// story, and is left to the byline.
-	labels := strings.Split(host, ".")
-	for _, l := range labels[:len(labels)-1] {
-		if len(l) > 3 && l == name {
-			return true
-		}
-	}
-	return false
+	// A name of three letters or fewer ("cnn", "ap") is as often an
+	// agency credit, which signs the story, and is left to the byline.
+	site := domainName(p.a.URL)
+	return len(site) > 3 && !runesOver(s, 2*len(site)) && squashFold(s) == site
 }
 
 // splitTrailingCredit splits "... last sentence. Name Name" into the text
