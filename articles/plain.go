@@ -203,8 +203,7 @@ func ParsePlain(text string) *model.Article {
 		// "Background") is more often the section the page was filed
 		// under, or a box's label, than the story's headline: it stands
 		// as the title, said to be a guess.
-		one := strings.TrimSpace(rest[0].text)
-		p.a.TitleGuessed = !strings.ContainsRune(one, ' ') && !writtenUnspaced(one) && len(rest) > 1
+		p.a.TitleGuessed = !strings.ContainsRune(rest[0].text, ' ') && !writtenUnspaced(rest[0].text) && len(rest) > 1
 		rest = rest[1:]
 	case p.a.Title == "" && !runesOver(rest[0].text, 200) && !hasSentenceBreak(rest[0].text) && !hasLeadPrefix(rest[0].text, p.a.Language):
 		// A sentence where the title would be: a standfirst or a caption,
